@@ -1,0 +1,237 @@
+"""The ``auditlib`` command line: a thin layer over the library.
+
+Library errors become one line on stderr and a non-zero exit, never a traceback: exit 2 for input
+that cannot be used (a missing file, an invalid framework or audit), exit 1 where ``check`` finds
+error findings.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .exceptions import AuditlibError, FrameworkError, InvalidAudit
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+class CommandError(AuditlibError):
+    """A problem with what was asked for on the command line."""
+
+
+# --------------------------------------------------------------------------- commands
+
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    """List the frameworks found."""
+    from .framework import list_frameworks
+
+    frameworks = list_frameworks()
+    rows = [{"id": f.id, "title": f.title, "source": f.source.get("title", ""),
+             "documents": f.source.get("documents", []), "path": f.path} for f in frameworks]
+    if args.json:
+        _print_json(rows)
+    else:
+        width = max((len(r["id"]) for r in rows), default=2)
+        for r in rows:
+            print(f"{r['id']:<{width}}  {r['title']}")
+    return EXIT_OK
+
+
+def cmd_framework_show(args: argparse.Namespace) -> int:
+    """Show a framework's sections, criteria, descriptors, flags, rules and guidance."""
+    framework = _framework(args.framework)
+    if args.json:
+        _print_json(framework.to_dict())
+        return EXIT_OK
+    print(f"{framework.title} ({framework.id})")
+    print(f"Source: {framework.source.get('title', '')} "
+          f"[{', '.join(framework.source.get('documents', []))}]")
+    for s in framework.sections:
+        scale = f" — {s.scale.id}" if s.scale else ""
+        na = ", may be not applicable" if s.not_applicable else ""
+        print(f"  {s.number + '. ' if s.number else ''}{s.title} [{s.id}, {s.kind}{scale}{na}]")
+        for c in s.criteria:
+            print(f"      - {c.title} [{c.id}]")
+        for f in s.flags:
+            print(f"      flag: {f.label} [{f.id}]")
+    if framework.overall:
+        print(f"Overall grade: chosen in {framework.overall.section}, on {framework.overall.scale.id}")
+    for r in framework.rules:
+        print(f"  rule {r.id} ({r.kind}, {r.level})")
+    return EXIT_OK
+
+
+def cmd_framework_validate(args: argparse.Namespace) -> int:
+    """Validate framework files; print every problem as FILE:LINE: what is wrong."""
+    from .framework import load_framework
+
+    status = EXIT_OK
+    for file in args.files:
+        try:
+            f = load_framework(file)
+        except FrameworkError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            status = EXIT_INVALID
+            continue
+        criteria = sum(len(s.criteria) for s in f.sections)
+        print(f"{file}: valid framework {f.id!r} ({len(f.sections)} sections, {criteria} criteria, "
+              f"{len(f.rules)} rules)")
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Grade an audit record: section grades, overall, findings, completeness."""
+    from .framework import get_framework, load_framework
+    from .grading import grade
+
+    record = read_json(args.audit)
+    if args.framework_file:
+        framework = load_framework(args.framework_file)
+    else:
+        if not isinstance(record, dict) or not isinstance(record.get("framework"), str):
+            raise CommandError(f"{args.audit}: framework: missing (the audit must name its "
+                               "framework id)")
+        framework = get_framework(record["framework"])
+    try:
+        result = grade(framework, record)
+    except InvalidAudit as exc:
+        raise CommandError(f"{args.audit}: {exc}") from None
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        _print_grading(args.audit, framework, record, result)
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def _print_grading(name: str, framework: Any, record: dict, result: Any) -> None:
+    print(f"{name}: {framework.title} — child {record.get('child_id')}")
+    for s in framework.sections:
+        g = result.sections.get(s.id)
+        if g is None or s.id == (framework.overall.section if framework.overall else None):
+            continue
+        extra = f" (score {g.score})" if g.score is not None else ""
+        if g.suggested and g.chosen is None:
+            extra += " (suggested from criteria)"
+        print(f"  {s.number + '. ' if s.number else ''}{s.title}: {g.label}{extra}")
+    if framework.overall:
+        scale = framework.overall.scale
+        allowed = ", ".join(scale.label(a) for a in result.allowed) or "none"
+        print(f"Overall: chosen {scale.label(result.chosen)}; suggested "
+              f"{scale.label(result.suggested)}; allowed {allowed}")
+    if result.findings:
+        print("Findings:")
+        for f in result.findings:
+            print(f"  {f.level.upper():7} [{f.where}] {f.message}  ({f.rule})")
+            if f.source:
+                quote = f.source.strip().replace("\n", "\n" + " " * 18)
+                print(f"          Source: \u201c{quote}\u201d")
+    state = "yes" if result.complete else "no"
+    print(f"Complete: {state} ({result.done} of {result.total} fields complete"
+          + (f"; missing: {', '.join(result.missing)})" if result.missing else ")"))
+
+
+# --------------------------------------------------------------------------- helpers
+
+def read_json(path: str) -> Any:
+    """Read a JSON file, turning every failure into a one-line error naming the file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a directory, not a file") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CommandError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+
+
+def _framework(id_or_path: str) -> Any:
+    from .framework import get_framework, load_framework
+
+    if id_or_path.endswith((".yaml", ".yml")) or os.sep in id_or_path:
+        return load_framework(id_or_path)
+    return get_framework(id_or_path)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+# --------------------------------------------------------------------------- parser
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="auditlib",
+        description="Case file audits for children's social care: frameworks, grading, "
+                    "workbooks.")
+    parser.add_argument("--version", action="version", version=f"auditlib {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("frameworks", help="list the frameworks found",
+                       description=cmd_frameworks.__doc__)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_frameworks)
+
+    fw = sub.add_parser("framework", help="show or validate a framework",
+                        description="Show or validate a framework.")
+    fsub = fw.add_subparsers(dest="framework_command", metavar="ACTION", required=True)
+    p = fsub.add_parser("show", help="show a framework", description=cmd_framework_show.__doc__)
+    p.add_argument("framework", metavar="ID", help="framework id (or a framework file)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_framework_show)
+    p = fsub.add_parser("validate", help="validate framework files",
+                        description=cmd_framework_validate.__doc__)
+    p.add_argument("files", metavar="FILE", nargs="+", help="framework YAML file")
+    p.set_defaults(func=cmd_framework_validate)
+
+    p = sub.add_parser("check", help="grade an audit record (JSON)", description=cmd_check.__doc__
+                       + " Exit 0: no error findings; 1: error findings; 2: the file cannot be "
+                       "read or is not a valid audit.")
+    p.add_argument("audit", metavar="AUDIT.json", help="audit record in the JSON interchange format")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--framework-file", metavar="FILE",
+                   help="grade against this framework file instead of the installed one")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FrameworkError as exc:
+        for line in exc.lines():
+            print(f"auditlib: {line}", file=sys.stderr)
+        return EXIT_INVALID
+    except AuditlibError as exc:
+        print(f"auditlib: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("auditlib: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        if os.environ.get("AUDITLIB_DEBUG"):
+            raise
+        print(f"auditlib: internal error: {type(exc).__name__}: {exc} "
+              "(run with AUDITLIB_DEBUG=1 for details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

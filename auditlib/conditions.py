@@ -1,0 +1,193 @@
+"""Conditions: the small language rules use to say *when* they apply.
+
+A condition is a plain mapping in the framework file (``{flag: child_not_seen}``,
+``{section: outcomes, below: good}``, ``{most_sections: {at_least: good}}``). It is checked and
+compiled once, when the framework loads, into a function of a :class:`GradeState`, so grading
+an audit never re-reads the YAML.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .exceptions import Problem
+from .scales import Scale
+
+COMPARISONS = ("is", "at_least", "at_most", "below", "above")
+CONDITION_KEYS = ("always", "flag", "section", "all_sections", "most_sections", "any_section",
+                  "overall", "all", "any", "not")
+
+
+@dataclass
+class GradeState:
+    """What conditions look at: each section's grade, the ticked flags, the chosen overall."""
+
+    grades: dict[str, str | None]           # section id -> grade id (None: ungraded or N/A)
+    graded: list[str]                      # graded sections (not N/A, not overall) that have a grade
+    flags: set[str] = field(default_factory=set)
+    overall: str | None = None
+
+
+Condition = Callable[[GradeState], bool]
+
+
+@dataclass
+class ConditionContext:
+    """What a condition may name: sections with their scales, flags, the overall's scale."""
+
+    section_scales: dict[str, Scale | None]  # every section; None where the section has no grade
+    graded_sections: list[str]               # sections that count as "graded sections"
+    flags: set[str]
+    overall_scale: Scale | None
+
+
+def _comparer(op: str, target: str | list[str], scale: Scale) -> Callable[[str], bool]:
+    rank = scale.rank
+    if op == "is":
+        targets = {target} if isinstance(target, str) else set(target)
+        return lambda grade: grade in targets
+    bound = rank[target]  # 0 is best
+    if op == "at_least":
+        return lambda grade: rank[grade] <= bound
+    if op == "at_most":
+        return lambda grade: rank[grade] >= bound
+    if op == "below":
+        return lambda grade: rank[grade] > bound
+    return lambda grade: rank[grade] < bound  # above
+
+
+def compile_condition(spec: object, ctx: ConditionContext, path: str,
+                      problems: list[Problem]) -> Condition:
+    """Check a condition and return it as a function; add any problem (with its path) to problems."""
+    def bad(message: str, at: str = path) -> Condition:
+        problems.append(Problem(at, message))
+        return lambda state: False
+
+    if not isinstance(spec, dict) or len(spec) == 0:
+        return bad(f"a condition must be a mapping such as {{flag: ID}} (got {spec!r})")
+    keys = [k for k in spec if k in CONDITION_KEYS]
+    if len(keys) != 1:
+        return bad(f"a condition needs exactly one of {', '.join(CONDITION_KEYS)} "
+                   f"(got {', '.join(map(str, spec)) or 'nothing'})")
+    kind = keys[0]
+    value = spec[kind]
+
+    if kind == "always":
+        if value is not True:
+            return bad("'always' must be true", f"{path}.always")
+        _extra(spec, {"always"}, path, problems)
+        return lambda state: True
+
+    if kind == "flag":
+        _extra(spec, {"flag"}, path, problems)
+        if value not in ctx.flags:
+            return bad(f"unknown flag {value!r}", f"{path}.flag")
+        return lambda state: value in state.flags
+
+    if kind == "section":
+        _extra(spec, {"section", *COMPARISONS}, path, problems)
+        if value not in ctx.section_scales:
+            return bad(f"names a missing section {value!r}", f"{path}.section")
+        scale = ctx.section_scales[value]
+        if scale is None:
+            return bad(f"section {value!r} has no grade to compare", f"{path}.section")
+        compare = _single_comparison(spec, scale, path, problems, {"section"})
+        if compare is None:
+            return lambda state: False
+        sid = value
+        return lambda state: (g := state.grades.get(sid)) is not None and compare(g)
+
+    if kind in ("all_sections", "most_sections", "any_section"):
+        _extra(spec, {kind, "among"}, path, problems)
+        among = spec.get("among")
+        ids = list(ctx.graded_sections)
+        if among is not None:
+            if not isinstance(among, list) or not among:
+                return bad("'among' must be a list of section ids", f"{path}.among")
+            for i, sid in enumerate(among):
+                if sid not in ctx.section_scales:
+                    problems.append(Problem(f"{path}.among[{i}]", f"names a missing section {sid!r}"))
+                elif sid not in ctx.graded_sections:
+                    problems.append(Problem(f"{path}.among[{i}]",
+                                            f"section {sid!r} is not a graded section"))
+            ids = [sid for sid in among if sid in ctx.graded_sections]
+        if not isinstance(value, dict):
+            return bad(f"{kind} needs a comparison such as {{at_least: good}}", f"{path}.{kind}")
+        comparers = {}
+        for sid in ids:
+            compare = _single_comparison(value, ctx.section_scales[sid], f"{path}.{kind}",
+                                         problems, set(), report_once=comparers == {})
+            if compare is None:
+                return lambda state: False
+            comparers[sid] = compare
+        chosen = set(ids)
+        if kind == "all_sections":
+            return lambda state: all(comparers[s](state.grades[s])
+                                     for s in state.graded if s in chosen)
+        if kind == "any_section":
+            return lambda state: any(comparers[s](state.grades[s])
+                                     for s in state.graded if s in chosen)
+
+        def most(state: GradeState) -> bool:
+            considered = [s for s in state.graded if s in chosen]
+            hits = sum(1 for s in considered if comparers[s](state.grades[s]))
+            return bool(considered) and hits * 2 > len(considered)
+        return most
+
+    if kind == "overall":
+        _extra(spec, {"overall"}, path, problems)
+        if ctx.overall_scale is None:
+            return bad("the framework has no overall grade", f"{path}.overall")
+        if not isinstance(value, dict):
+            return bad("overall needs a comparison such as {is: inadequate}", f"{path}.overall")
+        compare = _single_comparison(value, ctx.overall_scale, f"{path}.overall", problems, set())
+        if compare is None:
+            return lambda state: False
+        return lambda state: state.overall is not None and \
+            state.overall in ctx.overall_scale.rank and compare(state.overall)
+
+    if kind in ("all", "any"):
+        _extra(spec, {kind}, path, problems)
+        if not isinstance(value, list) or not value:
+            return bad(f"'{kind}' must be a non-empty list of conditions", f"{path}.{kind}")
+        parts = [compile_condition(c, ctx, f"{path}.{kind}[{i}]", problems)
+                 for i, c in enumerate(value)]
+        if kind == "all":
+            return lambda state: all(p(state) for p in parts)
+        return lambda state: any(p(state) for p in parts)
+
+    # not
+    _extra(spec, {"not"}, path, problems)
+    inner = compile_condition(value, ctx, f"{path}.not", problems)
+    return lambda state: not inner(state)
+
+
+def _extra(spec: dict, allowed: set[str], path: str, problems: list[Problem]) -> None:
+    for key in spec:
+        if key not in allowed:
+            problems.append(Problem(f"{path}.{key}", f"unexpected key {key!r} in this condition"))
+
+
+def _single_comparison(spec: dict, scale: Scale, path: str, problems: list[Problem],
+                       other_keys: set[str], report_once: bool = True
+                       ) -> Callable[[str], bool] | None:
+    ops = [k for k in spec if k in COMPARISONS]
+    for key in spec:
+        if key not in COMPARISONS and key not in other_keys and not other_keys:
+            problems.append(Problem(f"{path}.{key}", f"unknown comparison {key!r} "
+                                    f"(one of {', '.join(COMPARISONS)})"))
+    if len(ops) != 1:
+        if report_once:
+            problems.append(Problem(path, f"needs exactly one comparison of "
+                                    f"{', '.join(COMPARISONS)}"))
+        return None
+    op = ops[0]
+    target = spec[op]
+    targets = target if (op == "is" and isinstance(target, list)) else [target]
+    for t in targets:
+        if t not in scale.rank:
+            if report_once:
+                problems.append(Problem(f"{path}.{op}", f"{t!r} is not a grade of scale "
+                                        f"{scale.id} (one of {', '.join(scale.levels)})"))
+            return None
+    return _comparer(op, target, scale)

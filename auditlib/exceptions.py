@@ -1,0 +1,74 @@
+"""Errors raised by auditlib.
+
+Every error a user can cause derives from :class:`AuditlibError`, whose ``str()`` is one line a
+person can act on. The command line prints that line and exits non-zero; it never shows a
+traceback for these.
+
+    AuditlibError
+    ├── FrameworkError          a framework file is unreadable or invalid (carries every problem)
+    ├── UnknownFramework        no framework with that id
+    └── InvalidAudit            an audit record does not fit its framework (carries the path)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AuditlibError(Exception):
+    """Base class: something the user can correct, described in one line."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where (a path such as ``sections[2].id``, and a line) and what."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def format(self, filename: str | None = None) -> str:
+        where = filename or "<framework>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class FrameworkError(AuditlibError):
+    """A framework file could not be read or is not a valid framework.
+
+    ``problems`` holds every problem found, each with its path and line, so an author can fix
+    them all in one pass.
+    """
+
+    def __init__(self, problems: list[Problem], filename: str | None = None):
+        self.problems = list(problems)
+        self.filename = filename
+        first = self.problems[0].format(filename) if self.problems else f"{filename}: invalid"
+        more = len(self.problems) - 1
+        super().__init__(first + (f" (and {more} more problem{'s' * (more > 1)})" if more else ""))
+
+    def lines(self) -> list[str]:
+        """Every problem as ``FILE:LINE: what is wrong``."""
+        return [p.format(self.filename) for p in self.problems]
+
+
+class UnknownFramework(AuditlibError):
+    """No framework with the given id was found."""
+
+    def __init__(self, framework_id: str, known: list[str]):
+        self.framework_id = framework_id
+        self.known = known
+        super().__init__(
+            f"unknown framework {framework_id!r} (known: {', '.join(known) or 'none'})")
+
+
+class InvalidAudit(AuditlibError):
+    """An audit record does not fit its framework: an unknown id, a grade outside the scale, …
+
+    ``path`` names the place in the record (``answers.risk.score``).
+    """
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}" if path else message)

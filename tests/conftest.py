@@ -1,0 +1,25 @@
+"""Shared fixtures. A run that collects no tests fails: exit 5 must never pass silently."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAMEWORKS = ROOT / "frameworks"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def write_json(tmp_path: Path):
+    """Write data as a JSON file in the test's folder and return its path."""
+    def write(data: object, name: str = "audit.json") -> Path:
+        path = tmp_path / name
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+    return write
