@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .exceptions import AuditlibError, FrameworkError, InvalidAudit
+from .exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -97,7 +97,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not isinstance(record, dict) or not isinstance(record.get("framework"), str):
             raise CommandError(f"{args.audit}: framework: missing (the audit must name its "
                                "framework id)")
-        framework = get_framework(record["framework"])
+        try:
+            framework = get_framework(record["framework"])
+        except UnknownFramework as exc:
+            raise CommandError(f"{args.audit}: framework: {exc}") from None
     try:
         result = grade(framework, record)
     except InvalidAudit as exc:

@@ -244,8 +244,8 @@ class _Checker:
                default: str = "") -> str:
         value = data.get(key)
         if value is None:
-            if required:
-                self.add(_join(path, key) if key in data else path, f"missing required key {key!r}")
+            if required and key in data:  # an absent key is reported by keys()
+                self.add(_join(path, key), "must not be empty")
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.add(_join(path, key), f"must be text (got {type(value).__name__})")

@@ -23,3 +23,16 @@ def write_json(tmp_path: Path):
         path.write_text(json.dumps(data), encoding="utf-8")
         return path
     return write
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """A source document's text with whitespace collapsed, for checking quotations."""
+    def read(prefix: str) -> str:
+        files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+        assert files, f"source document {prefix} not found in {SEEDS} (shared/ must sit beside the repo)"
+        return " ".join(files[0].read_text(encoding="utf-8").split())
+    return read

@@ -1,0 +1,119 @@
+"""The four shipped frameworks: each loads, and its counts match the source document."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from auditlib import get_framework, list_frameworks
+from auditlib.cli import main
+
+SHIPPED = ["cla-leaving-care", "detailed-case-audit", "full-audit", "scaled-social-care"]
+
+
+def test_every_file_in_frameworks_loads(capsys):
+    assert [f.id for f in list_frameworks()] == SHIPPED
+    from tests.conftest import FRAMEWORKS
+    assert main(["framework", "validate", *map(str, sorted(FRAMEWORKS.glob("*.yaml")))]) == 0
+
+
+@pytest.mark.parametrize("framework_id", SHIPPED)
+def test_records_source_and_schema_version(framework_id):
+    framework = get_framework(framework_id)
+    assert framework.schema_version == 1
+    assert framework.source["documents"]
+    assert all(rule.source.strip() for rule in framework.rules)
+
+
+@pytest.mark.parametrize("framework_id", SHIPPED)
+def test_names_no_real_person(framework_id):
+    """The sources name staff and give addresses; the project uses role titles."""
+    from pathlib import Path
+    text = Path(get_framework(framework_id).path).read_text(encoding="utf-8")
+    for name in ("McNiven", "Louisa Jones", "Stephen Hart", "@", "proceduresonline"):
+        assert name not in text
+
+
+def test_full_audit_against_seed_001(seed_text):
+    """Twelve judged fields on good3 with Not applicable (field 12 the overall), field 13 the
+    SMART actions; the header of the tool; the Ofsted statements of good for four strands."""
+    f = get_framework("full-audit")
+    assert [s.id for s in f.sections] == [f"q{i}" for i in range(1, 14)]
+    for s in f.sections[:12]:
+        assert s.scale.id == "good3" and s.kind == "graded"
+        assert [n.id for n in s.narratives] == ["evidence", "impact"]
+    assert all(s.not_applicable for s in f.sections[:11])
+    assert f.overall.section == "q12"
+    assert f.sections[12].kind == "actions"
+    assert [h.id for h in f.header] == [
+        "auditor", "audit_date", "child_id", "team", "audited_previously",
+        "audited_previously_when", "age_band", "strand", "worker_spoken_to", "worker_seen_on"]
+    age = next(h for h in f.header if h.id == "age_band")
+    assert [c for c, _ in age.choices] == ["0", "1-5", "6-10", "11-15", "16-21"]
+    assert [a["id"] for a in f.actions.fields] == ["action", "owner", "due", "signed_off"]
+    seed = seed_text("001")
+    for number, section in enumerate(f.sections[:12], start=1):
+        assert f"{number}. {section.title[:30]}" in seed, section.title
+    statements = next(r for r in f.reference if r["id"] == "statements_of_good")
+    assert len(statements["parts"]) == 4
+    counts = [len(p["items"]) for p in statements["parts"]]
+    assert all(c >= 9 for c in counts), counts
+
+
+def test_cla_leaving_care_against_seeds_000_and_002(seed_text):
+    f = get_framework("cla-leaving-care")
+    ids = [s.id for s in f.sections]
+    assert ids == ["case_recording", "involvement_of_young_people", "risk_management",
+                   "supervision_management_oversight", "assessment",
+                   "impact_analysis_planning_review", "overall_grade"]
+    seed = seed_text("002")
+    assert re.findall(r"(?:<b>|\*\*)(\d): ", seed) == ["1", "2", "3", "4", "5", "6"]
+    for s in f.sections[:6]:
+        assert s.kind == "criteria" and s.scale.id == "ofsted4" and s.criteria
+        for c in s.criteria:
+            assert c.title[:20] in seed, c.title
+    overall = f.section("overall_grade")
+    assert set(overall.descriptors) == {"outstanding", "good", "requires_improvement",
+                                        "inadequate"}
+    assert "sense of security and connection" in overall.descriptors["outstanding"]
+    notes = " ".join(g.get("text", "") for g in f.guidance)
+    assert "The child must always be at the centre of the audit" in notes
+
+
+def test_scaled_social_care_against_seed_003():
+    f = get_framework("scaled-social-care")
+    assert [s.id for s in f.sections] == [
+        "summary", "risk", "child_identity", "care_planning", "living_arrangements", "outcomes",
+        "themes", "actions", "grading", "observations"]
+    graded = [s for s in f.sections if s.kind == "graded"]
+    assert [s.id for s in graded] == ["risk", "child_identity", "care_planning",
+                                      "living_arrangements", "outcomes"]
+    for s in graded:
+        assert s.scale.id == "score10"
+        assert set(s.descriptors) == {"outstanding", "good", "requires_improvement", "inadequate"}
+        assert s.areas_to_consider
+    assert {fl.id: sec.id for fl, sec in ((x, s) for s in f.sections for x in s.flags)} == {
+        "immediate_harm": "risk", "no_supervision": "risk", "child_not_seen": "child_identity",
+        "placement_immediate_harm": "living_arrangements", "no_improved_outcomes": "outcomes"}
+    assert f.overall.section == "grading"
+    # the risk section's Scale 9 or above list has twenty bullets in the source
+    assert len(f.section("risk").descriptors["outstanding"]) == 20
+
+
+def test_detailed_case_audit_against_seed_004(seed_text):
+    f = get_framework("detailed-case-audit")
+    criteria_sections = [s for s in f.sections if s.kind == "criteria"]
+    assert [s.id for s in criteria_sections] == [
+        "referral_and_response", "strategy_discussion_s47", "recording", "supervision",
+        "child_centred_practice", "assessment", "child_in_need_planning",
+        "child_protection_planning", "looked_after_care_planning", "review"]
+    assert all(s.not_applicable for s in criteria_sections)
+    assert sum(len(s.criteria) for s in criteria_sections) == 62
+    seed = seed_text("004")
+    for s in criteria_sections:
+        for c in s.criteria:
+            assert set(c.descriptors) == {"outstanding", "good", "requires_improvement",
+                                          "inadequate"}
+            for text in c.descriptors.values():
+                first = " ".join(str(text).split())[:40]
+                assert first in seed, (c.id, first)
