@@ -3,7 +3,13 @@
 The core (frameworks, grading, records) needs only PyYAML and imports without Jupyter.
 """
 from .exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
-from .framework import Framework, framework_from_dict, get_framework, list_frameworks, load_framework
+from .framework import (
+    Framework,
+    framework_from_dict,
+    get_framework,
+    list_frameworks,
+    load_framework,
+)
 from .grading import Finding, Grading, grade
 from .record import validate_record
 

@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,17 @@ class CommandError(AuditlibError):
 
 def cmd_frameworks(args: argparse.Namespace) -> int:
     """List the frameworks found."""
-    from .framework import list_frameworks
+    from .framework import framework_files, get_framework
 
-    frameworks = list_frameworks()
+    # one broken file (a council's own framework, say) must not hide the others
+    frameworks, status = [], EXIT_OK
+    for framework_id in sorted(framework_files()):
+        try:
+            frameworks.append(get_framework(framework_id))
+        except FrameworkError as exc:
+            for line in exc.lines():
+                print(f"auditlib: {line}", file=sys.stderr)
+            status = EXIT_INVALID
     rows = [{"id": f.id, "title": f.title, "source": f.source.get("title", ""),
              "documents": f.source.get("documents", []), "path": f.path} for f in frameworks]
     if args.json:
@@ -39,7 +47,7 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
         width = max((len(r["id"]) for r in rows), default=2)
         for r in rows:
             print(f"{r['id']:<{width}}  {r['title']}")
-    return EXIT_OK
+    return status
 
 
 def cmd_framework_show(args: argparse.Namespace) -> int:
@@ -60,7 +68,8 @@ def cmd_framework_show(args: argparse.Namespace) -> int:
         for f in s.flags:
             print(f"      flag: {f.label} [{f.id}]")
     if framework.overall:
-        print(f"Overall grade: chosen in {framework.overall.section}, on {framework.overall.scale.id}")
+        overall = framework.overall
+        print(f"Overall grade: chosen in {overall.section}, on {overall.scale.id}")
     for r in framework.rules:
         print(f"  rule {r.id} ({r.kind}, {r.level})")
     return EXIT_OK
@@ -202,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="grade an audit record (JSON)", description=cmd_check.__doc__
                        + " Exit 0: no error findings; 1: error findings; 2: the file cannot be "
                        "read or is not a valid audit.")
-    p.add_argument("audit", metavar="AUDIT.json", help="audit record in the JSON interchange format")
+    p.add_argument("audit", metavar="AUDIT.json",
+                   help="audit record in the JSON interchange format")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--framework-file", metavar="FILE",
                    help="grade against this framework file instead of the installed one")
@@ -228,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+    except Exception as exc:
         if os.environ.get("AUDITLIB_DEBUG"):
             raise
         print(f"auditlib: internal error: {type(exc).__name__}: {exc} "

@@ -23,7 +23,7 @@ class GradeState:
     """What conditions look at: each section's grade, the ticked flags, the chosen overall."""
 
     grades: dict[str, str | None]           # section id -> grade id (None: ungraded or N/A)
-    graded: list[str]                      # graded sections (not N/A, not overall) that have a grade
+    graded: list[str]  # graded sections (not N/A, not the overall) that have a grade
     flags: set[str] = field(default_factory=set)
     overall: str | None = None
 
@@ -58,7 +58,8 @@ def _comparer(op: str, target: str | list[str], scale: Scale) -> Callable[[str],
 
 def compile_condition(spec: object, ctx: ConditionContext, path: str,
                       problems: list[Problem]) -> Condition:
-    """Check a condition and return it as a function; add any problem (with its path) to problems."""
+    """Check a condition and return it as a function; add any problem, with its path, to
+    ``problems``."""
     def bad(message: str, at: str = path) -> Condition:
         problems.append(Problem(at, message))
         return lambda state: False
@@ -106,7 +107,8 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
                 return bad("'among' must be a list of section ids", f"{path}.among")
             for i, sid in enumerate(among):
                 if sid not in ctx.section_scales:
-                    problems.append(Problem(f"{path}.among[{i}]", f"names a missing section {sid!r}"))
+                    problems.append(Problem(f"{path}.among[{i}]",
+                                            f"names a missing section {sid!r}"))
                 elif sid not in ctx.graded_sections:
                     problems.append(Problem(f"{path}.among[{i}]",
                                             f"section {sid!r} is not a graded section"))

@@ -347,11 +347,11 @@ def framework_from_dict(data: Any, path: str | None = None) -> Framework:
     # one namespace for everything an answer or a rule can name
     seen: dict[str, str] = {}
     for i, s in enumerate(sections):
-        for what, ident, at in ([("section", s.id, f"sections[{i}].id")]
-                                + [("criterion", c.id, f"sections[{i}].criteria[{j}].id")
-                                   for j, c in enumerate(s.criteria)]
-                                + [("flag", f.id, f"sections[{i}].flags[{j}].id")
-                                   for j, f in enumerate(s.flags)]):
+        for ident, at in ([(s.id, f"sections[{i}].id")]
+                          + [(c.id, f"sections[{i}].criteria[{j}].id")
+                             for j, c in enumerate(s.criteria)]
+                          + [(f.id, f"sections[{i}].flags[{j}].id")
+                             for j, f in enumerate(s.flags)]):
             if ident in seen:
                 check.add(at, f"duplicate id {ident!r} (already used at {seen[ident]})")
             else:
@@ -769,8 +769,9 @@ def load_framework(path: str | os.PathLike) -> Framework:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FrameworkError([Problem("", f"not valid YAML: {what}",
-                                      mark.line + 1 if mark else None)], filename) from None
+        # a mark at the end of the stream points past the last line: name the last line
+        line = min(mark.line + 1, max(text.count("\n"), 1)) if mark else None
+        raise FrameworkError([Problem("", f"not valid YAML: {what}", line)], filename) from None
     problems = list(dup_problems)
     try:
         framework = framework_from_dict(data, filename)

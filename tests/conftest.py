@@ -33,6 +33,6 @@ def seed_text():
     """A source document's text with whitespace collapsed, for checking quotations."""
     def read(prefix: str) -> str:
         files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-        assert files, f"source document {prefix} not found in {SEEDS} (shared/ must sit beside the repo)"
+        assert files, f"source {prefix} not in {SEEDS} (shared/ must sit beside the repo)"
         return " ".join(files[0].read_text(encoding="utf-8").split())
     return read

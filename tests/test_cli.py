@@ -108,13 +108,15 @@ def test_check_clean_audit_exits_0(write_json):
 @pytest.mark.parametrize("record,expected", [
     ({"framework": "nope", "child_id": "C1"}, "unknown framework 'nope'"),
     ({"framework": "scaled-social-care", "child_id": "C1",
-      "answers": {"risk": {"score": 11}}}, "answers.risk.score: must be a whole number 0..10 (got 11)"),
+      "answers": {"risk": {"score": 11}}},
+     "answers.risk.score: must be a whole number 0..10 (got 11)"),
     ({"framework": "scaled-social-care", "child_id": "C1",
       "answers": {"risk": {"score": "seven"}}}, "answers.risk.score: must be a whole number"),
     ({"framework": "scaled-social-care", "child_id": "C1",
       "answers": {"risky": {"score": 3}}}, "answers.risky: unknown id 'risky'"),
     ({"framework": "full-audit", "child_id": "C1",
-      "answers": {"q1": {"grade": "good"}}}, "answers.q1.grade: 'good' is not a grade of scale good3"),
+      "answers": {"q1": {"grade": "good"}}},
+     "answers.q1.grade: 'good' is not a grade of scale good3"),
     ({"framework": "scaled-social-care", "child_id": "C1",
       "answers": {"risk": {"flags": {"child_not_seen": True}}}},
      "answers.risk.flags.child_not_seen: unknown flag"),
@@ -164,3 +166,23 @@ def test_hostile_child_id_is_just_data(write_json):
 def test_no_command_is_a_usage_error():
     result = run()
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+def test_a_broken_framework_does_not_hide_the_others(tmp_path, monkeypatch):
+    (tmp_path / "ours.yaml").write_text("schema_version: 1\nid: ours\ntitle: [unclosed\n")
+    monkeypatch.setenv("AUDITLIB_FRAMEWORKS", str(tmp_path))
+    result = run("frameworks", "--json")
+    assert result.returncode == 2
+    assert "ours.yaml:3: not valid YAML" in result.stderr
+    assert "full-audit" in {r["id"] for r in json.loads(result.stdout)}
+
+
+def test_a_council_adds_its_own_framework(tmp_path, monkeypatch, write_json):
+    """A local authority writes one file, without touching Python."""
+    minimal = ROOT / "tests" / "framework" / "files" / "minimal.yaml"
+    (tmp_path / "minimal.yaml").write_text(minimal.read_text())
+    monkeypatch.setenv("AUDITLIB_FRAMEWORKS", str(tmp_path))
+    assert "minimal" in {r["id"] for r in json.loads(run("frameworks", "--json").stdout)}
+    record = {"framework": "minimal", "child_id": "C1", "answers": {"risk": {"grade": "good"}}}
+    result = run("check", write_json(record), "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["overall"]["suggested"] == "good"

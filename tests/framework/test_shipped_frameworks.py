@@ -117,3 +117,28 @@ def test_detailed_case_audit_against_seed_004(seed_text):
             for text in c.descriptors.values():
                 first = " ".join(str(text).split())[:40]
                 assert first in seed, (c.id, first)
+
+
+def _fragments(source: str):
+    """A rule's source split into the passages it quotes (joined by new lines or '…')."""
+    for part in re.split(r"\n|…|\.\.\.", source):
+        part = " ".join(part.split()).strip(" \"'“”‘’.;,")
+        if len(part) >= 15:
+            yield part
+
+
+@pytest.mark.parametrize("framework_id", SHIPPED)
+def test_every_rule_and_flag_quotes_its_source(framework_id):
+    """Does each rule and flag carry sentences that stand, word for word, in its source?"""
+    from tests.conftest import SEEDS
+    framework = get_framework(framework_id)
+    text = " ".join(" ".join((SEEDS / doc).read_text(encoding="utf-8").split())
+                    for doc in framework.source["documents"])
+    text = text.replace("’", "'").replace("‘", "'").replace("*", "")
+    quoted = [(r.id, r.source) for r in framework.rules] + \
+             [(f.id, f.source) for s in framework.sections for f in s.flags]
+    for ident, source in quoted:
+        fragments = list(_fragments(source.replace("’", "'").replace("‘", "'")))
+        assert fragments, ident
+        for fragment in fragments:
+            assert fragment in text, (ident, fragment)

@@ -1,4 +1,4 @@
-"""The full audit tool (seed 001): twelve judged fields, field 12 the overall rating, SMART actions."""
+"""The full audit tool (seed 001): twelve judged fields, field 12 the overall, SMART actions."""
 from __future__ import annotations
 
 import pytest
@@ -114,7 +114,7 @@ def test_blank_action_rows_are_ignored(framework):
 
 
 def test_q12_cannot_be_not_applicable(framework):
-    with pytest.raises(InvalidAudit, match="answers.q12.grade"):
+    with pytest.raises(InvalidAudit, match=r"answers\.q12\.grade"):
         grade(framework, audit({}, overall="not_applicable"))
 
 

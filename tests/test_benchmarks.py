@@ -1,0 +1,12 @@
+"""The benchmarks run and print their ratio (no timing thresholds here: machines are noisy)."""
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_grading_benchmark_prints_a_ratio():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "grading.py"), "--repeat", "1"],
+                         capture_output=True, text=True, check=True, timeout=120).stdout
+    assert "baseline 'json.dumps of the same audit record'" in out
+    assert "detailed-case-audit" in out and "ratio" in out
