@@ -7,7 +7,13 @@ traceback for these.
     AuditlibError
     ├── FrameworkError          a framework file is unreadable or invalid (carries every problem)
     ├── UnknownFramework        no framework with that id
-    └── InvalidAudit            an audit record does not fit its framework (carries the path)
+    ├── InvalidAudit            an audit record does not fit its framework (carries the path)
+    └── StoreError              the audit store cannot do what was asked
+        ├── AuditNotFound       no audit (or action, or user) with that id
+        ├── PermissionRefused   the acting user lacks the role, or is not the audit's auditor
+        ├── LifecycleRefused    the audit's status forbids the change (submitted, finalised…)
+        ├── VersionConflict     a write based on a stale version: someone saved first
+        └── StoreSchemaError    the store was made by a newer auditlib, or cannot be migrated
 """
 from __future__ import annotations
 
@@ -72,3 +78,50 @@ class InvalidAudit(AuditlibError):
         self.path = path
         self.message = message
         super().__init__(f"{path}: {message}" if path else message)
+
+
+class StoreError(AuditlibError):
+    """The audit store refused or could not do what was asked; nothing was changed."""
+
+
+class AuditNotFound(StoreError):
+    """No audit, action or user with that id."""
+
+
+class PermissionRefused(StoreError):
+    """The acting user does not hold the role the change needs, or is not the right person."""
+
+    def __init__(self, user: str, message: str):
+        self.user = user
+        super().__init__(message)
+
+
+class LifecycleRefused(StoreError):
+    """The audit's status forbids the change (an auditor editing a submitted audit, …)."""
+
+    def __init__(self, audit_id: int, status: str, message: str):
+        self.audit_id = audit_id
+        self.status = status
+        super().__init__(message)
+
+
+class VersionConflict(StoreError):
+    """Someone else saved first: the write was based on a version that is no longer current.
+
+    ``current_version`` is the audit's version now; ``changed_by`` who last changed the item.
+    """
+
+    def __init__(self, audit_id: int, item: str, expected: int, current: int,
+                 changed_by: str | None = None):
+        self.audit_id = audit_id
+        self.item = item
+        self.expected_version = expected
+        self.current_version = current
+        self.changed_by = changed_by
+        who = f" by {changed_by}" if changed_by else ""
+        super().__init__(f"audit {audit_id}: {item} was changed{who} since version {expected} "
+                         f"(now version {current}); reload to see the change")
+
+
+class StoreSchemaError(StoreError):
+    """The store's schema is newer than this auditlib understands, or could not be migrated."""

@@ -1,0 +1,178 @@
+"""The audit store's tables and their migrations.
+
+The schema is versioned. Each migration takes the store from one version to the next and runs in
+the same transaction as the version bump, so a store made by an older auditlib opens in a newer
+one, and a store made by a newer auditlib is refused rather than damaged. Migrations are never
+edited once released: a change to the tables is a new migration at the end of ``MIGRATIONS``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    ForeignKey,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    select,
+)
+
+metadata = MetaData()
+
+store_meta = Table(
+    "store_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("display_name", Text),
+    Column("service_area", Text),
+    Column("created_at", String(40), nullable=False),
+)
+
+user_roles = Table(
+    "user_roles", metadata,
+    Column("user_name", String(200), ForeignKey("users.name"), nullable=False),
+    Column("role", String(40), nullable=False),
+    PrimaryKeyConstraint("user_name", "role"),
+)
+
+audits = Table(
+    "audits", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("framework", String(200), nullable=False),
+    Column("child_id", Text, nullable=False),
+    Column("auditor", String(200), ForeignKey("users.name"), nullable=False),
+    Column("moderator", String(200), ForeignKey("users.name")),
+    Column("status", String(20), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("header", Text, nullable=False),          # JSON object
+    Column("header_changed_in", Text, nullable=False, default="{}"),  # JSON: field -> version
+    Column("month", String(7)),
+    Column("due_date", String(10)),
+    Column("training", Boolean, nullable=False, default=False),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+
+answers = Table(
+    "answers", metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id"), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("grade", String(60)),
+    Column("score", Integer),
+    Column("narratives", Text, nullable=False),      # JSON object: evidence, impact, …
+    Column("flags", Text, nullable=False),           # JSON object: flag id -> bool
+    Column("changed_in", Integer, nullable=False),   # the audit version that last changed it
+    Column("changed_by", String(200), nullable=False),
+    Column("changed_at", String(40), nullable=False),
+    PrimaryKeyConstraint("audit_id", "item_id"),
+)
+
+moderation = Table(
+    "moderation", metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id"), nullable=False),
+    Column("item_id", String(200), nullable=False),
+    Column("grade", String(60)),
+    Column("score", Integer),
+    Column("comment", Text),
+    Column("moderator", String(200), nullable=False),
+    Column("changed_in", Integer, nullable=False),
+    Column("changed_at", String(40), nullable=False),
+    PrimaryKeyConstraint("audit_id", "item_id"),
+)
+
+actions = Table(
+    "actions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("audit_id", Integer, ForeignKey("audits.id"), nullable=False),
+    Column("action", Text),
+    Column("owner", Text),
+    Column("due", String(40)),
+    Column("signed_off", String(10)),
+    Column("note", Text),
+    Column("removed", Boolean, nullable=False, default=False),
+    Column("changed_in", Integer, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+history = Table(
+    "history", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("audit_id", Integer),                     # no foreign key: the trail outlives rows
+    Column("at", String(40), nullable=False),
+    Column("user_name", String(200), nullable=False),
+    Column("what", Text, nullable=False),
+    Column("old", Text),                             # JSON
+    Column("new", Text),                             # JSON
+    Column("reason", Text),
+)
+
+V1_TABLES = [store_meta, users, user_roles, audits, answers, moderation, actions, history]
+
+
+def _v1_create_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=V1_TABLES)
+
+
+def _v2_indexes(conn: Connection) -> None:
+    # the lead auditor's tracking and the trail are read by audit, child and due date
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_audits_child ON audits (child_id)",
+        "CREATE INDEX IF NOT EXISTS ix_audits_auditor ON audits (auditor)",
+        "CREATE INDEX IF NOT EXISTS ix_history_audit ON history (audit_id)",
+        "CREATE INDEX IF NOT EXISTS ix_actions_audit ON actions (audit_id)",
+        "CREATE INDEX IF NOT EXISTS ix_actions_due ON actions (due)",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+#: (version, what it does, migration): applied in order to reach the latest version
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "create the tables", _v1_create_tables),
+    (2, "index audits by child and auditor, history and actions by audit", _v2_indexes),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    """The store's schema version (0 for an empty database)."""
+    if not conn.dialect.has_table(conn, "store_meta"):
+        return 0
+    value = conn.execute(select(store_meta.c.value).where(store_meta.c.key == "schema_version")
+                         ).scalar()
+    return int(value) if value is not None else 0
+
+
+def migrate(conn: Connection, target: int = LATEST) -> list[int]:
+    """Bring the schema up to ``target`` inside the caller's transaction; return what ran."""
+    from .exceptions import StoreSchemaError
+
+    version = current_version(conn)
+    if version > LATEST:
+        raise StoreSchemaError(f"the store has schema version {version}, newer than this "
+                               f"auditlib understands ({LATEST}): upgrade auditlib")
+    ran = []
+    for number, _, step in MIGRATIONS:
+        if version < number <= target:
+            step(conn)
+            ran.append(number)
+            version = number
+    if ran:
+        if conn.execute(select(store_meta.c.key).where(store_meta.c.key == "schema_version")
+                        ).first() is None:
+            conn.execute(store_meta.insert().values(key="schema_version", value=str(version)))
+        else:
+            conn.execute(store_meta.update().where(store_meta.c.key == "schema_version")
+                         .values(value=str(version)))
+    return ran

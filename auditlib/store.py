@@ -1,0 +1,1014 @@
+"""The audit store: every answer saved as it is typed, every change on record.
+
+One class, :class:`AuditStore`, over SQLAlchemy: SQLite by default (a file in the data folder,
+owner-only, WAL mode), PostgreSQL by URL. Its verbs follow one grid (``add_``, ``find_``,
+``save_``, ``update_``, ``remove_``), each takes the acting ``user`` and checks that user's role,
+and each write is one transaction that either happens whole or changes nothing. Every change is
+appended to the audit trail (:meth:`AuditStore.history`), which no verb edits or deletes.
+
+Lifecycle of an audit::
+
+    in_progress --submit--> submitted --return_to_auditor--> returned --submit--> submitted
+    submitted --finalise--> finalised --reopen(reason)--> in_progress
+    any --remove_audit(reason)--> removed            (lead auditor; the rows stay, hidden)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import NullPool
+
+from . import schema as t
+from .exceptions import (
+    AuditNotFound,
+    InvalidAudit,
+    LifecycleRefused,
+    PermissionRefused,
+    StoreError,
+    StoreSchemaError,
+    VersionConflict,
+)
+from .framework import Framework, get_framework
+from .record import validate_answer, validate_record
+from .scales import NOT_APPLICABLE
+
+ROLES = ("auditor", "moderator", "lead_auditor", "trainee")
+STATUSES = ("in_progress", "submitted", "returned", "finalised", "removed")
+EDITABLE = ("in_progress", "returned")
+ACTION_FIELDS = ("action", "owner", "due")
+
+
+class _Clear:
+    """Pass :data:`CLEAR` to remove a value (``None`` means "leave as it is")."""
+
+    def __repr__(self) -> str:
+        return "CLEAR"
+
+
+CLEAR: Any = _Clear()
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _load(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+# --------------------------------------------------------------------------- where the store is
+
+def data_dir() -> Path:
+    """The folder the default store lives in: ``AUDITLIB_DATA``, else the user's data folder
+    (``$XDG_DATA_HOME/auditlib``, by default ``~/.local/share/auditlib``)."""
+    if os.environ.get("AUDITLIB_DATA"):
+        return Path(os.environ["AUDITLIB_DATA"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "auditlib"
+
+
+def default_store_url() -> str:
+    return f"sqlite:///{data_dir() / 'audits.sqlite'}"
+
+
+def store_url(url: str | None = None) -> str:
+    """The store to use: the given URL (``--store``), else ``AUDITLIB_STORE``, else the default
+    SQLite file. A plain path is taken as a SQLite file."""
+    url = url or os.environ.get("AUDITLIB_STORE") or default_store_url()
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).resolve()}"
+    return url
+
+
+def _prepare_sqlite_file(path: str) -> None:
+    """Create the folder (owner only) and the file (owner read/write) before SQLite opens it, so
+    the store is never readable by others even for a moment."""
+    file = Path(path)
+    folder = file.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    if not file.exists():
+        fd = os.open(file, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    else:
+        mode = stat.S_IMODE(file.stat().st_mode)
+        if mode & 0o077:
+            os.chmod(file, 0o600)
+
+
+# --------------------------------------------------------------------------- the store
+
+class AuditStore:
+    """The audit store. Use as a context manager, or call :meth:`close`.
+
+    >>> store = AuditStore("sqlite:///:memory:")
+    >>> store.add_user("lead", roles=["lead_auditor"], user="lead")
+    'lead'
+    >>> store.add_user("ash", roles=["auditor"], user="lead")
+    'ash'
+    >>> audit_id = store.add_audit(framework="full-audit", child_id="C1", auditor="ash",
+    ...                            user="lead")
+    >>> store.save_answer(audit_id, "q1", user="ash", grade="meets_good")
+    2
+    >>> store.find_audit(audit_id)["answers"]["q1"]["grade"]
+    'meets_good'
+    >>> store.close()
+    """
+
+    def __init__(self, url: str | None = None, *, echo: bool = False):
+        self.url = store_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise StoreError(f"store URL {self.url!r} is not a database URL "
+                             "(expected sqlite:///PATH or postgresql+psycopg://…)") from None
+        self.dialect = parsed.get_backend_name()
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.dialect == "sqlite":
+            database = parsed.database or ""
+            memory = database in ("", ":memory:")
+            if not memory:
+                _prepare_sqlite_file(database)
+            kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
+            if memory:
+                from sqlalchemy.pool import StaticPool
+                kwargs["poolclass"] = StaticPool  # one shared in-memory database
+            else:
+                kwargs["poolclass"] = NullPool
+        elif self.dialect == "postgresql":
+            kwargs["pool_pre_ping"] = True
+        else:
+            raise StoreError(f"store URL {self.url!r}: only SQLite and PostgreSQL are supported")
+        try:
+            self.engine: Engine = create_engine(parsed, **kwargs)
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"the driver for {self.dialect} is not installed ({exc.name}): "
+                             "pip install 'auditlib[postgresql]'") from None
+        if self.dialect == "sqlite":
+            _sqlite_events(self.engine)
+        try:
+            with self._write() as conn:
+                if self.dialect == "postgresql":
+                    # one migrating process at a time
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7202611)")
+                t.migrate(conn)
+        except OperationalError as exc:
+            self.engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise StoreError(f"cannot open the store {self._safe_url()}: {reason}") from None
+        except StoreSchemaError:
+            self.engine.dispose()
+            raise
+
+    def _safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> AuditStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"AuditStore({self._safe_url()!r})"
+
+    # ----------------------------------------------------------------------- transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.execution_options(auditlib_read=True)
+            with conn.begin():
+                yield conn
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return t.current_version(conn)
+
+    def check_integrity(self) -> str:
+        """``"ok"`` if the database's own integrity check passes, else what it reported."""
+        with self._read() as conn:
+            if self.dialect == "sqlite":
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
+                if fk:
+                    rows.append(f"{len(fk)} foreign key violations")
+                return "ok" if rows == ["ok"] else "; ".join(map(str, rows))
+            conn.exec_driver_sql("SELECT count(*) FROM audits")
+            return "ok"
+
+    # ----------------------------------------------------------------------- users and roles
+
+    def _roles(self, conn: Connection, name: str) -> set[str]:
+        return set(conn.execute(select(t.user_roles.c.role)
+                                .where(t.user_roles.c.user_name == name)).scalars())
+
+    def _require_role(self, conn: Connection, user: str, *roles: str) -> set[str]:
+        held = self._roles(conn, user)
+        if not held & set(roles):
+            words = " or ".join(("an " if r[0] in "aeiou" else "a ") + r.replace("_", " ")
+                                for r in roles)
+            if not conn.execute(select(t.users.c.name).where(t.users.c.name == user)).first():
+                raise PermissionRefused(user, f"{user!r} is not a user of this store "
+                                        f"({words} is needed)")
+            raise PermissionRefused(user, f"{user!r} is not {words}")
+        return held
+
+    def add_user(self, name: str, *, roles: list[str] | tuple[str, ...], user: str,
+                 display_name: str | None = None, service_area: str | None = None) -> str:
+        """Add a user with roles. Only a lead auditor may, except that the first lead auditor of
+        an empty store adds themself."""
+        name = _check_name(name, "user name")
+        bad = [r for r in roles if r not in ROLES]
+        if bad or not roles:
+            raise StoreError(f"role {bad[0] if bad else None!r} is not one of "
+                             f"{', '.join(ROLES)}")
+        with self._write() as conn:
+            has_lead = conn.execute(select(t.user_roles.c.user_name)
+                                    .where(t.user_roles.c.role == "lead_auditor")).first()
+            if has_lead or not (user == name and "lead_auditor" in roles):
+                self._require_role(conn, user, "lead_auditor")
+            if conn.execute(select(t.users.c.name).where(t.users.c.name == name)).first():
+                raise StoreError(f"user {name!r} already exists")
+            conn.execute(insert(t.users).values(name=name, display_name=display_name,
+                                                service_area=service_area, created_at=_now()))
+            for role in dict.fromkeys(roles):
+                conn.execute(insert(t.user_roles).values(user_name=name, role=role))
+            self._log(conn, None, user, f"user.{name}", None,
+                      {"roles": list(roles), "service_area": service_area})
+        return name
+
+    def add_role(self, name: str, role: str, *, user: str) -> None:
+        """Give a user another role (lead auditor only)."""
+        if role not in ROLES:
+            raise StoreError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            held = self._roles(conn, self._user_row(conn, name)["name"])
+            if role in held:
+                return
+            conn.execute(insert(t.user_roles).values(user_name=name, role=role))
+            self._log(conn, None, user, f"user.{name}.roles", sorted(held),
+                      sorted(held | {role}))
+
+    def remove_role(self, name: str, role: str, *, user: str) -> None:
+        """Take a role away from a user (lead auditor only)."""
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            held = self._roles(conn, self._user_row(conn, name)["name"])
+            if role not in held:
+                return
+            if role == "lead_auditor" and name == user:
+                raise PermissionRefused(user, "a lead auditor cannot remove their own lead "
+                                        "auditor role")
+            conn.execute(t.user_roles.delete().where(t.user_roles.c.user_name == name,
+                                                     t.user_roles.c.role == role))
+            self._log(conn, None, user, f"user.{name}.roles", sorted(held),
+                      sorted(held - {role}))
+
+    def _user_row(self, conn: Connection, name: str) -> dict[str, Any]:
+        row = conn.execute(select(t.users).where(t.users.c.name == name)).mappings().first()
+        if row is None:
+            raise AuditNotFound(f"no such user: {name!r}")
+        return dict(row)
+
+    def find_user(self, name: str) -> dict[str, Any]:
+        with self._read() as conn:
+            row = self._user_row(conn, name)
+            row["roles"] = sorted(self._roles(conn, name))
+            return row
+
+    def find_users(self, role: str | None = None) -> list[dict[str, Any]]:
+        with self._read() as conn:
+            rows = [dict(r) for r in conn.execute(select(t.users).order_by(t.users.c.name))
+                    .mappings()]
+            roles: dict[str, list[str]] = {}
+            for name, r in conn.execute(select(t.user_roles.c.user_name, t.user_roles.c.role)):
+                roles.setdefault(name, []).append(r)
+        for row in rows:
+            row["roles"] = sorted(roles.get(row["name"], []))
+        return [r for r in rows if role is None or role in r["roles"]]
+
+    # ----------------------------------------------------------------------- audits
+
+    def add_audit(self, *, framework: str, child_id: str, auditor: str, user: str,
+                  moderator: str | None = None, month: str | None = None,
+                  due_date: str | None = None, header: dict[str, Any] | None = None,
+                  training: bool = False) -> int:
+        """Create an audit of one child, allocated to an auditor (lead auditor only; a trainee
+        may create their own training audits). Returns the audit id."""
+        fw = get_framework(framework)
+        if not isinstance(child_id, str) or not child_id.strip():
+            raise InvalidAudit("child_id", f"must be a non-empty text id (got {child_id!r})")
+        header = dict(header or {})
+        validate_record(fw, {"framework": fw.id, "child_id": child_id, "header": header})
+        with self._write() as conn:
+            if training and user == auditor:
+                self._require_role(conn, user, "trainee", "lead_auditor", "auditor")
+            else:
+                self._require_role(conn, user, "lead_auditor")
+            self._require_role(conn, auditor, "auditor", "lead_auditor", "trainee")
+            if moderator is not None:
+                self._require_role(conn, moderator, "moderator", "lead_auditor")
+            now = _now()
+            audit_id = conn.execute(insert(t.audits).values(
+                framework=fw.id, child_id=child_id, auditor=auditor, moderator=moderator,
+                status="in_progress", version=1, header=_dump(header), header_changed_in="{}",
+                month=month,
+                due_date=due_date, training=training, created_at=now, updated_at=now)
+            ).inserted_primary_key[0]
+            self._log(conn, audit_id, user, "audit", None,
+                      {"framework": fw.id, "child_id": child_id, "auditor": auditor,
+                       "moderator": moderator, "month": month, "due_date": due_date})
+        return int(audit_id)
+
+    def _audit_row(self, conn: Connection, audit_id: int | str, lock: bool = False
+                   ) -> dict[str, Any]:
+        try:
+            key = int(audit_id)
+        except (TypeError, ValueError):
+            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
+        query = select(t.audits).where(t.audits.c.id == key)
+        if lock:
+            query = query.with_for_update()
+        row = conn.execute(query).mappings().first()
+        if row is None or row["status"] == "removed":
+            raise AuditNotFound(f"no such audit: {audit_id!r}")
+        return dict(row)
+
+    def find_audit(self, audit_id: int | str) -> dict[str, Any]:
+        """The audit in the JSON interchange format, with ``audit_id``, ``status``, ``version``,
+        ``auditor``, ``moderator`` and the moderator's grades and comments under
+        ``moderation``."""
+        with self._read() as conn:
+            row = self._audit_row(conn, audit_id)
+            return self._record(conn, row)
+
+    def _record(self, conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
+        fw = get_framework(row["framework"])
+        answers: dict[str, dict[str, Any]] = {}
+        for a in conn.execute(select(t.answers).where(t.answers.c.audit_id == row["id"])
+                              .order_by(t.answers.c.item_id)).mappings():
+            answer: dict[str, Any] = {}
+            if a["grade"] is not None:
+                answer["grade"] = a["grade"]
+            if a["score"] is not None:
+                answer["score"] = a["score"]
+            answer.update(_load(a["narratives"]))
+            flags = _load(a["flags"])
+            if flags:
+                answer["flags"] = flags
+            answers[a["item_id"]] = answer
+        moderation = {}
+        for m in conn.execute(select(t.moderation).where(t.moderation.c.audit_id == row["id"])
+                              ).mappings():
+            moderation[m["item_id"]] = {k: m[k] for k in ("grade", "score", "comment",
+                                                          "moderator") if m[k] is not None}
+        record: dict[str, Any] = {
+            "audit_id": row["id"],
+            "framework": row["framework"],
+            "child_id": row["child_id"],
+            "header": _load(row["header"]),
+            "answers": answers,
+        }
+        if fw.overall is not None:
+            overall = answers.get(fw.overall.section, {}).get("grade")
+            record["overall"] = None if overall == NOT_APPLICABLE else overall
+        record["actions"] = [
+            {"id": a["id"], "action": a["action"], "owner": a["owner"], "due": a["due"],
+             "signed_off": a["signed_off"], "note": a["note"]}
+            for a in conn.execute(select(t.actions).where(t.actions.c.audit_id == row["id"],
+                                                          t.actions.c.removed.is_(False))
+                                  .order_by(t.actions.c.id)).mappings()]
+        record.update(status=row["status"], version=row["version"], auditor=row["auditor"],
+                      moderator=row["moderator"], month=row["month"], due_date=row["due_date"],
+                      training=bool(row["training"]), moderation=moderation,
+                      created_at=row["created_at"], updated_at=row["updated_at"])
+        return record
+
+    def find_audits(self, **filters: Any) -> list[dict[str, Any]]:
+        """Summaries of the audits matching every filter (``framework``, ``child_id``,
+        ``auditor``, ``moderator``, ``status``, ``month``, ``training``), oldest first."""
+        allowed = ("framework", "child_id", "auditor", "moderator", "status", "month",
+                   "training")
+        query = select(t.audits.c.id, t.audits.c.framework, t.audits.c.child_id,
+                       t.audits.c.auditor, t.audits.c.moderator, t.audits.c.status,
+                       t.audits.c.version, t.audits.c.month, t.audits.c.due_date,
+                       t.audits.c.training, t.audits.c.created_at, t.audits.c.updated_at)
+        for key, value in filters.items():
+            if key not in allowed:
+                raise StoreError(f"cannot filter audits by {key!r} (one of {', '.join(allowed)})")
+            query = query.where(getattr(t.audits.c, key) == value)
+        if filters.get("status") != "removed":
+            query = query.where(t.audits.c.status != "removed")
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(t.audits.c.id)).mappings().all()
+        return [{"audit_id": r["id"], **{k: r[k] for k in r if k != "id"}} for r in rows]
+
+    def remove_audit(self, audit_id: int | str, *, user: str, reason: str) -> None:
+        """Remove an audit from view (lead auditor only, with a reason). Its rows and its
+        history stay in the store."""
+        reason = _check_reason(reason)
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._bump(conn, row, user, "status", row["status"], "removed", reason,
+                       status="removed")
+
+    # ----------------------------------------------------------------------- answers
+
+    def _editable_by_auditor(self, conn: Connection, row: dict[str, Any], user: str) -> None:
+        if user != row["auditor"]:
+            self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
+            raise PermissionRefused(user, f"audit {row['id']} is allocated to {row['auditor']!r}, "
+                                    f"not {user!r}")
+        self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
+        if row["status"] not in EDITABLE:
+            words = {"submitted": "has been submitted for moderation",
+                     "finalised": "is finalised (a lead auditor can reopen it with a reason)"}
+            raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} "
+                                   f"{words.get(row['status'], 'is ' + row['status'])}: "
+                                   "the auditor cannot change it")
+
+    def save_answer(self, audit_id: int | str, item_id: str, *, user: str, grade: Any = None,
+                    score: Any = None, evidence: Any = None, impact: Any = None,
+                    flags: dict[str, bool] | None = None,
+                    narratives: dict[str, Any] | None = None, comment: Any = None,
+                    expected_version: int | None = None) -> int:
+        """Save part of one answer in one transaction and return the audit's new version.
+
+        Only what is given changes: ``None`` leaves a value as it is and :data:`CLEAR` removes
+        it. ``flags`` are merged into the answer's flags. ``narratives`` saves narratives other
+        than evidence and impact (a summary, the team manager's id…); ``comment`` a criterion's
+        comment. With ``expected_version`` the write is refused with :class:`VersionConflict`
+        if the item changed after that version.
+        """
+        changes: dict[str, Any] = {}
+        for key, value in (("grade", grade), ("score", score), ("evidence", evidence),
+                           ("impact", impact), ("comment", comment)):
+            if value is not None:
+                changes[key] = value
+        for key, value in (narratives or {}).items():
+            if key in ("grade", "score", "flags"):
+                raise InvalidAudit(f"answers.{item_id}.{key}", "is not a narrative")
+            changes[key] = value
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            fw = get_framework(row["framework"])
+            current = conn.execute(select(t.answers).where(
+                t.answers.c.audit_id == row["id"], t.answers.c.item_id == item_id)
+            ).mappings().first()
+            self._check_version(row, item_id, current, expected_version)
+            old = _answer_dict(current)
+            new = {k: v for k, v in old.items() if k != "flags"}
+            for key, value in changes.items():
+                if value is CLEAR:
+                    new.pop(key, None)
+                else:
+                    new[key] = value
+            new_flags = dict(old.get("flags") or {})
+            for flag, ticked in (flags or {}).items():
+                new_flags[flag] = ticked
+            if new_flags:
+                new["flags"] = new_flags
+            if "score" in new and "grade" in changes and changes["grade"] is not CLEAR \
+                    and "score" not in changes:
+                new.pop("score")  # a new grade replaces a score that no longer matches it
+            validate_answer(fw, item_id, new)
+            if new == old:
+                return row["version"]
+            version = self._bump(conn, row, user, None, None, None, None)
+            values = {
+                "grade": new.get("grade"), "score": new.get("score"),
+                "narratives": _dump({k: v for k, v in new.items()
+                                     if k not in ("grade", "score", "flags")}),
+                "flags": _dump(new.get("flags") or {}),
+                "changed_in": version, "changed_by": user, "changed_at": _now()}
+            if current is None:
+                conn.execute(insert(t.answers).values(audit_id=row["id"], item_id=item_id,
+                                                      **values))
+            else:
+                conn.execute(update(t.answers).where(t.answers.c.audit_id == row["id"],
+                                                     t.answers.c.item_id == item_id)
+                             .values(**values))
+            for key in sorted(set(old) | set(new)):
+                if key == "flags":
+                    for flag in sorted(set(old.get("flags") or {}) | set(new_flags)):
+                        before = (old.get("flags") or {}).get(flag)
+                        if before != new_flags.get(flag):
+                            self._log(conn, row["id"], user, f"answers.{item_id}.flags.{flag}",
+                                      before, new_flags.get(flag))
+                elif old.get(key) != new.get(key):
+                    self._log(conn, row["id"], user, f"answers.{item_id}.{key}", old.get(key),
+                              new.get(key))
+            return version
+
+    def _check_version(self, row: dict[str, Any], item: str, current: Any,
+                       expected: int | None) -> None:
+        if expected is None:
+            return
+        changed_in = current["changed_in"] if current is not None else 0
+        if expected > row["version"] or changed_in > expected:
+            by = current["changed_by"] if current is not None else None
+            raise VersionConflict(row["id"], item, expected, row["version"], by)
+
+    def save_header(self, audit_id: int | str, field_id: str, value: Any, *, user: str,
+                    expected_version: int | None = None) -> int:
+        """Save one header field (auditor, audit date, team…); returns the new version."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            fw = get_framework(row["framework"])
+            header = _load(row["header"])
+            old = header.get(field_id)
+            if value is CLEAR or value is None:
+                header.pop(field_id, None)
+            else:
+                header[field_id] = value
+            validate_record(fw, {"framework": fw.id, "child_id": row["child_id"],
+                                 "header": header})
+            changed_in = _load(row["header_changed_in"])
+            if expected_version is not None and (
+                    expected_version > row["version"]
+                    or changed_in.get(field_id, 0) > expected_version):
+                raise VersionConflict(row["id"], f"header.{field_id}", expected_version,
+                                      row["version"])
+            if header.get(field_id) == old:
+                return row["version"]
+            changed_in[field_id] = row["version"] + 1
+            return self._bump(conn, row, user, f"header.{field_id}", old, header.get(field_id),
+                              None, header=_dump(header), header_changed_in=_dump(changed_in))
+
+    # ----------------------------------------------------------------------- moderation
+
+    def save_moderation(self, audit_id: int | str, item_id: str, *, user: str,
+                        grade: Any = None, score: Any = None, comment: Any = None,
+                        expected_version: int | None = None) -> int:
+        """Record the moderator's grade and comment for one item, beside the auditor's answer
+        (which is never changed). Only while the audit is submitted for moderation."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._check_moderator(conn, row, user)
+            if row["status"] != "submitted":
+                raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is "
+                                       f"{row['status'].replace('_', ' ')}, not submitted for "
+                                       "moderation")
+            fw = get_framework(row["framework"])
+            current = conn.execute(select(t.moderation).where(
+                t.moderation.c.audit_id == row["id"], t.moderation.c.item_id == item_id)
+            ).mappings().first()
+            if expected_version is not None:
+                changed_in = current["changed_in"] if current is not None else 0
+                if expected_version > row["version"] or changed_in > expected_version:
+                    raise VersionConflict(row["id"], f"moderation.{item_id}", expected_version,
+                                          row["version"], current and current["moderator"])
+            old = {k: current[k] for k in ("grade", "score", "comment")
+                   if current is not None and current[k] is not None}
+            new = dict(old)
+            for key, value in (("grade", grade), ("score", score), ("comment", comment)):
+                if value is CLEAR:
+                    new.pop(key, None)
+                elif value is not None:
+                    new[key] = value
+            graded = {k: v for k, v in new.items() if k in ("grade", "score")}
+            if graded or item_id not in fw.section_by_id:
+                validate_answer(fw, item_id, graded, path=f"moderation.{item_id}")
+            if not isinstance(new.get("comment", ""), str):
+                raise InvalidAudit(f"moderation.{item_id}.comment", "must be text")
+            if new == old:
+                return row["version"]
+            moderator = row["moderator"] or user
+            version = self._bump(conn, row, user, None, None, None, None, moderator=moderator)
+            values = {"grade": new.get("grade"), "score": new.get("score"),
+                      "comment": new.get("comment"), "moderator": user, "changed_in": version,
+                      "changed_at": _now()}
+            if current is None:
+                conn.execute(insert(t.moderation).values(audit_id=row["id"], item_id=item_id,
+                                                         **values))
+            else:
+                conn.execute(update(t.moderation).where(t.moderation.c.audit_id == row["id"],
+                                                        t.moderation.c.item_id == item_id)
+                             .values(**values))
+            for key in sorted(set(old) | set(new)):
+                if old.get(key) != new.get(key):
+                    self._log(conn, row["id"], user, f"moderation.{item_id}.{key}",
+                              old.get(key), new.get(key))
+            return version
+
+    def _check_moderator(self, conn: Connection, row: dict[str, Any], user: str) -> None:
+        held = self._require_role(conn, user, "moderator", "lead_auditor")
+        if user == row["auditor"]:
+            raise PermissionRefused(user, f"{user!r} audited {row['id']} and cannot moderate it")
+        if row["moderator"] not in (None, user) and "lead_auditor" not in held:
+            raise PermissionRefused(user, f"audit {row['id']} is allocated for moderation to "
+                                    f"{row['moderator']!r}, not {user!r}")
+
+    # ----------------------------------------------------------------------- lifecycle
+
+    def submit(self, audit_id: int | str, *, user: str) -> int:
+        """The auditor submits a complete audit for moderation; it is then read-only for them.
+        Refused while the audit is incomplete or breaks a hard rule of its framework."""
+        from .grading import grade
+
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            fw = get_framework(row["framework"])
+            result = grade(fw, _gradable(self._record(conn, row)), validate=False)
+            if not result.complete:
+                raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is not "
+                                       f"complete ({result.done} of {result.total} fields "
+                                       f"complete; missing {', '.join(result.missing)})")
+            if result.errors:
+                first = result.errors[0]
+                raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} breaks a "
+                                       f"rule of its framework ({first.where}: {first.message})")
+            return self._bump(conn, row, user, "status", row["status"], "submitted", None,
+                              status="submitted")
+
+    def return_to_auditor(self, audit_id: int | str, *, user: str, reason: str | None = None
+                          ) -> int:
+        """The moderator returns a submitted audit to its auditor to edit and resubmit."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._check_moderator(conn, row, user)
+            self._expect_status(row, "submitted", "returned to the auditor")
+            return self._bump(conn, row, user, "status", row["status"], "returned", reason,
+                              status="returned", moderator=row["moderator"] or user)
+
+    def finalise(self, audit_id: int | str, *, user: str) -> int:
+        """The moderator or lead auditor finalises a submitted audit: read-only from then on."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._check_moderator(conn, row, user)
+            self._expect_status(row, "submitted", "finalised")
+            return self._bump(conn, row, user, "status", row["status"], "finalised", None,
+                              status="finalised", moderator=row["moderator"] or user)
+
+    def reopen(self, audit_id: int | str, *, user: str, reason: str) -> int:
+        """The lead auditor reopens a finalised audit, giving the reason."""
+        reason = _check_reason(reason)
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._expect_status(row, "finalised", "reopened")
+            return self._bump(conn, row, user, "status", row["status"], "in_progress", reason,
+                              status="in_progress")
+
+    def _expect_status(self, row: dict[str, Any], status: str, doing: str) -> None:
+        if row["status"] != status:
+            raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is "
+                                   f"{row['status'].replace('_', ' ')}: only a "
+                                   f"{status.replace('_', ' ')} audit can be {doing}")
+
+    # ----------------------------------------------------------------------- actions
+
+    def add_action(self, audit_id: int | str, *, user: str, action: str | None = None,
+                   owner: str | None = None, due: str | None = None) -> int:
+        """Add a SMART action to an audit (by its auditor while editable); returns its id."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            values = {"action": action, "owner": owner, "due": due}
+            _check_action_text(values)
+            version = self._bump(conn, row, user, None, None, None, None)
+            action_id = conn.execute(insert(t.actions).values(
+                audit_id=row["id"], removed=False, changed_in=version, created_by=user,
+                created_at=_now(), **values)).inserted_primary_key[0]
+            self._log(conn, row["id"], user, f"actions.{action_id}", None, values)
+            return int(action_id)
+
+    def _action_row(self, conn: Connection, audit_id: int, action_id: int | str
+                    ) -> dict[str, Any]:
+        try:
+            key = int(action_id)
+        except (TypeError, ValueError):
+            raise AuditNotFound(f"no such action: {action_id!r}") from None
+        row = conn.execute(select(t.actions).where(t.actions.c.id == key,
+                                                   t.actions.c.audit_id == audit_id,
+                                                   t.actions.c.removed.is_(False))
+                           ).mappings().first()
+        if row is None:
+            raise AuditNotFound(f"no such action {action_id!r} in audit {audit_id}")
+        return dict(row)
+
+    def update_action(self, audit_id: int | str, action_id: int | str, *, user: str,
+                      expected_version: int | None = None, **fields: Any) -> int:
+        """Change an action's text, person or completion date; returns the new version."""
+        for key in fields:
+            if key not in ACTION_FIELDS:
+                raise InvalidAudit(f"actions.{action_id}.{key}", f"unknown action field {key!r} "
+                                   f"(one of {', '.join(ACTION_FIELDS)})")
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            current = self._action_row(conn, row["id"], action_id)
+            if expected_version is not None and (current["changed_in"] > expected_version
+                                                 or expected_version > row["version"]):
+                raise VersionConflict(row["id"], f"actions.{action_id}", expected_version,
+                                      row["version"])
+            new = {k: (None if v is CLEAR else v) for k, v in fields.items()}
+            _check_action_text(new)
+            changed = {k: v for k, v in new.items() if current[k] != v}
+            if not changed:
+                return row["version"]
+            version = self._bump(conn, row, user, None, None, None, None)
+            conn.execute(update(t.actions).where(t.actions.c.id == current["id"])
+                         .values(changed_in=version, **changed))
+            for key, value in changed.items():
+                self._log(conn, row["id"], user, f"actions.{current['id']}.{key}", current[key],
+                          value)
+            return version
+
+    def remove_action(self, audit_id: int | str, action_id: int | str, *, user: str) -> int:
+        """Remove an action from the audit (it stays in the history)."""
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            self._editable_by_auditor(conn, row, user)
+            current = self._action_row(conn, row["id"], action_id)
+            version = self._bump(conn, row, user, None, None, None, None)
+            conn.execute(update(t.actions).where(t.actions.c.id == current["id"])
+                         .values(removed=True, changed_in=version))
+            self._log(conn, row["id"], user, f"actions.{current['id']}",
+                      {k: current[k] for k in ACTION_FIELDS}, None)
+            return version
+
+    def sign_off_action(self, audit_id: int | str, action_id: int | str, *, user: str,
+                        signed_off_on: _dt.date | str, note: str | None = None) -> int:
+        """Record the manager's sign-off date for an action (and an optional note, such as
+        why an action is no longer needed). Allowed at any stage, including after
+        finalisation, by the lead auditor, a moderator or the audit's auditor."""
+        day = _check_date(signed_off_on, "signed_off_on")
+        with self._write() as conn:
+            row = self._audit_row(conn, audit_id, lock=True)
+            if user != row["auditor"]:
+                self._require_role(conn, user, "lead_auditor", "moderator")
+            else:
+                self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
+            current = self._action_row(conn, row["id"], action_id)
+            version = self._bump(conn, row, user, None, None, None, None)
+            conn.execute(update(t.actions).where(t.actions.c.id == current["id"])
+                         .values(signed_off=day, note=note if note is not None
+                                 else current["note"], changed_in=version))
+            self._log(conn, row["id"], user, f"actions.{current['id']}.signed_off",
+                      current["signed_off"], day, note)
+            return version
+
+    def overdue_actions(self, on: _dt.date | str | None = None) -> list[dict[str, Any]]:
+        """Actions not signed off whose completion date is before ``on`` (default today),
+        oldest first. Actions whose date is not a calendar date are listed too: they cannot be
+        tracked and need one."""
+        day = _check_date(on or _dt.date.today(), "on")
+        query = (select(t.actions.c.id, t.actions.c.audit_id, t.actions.c.action,
+                        t.actions.c.owner, t.actions.c.due, t.audits.c.child_id,
+                        t.audits.c.auditor, t.audits.c.status)
+                 .join(t.audits, t.audits.c.id == t.actions.c.audit_id)
+                 .where(t.actions.c.removed.is_(False), t.actions.c.signed_off.is_(None),
+                        t.audits.c.status != "removed", t.audits.c.training.is_(False))
+                 .order_by(t.actions.c.due, t.actions.c.id))
+        from .grading import is_calendar_date
+
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        out = []
+        for r in rows:
+            due = r["due"] or ""
+            dated = is_calendar_date(due)
+            if (dated and due < day) or (not dated and (r["action"] or "").strip()):
+                out.append({"action_id": r["id"], "audit_id": r["audit_id"],
+                            "child_id": r["child_id"], "auditor": r["auditor"],
+                            "action": r["action"], "owner": r["owner"], "due": r["due"],
+                            "status": r["status"], "undated": not dated})
+        return out
+
+    # ----------------------------------------------------------------------- history
+
+    def history(self, audit_id: int | str) -> list[dict[str, Any]]:
+        """The append-only audit trail of one audit: who, when, what, old and new value, and
+        reason, oldest first. Removed audits keep their history."""
+        try:
+            key = int(audit_id)
+        except (TypeError, ValueError):
+            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
+        with self._read() as conn:
+            rows = conn.execute(select(t.history).where(t.history.c.audit_id == key)
+                                .order_by(t.history.c.id)).mappings().all()
+        if not rows:
+            raise AuditNotFound(f"no such audit: {audit_id!r}")
+        return [{"at": r["at"], "user": r["user_name"], "what": r["what"],
+                 "old": _load(r["old"]), "new": _load(r["new"]), "reason": r["reason"]}
+                for r in rows]
+
+    def _log(self, conn: Connection, audit_id: int | None, user: str, what: str, old: Any,
+             new: Any, reason: str | None = None) -> None:
+        conn.execute(insert(t.history).values(audit_id=audit_id, at=_now(), user_name=user,
+                                              what=what, old=_dump(old), new=_dump(new),
+                                              reason=reason))
+
+    def _bump(self, conn: Connection, row: dict[str, Any], user: str, what: str | None,
+              old: Any, new: Any, reason: str | None, **values: Any) -> int:
+        """Advance the audit's version (with any column changes) and record the change."""
+        version = row["version"] + 1
+        result = conn.execute(update(t.audits).where(t.audits.c.id == row["id"],
+                                                     t.audits.c.version == row["version"])
+                              .values(version=version, updated_at=_now(), **values))
+        if result.rowcount != 1:  # the row lock makes this unreachable; never overwrite blindly
+            raise VersionConflict(row["id"], "audit", row["version"], row["version"] + 1)
+        row.update(version=version, **values)
+        if what is not None:
+            self._log(conn, row["id"], user, what, old, new, reason)
+        return version
+
+    # ----------------------------------------------------------------------- import / export
+
+    def export_audit(self, audit_id: int | str) -> dict[str, Any]:
+        """The audit in the interchange format, ready for ``json.dump``."""
+        return self.find_audit(audit_id)
+
+    def import_audit(self, record: Any, *, user: str) -> int:
+        """Add an audit from the interchange format (lead auditor only). The whole record is
+        checked first: an invalid record changes nothing. Returns the new audit id."""
+        if not isinstance(record, dict) or not isinstance(record.get("framework"), str):
+            raise InvalidAudit("framework", "missing (the audit must name its framework id)")
+        fw = get_framework(record["framework"])
+        validate_record(fw, _gradable(record))
+        status = record.get("status") or "in_progress"
+        if status not in STATUSES or status == "removed":
+            raise InvalidAudit("status", f"{status!r} is not one of in_progress, submitted, "
+                               "returned, finalised")
+        auditor = record.get("auditor") or user
+        moderator = record.get("moderator")
+        moderation = record.get("moderation") or {}
+        if not isinstance(moderation, dict):
+            raise InvalidAudit("moderation", "must be an object keyed by item id")
+        for item_id, m in moderation.items():
+            if not isinstance(m, dict):
+                raise InvalidAudit(f"moderation.{item_id}", "must be an object")
+            validate_answer(fw, item_id, {k: v for k, v in m.items() if k in ("grade", "score")},
+                            path=f"moderation.{item_id}")
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            self._require_role(conn, auditor, "auditor", "lead_auditor", "trainee")
+            if moderator:
+                self._require_role(conn, moderator, "moderator", "lead_auditor")
+            now = _now()
+            audit_id = int(conn.execute(insert(t.audits).values(
+                framework=fw.id, child_id=record["child_id"], auditor=auditor,
+                moderator=moderator, status=status, version=2,
+                header=_dump(record.get("header") or {}), header_changed_in="{}",
+                month=record.get("month"),
+                due_date=record.get("due_date"), training=bool(record.get("training")),
+                created_at=now, updated_at=now)).inserted_primary_key[0])
+            for item_id, answer in (record.get("answers") or {}).items():
+                answer = dict(answer)
+                if fw.overall and item_id == fw.overall.section and record.get("overall") \
+                        and "grade" not in answer:
+                    answer["grade"] = record["overall"]
+                conn.execute(insert(t.answers).values(
+                    audit_id=audit_id, item_id=item_id, grade=answer.get("grade"),
+                    score=answer.get("score"),
+                    narratives=_dump({k: v for k, v in answer.items()
+                                      if k not in ("grade", "score", "flags")}),
+                    flags=_dump(answer.get("flags") or {}), changed_in=2, changed_by=user,
+                    changed_at=now))
+            if fw.overall and record.get("overall") and \
+                    fw.overall.section not in (record.get("answers") or {}):
+                conn.execute(insert(t.answers).values(
+                    audit_id=audit_id, item_id=fw.overall.section, grade=record["overall"],
+                    score=None, narratives="{}", flags="{}", changed_in=2, changed_by=user,
+                    changed_at=now))
+            for action in record.get("actions") or []:
+                conn.execute(insert(t.actions).values(
+                    audit_id=audit_id, action=action.get("action"), owner=action.get("owner"),
+                    due=action.get("due"), signed_off=action.get("signed_off"),
+                    note=action.get("note"), removed=False, changed_in=2, created_by=user,
+                    created_at=now))
+            for item_id, m in moderation.items():
+                conn.execute(insert(t.moderation).values(
+                    audit_id=audit_id, item_id=item_id, grade=m.get("grade"),
+                    score=m.get("score"), comment=m.get("comment"),
+                    moderator=m.get("moderator") or moderator or user, changed_in=2,
+                    changed_at=now))
+            self._log(conn, audit_id, user, "audit", None,
+                      {"imported_from": record.get("audit_id"), "framework": fw.id,
+                       "child_id": record["child_id"], "auditor": auditor, "status": status})
+        return audit_id
+
+    def grading(self, audit_id: int | str) -> Any:
+        """The grading engine's result for the audit as stored now."""
+        from .grading import grade
+
+        record = self.find_audit(audit_id)
+        return grade(get_framework(record["framework"]), _gradable(record), validate=False)
+
+    def framework_of(self, audit_id: int | str) -> Framework:
+        with self._read() as conn:
+            return get_framework(self._audit_row(conn, audit_id)["framework"])
+
+
+# --------------------------------------------------------------------------- helpers
+
+_STORE_KEYS = ("audit_id", "status", "version", "auditor", "moderator", "month", "due_date",
+               "training", "moderation", "created_at", "updated_at")
+
+
+def _gradable(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored record as the grading engine reads it (actions without their store ids)."""
+    out = {k: v for k, v in record.items() if k not in _STORE_KEYS}
+    out["actions"] = [{k: a.get(k) for k in ("action", "owner", "due", "signed_off", "note")}
+                      for a in record.get("actions") or []]
+    if out.get("overall") is None:
+        out.pop("overall", None)
+    return out
+
+
+def _answer_dict(row: Any) -> dict[str, Any]:
+    if row is None:
+        return {}
+    answer: dict[str, Any] = {}
+    if row["grade"] is not None:
+        answer["grade"] = row["grade"]
+    if row["score"] is not None:
+        answer["score"] = row["score"]
+    answer.update(_load(row["narratives"]))
+    flags = _load(row["flags"])
+    if flags:
+        answer["flags"] = flags
+    return answer
+
+
+def _check_name(name: Any, what: str) -> str:
+    if not isinstance(name, str) or not name.strip() or len(name) > 200 or \
+            any(ch in name for ch in "\r\n\t"):
+        raise StoreError(f"{what} must be text of 1 to 200 characters on one line "
+                         f"(got {name!r})")
+    return name.strip()
+
+
+def _check_reason(reason: Any) -> str:
+    if not isinstance(reason, str) or not reason.strip():
+        raise StoreError("a reason is required")
+    return reason.strip()
+
+
+def _check_date(value: Any, what: str) -> str:
+    from .grading import is_calendar_date
+
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and is_calendar_date(value):
+        return value.strip()
+    raise StoreError(f"{what} must be a calendar date YYYY-MM-DD (got {value!r})")
+
+
+def _check_action_text(values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise InvalidAudit(f"actions.{key}", f"must be text (got {value!r})")
+
+
+def _sqlite_events(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # the driver must not open transactions itself: BEGIN IMMEDIATE is ours (below)
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a save acknowledged to the auditor survives a crash of the process or machine
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # take the write lock up front, so concurrent writers queue instead of deadlocking
+        if conn.get_execution_options().get("auditlib_read"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
