@@ -148,6 +148,99 @@ def _print_grading(name: str, framework: Any, record: dict, result: Any) -> None
           + (f"; missing: {', '.join(result.missing)})" if result.missing else ")"))
 
 
+def _store(args: argparse.Namespace) -> Any:
+    from .store import AuditStore
+
+    return AuditStore(args.store)
+
+
+def acting_user(args: argparse.Namespace) -> str:
+    """Who is acting: ``--user``, else ``AUDITLIB_USER``, else the operating-system login."""
+    import getpass
+
+    return args.user or os.environ.get("AUDITLIB_USER") or getpass.getuser()
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    """Add a user to the store with one or more roles (lead auditor only; the store's first
+    lead auditor may be added by whoever set it up)."""
+    with _store(args) as store:
+        store.add_user(args.name, roles=args.role, user=acting_user(args),
+                       display_name=args.display_name, service_area=args.service_area)
+    print(f"added {args.name} ({', '.join(args.role)})")
+    return EXIT_OK
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    """List the store's users and their roles."""
+    with _store(args) as store:
+        users = store.find_users(role=args.role)
+    if args.json:
+        _print_json(users)
+    else:
+        for u in users:
+            area = f" — {u['service_area']}" if u["service_area"] else ""
+            print(f"{u['name']}: {', '.join(u['roles'])}{area}")
+    return EXIT_OK
+
+
+def cmd_audits(args: argparse.Namespace) -> int:
+    """List the audits in the store (filter by status, auditor, month or framework)."""
+    filters = {k: getattr(args, k) for k in ("status", "auditor", "month", "framework")
+               if getattr(args, k)}
+    with _store(args) as store:
+        audits = store.find_audits(**filters)
+    if args.json:
+        _print_json(audits)
+    else:
+        for a in audits:
+            print(f"{a['audit_id']:>5}  {a['status']:<11} {a['framework']:<20} "
+                  f"{a['auditor']:<12} child {a['child_id']}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export an audit in the JSON interchange format (to stdout, or to --out FILE)."""
+    with _store(args) as store:
+        record = store.export_audit(args.audit_id)
+    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import an audit from a JSON interchange file (lead auditor only). An invalid file
+    changes nothing."""
+    record = read_json(args.file)
+    with _store(args) as store:
+        try:
+            audit_id = store.import_audit(record, user=acting_user(args))
+        except InvalidAudit as exc:
+            raise CommandError(f"{args.file}: {exc}") from None
+    if args.json:
+        _print_json({"audit_id": audit_id})
+    else:
+        print(f"imported {args.file} as audit {audit_id}")
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Show an audit's trail: every change with who, when, what, old and new value, reason."""
+    with _store(args) as store:
+        trail = store.history(args.audit_id)
+    if args.json:
+        _print_json(trail)
+    else:
+        for h in trail:
+            reason = f"  (reason: {h['reason']})" if h["reason"] else ""
+            print(f"{h['at'][:19]}  {h['user']:<12} {h['what']}: {json.dumps(h['old'])} -> "
+                  f"{json.dumps(h['new'])}{reason}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- helpers
 
 def read_json(path: str) -> Any:
@@ -217,6 +310,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--framework-file", metavar="FILE",
                    help="grade against this framework file instead of the installed one")
     p.set_defaults(func=cmd_check)
+
+    store_options = argparse.ArgumentParser(add_help=False)
+    store_options.add_argument("--store", metavar="URL",
+                               help="the audit store (default: AUDITLIB_STORE, else the SQLite "
+                                    "file in the data folder)")
+    store_options.add_argument("--user", metavar="NAME",
+                               help="who is acting (default: AUDITLIB_USER, else your login)")
+
+    users = sub.add_parser("users", help="manage the store's users and roles",
+                           description="Manage the store's users and their roles.")
+    usub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    p = usub.add_parser("add", parents=[store_options], help="add a user",
+                        description=cmd_users_add.__doc__)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", action="append", required=True,
+                   choices=("auditor", "moderator", "lead_auditor", "trainee"),
+                   help="a role (repeat for several)")
+    p.add_argument("--display-name")
+    p.add_argument("--service-area", help="the user's service area (auditors are allocated "
+                                          "children from other areas)")
+    p.set_defaults(func=cmd_users_add)
+    p = usub.add_parser("list", parents=[store_options], help="list users",
+                        description=cmd_users_list.__doc__)
+    p.add_argument("--role", help="only users with this role")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_users_list)
+
+    p = sub.add_parser("audits", parents=[store_options], help="list the audits in the store",
+                       description=cmd_audits.__doc__)
+    for name in ("status", "auditor", "month", "framework"):
+        p.add_argument(f"--{name}", help=f"only audits with this {name}")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_audits)
+
+    p = sub.add_parser("export", parents=[store_options], help="export an audit as JSON",
+                       description=cmd_export.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("--json", action="store_true", help="JSON (the default and only format)")
+    p.add_argument("--format", choices=("json",), default="json", help="output format")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", parents=[store_options], help="import an audit from JSON",
+                       description=cmd_import.__doc__)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the new audit id as JSON")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("history", parents=[store_options], help="an audit's change history",
+                       description=cmd_history.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_history)
     return parser
 
 

@@ -819,10 +819,24 @@ def framework_files() -> dict[str, Path]:
 
 
 _cache: dict[tuple[str, float], Framework] = {}
+_by_id: dict[tuple[str, str], tuple[Path, float, Framework]] = {}
 
 
 def get_framework(framework_id: str) -> Framework:
-    """The framework with this id, loaded once per file version."""
+    """The framework with this id, loaded once per file version.
+
+    A framework already loaded costs one ``stat`` of its file: workbooks and the store ask for
+    it on every save.
+    """
+    key_env = (framework_id, os.environ.get("AUDITLIB_FRAMEWORKS", ""))
+    hit = _by_id.get(key_env)
+    if hit is not None:
+        path, mtime, framework = hit
+        try:
+            if path.stat().st_mtime == mtime:
+                return framework
+        except OSError:
+            pass
     files = framework_files()
     file = files.get(framework_id)
     if file is None:
@@ -835,6 +849,7 @@ def get_framework(framework_id: str) -> Framework:
                                           f"{framework.id!r}; a framework file is named after "
                                           "its id")], str(file))
         _cache[key] = framework
+    _by_id[key_env] = (file, key[1], _cache[key])
     return _cache[key]
 
 

@@ -18,6 +18,7 @@ import datetime as _dt
 import json
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +27,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.pool import NullPool
 
 from . import schema as t
 from .exceptions import (
@@ -94,6 +94,14 @@ def store_url(url: str | None = None) -> str:
     return url
 
 
+def fcntl_available() -> bool:
+    try:
+        import fcntl  # noqa: F401 - POSIX only
+    except ImportError:
+        return False
+    return True
+
+
 def _prepare_sqlite_file(path: str) -> None:
     """Create the folder (owner only) and the file (owner read/write) before SQLite opens it, so
     the store is never readable by others even for a moment."""
@@ -138,17 +146,20 @@ class AuditStore:
                              "(expected sqlite:///PATH or postgresql+psycopg://…)") from None
         self.dialect = parsed.get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo}
+        self._lock_file: Any = None
+        self._thread_lock = threading.Lock()
+        self._framework_ids: dict[str, str] = {}
         if self.dialect == "sqlite":
             database = parsed.database or ""
             memory = database in ("", ":memory:")
             if not memory:
                 _prepare_sqlite_file(database)
+                if fcntl_available() and not os.environ.get("AUDITLIB_NO_FLOCK"):
+                    self._lock_file = os.open(f"{database}.lock", os.O_CREAT | os.O_RDWR, 0o600)
             kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
             if memory:
                 from sqlalchemy.pool import StaticPool
                 kwargs["poolclass"] = StaticPool  # one shared in-memory database
-            else:
-                kwargs["poolclass"] = NullPool
         elif self.dialect == "postgresql":
             kwargs["pool_pre_ping"] = True
         else:
@@ -167,11 +178,11 @@ class AuditStore:
                     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7202611)")
                 t.migrate(conn)
         except OperationalError as exc:
-            self.engine.dispose()
+            self.close()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise StoreError(f"cannot open the store {self._safe_url()}: {reason}") from None
         except StoreSchemaError:
-            self.engine.dispose()
+            self.close()
             raise
 
     def _safe_url(self) -> str:
@@ -179,6 +190,9 @@ class AuditStore:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock_file is not None:
+            os.close(self._lock_file)
+            self._lock_file = None
 
     def __enter__(self) -> AuditStore:
         return self
@@ -193,8 +207,22 @@ class AuditStore:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
-            yield conn
+        if self._lock_file is None:
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        # SQLite: writers queue on a kernel file lock, which wakes the next one the moment the
+        # lock is free; SQLite's own busy handler polls with growing sleeps and starves some
+        # writers for seconds when many save at once
+        import fcntl
+
+        with self._thread_lock:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX)
+            try:
+                with self.engine.begin() as conn:
+                    yield conn
+            finally:
+                fcntl.flock(self._lock_file, fcntl.LOCK_UN)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -238,8 +266,8 @@ class AuditStore:
 
     def add_user(self, name: str, *, roles: list[str] | tuple[str, ...], user: str,
                  display_name: str | None = None, service_area: str | None = None) -> str:
-        """Add a user with roles. Only a lead auditor may, except that the first lead auditor of
-        an empty store adds themself."""
+        """Add a user with roles. Only a lead auditor may, except for the first lead auditor of
+        a store, added by whoever set the store up."""
         name = _check_name(name, "user name")
         bad = [r for r in roles if r not in ROLES]
         if bad or not roles:
@@ -248,7 +276,8 @@ class AuditStore:
         with self._write() as conn:
             has_lead = conn.execute(select(t.user_roles.c.user_name)
                                     .where(t.user_roles.c.role == "lead_auditor")).first()
-            if has_lead or not (user == name and "lead_auditor" in roles):
+            # an empty store's first lead auditor is added by whoever set the store up
+            if has_lead or "lead_auditor" not in roles:
                 self._require_role(conn, user, "lead_auditor")
             if conn.execute(select(t.users.c.name).where(t.users.c.name == name)).first():
                 raise StoreError(f"user {name!r} already exists")
@@ -474,10 +503,10 @@ class AuditStore:
             if key in ("grade", "score", "flags"):
                 raise InvalidAudit(f"answers.{item_id}.{key}", "is not a narrative")
             changes[key] = value
+        fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._editable_by_auditor(conn, row, user)
-            fw = get_framework(row["framework"])
             current = conn.execute(select(t.answers).where(
                 t.answers.c.audit_id == row["id"], t.answers.c.item_id == item_id)
             ).mappings().first()
@@ -538,10 +567,10 @@ class AuditStore:
     def save_header(self, audit_id: int | str, field_id: str, value: Any, *, user: str,
                     expected_version: int | None = None) -> int:
         """Save one header field (auditor, audit date, team…); returns the new version."""
+        fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._editable_by_auditor(conn, row, user)
-            fw = get_framework(row["framework"])
             header = _load(row["header"])
             old = header.get(field_id)
             if value is CLEAR or value is None:
@@ -569,6 +598,7 @@ class AuditStore:
                         expected_version: int | None = None) -> int:
         """Record the moderator's grade and comment for one item, beside the auditor's answer
         (which is never changed). Only while the audit is submitted for moderation."""
+        fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._check_moderator(conn, row, user)
@@ -576,7 +606,6 @@ class AuditStore:
                 raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is "
                                        f"{row['status'].replace('_', ' ')}, not submitted for "
                                        "moderation")
-            fw = get_framework(row["framework"])
             current = conn.execute(select(t.moderation).where(
                 t.moderation.c.audit_id == row["id"], t.moderation.c.item_id == item_id)
             ).mappings().first()
@@ -633,10 +662,10 @@ class AuditStore:
         Refused while the audit is incomplete or breaks a hard rule of its framework."""
         from .grading import grade
 
+        fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._editable_by_auditor(conn, row, user)
-            fw = get_framework(row["framework"])
             result = grade(fw, _gradable(self._record(conn, row)), validate=False)
             if not result.complete:
                 raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is not "
@@ -925,8 +954,18 @@ class AuditStore:
         return grade(get_framework(record["framework"]), _gradable(record), validate=False)
 
     def framework_of(self, audit_id: int | str) -> Framework:
-        with self._read() as conn:
-            return get_framework(self._audit_row(conn, audit_id)["framework"])
+        """The framework an audit is made against."""
+        return self._framework_for(audit_id)
+
+    def _framework_for(self, audit_id: int | str) -> Framework:
+        # an audit's framework never changes, so its id is remembered once read
+        key = str(audit_id)
+        framework_id = self._framework_ids.get(key)
+        if framework_id is None:
+            with self._read() as conn:
+                framework_id = self._audit_row(conn, audit_id)["framework"]
+            self._framework_ids[key] = framework_id
+        return get_framework(framework_id)
 
 
 # --------------------------------------------------------------------------- helpers

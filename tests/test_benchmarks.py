@@ -10,3 +10,11 @@ def test_grading_benchmark_prints_a_ratio():
                          capture_output=True, text=True, check=True, timeout=120).stdout
     assert "baseline 'json.dumps of the same audit record'" in out
     assert "detailed-case-audit" in out and "ratio" in out
+
+
+def test_store_saves_benchmark_prints_ratios():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "store_saves.py"),
+                          "--writers", "3", "--saves", "5"],
+                         capture_output=True, text=True, check=True, timeout=300).stdout
+    assert "baseline 'bare sqlite3 insert loop" in out
+    assert out.count("ratio        median") == 2
