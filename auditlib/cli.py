@@ -241,6 +241,15 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
+    authentication, and print the links to open."""
+    from .serve import serve
+
+    return serve(args.path, store=args.store, port=args.port, open_browser=not args.no_browser,
+                 demo=args.demo, user=args.user)
+
+
 # --------------------------------------------------------------------------- helpers
 
 def read_json(path: str) -> Any:
@@ -363,6 +372,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("audit_id", metavar="AUDIT_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
+                       description=cmd_serve.__doc__)
+    p.add_argument("path", metavar="PATH", nargs="?",
+                   help="a workbook or a folder of them (default: the audit workbooks)")
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8866, or a free one)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--demo", action="store_true",
+                   help="use a demo store with a demo audit for each framework")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

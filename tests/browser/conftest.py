@@ -1,0 +1,116 @@
+"""Browser tests: a real ``auditlib serve`` (Voilà) driven by Playwright in Debian's Chromium.
+
+Chromium comes from Debian (``apt-get install chromium``); Playwright never downloads a browser
+here. Without /usr/bin/chromium these tests are skipped with a line saying so, except under CI.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("AUDITLIB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic", "--disable-dev-shm-usage"]
+
+
+def _need_chromium() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM} under CI")
+        pytest.skip(f"browser tests skipped: no Chromium at {CHROMIUM} "
+                    "(apt-get install chromium)")
+
+
+class Server:
+    """A running ``auditlib serve --demo``: its links by framework, its store URL."""
+
+    def __init__(self, data: Path):
+        self.data = data
+        env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER="amira",
+                   AUDITLIB_QUIET_VOILA="1")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "auditlib", "serve", "--demo", "--no-browser", "--port",
+             str(_free_port())], env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        self.links: dict[str, str] = {}
+        deadline = time.monotonic() + 90
+        self.output = []
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            self.output.append(line)
+            match = re.match(r"\s+(\S+)\s+child \S+\s+(http\S+)", line)
+            if match:
+                self.links[match.group(1)] = match.group(2)
+            if line.startswith("Press Ctrl-C"):
+                break
+        if not self.links:
+            self.stop()
+            raise RuntimeError("auditlib serve did not start:\n" + "".join(self.output)
+                               + self.proc.stderr.read())
+        self.store_url = f"sqlite:///{data / 'demo.sqlite'}"
+
+    def audit_id(self, framework: str) -> int:
+        return int(re.search(r"audit_id=(\d+)", self.links[framework]).group(1))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        for stream in (self.proc.stdout, self.proc.stderr):
+            if stream:
+                stream.close()
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _need_chromium()
+    srv = Server(tmp_path_factory.mktemp("serve"))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records every request leaving for somewhere other than this computer."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.external_requests = []
+    pg.on("request", lambda r: pg.external_requests.append(r.url)
+          if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+          else None)
+    yield pg
+    context.close()
+
+
+def open_workbook(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".aw-save-status", timeout=90_000)
