@@ -26,7 +26,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, VersionConflict
+from .exceptions import AuditlibError, AuditNotFound, VersionConflict
 from .framework import Framework, Section
 from .grading import Grading, grade
 from .scales import NOT_APPLICABLE
@@ -41,10 +41,18 @@ CSS = """
 .aw-workbook h1 { font-size: 1.8rem; margin: 0 0 .5rem; }
 .aw-workbook h2 { font-size: 1.35rem; margin: 1.5rem 0 .5rem; }
 .aw-workbook h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; }
-.aw-main { flex: 1 1 0; min-width: 0; padding-right: 1rem; }
-.aw-summary { flex: 0 0 22rem; position: sticky; top: 0; align-self: flex-start;
-  max-height: 100vh; overflow-y: auto; border-left: 4px solid #1d70b8; padding: .5rem 1rem;
-  background: #f3f2f1; }
+body, #rendered_cells, .jp-OutputArea-output { background: #fff; }
+.aw-main { flex: 1 1 0; min-width: 0; padding-right: 1rem; margin-right: 24rem; }
+/* the summary stays in view while the auditor scrolls (fixed: sticky needs every ancestor to
+   let overflow through, which Jupyter's output areas do not) */
+.aw-summary { position: fixed; top: 0; right: 0; width: 22rem; height: 100vh;
+  overflow-y: auto; border-left: 4px solid #1d70b8; padding: .5rem 1rem; background: #f3f2f1;
+  box-sizing: border-box; z-index: 10; }
+@media (max-width: 60rem) {
+  .aw-main { margin-right: 0; }
+  .aw-summary { position: static; width: 100%; height: auto; }
+  .aw-workbook { flex-direction: column; }
+}
 .aw-section { border-top: 2px solid #b1b4b6; padding-top: .5rem; margin-bottom: 1rem; }
 .aw-descriptors { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
   gap: .5rem; margin: .5rem 0; }
@@ -109,14 +117,11 @@ class Saver:
         if self.delay <= 0:
             return self.now(key, save)
         try:
-            loop = asyncio.get_running_loop()
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:
-            try:
-                loop = asyncio.get_event_loop()
-            except RuntimeError:
-                return self.now(key, save)
+            loop = None  # no kernel loop (a test): the save waits for flush()
         self.cancel(key)
-        handle = loop.call_later(self.delay, self._fire, key)
+        handle = loop.call_later(self.delay, self._fire, key) if loop else None
         self.pending[key] = (handle, save)
         self.on_pending()
         return None
@@ -128,14 +133,15 @@ class Saver:
 
     def cancel(self, key: str) -> None:
         entry = self.pending.pop(key, None)
-        if entry is not None:
+        if entry is not None and entry[0] is not None:
             entry[0].cancel()
 
     def flush(self) -> None:
         """Run every pending save now (before submitting, and in tests)."""
         for key in list(self.pending):
             handle, save = self.pending.pop(key)
-            handle.cancel()
+            if handle is not None:
+                handle.cancel()
             save()
 
 
@@ -529,6 +535,15 @@ class SummaryPanel:
 
     def show(self, result: Grading) -> None:
         fw = self.workbook.framework
+        if fw.overall is not None:
+            scale = fw.overall.scale
+            note = f"<br><small>{_e(fw.overall.suggest_note)}</small>" \
+                if fw.overall.suggest_note else ""
+            self.suggested.value = (f"<p>Chosen overall: <strong>{_e(scale.label(result.chosen))}"
+                                    f"</strong><br>Suggested overall: <strong>"
+                                    f"{_e(scale.label(result.suggested))}</strong>{note}</p>")
+            allowed = ", ".join(scale.label(g) for g in result.allowed) or "none"
+            self.allowed.value = f"<p>Allowed overall grades: <strong>{_e(allowed)}</strong></p>"
         rows = []
         for section in fw.sections:
             g = result.sections.get(section.id)
@@ -540,15 +555,6 @@ class SummaryPanel:
                         f"<strong>{_e(g.label)}</strong>{_e(score)}</li>")
         self.sections.value = ("<h3>Section grades</h3><ul class='aw-grade-list'>"
                                + "".join(rows) + "</ul>") if rows else ""
-        if fw.overall is not None:
-            scale = fw.overall.scale
-            note = f"<br><small>{_e(fw.overall.suggest_note)}</small>" \
-                if fw.overall.suggest_note else ""
-            self.suggested.value = (f"<p>Chosen overall: <strong>{_e(scale.label(result.chosen))}"
-                                    f"</strong><br>Suggested overall: <strong>"
-                                    f"{_e(scale.label(result.suggested))}</strong>{note}</p>")
-            allowed = ", ".join(scale.label(g) for g in result.allowed) or "none"
-            self.allowed.value = f"<p>Allowed overall grades: <strong>{_e(allowed)}</strong></p>"
         self.completeness.value = (f"<p>{result.done} of {result.total} fields complete"
                                    + ("" if result.complete else
                                       f" (to do: {_e(', '.join(self._names(result.missing)))})")
@@ -564,7 +570,8 @@ class SummaryPanel:
 
     def _names(self, ids: list[str]) -> list[str]:
         fw = self.workbook.framework
-        return [(fw.section_by_id[i].number or fw.section_by_id[i].title) for i in ids]
+        return [(f"section {fw.section_by_id[i].number}" if fw.section_by_id[i].number
+                 else fw.section_by_id[i].title) for i in ids]
 
 
 class AuditWorkbook:
@@ -573,7 +580,10 @@ class AuditWorkbook:
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
                  save_delay: float = 0.4):
         self.store = store
-        self.audit_id = int(audit_id)
+        try:
+            self.audit_id = int(audit_id)
+        except (TypeError, ValueError):
+            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
         self.user = user or current_user()
         self.record = store.find_audit(self.audit_id)
         # the version this page last saw of each item: a save based on it is refused if someone
@@ -679,8 +689,7 @@ class AuditWorkbook:
             text, css = (f"Saved. This audit is {self.record['status'].replace('_', ' ')}: "
                          "read-only for the auditor."), "aw-status"
         else:
-            text, css = "Saved" + (f" at {self.last_saved}" if self.last_saved else ""), \
-                "aw-status"
+            text, css = "Saved", "aw-status"
         self.summary.save_status.value = (f"<p class='{css}' role='status' aria-live='polite'>"
                                           f"{_e(text)}</p>")
 
@@ -712,9 +721,9 @@ class AuditWorkbook:
 
     def refresh(self) -> None:
         result = self.grading()
+        self.summary.show(result)
         for panel in self.sections.values():
             panel.show_grade(result)
-        self.summary.show(result)
         self.summary.submit_button.disabled = not (self.editable and result.complete
                                                    and not result.errors)
         self.result = result
@@ -771,10 +780,13 @@ def open_workbook(audit_id: int | str | None = None, store_url: str | None = Non
     if audit_id in (None, ""):
         return _message("No audit chosen", "Open this workbook from the link you were sent "
                         "(it ends with ?audit_id=…).")
+    store = None
     try:
         store = AuditStore(store_url)
         return AuditWorkbook(store, audit_id, user=user)
     except AuditlibError as exc:
+        if store is not None:
+            store.close()
         return _message("This audit cannot be opened", str(exc))
 
 

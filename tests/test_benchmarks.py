@@ -18,3 +18,13 @@ def test_store_saves_benchmark_prints_ratios():
                          capture_output=True, text=True, check=True, timeout=300).stdout
     assert "baseline 'bare sqlite3 insert loop" in out
     assert out.count("ratio        median") == 2
+
+
+def test_workbook_voila_benchmark_prints_both_ratios():
+    from tests.browser.conftest import _need_chromium
+    _need_chromium()
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "workbook_voila.py"),
+                          "--runs", "1"], capture_output=True, text=True, check=True,
+                         timeout=600).stdout
+    assert "baseline 'minimal one-widget Voilà notebook'" in out
+    assert out.count("ratio") == 2

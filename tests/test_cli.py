@@ -186,3 +186,9 @@ def test_a_council_adds_its_own_framework(tmp_path, monkeypatch, write_json):
     record = {"framework": "minimal", "child_id": "C1", "answers": {"risk": {"grade": "good"}}}
     result = run("check", write_json(record), "--json")
     assert result.returncode == 0 and json.loads(result.stdout)["overall"]["suggested"] == "good"
+
+
+def test_serve_refuses_a_missing_path(tmp_path):
+    line = one_line_error(run("serve", tmp_path / "nowhere", "--no-browser",
+                              "--store", f"sqlite:///{tmp_path / 's.sqlite'}"))
+    assert "nowhere: no such workbook or folder" in line
