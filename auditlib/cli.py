@@ -241,6 +241,31 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    """Draw the month's random sample of children (open on the first of the month, not audited
+    in the six months before) and allocate each to an auditor from another service area, the
+    work spread evenly. Writes SAMPLE.csv and SAMPLE.csv.provenance.json (seed and input
+    checksums)."""
+    from .sampling import sample_from_files, write_sample
+
+    sample = sample_from_files(args.children, args.history, args.auditors, args.month,
+                               args.size, args.seed, args.framework)
+    provenance = write_sample(sample, args.out, args.seed, {
+        "children": args.children, "history": args.history, "auditors": args.auditors})
+    for warning in sample.warnings:
+        print(f"auditlib: warning: {warning}", file=sys.stderr)
+    if args.json:
+        _print_json({"out": args.out, "provenance": str(provenance), "sampled": len(sample.rows),
+                     "eligible": sample.eligible, "workload": sample.workload(),
+                     "due_date": sample.due_date.isoformat(), "warnings": sample.warnings})
+    else:
+        load = ", ".join(f"{a} {n}" for a, n in sample.workload().items())
+        print(f"{len(sample.rows)} children sampled from {sample.eligible} eligible for "
+              f"{sample.month}; due {sample.due_date}. Written to {args.out} (provenance: "
+              f"{provenance.name}). Workload: {load}.")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -372,6 +397,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("audit_id", metavar="AUDIT_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("sample", help="draw the month's sample and allocate auditors",
+                       description=cmd_sample.__doc__)
+    p.add_argument("children", metavar="CHILDREN.csv",
+                   help="child_id, service_area, team, status (open/closed), other columns")
+    p.add_argument("--history", metavar="AUDITS.csv", required=True,
+                   help="past audits: child_id, audit_date")
+    p.add_argument("--auditors", metavar="AUDITORS.csv", required=True,
+                   help="auditor, service_area, optional capacity")
+    p.add_argument("--month", metavar="YYYY-MM", required=True)
+    p.add_argument("--size", type=int, default=20, help="children to sample (default 20)")
+    p.add_argument("--seed", type=int, required=True,
+                   help="the random seed (recorded, so the sample can be reproduced)")
+    p.add_argument("--framework", default="full-audit",
+                   help="the audit framework for children without a framework column")
+    p.add_argument("--out", metavar="SAMPLE.csv", required=True)
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(func=cmd_sample)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)

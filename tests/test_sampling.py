@@ -1,0 +1,226 @@
+"""The monthly sample (seed 001's process): every rule, and every bad input as a user makes it."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import random
+from collections import Counter
+
+import pytest
+
+from auditlib.sampling import (
+    Auditor,
+    Child,
+    SampleError,
+    allocate,
+    draw_sample,
+    months_before,
+    sample_from_files,
+)
+from tests.test_cli import one_line_error, run
+
+AREAS = ["Safeguarding", "Children in care", "Leaving care", "Disabled children"]
+
+
+def write_csv(path, header, rows):
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def files(tmp_path):
+    """Sixty children in four service areas, an audit history and six auditors."""
+    rng = random.Random(7)
+    children = [[f"C{i:03d}", AREAS[i % 4], f"Team {i % 3}", "open", f"note {i}"]
+                for i in range(60)]
+    history = [[f"C{i:03d}", "2026-06-15"] for i in range(0, 60, 5)]     # within six months
+    history += [[f"C{i:03d}", "2026-04-30"] for i in range(1, 60, 5)]    # before: eligible
+    rng.shuffle(history)
+    auditors = [[f"aud{i}", AREAS[i % 4], ""] for i in range(6)]
+    return {
+        "children": write_csv(tmp_path / "children.csv",
+                              ["child_id", "service_area", "team", "status", "note"], children),
+        "history": write_csv(tmp_path / "audits.csv", ["child_id", "audit_date"], history),
+        "auditors": write_csv(tmp_path / "auditors.csv", ["auditor", "service_area",
+                                                          "capacity"], auditors),
+    }
+
+
+def sample(files, **kwargs):
+    args = dict(month="2026-11", size=20, seed=1) | kwargs
+    return sample_from_files(files["children"], files["history"], files["auditors"], **args)
+
+
+def test_sample_size_columns_and_due_date(files):
+    s = sample(files)
+    assert len(s.rows) == 20
+    assert set(s.columns) >= {"child_id", "service_area", "team", "auditor",
+                              "auditor_service_area", "month", "due_date", "framework", "note"}
+    assert {r["month"] for r in s.rows} == {"2026-11"}
+    # "must be completed within 2 weeks" of the sample date, the first of the month
+    assert {r["due_date"] for r in s.rows} == {"2026-11-15"}
+    assert all(r["note"].startswith("note") for r in s.rows)  # other columns carried through
+
+
+def test_none_audited_in_the_six_months_before(files):
+    s = sample(files, size=60)
+    sampled = {r["child_id"] for r in s.rows}
+    assert not sampled & {f"C{i:03d}" for i in range(0, 60, 5)}
+    assert {f"C{i:03d}" for i in range(1, 60, 5)} <= sampled  # audited 2026-04-30: eligible
+
+
+def test_six_months_boundary():
+    assert months_before(dt.date(2026, 11, 1), 6) == dt.date(2026, 5, 1)
+    assert months_before(dt.date(2026, 8, 31), 6) == dt.date(2026, 2, 28)
+    kids = [Child("A", "X", "T", "open", 2), Child("B", "X", "T", "open", 3)]
+    history = {"A": [dt.date(2026, 5, 1)], "B": [dt.date(2026, 4, 30)]}
+    s = draw_sample(kids, history, [Auditor("a", "Y", None, 2)], "2026-11", 5, 1)
+    assert [r["child_id"] for r in s.rows] == ["B"]
+
+
+def test_open_on_the_sample_date():
+    """Open on the first of the month; a child closed after the sample date is still open on
+    it; a child opened later is not."""
+    kids = [Child("open", "X", "T", "open", 2),
+            Child("closed", "X", "T", "closed", 3),
+            Child("closed-later", "X", "T", "closed", 4, closed_on=dt.date(2026, 11, 20)),
+            Child("closed-before", "X", "T", "closed", 5, closed_on=dt.date(2026, 10, 31)),
+            Child("opened-later", "X", "T", "open", 6, opened_on=dt.date(2026, 11, 2))]
+    s = draw_sample(kids, {}, [Auditor("a", "Y", None, 2)], "2026-11", 10, 1)
+    assert sorted(r["child_id"] for r in s.rows) == ["closed-later", "open"]
+
+
+def test_auditor_always_from_another_service_area(files):
+    for seed in range(20):
+        for row in sample(files, seed=seed).rows:
+            assert row["auditor_service_area"] != row["service_area"]
+
+
+def test_same_inputs_and_seed_same_sample(files, tmp_path):
+    assert sample(files, seed=5).rows == sample(files, seed=5).rows
+    assert sample(files, seed=5).rows != sample(files, seed=6).rows
+
+
+def test_workload_differs_by_at_most_one(files):
+    for seed in range(20):
+        counts = Counter(r["auditor"] for r in sample(files, seed=seed).rows)
+        assert len(counts) == 6
+        assert max(counts.values()) - min(counts.values()) <= 1
+
+
+def test_capacity_is_respected_and_the_rest_stay_even():
+    kids = [Child(f"K{i}", "A" if i % 2 else "B", "T", "open", i + 2) for i in range(20)]
+    auditors = [Auditor("small", "C", 1, 2), Auditor("x", "A", None, 3),
+                Auditor("y", "B", None, 4), Auditor("z", "C", None, 5)]
+    result = allocate(kids, auditors, random.Random(3))
+    counts = Counter(result.values())
+    assert counts["small"] == 1
+    others = [counts[n] for n in ("x", "y", "z")]
+    assert max(others) - min(others) <= 1 and sum(others) == 19
+
+
+def test_balance_needs_chains_of_moves():
+    """Only C-area auditors can take A children; balance still holds via moves along a chain."""
+    kids = [Child(f"A{i}", "A", "T", "open", i) for i in range(6)] + \
+           [Child(f"B{i}", "B", "T", "open", i) for i in range(6)]
+    auditors = [Auditor("a1", "A", None, 2), Auditor("b1", "B", None, 3),
+                Auditor("c1", "C", None, 4)]
+    for seed in range(10):
+        counts = Counter(allocate(kids, auditors, random.Random(seed)).values())
+        assert sorted(counts.values()) == [4, 4, 4]
+
+
+def test_fewer_eligible_than_asked_samples_all_and_warns(files, tmp_path):
+    s = sample(files, size=500)
+    assert len(s.rows) == s.eligible == 48
+    assert "only 48 children are eligible" in s.warnings[0]
+    result = run("sample", files["children"], "--history", files["history"], "--auditors",
+                 files["auditors"], "--month", "2026-11", "--size", "500", "--seed", "1",
+                 "--out", tmp_path / "s.csv")
+    assert result.returncode == 0
+    assert "warning: only 48 children are eligible" in result.stderr
+
+
+def test_cli_writes_sample_and_provenance(files, tmp_path):
+    out = tmp_path / "out" / "sample.csv"
+    args = ["sample", files["children"], "--history", files["history"], "--auditors",
+            files["auditors"], "--month", "2026-11", "--seed", "42", "--out", out]
+    assert run(*args).returncode == 0
+    first = out.read_bytes()
+    provenance = json.loads((tmp_path / "out" / "sample.csv.provenance.json").read_text())
+    assert provenance["seed"] == 42 and provenance["month"] == "2026-11"
+    assert set(provenance["inputs"]) == {"children", "history", "auditors"}
+    assert all(len(i["sha256"]) == 64 for i in provenance["inputs"].values())
+    assert run(*args).returncode == 0
+    assert out.read_bytes() == first  # reproducible
+
+
+def cli(files, tmp_path, **override):
+    paths = {k: str(v) for k, v in files.items()} | override
+    return run("sample", paths["children"], "--history", paths["history"], "--auditors",
+               paths["auditors"], "--month", override.get("month", "2026-11"), "--seed", "1",
+               "--out", tmp_path / "s.csv")
+
+
+@pytest.mark.parametrize("which,header,rows,expected", [
+    ("children", ["child_id", "team", "status"], [["C1", "T", "open"]],
+     "children.csv:1: service_area: missing column"),
+    ("children", ["child_id", "service_area", "team", "status"],
+     [["C1", "A", "T", "open"], ["C2", "A", "T", "open"], ["C1", "B", "T", "open"]],
+     "children.csv:4: child_id: duplicate child id 'C1' (also row 2)"),
+    ("children", ["child_id", "service_area", "team", "status"], [["C1", "A", "T", "maybe"]],
+     "children.csv:2: status: 'maybe' is not open or closed"),
+    ("children", ["child_id", "service_area", "team", "status", "closed_on"],
+     [["C1", "A", "T", "closed", "next week"]], "children.csv:2: closed_on: 'next week' is not"),
+    ("history", ["child_id", "audit_date"], [["C1", "2026-01-10"], ["C2", "31/02/2026"]],
+     "audits.csv:3: audit_date: '31/02/2026' is not a real date"),
+    ("history", ["child", "audit_date"], [["C1", "2026-01-10"]],
+     "audits.csv:1: child_id: missing column"),
+    ("auditors", ["auditor", "service_area", "capacity"], [["a", "X", "two"]],
+     "auditors.csv:2: capacity: 'two' is not a whole number"),
+])
+def test_bad_input_files(files, tmp_path, which, header, rows, expected):
+    name = {"children": "children.csv", "history": "audits.csv", "auditors": "auditors.csv"}
+    (tmp_path / "bad").mkdir()
+    bad = write_csv(tmp_path / "bad" / name[which], header, rows)
+    line = one_line_error(cli(files, tmp_path, **{which: str(bad)}))
+    assert f"{bad.parent}/{expected}" in line
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_no_valid_allocation(files, tmp_path):
+    only = write_csv(tmp_path / "only.csv", ["auditor", "service_area"],
+                     [["a", "Safeguarding"], ["b", "Safeguarding"]])
+    line = one_line_error(cli(files, tmp_path, auditors=str(only)))
+    assert "children.csv:" in line and ": service_area: no auditor in" in line
+    assert "every auditor with capacity is in its service area 'Safeguarding'" in line
+
+
+@pytest.mark.parametrize("month", ["2026-13", "November", "2026-1"])
+def test_bad_month(files, tmp_path, month):
+    line = one_line_error(cli(files, tmp_path, month=month))
+    assert f"--month: '{month}' is not a month" in line
+
+
+def test_missing_file(files, tmp_path):
+    line = one_line_error(cli(files, tmp_path, history=str(tmp_path / "nope.csv")))
+    assert "nope.csv: no such file" in line
+
+
+def test_excel_byte_order_mark_and_uk_dates(tmp_path):
+    (tmp_path / "c.csv").write_text("\ufeffchild_id,service_area,team,status\nC1,A,T,Open\n",
+                                    encoding="utf-8")
+    write_csv(tmp_path / "h.csv", ["child_id", "audit_date"], [["C1", "01/04/2026"]])
+    write_csv(tmp_path / "a.csv", ["auditor", "service_area"], [["x", "B"]])
+    s = sample_from_files(tmp_path / "c.csv", tmp_path / "h.csv", tmp_path / "a.csv",
+                          "2026-11", 5, 1)
+    assert [r["child_id"] for r in s.rows] == ["C1"]
+
+
+def test_size_must_be_positive(files):
+    with pytest.raises(SampleError, match="--size: must be at least 1"):
+        sample(files, size=0)
