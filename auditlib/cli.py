@@ -266,6 +266,30 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Create the audit in the store and one workbook per sampled child (papermill's parameter
+    injection, no kernel per child), plus manifest.csv with each child's link. Safe to re-run:
+    no duplicate audits, no workbook overwritten."""
+    from .generate import generate_workbooks
+
+    with _store(args) as store:
+        result = generate_workbooks(args.sample, args.out, store, acting_user(args),
+                                    framework=args.framework)
+    if args.json:
+        _print_json({"manifest": str(result.manifest), "audits_created": result.audits_created,
+                     "audits_existing": result.audits_existing,
+                     "workbooks_written": result.workbooks_written,
+                     "workbooks_kept": result.workbooks_kept, "users_added": result.users_added})
+    else:
+        print(f"{result.audits_created} audits created, {result.audits_existing} already in the "
+              f"store; {result.workbooks_written} workbooks written, {result.workbooks_kept} "
+              f"kept as they were. Manifest: {result.manifest}")
+        if result.users_added:
+            print(f"Added auditors to the store: {', '.join(result.users_added)}")
+        print(f"Serve them with: auditlib serve {args.out}")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -415,6 +439,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="SAMPLE.csv", required=True)
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("generate", parents=[store_options],
+                       help="create the audits and one workbook per sampled child",
+                       description=cmd_generate.__doc__)
+    p.add_argument("sample", metavar="SAMPLE.csv", help="the output of auditlib sample")
+    p.add_argument("--out", metavar="DIR", required=True, help="folder for the workbooks")
+    p.add_argument("--framework", help="use this framework for every child (default: the "
+                                       "sample's framework column)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)

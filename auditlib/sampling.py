@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import hashlib
+import io
 import json
 import random
 import re
@@ -130,7 +131,8 @@ def _read_rows(path: str | Path, required: tuple[str, ...]) -> tuple[list[str],
         raise SampleError(name, "not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
     except OSError as exc:
         raise SampleError(name, f"cannot read ({exc.strerror})") from None
-    reader = csv.reader(text.splitlines())
+    # a quoted cell may hold a line break: read records, not lines
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

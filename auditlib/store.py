@@ -289,6 +289,32 @@ class AuditStore:
                       {"roles": list(roles), "service_area": service_area})
         return name
 
+    def add_users(self, users: list[dict[str, Any]], *, user: str) -> list[str]:
+        """Add several users in one transaction (each ``name``, ``roles`` and optionally
+        ``service_area``, ``display_name``); lead auditor only; all or nothing."""
+        for spec in users:
+            _check_name(spec["name"], "user name")
+            bad = [r for r in spec["roles"] if r not in ROLES]
+            if bad or not spec["roles"]:
+                raise StoreError(f"role {bad[0] if bad else None!r} is not one of "
+                                 f"{', '.join(ROLES)}")
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            now = _now()
+            for spec in users:
+                name = spec["name"].strip()
+                if conn.execute(select(t.users.c.name).where(t.users.c.name == name)).first():
+                    raise StoreError(f"user {name!r} already exists")
+                conn.execute(insert(t.users).values(
+                    name=name, display_name=spec.get("display_name"),
+                    service_area=spec.get("service_area"), created_at=now))
+                for role in dict.fromkeys(spec["roles"]):
+                    conn.execute(insert(t.user_roles).values(user_name=name, role=role))
+                self._log(conn, None, user, f"user.{name}", None,
+                          {"roles": list(spec["roles"]),
+                           "service_area": spec.get("service_area")})
+        return [spec["name"].strip() for spec in users]
+
     def add_role(self, name: str, role: str, *, user: str) -> None:
         """Give a user another role (lead auditor only)."""
         if role not in ROLES:
@@ -372,6 +398,48 @@ class AuditStore:
                       {"framework": fw.id, "child_id": child_id, "auditor": auditor,
                        "moderator": moderator, "month": month, "due_date": due_date})
         return int(audit_id)
+
+    def add_audits(self, audits: list[dict[str, Any]], *, user: str
+                   ) -> list[tuple[int, bool]]:
+        """Create many audits in one transaction (the month's sample), reusing any audit of the
+        same framework, child and month. Each item has ``framework``, ``child_id``, ``auditor``
+        and optionally ``month``, ``due_date``, ``moderator``. Returns ``(audit_id, created)``
+        per item, in order. Lead auditor only; all or nothing."""
+        frameworks = {a["framework"] for a in audits}
+        for framework_id in frameworks:
+            get_framework(framework_id)
+        for i, a in enumerate(audits):
+            if not isinstance(a.get("child_id"), str) or not a["child_id"].strip():
+                raise InvalidAudit(f"[{i}].child_id", "must be a non-empty text id")
+        with self._write() as conn:
+            self._require_role(conn, user, "lead_auditor")
+            for name in sorted({a["auditor"] for a in audits}):
+                self._require_role(conn, name, "auditor", "lead_auditor", "trainee")
+            existing = {}
+            months = {a.get("month") for a in audits}
+            for row in conn.execute(select(t.audits.c.id, t.audits.c.framework,
+                                           t.audits.c.child_id, t.audits.c.month)
+                                    .where(t.audits.c.status != "removed",
+                                           t.audits.c.month.in_([m for m in months if m]))):
+                existing.setdefault((row.framework, row.child_id, row.month), row.id)
+            out: list[tuple[int, bool]] = []
+            now = _now()
+            for a in audits:
+                key = (a["framework"], a["child_id"], a.get("month"))
+                if key in existing:
+                    out.append((int(existing[key]), False))
+                    continue
+                audit_id = int(conn.execute(insert(t.audits).values(
+                    framework=a["framework"], child_id=a["child_id"], auditor=a["auditor"],
+                    moderator=a.get("moderator"), status="in_progress", version=1, header="{}",
+                    header_changed_in="{}", month=a.get("month"), due_date=a.get("due_date"),
+                    training=False, created_at=now, updated_at=now)).inserted_primary_key[0])
+                existing[key] = audit_id
+                self._log(conn, audit_id, user, "audit", None,
+                          {k: a.get(k) for k in ("framework", "child_id", "auditor",
+                                                 "moderator", "month", "due_date")})
+                out.append((audit_id, True))
+        return out
 
     def _audit_row(self, conn: Connection, audit_id: int | str, lock: bool = False
                    ) -> dict[str, Any]:

@@ -765,12 +765,14 @@ class AuditWorkbook:
 
 
 def open_workbook(audit_id: int | str | None = None, store_url: str | None = None,
-                  user: str | None = None) -> AuditWorkbook | w.HTML:
+                  user: str | None = None, expect_child_id: str | None = None
+                  ) -> AuditWorkbook | w.HTML:
     """The workbook for an audit, for a notebook to display.
 
     The audit comes from the notebook's ``audit_id`` parameter, else the page address
     (``?audit_id=12``, which Voilà passes as ``QUERY_STRING``). The store comes from
-    ``AUDITLIB_STORE`` (``store_url`` is for tests), never from the notebook.
+    ``AUDITLIB_STORE`` (``store_url`` is for tests), never from the notebook. A generated
+    workbook also names its child: a workbook opened on another child's audit says so.
     """
     from urllib.parse import parse_qs
 
@@ -783,7 +785,14 @@ def open_workbook(audit_id: int | str | None = None, store_url: str | None = Non
     store = None
     try:
         store = AuditStore(store_url)
-        return AuditWorkbook(store, audit_id, user=user)
+        workbook = AuditWorkbook(store, audit_id, user=user)
+        if expect_child_id not in (None, "") and workbook.record["child_id"] != expect_child_id:
+            store.close()
+            return _message("This workbook does not match its audit",
+                            f"The workbook was made for child {expect_child_id}, but audit "
+                            f"{audit_id} is of another child. Ask the lead auditor for the "
+                            "right link.")
+        return workbook
     except AuditlibError as exc:
         if store is not None:
             store.close()

@@ -28,3 +28,11 @@ def test_workbook_voila_benchmark_prints_both_ratios():
                          timeout=600).stdout
     assert "baseline 'minimal one-widget Voilà notebook'" in out
     assert out.count("ratio") == 2
+
+
+def test_generate_benchmark_prints_ratios():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--sizes",
+                          "5", "10"], capture_output=True, text=True, check=True,
+                         timeout=300).stdout
+    assert "baseline 'loop of papermill prepare_only over the same template'" in out
+    assert out.count("ratio") == 2

@@ -224,3 +224,25 @@ def test_bad_store_urls(tmp_path):
         AuditStore("mysql://localhost/x")
     with pytest.raises(StoreError, match="cannot open the store"):
         AuditStore("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_add_audits_in_one_transaction_reuses_existing(store):
+    specs = [{"framework": "full-audit", "child_id": f"C{i}", "auditor": "ash",
+              "month": "2026-11", "due_date": "2026-11-15"} for i in range(3)]
+    first = store.add_audits(specs, user="lead")
+    assert [created for _, created in first] == [True, True, True]
+    again = store.add_audits(specs + [dict(specs[0], child_id="C9")], user="lead")
+    assert [a for a, _ in again[:3]] == [a for a, _ in first]
+    assert [created for _, created in again] == [False, False, False, True]
+    with pytest.raises(PermissionRefused):
+        store.add_audits([dict(specs[0], child_id="X", auditor="nobody")], user="lead")
+    assert len(store.find_audits()) == 4  # the refused batch added nothing
+
+
+def test_add_users_all_or_nothing(store):
+    store.add_users([{"name": "u1", "roles": ["auditor"]}, {"name": "u2", "roles": ["auditor"]}],
+                    user="lead")
+    with pytest.raises(StoreError, match="already exists"):
+        store.add_users([{"name": "u3", "roles": ["auditor"]},
+                         {"name": "u1", "roles": ["auditor"]}], user="lead")
+    assert "u3" not in {u["name"] for u in store.find_users()}

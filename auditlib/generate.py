@@ -1,0 +1,165 @@
+"""Generate the month's workbooks: one audit in the store and one notebook per sampled child.
+
+Each workbook is ``workbooks/audit.ipynb`` with its parameters injected by papermill
+(``parameterize_notebook``, what ``prepare_only`` does), so no kernel starts per child. A
+workbook holds ids only (audit id, child id, framework, auditor); everything typed lives in the
+store. A child id is data: it becomes a quoted parameter and a cleaned file name, never code or a
+path outside the output folder. Re-running is safe: an audit that exists is reused, and a workbook
+that exists is never overwritten.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .exceptions import AuditlibError
+from .sampling import SampleError, _read_rows, parse_date, parse_month
+
+MANIFEST_COLUMNS = ("child_id", "auditor", "due_date", "audit_id", "workbook", "link")
+
+
+@dataclass
+class Generated:
+    """What a run did: the manifest rows, and how many audits and workbooks are new."""
+
+    out_dir: Path
+    rows: list[dict[str, str]] = field(default_factory=list)
+    audits_created: int = 0
+    audits_existing: int = 0
+    workbooks_written: int = 0
+    workbooks_kept: int = 0
+    users_added: list[str] = field(default_factory=list)
+
+    @property
+    def manifest(self) -> Path:
+        return self.out_dir / "manifest.csv"
+
+
+def safe_file_stem(child_id: str, limit: int = 40) -> str:
+    """A file-name stem from a child id: letters, digits, '-' and '_' only, never empty, never
+    a path. The audit id is added to the name, so two ids that clean alike cannot collide."""
+    text = unicodedata.normalize("NFKD", child_id).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_-.")
+    return text[:limit] or "child"
+
+
+def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str, Any]]:
+    """The sample CSV, checked whole before anything is written."""
+    from .framework import get_framework
+
+    name = str(path)
+    header, rows = _read_rows(path, ("child_id", "auditor", "month", "due_date"))
+    if framework is None and "framework" not in header:
+        raise SampleError(name, "missing column (or give --framework)", 1, "framework")
+    out, seen = [], {}
+    for number, values in rows:
+        child = values["child_id"]
+        if not child:
+            raise SampleError(name, "empty child id", number, "child_id")
+        fw = framework or values.get("framework") or ""
+        key = (child, fw, values["month"])
+        if key in seen:
+            raise SampleError(name, f"child {child!r} appears twice (also row {seen[key]})",
+                              number, "child_id")
+        seen[key] = number
+        if not values["auditor"]:
+            raise SampleError(name, "empty auditor", number, "auditor")
+        try:
+            parse_month(values["month"])
+        except SampleError:
+            raise SampleError(name, f"{values['month']!r} is not a month (YYYY-MM)", number,
+                              "month") from None
+        try:
+            due = parse_date(values["due_date"]).isoformat()
+        except ValueError as exc:
+            raise SampleError(name, str(exc), number, "due_date") from None
+        try:
+            get_framework(fw)
+        except AuditlibError as exc:
+            raise SampleError(name, str(exc), number, "framework") from None
+        out.append({"row": number, "child_id": child, "auditor": values["auditor"],
+                    "auditor_service_area": values.get("auditor_service_area") or None,
+                    "month": values["month"], "due_date": due, "framework": fw})
+    return out
+
+
+def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, user: str,
+                       framework: str | None = None, template: str | Path | None = None,
+                       progress: bool | None = None) -> Generated:
+    """Create the audits and workbooks for a sample; write ``manifest.csv`` in ``out_dir``."""
+    import nbformat
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
+
+    from .serve import workbooks_dir
+
+    rows = read_sample(sample_csv, framework)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()
+    template_path = Path(template) if template else workbooks_dir() / "audit.ipynb"
+    template_nb = load_notebook_node(str(template_path))  # as papermill reads it
+    result = Generated(out)
+    known_users = {u["name"] for u in store.find_users()}
+    iterator: Any = rows
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if progress:
+        from tqdm import tqdm
+        iterator = tqdm(rows, desc="Generating workbooks", unit="workbook", file=sys.stderr)
+    new_auditors: dict[str, Any] = {}
+    for row in rows:
+        if row["auditor"] not in known_users:
+            new_auditors.setdefault(row["auditor"], row["auditor_service_area"])
+    if new_auditors:
+        result.users_added = store.add_users(
+            [{"name": name, "roles": ["auditor"], "service_area": area}
+             for name, area in new_auditors.items()], user=user)
+    # every audit in one transaction: all or nothing, and one disk sync instead of hundreds
+    ids = store.add_audits([{k: row[k] for k in ("framework", "child_id", "auditor", "month",
+                                                 "due_date")} for row in rows], user=user)
+    for row, (audit_id, created) in zip(iterator, ids):
+        if created:
+            result.audits_created += 1
+        else:
+            result.audits_existing += 1
+        file = root / f"{safe_file_stem(row['child_id'])}-audit{audit_id}.ipynb"
+        if file.resolve().parent != root:  # cannot happen with a cleaned stem; never write out
+            raise AuditlibError(f"{row['child_id']!r}: the workbook would leave {root}")
+        if file.exists():
+            result.workbooks_kept += 1
+        else:
+            nb = parameterize_notebook(template_nb, {
+                "audit_id": audit_id, "child_id": row["child_id"],
+                "framework": row["framework"], "auditor": row["auditor"]})
+            _write_new(file, nbformat.writes(nb))
+            result.workbooks_written += 1
+        result.rows.append({"child_id": row["child_id"], "auditor": row["auditor"],
+                            "due_date": row["due_date"], "audit_id": str(audit_id),
+                            "workbook": file.name, "link": f"voila/render/{file.name}"})
+    _write_manifest(result)
+    return result
+
+
+def _write_new(path: Path, text: str) -> None:
+    # "x": never overwrite a workbook, even one written by a run at the same moment
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        pass
+
+
+def _write_manifest(result: Generated) -> None:
+    partial = result.manifest.with_suffix(".csv.partial")
+    with partial.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS)
+        writer.writeheader()
+        writer.writerows(result.rows)
+    os.replace(partial, result.manifest)
