@@ -290,6 +290,45 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_track(args: argparse.Namespace) -> int:
+    """Track a month: each audit's stage against its due date, when moderation is due (the
+    first 10 working days of the next month), and the actions; optionally export the action
+    tracker and the month's grades as CSV and Excel."""
+    from .sampling import parse_month
+    from .tracking import action_tracker, export_month, moderation_due, month_tracker
+
+    parse_month(args.month)
+    on = _date_arg(args.on) if args.on else None
+    with _store(args) as store:
+        audits = month_tracker(store, args.month, on)
+        actions = action_tracker(store, on, month=args.month)
+        written = export_month(store, args.month, args.export, on) if args.export else []
+    if args.json:
+        _print_json({"month": args.month, "moderation_due": moderation_due(args.month)
+                     .isoformat(), "audits": audits, "actions": actions,
+                     "exported": [str(p) for p in written]})
+        return EXIT_OK
+    print(f"{args.month}: {len(audits)} audits; moderation due by "
+          f"{moderation_due(args.month)}")
+    for a in audits:
+        flag = "  OVERDUE" if a["overdue"] else ""
+        print(f"  {a['audit_id']:>5}  {a['child_id']:<12} {a['auditor']:<12} {a['status']:<36}"
+              f" due {a['due_date']}{flag}")
+    print(f"{len(actions)} actions, {sum(a['overdue'] for a in actions)} overdue")
+    for path in written:
+        print(f"Written: {path}")
+    return EXIT_OK
+
+
+def _date_arg(text: str) -> Any:
+    from .grading import is_calendar_date
+
+    if not is_calendar_date(text):
+        raise CommandError(f"--on: {text!r} is not a date (YYYY-MM-DD)")
+    import datetime as dt
+    return dt.date.fromisoformat(text)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -449,6 +488,15 @@ def build_parser() -> argparse.ArgumentParser:
                                        "sample's framework column)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("track", parents=[store_options], help="track a month's audits and "
+                       "actions", description=cmd_track.__doc__)
+    p.add_argument("month", metavar="YYYY-MM")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge overdue by (today)")
+    p.add_argument("--export", metavar="DIR", help="write the action tracker and grades as "
+                                                   "CSV and Excel into DIR")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_track)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)

@@ -874,6 +874,26 @@ class AuditStore:
                       current["signed_off"], day, note)
             return version
 
+    def find_actions(self, month: str | None = None, audit_id: int | None = None
+                     ) -> list[dict[str, Any]]:
+        """Every action (not removed) with its audit's child, auditor, month and status, for
+        tracking; optionally one month's or one audit's."""
+        query = (select(t.actions.c.id, t.actions.c.audit_id, t.actions.c.action,
+                        t.actions.c.owner, t.actions.c.due, t.actions.c.signed_off,
+                        t.actions.c.note, t.audits.c.child_id, t.audits.c.auditor,
+                        t.audits.c.month, t.audits.c.status)
+                 .join(t.audits, t.audits.c.id == t.actions.c.audit_id)
+                 .where(t.actions.c.removed.is_(False), t.audits.c.status != "removed",
+                        t.audits.c.training.is_(False))
+                 .order_by(t.actions.c.id))
+        if month is not None:
+            query = query.where(t.audits.c.month == month)
+        if audit_id is not None:
+            query = query.where(t.audits.c.id == int(audit_id))
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [{"action_id": r["id"], **{k: r[k] for k in r if k != "id"}} for r in rows]
+
     def overdue_actions(self, on: _dt.date | str | None = None) -> list[dict[str, Any]]:
         """Actions not signed off whose completion date is before ``on`` (default today),
         oldest first. Actions whose date is not a calendar date are listed too: they cannot be

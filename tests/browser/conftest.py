@@ -32,12 +32,12 @@ def _need_chromium() -> None:
 class Server:
     """A running ``auditlib serve --demo``: its links by framework, its store URL."""
 
-    def __init__(self, data: Path):
+    def __init__(self, data: Path, user: str = "amira", args: tuple[str, ...] = ("--demo",)):
         self.data = data
-        env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER="amira",
+        env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER=user,
                    AUDITLIB_QUIET_VOILA="1")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "auditlib", "serve", "--demo", "--no-browser", "--port",
+            [sys.executable, "-m", "auditlib", "serve", *args, "--no-browser", "--port",
              str(_free_port())], env=env, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         self.links: dict[str, str] = {}
@@ -51,6 +51,9 @@ class Server:
             match = re.match(r"\s+(\S+)\s+child \S+\s+(http\S+)", line)
             if match:
                 self.links[match.group(1)] = match.group(2)
+            match = re.match(r"Open: (http\S+)", line)
+            if match:
+                self.links["home"] = match.group(1)
             if line.startswith("Press Ctrl-C"):
                 break
         if not self.links:

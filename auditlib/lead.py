@@ -1,0 +1,338 @@
+"""The lead auditor's workbook: the month's sample, its workbooks, and tracking to the end.
+
+Three panels, each a class whose handlers a test drives by setting values and clicking::
+
+    page = LeadAuditorWorkbook(store, user="lead", folder=tmp_path)
+    page.sample.upload_files(children=..., history=..., auditors=...)   # bytes, as uploaded
+    page.sample.month.value = "2026-11"
+    page.sample.preview_button.click()     # the sample and allocation as a table
+    page.sample.generate_button.click()    # audits in the store, workbooks, manifest
+    page.tracking.month.value = "2026-11"  # stages, due dates, overdue, moderation due
+
+Uploaded files are kept in the month's folder beside the sample and its provenance, so the
+sample can be reproduced and checked later.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import html
+import secrets
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from .exceptions import AuditlibError
+from .store import AuditStore, data_dir
+from .ui import CSS, _message, current_user
+
+INPUTS = (("children", "Children (CSV: child_id, service_area, team, status)"),
+          ("history", "Audit history (CSV: child_id, audit_date)"),
+          ("auditors", "Auditors (CSV: auditor, service_area, capacity)"))
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def html_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], caption: str,
+               flag: str | None = None) -> str:
+    """An accessible table: a caption, header cells with scope, a flagged row marked in words."""
+    if not rows:
+        return f"<p>{_e(caption)}: none.</p>"
+    head = "".join(f"<th scope='col'>{_e(label)}</th>" for _, label in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for key, _ in columns:
+            value = row.get(key, "")
+            if isinstance(value, bool):
+                value = "Yes" if value else "No"
+            cells.append(f"<td>{_e(value)}</td>")
+        css = " class='aw-row-flagged'" if flag and row.get(flag) else ""
+        body.append(f"<tr{css}>{''.join(cells)}</tr>")
+    return (f"<table class='aw-table'><caption>{_e(caption)}</caption><thead><tr>{head}</tr>"
+            f"</thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
+    """A link that downloads ``data`` with no server round trip (and no internet)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f"<a class='aw-download' download='{_e(filename)}' "
+            f"href='data:{mime};base64,{encoded}'>{_e(label)}</a>")
+
+
+LEAD_CSS = """
+<style>
+.aw-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .95rem; }
+.aw-table caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+.aw-table th, .aw-table td { border: 1px solid #b1b4b6; padding: .25rem .5rem;
+  text-align: left; vertical-align: top; }
+.aw-table th { background: #f3f2f1; }
+.aw-row-flagged td { background: #fff7bf; font-weight: bold; }
+.aw-download { display: inline-block; margin: .25rem 1rem .25rem 0; color: #003078; }
+.aw-lead-main { max-width: 80rem; }
+</style>
+"""
+
+
+class SamplePanel:
+    """Choose the month's input files, preview the sample and allocation, generate."""
+
+    def __init__(self, page: LeadAuditorWorkbook):
+        self.page = page
+        today = _dt.date.today()
+        self.uploads: dict[str, w.FileUpload] = {}
+        rows: list[w.Widget] = []
+        for key, label in INPUTS:
+            upload = w.FileUpload(accept=".csv,text/csv", multiple=False, description=label,
+                                  layout=w.Layout(width="36rem", max_width="100%"))
+            upload.add_class(f"aw-upload-{key}")
+            self.uploads[key] = upload
+            rows.append(upload)
+        self.chosen = w.HTML()
+        style = {"description_width": "12rem"}
+        self.month = w.Text(value=f"{today.year}-{today.month:02d}", description="Month (YYYY-MM)",
+                            style=style)
+        self.size = w.BoundedIntText(value=20, min=1, max=10_000, description="Children to audit",
+                                     style=style)
+        self.seed = w.IntText(value=secrets.randbelow(1_000_000), description="Random seed",
+                              style=style)
+        from .framework import framework_files
+        self.framework = w.Dropdown(options=sorted(framework_files()), value="full-audit",
+                                    description="Framework", style=style)
+        for control, name in ((self.month, "month"), (self.size, "size"), (self.seed, "seed"),
+                              (self.framework, "framework")):
+            control.add_class(f"aw-sample-{name}")
+        self.preview_button = w.Button(description="Preview the sample",
+                                       layout=w.Layout(width="auto"))
+        self.preview_button.add_class("aw-preview")
+        self.preview_button.on_click(self._on_preview)
+        self.generate_button = w.Button(description="Generate the workbooks", disabled=True,
+                                        layout=w.Layout(width="auto"))
+        self.generate_button.add_class("aw-generate")
+        self.generate_button.on_click(self._on_generate)
+        self.status = w.HTML()
+        self.status.add_class("aw-sample-status")
+        self.table = w.HTML()
+        self.table.add_class("aw-sample-table")
+        self.manifest = w.HTML()
+        self.manifest.add_class("aw-manifest")
+        for upload in self.uploads.values():
+            upload.observe(self._on_upload, names="value")
+        self.sample = None
+        self.widget = w.VBox([
+            w.HTML("<h2>1. Draw the month's sample</h2><p>Children open on the first of the "
+                   "month and not audited in the six months before are eligible; each is "
+                   "allocated to an auditor from another service area, the work spread "
+                   "evenly, and is due two weeks after the first of the month.</p>"),
+            *rows, self.chosen, self.month, self.size, self.seed, self.framework,
+            w.HBox([self.preview_button, self.generate_button]), self.status, self.table,
+            self.manifest])
+
+    # -- inputs
+
+    def month_folder(self) -> Path:
+        return self.page.folder / "months" / self.month.value.strip()
+
+    def upload_files(self, **contents: bytes) -> None:
+        """Set the uploaded files directly (tests; the page's upload buttons do the same)."""
+        for key, data in contents.items():
+            self.uploads[key].value = ({"name": f"{key}.csv", "type": "text/csv",
+                                        "size": len(data), "content": memoryview(data),
+                                        "last_modified": _dt.datetime.now(_dt.timezone.utc)},)
+
+    def _on_upload(self, _change: Any = None) -> None:
+        names = [f"{label.split(' (')[0]}: {_e(self.uploads[key].value[0]['name'])}"
+                 for key, label in INPUTS if self.uploads[key].value]
+        self.chosen.value = ("<p>Chosen: " + "; ".join(names) + "</p>") if names else ""
+        self.generate_button.disabled = True
+
+    def _saved_inputs(self) -> dict[str, Path]:
+        from .sampling import parse_month
+
+        parse_month(self.month.value)
+        missing = [label.split(" (")[0] for key, label in INPUTS if not self.uploads[key].value]
+        if missing:
+            raise AuditlibError(f"choose the file{'s' * (len(missing) > 1)}: "
+                                f"{', '.join(missing)}")
+        folder = self.month_folder() / "inputs"
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = {}
+        for key, _ in INPUTS:
+            item = self.uploads[key].value[0]
+            # the uploaded name is kept for messages only; the file is saved under a fixed name
+            path = folder / f"{key}.csv"
+            path.write_bytes(bytes(item["content"]))
+            paths[key] = path
+        return paths
+
+    # -- actions
+
+    def _on_preview(self, _button: Any = None) -> None:
+        from .sampling import sample_from_files
+
+        self.generate_button.disabled = True
+        self.table.value = ""
+        try:
+            inputs = self._saved_inputs()
+            self.sample = sample_from_files(inputs["children"], inputs["history"],
+                                            inputs["auditors"], self.month.value.strip(),
+                                            self.size.value, self.seed.value,
+                                            self.framework.value)
+        except AuditlibError as exc:
+            self._say(f"Cannot draw the sample: {exc}", error=True)
+            return
+        self.inputs = inputs
+        load = ", ".join(f"{a} {n}" for a, n in self.sample.workload().items())
+        warnings = "".join(f"<p role='alert'><strong>Warning:</strong> {_e(x)}</p>"
+                           for x in self.sample.warnings)
+        self._say(f"{len(self.sample.rows)} children sampled from {self.sample.eligible} "
+                  f"eligible; due {self.sample.due_date}. Workload: {load}.", extra=warnings)
+        self.table.value = html_table(self.sample.rows, [
+            ("child_id", "Child"), ("service_area", "Service area"), ("team", "Team"),
+            ("auditor", "Auditor"), ("auditor_service_area", "Auditor's service area"),
+            ("due_date", "Due"), ("framework", "Framework")],
+            f"Sample for {self.sample.month} (seed {self.seed.value})")
+        self.generate_button.disabled = False
+
+    def _on_generate(self, _button: Any = None) -> None:
+        from .generate import generate_workbooks
+        from .sampling import write_sample
+
+        if self.sample is None:
+            return
+        folder = self.month_folder()
+        try:
+            provenance = write_sample(self.sample, folder / "sample.csv", self.seed.value,
+                                      self.inputs)
+            result = generate_workbooks(folder / "sample.csv", folder / "workbooks",
+                                        self.page.store, self.page.user, progress=False)
+        except AuditlibError as exc:
+            self._say(f"Cannot generate the workbooks: {exc}", error=True)
+            return
+        self.generate_button.disabled = True
+        self._say(f"{result.audits_created} audits created ({result.audits_existing} already "
+                  f"there); {result.workbooks_written} workbooks written. Sample, provenance "
+                  f"({provenance.name}) and workbooks are in {folder}.")
+        self.manifest.value = html_table(result.rows, [
+            ("child_id", "Child"), ("auditor", "Auditor"), ("due_date", "Due"),
+            ("audit_id", "Audit"), ("workbook", "Workbook")], "Workbooks generated")
+        self.page.tracking.month.value = self.month.value.strip()
+        self.page.tracking.refresh()
+
+    def _say(self, text: str, error: bool = False, extra: str = "") -> None:
+        role = "alert" if error else "status"
+        css = "aw-banner aw-status-error" if error else "aw-banner"
+        self.status.value = f"<p class='{css}' role='{role}'>{_e(text)}</p>{extra}"
+
+
+class TrackingPanel:
+    """The month's audits against their due dates, moderation due, actions by owner, exports."""
+
+    def __init__(self, page: LeadAuditorWorkbook, month: str | None):
+        self.page = page
+        today = _dt.date.today()
+        self.month = w.Text(value=month or f"{today.year}-{today.month:02d}",
+                            description="Month (YYYY-MM)", style={"description_width": "12rem"})
+        self.month.add_class("aw-track-month")
+        self.refresh_button = w.Button(description="Show the month",
+                                       layout=w.Layout(width="auto"))
+        self.refresh_button.add_class("aw-track-refresh")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.audits = w.HTML()
+        self.audits.add_class("aw-track-audits")
+        self.actions = w.HTML()
+        self.actions.add_class("aw-track-actions")
+        self.downloads = w.HTML()
+        self.downloads.add_class("aw-downloads")
+        self.widget = w.VBox([w.HTML("<h2>2. Track the month</h2>"),
+                              w.HBox([self.month, self.refresh_button]), self.audits,
+                              self.actions, self.downloads])
+
+    def refresh(self, on: _dt.date | None = None) -> None:
+        from .sampling import parse_month
+        from .tracking import (
+            action_tracker,
+            moderation_due,
+            month_grades,
+            month_tracker,
+            to_csv,
+            to_xlsx,
+        )
+
+        month = self.month.value.strip()
+        try:
+            parse_month(month)
+            audits = month_tracker(self.page.store, month, on)
+            actions = action_tracker(self.page.store, on, month=month)
+            grades = month_grades(self.page.store, month)
+        except AuditlibError as exc:
+            self.audits.value = f"<p class='aw-banner aw-status-error' role='alert'>{_e(exc)}</p>"
+            return
+        for a in audits:
+            a["overdue_words"] = "Overdue" if a["overdue"] else ""
+        for a in actions:
+            a["overdue_words"] = "Overdue" if a["overdue"] else ""
+        overdue = sum(a["overdue"] for a in audits)
+        self.audits.value = (
+            f"<p>Moderation of {_e(month)}'s audits is due by <strong>"
+            f"{moderation_due(month):%A %d %B %Y}</strong> (the first 10 working days of the "
+            f"next month, bank holidays in England and Wales excluded). {overdue} of "
+            f"{len(audits)} audits overdue.</p>"
+            + html_table(audits, [("child_id", "Child"), ("auditor", "Auditor"),
+                                  ("status", "Stage"), ("due_date", "Due"),
+                                  ("overdue_words", "Overdue?"), ("overall", "Overall grade"),
+                                  ("moderated_overall", "Moderated grade")],
+                         f"Audits for {month}", flag="overdue"))
+        self.actions.value = html_table(actions, [
+            ("owner", "Person"), ("child_id", "Child"), ("action", "Action"),
+            ("due", "Completion date"), ("signed_off", "Signed off"), ("state", "State"),
+            ("overdue_words", "Overdue?")], f"Actions for {month}, by person", flag="overdue")
+        xlsx = to_xlsx({"Audits": audits, "Actions": actions, "Grades": grades})
+        xlsx_mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        self.downloads.value = "<p>Download for the council's reporting tools: " + "".join([
+            download_link(to_csv(actions).encode("utf-8"), f"actions-{month}.csv", "text/csv",
+                          "Action tracker (CSV)"),
+            download_link(to_csv(grades).encode("utf-8"), f"grades-{month}.csv", "text/csv",
+                          "Month's grades (CSV)"),
+            download_link(xlsx, f"audit-tracker-{month}.xlsx", xlsx_mime,
+                          "Audits, actions and grades (Excel)")]) + "</p>"
+
+
+class LeadAuditorWorkbook:
+    """The lead auditor's page: draw and generate the sample, then track the month."""
+
+    def __init__(self, store: AuditStore, user: str | None = None, folder: str | Path | None = None,
+                 month: str | None = None):
+        self.store = store
+        self.user = user or current_user()
+        self.folder = Path(folder) if folder else data_dir()
+        roles = set(store.find_user(self.user)["roles"]) if self.user in {
+            u["name"] for u in store.find_users()} else set()
+        if "lead_auditor" not in roles:
+            raise AuditlibError(f"{self.user!r} is not a lead auditor: this page is the lead "
+                                "auditor's")
+        self.sample = SamplePanel(self)
+        self.tracking = TrackingPanel(self, month)
+        main = w.VBox([w.HTML(f"<h1>Lead auditor: the month's audits</h1><p>Signed in as "
+                              f"{_e(self.user)}.</p>"), self.sample.widget,
+                       self.tracking.widget], layout=w.Layout(width="100%"))
+        main.add_class("aw-lead-main")
+        self.widget = w.VBox([w.HTML(CSS + LEAD_CSS), main], layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-workbook")
+        self.widget.add_class("aw-lead")
+        self.tracking.refresh()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def open_lead_workbook(month: str | None = None, store_url: str | None = None,
+                       user: str | None = None) -> LeadAuditorWorkbook | w.HTML:
+    """The lead auditor's page for a notebook to display (store from ``AUDITLIB_STORE``)."""
+    try:
+        return LeadAuditorWorkbook(AuditStore(store_url), user=user, month=month)
+    except AuditlibError as exc:
+        return _message("This page cannot be opened", str(exc))

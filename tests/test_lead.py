@@ -1,0 +1,139 @@
+"""The lead auditor's page, driven without a browser: upload, preview, generate, track, export."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from auditlib.lead import LeadAuditorWorkbook, open_lead_workbook
+from auditlib.store import AuditStore
+from auditlib.tracking import action_tracker, audit_stage, moderation_due, month_tracker
+
+CHILDREN = ("child_id,service_area,team,status\n" + "".join(
+    f"C{i:02d},{'AB'[i % 2]},T{i % 3},open\n" for i in range(12))).encode()
+HISTORY = b"child_id,audit_date\nC00,2026-09-01\nC01,2026-01-01\n"
+AUDITORS = b"auditor,service_area\nash,A\nbo,B\ncy,C\n"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}") as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        yield s
+
+
+@pytest.fixture
+def page(store, tmp_path):
+    return LeadAuditorWorkbook(store, user="lead", folder=tmp_path / "data", month="2026-11")
+
+
+def test_preview_and_generate(page, store, tmp_path):
+    page.sample.upload_files(children=CHILDREN, history=HISTORY, auditors=AUDITORS)
+    page.sample.month.value = "2026-11"
+    page.sample.size.value = 6
+    page.sample.seed.value = 7
+    page.sample.preview_button.click()
+    assert "6 children sampled from 11 eligible" in page.sample.status.value
+    assert page.sample.table.value.count("<tr>") == 7  # header and six children
+    assert "C00" not in page.sample.table.value  # audited in the six months before
+    assert not page.sample.generate_button.disabled
+    page.sample.generate_button.click()
+    assert "6 audits created" in page.sample.status.value
+    folder = tmp_path / "data" / "months" / "2026-11"
+    assert (folder / "sample.csv").exists() and (folder / "sample.csv.provenance.json").exists()
+    assert len(list((folder / "workbooks").glob("*.ipynb"))) == 6
+    assert len(store.find_audits(month="2026-11")) == 6
+    assert "Audits for 2026-11" in page.tracking.audits.value
+
+
+def test_bad_input_is_one_clear_line(page):
+    page.sample.upload_files(children=b"child_id,team\nC1,T\n", history=HISTORY,
+                             auditors=AUDITORS)
+    page.sample.month.value = "2026-11"
+    page.sample.preview_button.click()
+    assert "children.csv:1: service_area: missing column" in page.sample.status.value
+    assert page.sample.generate_button.disabled
+    page.sample.month.value = "2026-13"
+    page.sample.preview_button.click()
+    assert "is not a month" in page.sample.status.value
+
+
+def test_missing_files_are_named(page):
+    page.sample.upload_files(children=CHILDREN)
+    page.sample.preview_button.click()
+    assert "choose the files: Audit history, Auditors" in page.sample.status.value
+
+
+def test_tracking_stages_overdue_and_exports(page, store):
+    ids = [a for a, _ in store.add_audits([
+        {"framework": "full-audit", "child_id": f"K{i}", "auditor": "lead", "month": "2026-11",
+         "due_date": "2026-11-15"} for i in range(3)], user="lead")]
+    store.save_answer(ids[1], "q1", user="lead", grade="meets_good")
+    action = store.add_action(ids[1], user="lead", action="Update the plan", owner="SW",
+                              due="2026-11-10")
+    page.tracking.refresh(on=dt.date(2026, 11, 20))
+    text = page.tracking.audits.value
+    assert "Not started" in text and "In progress" in text
+    assert text.count("aw-row-flagged") == 3  # all past their due date, in words too
+    assert "Overdue" in text
+    assert "Monday 14 December 2026" in text
+    assert "Overdue" in page.tracking.actions.value
+    assert page.tracking.downloads.value.count("download=") == 3
+    assert re.search(r"download='audit-tracker-2026-11.xlsx' href='data:application/",
+                     page.tracking.downloads.value)
+    store.sign_off_action(ids[1], action, user="lead", signed_off_on="2026-11-12")
+    rows = action_tracker(store, dt.date(2026, 11, 20))
+    assert rows[0]["state"] == "Signed off" and not rows[0]["overdue"]
+
+
+def test_only_a_lead_auditor(store, tmp_path):
+    store.add_user("ash", roles=["auditor"], user="lead")
+    page = open_lead_workbook(store_url=store.url, user="ash")
+    assert "is not a lead auditor" in page.value
+
+
+def test_audit_stage_and_moderation_due():
+    assert audit_stage({"status": "in_progress", "version": 1}) == "not_started"
+    assert audit_stage({"status": "in_progress", "version": 3}) == "in_progress"
+    assert audit_stage({"status": "returned", "version": 9}) == "moderated"
+    # Easter 2027: Good Friday 26 March and Easter Monday 29 March are bank holidays
+    assert moderation_due("2027-02") == dt.date(2027, 3, 12)
+    assert moderation_due("2027-03") == dt.date(2027, 4, 14)
+
+
+def test_month_tracker_json_ready(store):
+    store.add_audits([{"framework": "full-audit", "child_id": "K1", "auditor": "lead",
+                       "month": "2026-11", "due_date": "2026-11-15"}], user="lead")
+    [row] = month_tracker(store, "2026-11", dt.date(2026, 11, 1))
+    assert row["status"] == "Not started" and row["overdue"] is False
+
+
+def test_track_command_and_exports(store, tmp_path):
+    from tests.test_cli import one_line_error, run
+
+    store.add_audits([{"framework": "full-audit", "child_id": "K1", "auditor": "lead",
+                       "month": "2026-11", "due_date": "2026-11-15"}], user="lead")
+    url = store.url
+    result = run("track", "2026-11", "--store", url, "--on", "2026-11-20", "--json",
+                 "--export", tmp_path / "export")
+    assert result.returncode == 0, result.stderr
+    import json
+    data = json.loads(result.stdout)
+    assert data["moderation_due"] == "2026-12-14"
+    assert data["audits"][0]["overdue"] is True
+    assert sorted(p.rsplit("/", 1)[1] for p in data["exported"]) == [
+        "actions-2026-11.csv", "audit-tracker-2026-11.xlsx", "grades-2026-11.csv"]
+    from openpyxl import load_workbook
+    book = load_workbook(tmp_path / "export" / "audit-tracker-2026-11.xlsx")
+    assert book.sheetnames == ["Audits", "Actions", "Grades"]
+    assert book["Audits"]["B2"].value == "K1"
+    assert "--on: 'soon' is not a date" in one_line_error(run("track", "2026-11", "--store", url,
+                                                              "--on", "soon"))
+    assert "is not a month" in one_line_error(run("track", "11/2026", "--store", url))
+
+
+def test_spreadsheet_formulas_are_kept_as_text():
+    from auditlib.tracking import to_csv
+    text = to_csv([{"action": "=HYPERLINK(\"http://x\")", "owner": "+SW"}])
+    assert "'=HYPERLINK" in text and "'+SW" in text
