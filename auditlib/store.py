@@ -468,16 +468,7 @@ class AuditStore:
         answers: dict[str, dict[str, Any]] = {}
         for a in conn.execute(select(t.answers).where(t.answers.c.audit_id == row["id"])
                               .order_by(t.answers.c.item_id)).mappings():
-            answer: dict[str, Any] = {}
-            if a["grade"] is not None:
-                answer["grade"] = a["grade"]
-            if a["score"] is not None:
-                answer["score"] = a["score"]
-            answer.update(_load(a["narratives"]))
-            flags = _load(a["flags"])
-            if flags:
-                answer["flags"] = flags
-            answers[a["item_id"]] = answer
+            answers[a["item_id"]] = _answer_dict(a)
         moderation = {}
         for m in conn.execute(select(t.moderation).where(t.moderation.c.audit_id == row["id"])
                               ).mappings():

@@ -622,7 +622,6 @@ class AuditWorkbook:
         self.widget = w.HBox([w.HTML(CSS), main, self.summary.widget],
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
-        self.last_saved: str | None = None
         # a closing browser tab shuts the kernel down: typing still waiting to be saved is
         # saved on the way out
         import atexit
@@ -676,7 +675,6 @@ class AuditWorkbook:
         if seen is not None:
             self.seen[seen] = result
         self.problem = None
-        self.last_saved = _dt.datetime.now().strftime("%H:%M:%S")
         self.show_status()
         return result if result is not None else True
 
