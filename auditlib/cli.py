@@ -200,7 +200,17 @@ def cmd_audits(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Export an audit in the JSON interchange format (to stdout, or to --out FILE)."""
+    """Export an audit in the JSON interchange format (to stdout, or to --out FILE), or as a
+    Word document (--format docx) to share with the team manager."""
+    if args.format == "docx":
+        from .documents import audit_docx
+
+        out = Path(args.out or f"audit-{args.audit_id}.docx")
+        with _store(args) as store:
+            data = audit_docx(store, args.audit_id)
+        out.write_bytes(data)
+        print(f"Written: {out}")
+        return EXIT_OK
     with _store(args) as store:
         record = store.export_audit(args.audit_id)
     text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
@@ -329,6 +339,22 @@ def _date_arg(text: str) -> Any:
     return dt.date.fromisoformat(text)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the monthly report for the operational board: one self-contained HTML file with
+    grade distributions (overall, by service area, by field), moderation changes, actions
+    raised, completed and overdue, and the themes from learning."""
+    from .report import monthly_report
+    from .sampling import parse_month
+
+    parse_month(args.month)
+    on = _date_arg(args.on) if args.on else None
+    with _store(args) as store:
+        page = monthly_report(store, args.month, on)
+    Path(args.out).write_text(page, encoding="utf-8")
+    print(f"Written: {args.out}")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -444,8 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[store_options], help="export an audit as JSON",
                        description=cmd_export.__doc__)
     p.add_argument("audit_id", metavar="AUDIT_ID")
-    p.add_argument("--json", action="store_true", help="JSON (the default and only format)")
-    p.add_argument("--format", choices=("json",), default="json", help="output format")
+    p.add_argument("--json", action="store_true", help="JSON (the default)")
+    p.add_argument("--format", choices=("json", "docx"), default="json",
+                   help="json (the interchange format) or docx (a Word document)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(func=cmd_export)
 
@@ -497,6 +524,14 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "CSV and Excel into DIR")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_track)
+
+    p = sub.add_parser("report", parents=[store_options],
+                       help="the monthly report for the operational board (HTML)",
+                       description=cmd_report.__doc__)
+    p.add_argument("--month", metavar="YYYY-MM", required=True)
+    p.add_argument("--out", metavar="FILE.html", required=True)
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge overdue by (today)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)

@@ -84,6 +84,7 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
         except AuditlibError as exc:
             raise SampleError(name, str(exc), number, "framework") from None
         out.append({"row": number, "child_id": child, "auditor": values["auditor"],
+                    "service_area": values.get("service_area") or None,
                     "auditor_service_area": values.get("auditor_service_area") or None,
                     "month": values["month"], "due_date": due, "framework": fw})
     return out
@@ -123,7 +124,8 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
              for name, area in new_auditors.items()], user=user)
     # every audit in one transaction: all or nothing, and one disk sync instead of hundreds
     ids = store.add_audits([{k: row[k] for k in ("framework", "child_id", "auditor", "month",
-                                                 "due_date")} for row in rows], user=user)
+                                                 "due_date", "service_area")} for row in rows],
+                           user=user)
     for row, (audit_id, created) in zip(iterator, ids):
         if created:
             result.audits_created += 1

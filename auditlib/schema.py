@@ -62,6 +62,7 @@ audits = Table(
     Column("training", Boolean, nullable=False, default=False),
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
+    Column("service_area", Text),                    # the child's, from the sample (v3)
 )
 
 answers = Table(
@@ -119,10 +120,18 @@ history = Table(
 )
 
 V1_TABLES = [store_meta, users, user_roles, audits, answers, moderation, actions, history]
+ADDED_LATER = {"audits": ("service_area",)}  # columns that later migrations add
 
 
 def _v1_create_tables(conn: Connection) -> None:
-    metadata.create_all(conn, tables=V1_TABLES)
+    # the tables as version 1 made them: columns added by later migrations are left out
+    v1 = MetaData()
+    for table in V1_TABLES:
+        later = ADDED_LATER.get(table.name, ())
+        table.to_metadata(v1)
+        if later:
+            v1.tables[table.name]._columns.remove(v1.tables[table.name].c[later[0]])
+    v1.create_all(conn)
 
 
 def _v2_indexes(conn: Connection) -> None:
@@ -137,10 +146,16 @@ def _v2_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v3_service_area(conn: Connection) -> None:
+    # the board report counts grades by the child's service area, from the monthly sample
+    conn.exec_driver_sql("ALTER TABLE audits ADD COLUMN service_area TEXT")
+
+
 #: (version, what it does, migration): applied in order to reach the latest version
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the tables", _v1_create_tables),
     (2, "index audits by child and auditor, history and actions by audit", _v2_indexes),
+    (3, "record each audit's service area", _v3_service_area),
 ]
 LATEST = MIGRATIONS[-1][0]
 

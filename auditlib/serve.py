@@ -71,6 +71,19 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
     return url, audits
 
 
+def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
+    """Submitted audits this user may moderate: allocated to them, or unallocated for a
+    moderator; every one for a lead auditor."""
+    try:
+        roles = set(store.find_user(user)["roles"])
+    except AuditlibError:
+        return []
+    if not roles & {"moderator", "lead_auditor"}:
+        return []
+    return [a for a in store.find_audits(status="submitted") if a["auditor"] != user and (
+        "lead_auditor" in roles or a["moderator"] in (None, user))]
+
+
 def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -119,6 +132,8 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         with AuditStore(url) as s:  # fail now, with one line, if the store cannot be opened
             audits = [a for a in s.find_audits(auditor=user)
                       if a["status"] in ("in_progress", "returned")]
+    with AuditStore(url) as s:
+        to_moderate = audits_to_moderate(s, user)
     port = port or free_port()
     token = secrets.token_urlsafe(24)
     env = voila_env(AUDITLIB_STORE=url, AUDITLIB_USER=user)
@@ -135,13 +150,25 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
             page = f"{base}/"
             home = f"{base}/?token={token}"
         links = [(a, f"{page}?audit_id={a['audit_id']}&token={quote(token)}") for a in audits]
+        moderation_page = page.replace("audit.ipynb", "moderation.ipynb")
         print(f"auditlib is serving {target} on {base} (this computer only).")
         print(f"Store: {_safe(url)}; signed in as {user}.")
         if links:
             print("Open an audit:")
             for audit, link in links:
                 print(f"  {audit['framework']:<20} child {audit['child_id']:<12} {link}")
-        else:
+        if to_moderate and target.is_dir():
+            print("To moderate:")
+            for audit in to_moderate:
+                print(f"  {audit['framework']:<20} child {audit['child_id']:<12} "
+                      f"{moderation_page}?audit_id={audit['audit_id']}&token={quote(token)}")
+        if target.is_dir() and (target / "lead_auditor.ipynb").exists():
+            with AuditStore(url) as s:
+                lead = user in {u["name"] for u in s.find_users(role="lead_auditor")}
+            if lead:
+                print(f"Lead auditor's page: {base}/voila/render/lead_auditor.ipynb?token="
+                      f"{quote(token)}")
+        if not links:
             print(f"Open: {home}")
         print("Press Ctrl-C to stop.", flush=True)
         if open_browser:

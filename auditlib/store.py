@@ -433,11 +433,13 @@ class AuditStore:
                     framework=a["framework"], child_id=a["child_id"], auditor=a["auditor"],
                     moderator=a.get("moderator"), status="in_progress", version=1, header="{}",
                     header_changed_in="{}", month=a.get("month"), due_date=a.get("due_date"),
-                    training=False, created_at=now, updated_at=now)).inserted_primary_key[0])
+                    service_area=a.get("service_area"), training=False, created_at=now,
+                    updated_at=now)).inserted_primary_key[0])
                 existing[key] = audit_id
                 self._log(conn, audit_id, user, "audit", None,
                           {k: a.get(k) for k in ("framework", "child_id", "auditor",
-                                                 "moderator", "month", "due_date")})
+                                                 "moderator", "month", "due_date",
+                                                 "service_area")})
                 out.append((audit_id, True))
         return out
 
@@ -492,7 +494,8 @@ class AuditStore:
                                   .order_by(t.actions.c.id)).mappings()]
         record.update(status=row["status"], version=row["version"], auditor=row["auditor"],
                       moderator=row["moderator"], month=row["month"], due_date=row["due_date"],
-                      training=bool(row["training"]), moderation=moderation,
+                      service_area=row["service_area"], training=bool(row["training"]),
+                      moderation=moderation,
                       created_at=row["created_at"], updated_at=row["updated_at"])
         return record
 
@@ -500,11 +503,12 @@ class AuditStore:
         """Summaries of the audits matching every filter (``framework``, ``child_id``,
         ``auditor``, ``moderator``, ``status``, ``month``, ``training``), oldest first."""
         allowed = ("framework", "child_id", "auditor", "moderator", "status", "month",
-                   "training")
+                   "training", "service_area")
         query = select(t.audits.c.id, t.audits.c.framework, t.audits.c.child_id,
                        t.audits.c.auditor, t.audits.c.moderator, t.audits.c.status,
                        t.audits.c.version, t.audits.c.month, t.audits.c.due_date,
-                       t.audits.c.training, t.audits.c.created_at, t.audits.c.updated_at)
+                       t.audits.c.service_area, t.audits.c.training, t.audits.c.created_at,
+                       t.audits.c.updated_at)
         for key, value in filters.items():
             if key not in allowed:
                 raise StoreError(f"cannot filter audits by {key!r} (one of {', '.join(allowed)})")
@@ -989,7 +993,8 @@ class AuditStore:
                 header=_dump(record.get("header") or {}), header_changed_in="{}",
                 month=record.get("month"),
                 due_date=record.get("due_date"), training=bool(record.get("training")),
-                created_at=now, updated_at=now)).inserted_primary_key[0])
+                service_area=record.get("service_area"), created_at=now,
+                updated_at=now)).inserted_primary_key[0])
             for item_id, answer in (record.get("answers") or {}).items():
                 answer = dict(answer)
                 if fw.overall and item_id == fw.overall.section and record.get("overall") \
@@ -1050,7 +1055,7 @@ class AuditStore:
 # --------------------------------------------------------------------------- helpers
 
 _STORE_KEYS = ("audit_id", "status", "version", "auditor", "moderator", "month", "due_date",
-               "training", "moderation", "created_at", "updated_at")
+               "service_area", "training", "moderation", "created_at", "updated_at")
 
 
 def _gradable(record: dict[str, Any]) -> dict[str, Any]:

@@ -41,6 +41,8 @@ class Server:
              str(_free_port())], env=env, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         self.links: dict[str, str] = {}
+        self.moderate: dict[str, str] = {}
+        section = self.links
         deadline = time.monotonic() + 90
         self.output = []
         while time.monotonic() < deadline:
@@ -48,9 +50,11 @@ class Server:
             if not line:
                 break
             self.output.append(line)
+            if line.startswith("To moderate:"):
+                section = self.moderate
             match = re.match(r"\s+(\S+)\s+child \S+\s+(http\S+)", line)
             if match:
-                self.links[match.group(1)] = match.group(2)
+                section[match.group(1)] = match.group(2)
             match = re.match(r"Open: (http\S+)", line)
             if match:
                 self.links["home"] = match.group(1)
