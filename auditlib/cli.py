@@ -355,6 +355,53 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """Inter-rater agreement on an ordered scale: percent and within-one agreement, Cohen's
+    kappa (two raters), Fleiss' kappa, Krippendorff's alpha, Gwet's AC1 and AC2, and each
+    rater's bias against the reference rater. RATINGS.csv has columns unit, rater, grade."""
+    from .agreement import levels_from, read_ratings_csv, summary
+
+    if not args.levels and not args.scale:
+        raise CommandError("give the ordered scale: --levels A,B,C or --scale ID "
+                           "(ofsted4, good3, score10)")
+    try:
+        levels = levels_from(scale=args.scale, levels=args.levels)
+        ratings = read_ratings_csv(args.ratings, levels)
+        result = summary(ratings, levels, reference=args.reference)
+    except ValueError as exc:
+        raise CommandError(f"{args.ratings}: {exc}") from None
+    if args.json:
+        _print_json(result)
+        return EXIT_OK
+
+    def show(value: Any) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+    print(f"{result['n_units']} units; levels (in order): {', '.join(result['levels'])}")
+    print(f"percent agreement {show(result['percent_agreement'])}; within one grade "
+          f"{show(result['within_one'])}")
+    if result["cohen_kappa"]:
+        k = result["cohen_kappa"]
+        print(f"Cohen's kappa: unweighted {show(k['unweighted'])}, linear {show(k['linear'])}, "
+              f"quadratic {show(k['quadratic'])}")
+    print(f"Fleiss' kappa {show(result['fleiss_kappa'])}")
+    a = result["krippendorff_alpha"]
+    print(f"Krippendorff's alpha: nominal {show(a['nominal'])}, ordinal {show(a['ordinal'])}, "
+          f"interval {show(a['interval'])}")
+    g = result["gwet_ac2"]
+    print(f"Gwet's AC1 {show(result['gwet_ac1'])}; AC2 linear {show(g['linear'])}, quadratic "
+          f"{show(g['quadratic'])}")
+    reference = result["reference"]["rater"]
+    print(f"Raters against {reference} ({result['reference']['chosen']}):")
+    for rater, info in result["raters"].items():
+        if info["in_common_with_reference"] is None:
+            print(f"  {rater}: {info['n']} grades (the reference)")
+            continue
+        print(f"  {rater}: {info['n']} grades, {info['in_common_with_reference']} units in "
+              f"common, exact agreement {show(info['exact_agreement'])}, mean difference "
+              f"{show(info['mean_difference'])} levels (positive: later in the scale's order)")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -532,6 +579,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE.html", required=True)
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge overdue by (today)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("agreement", help="inter-rater agreement statistics",
+                       description=cmd_agreement.__doc__)
+    p.add_argument("ratings", metavar="RATINGS.csv", help="columns unit, rater, grade")
+    p.add_argument("--levels", help="the ordered categories, comma-separated (e.g. 1,2,3,4,5)")
+    p.add_argument("--scale", help="a scale id instead of --levels: ofsted4, good3, score10")
+    p.add_argument("--reference", metavar="RATER",
+                   help="the rater others are compared with (default: the one with most "
+                        "ratings)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_agreement)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)
