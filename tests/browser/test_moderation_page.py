@@ -1,0 +1,67 @@
+"""The moderator's page in a real browser: see the auditor's answers and the checks, record a
+moderated grade and comment, return the audit to the auditor."""
+from __future__ import annotations
+
+import pytest
+
+from auditlib.store import AuditStore
+from tests.browser.conftest import Server
+from tests.test_moderation import GRADED
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def moderation_server(tmp_path_factory):
+    from tests.browser.conftest import _need_chromium
+    _need_chromium()
+    data = tmp_path_factory.mktemp("moderation")
+    url = f"sqlite:///{data / 'audits.sqlite'}"
+    with AuditStore(url) as store:
+        store.add_user("lead", roles=["lead_auditor"], user="lead")
+        store.add_user("ash", roles=["auditor"], user="lead")
+        store.add_user("mo", roles=["moderator"], user="lead")
+        audit = store.add_audit(framework="scaled-social-care", child_id="MOD-1", auditor="ash",
+                                user="lead")
+        for sid in GRADED:
+            store.save_answer(audit, sid, user="ash", score=7,
+                              evidence="Statutory visits are poor.", impact="For Sam, safety.")
+        store.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
+        store.save_answer(audit, "observations", user="ash",
+                          narratives={"working_well": "a", "not_working_well": "b"})
+        store.save_answer(audit, "grading", user="ash", grade="good",
+                          narratives={"team_manager_id": "TM1"})
+        store.submit(audit, user="ash")
+    srv = Server(data, user="mo", args=("--store", url))
+    srv.store_url, srv.audit = url, audit
+    yield srv
+    srv.stop()
+
+
+def test_moderation_page(moderation_server, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    link = moderation_server.moderate["scaled-social-care"]
+    page.goto(link)
+    page.wait_for_selector(".aw-mod-status", timeout=90_000)
+    checks = page.inner_text(".aw-checks-risk")
+    assert "Statutory visits are poor." in checks
+    assert "could be strengthened by" in checks  # the check and its source sentence
+    page.select_option(".aw-mod-grade-risk select", label="5 – Requires improvement")
+    page.fill(".aw-mod-comment-risk textarea", "Visits could be strengthened by a plan.")
+    page.wait_for_timeout(1200)
+    page.wait_for_function("document.querySelector('.aw-mod-status').innerText.includes('Saved')")
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], [(v["id"], v["nodes"][0]["target"]) for v in bad]
+    page.fill(".aw-return-reason textarea", "Please revisit risk")
+    page.click(".aw-return")
+    page.wait_for_function("document.querySelector('.aw-mod-status').innerText"
+                           ".includes('returned')", timeout=15_000)
+    with AuditStore(moderation_server.store_url) as store:
+        record = store.find_audit(moderation_server.audit)
+    assert record["status"] == "returned"
+    assert record["answers"]["risk"]["score"] == 7
+    assert record["moderation"]["risk"]["score"] == 5
+    assert record["moderation"]["risk"]["comment"] == "Visits could be strengthened by a plan."
+    assert page.external_requests == []

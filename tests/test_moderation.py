@@ -1,0 +1,82 @@
+"""The moderator's workbook driven without a browser: the auditor's answers and the checks on
+the left, the moderator's grade and comment saved beside them, return and finalise."""
+from __future__ import annotations
+
+import pytest
+
+from auditlib.moderation import ModerationWorkbook, open_moderation
+from auditlib.store import AuditStore
+
+GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        s.add_user("ash", roles=["auditor"], user="lead")
+        s.add_user("mo", roles=["moderator"], user="lead")
+        yield s
+
+
+@pytest.fixture
+def submitted(store):
+    audit = store.add_audit(framework="scaled-social-care", child_id="C1", auditor="ash",
+                            user="lead")
+    for sid in GRADED:
+        store.save_answer(audit, sid, user="ash", score=7,
+                          evidence="Statutory visits are poor and the CIN plan is late.",
+                          impact="For Sam, the plan is clear.")
+    store.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
+    store.save_answer(audit, "observations", user="ash",
+                      narratives={"working_well": "a", "not_working_well": "b"})
+    store.save_answer(audit, "grading", user="ash", grade="good",
+                      narratives={"team_manager_id": "TM1"})
+    store.submit(audit, user="ash")
+    return audit
+
+
+def test_fields_show_the_auditor_and_the_checks(store, submitted):
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    assert list(page.fields) == [s.id for s in page.framework.sections if s.kind != "actions"]
+    risk = page.fields["risk"].widget
+    text = " ".join(getattr(c, "value", "") for c in risk.children[1].children[0:1])
+    assert "Statutory visits are poor" in text and "Good" in text
+    checks = {c.id for c in page.checks if c.where == "risk"}
+    assert "blunt-negative" in checks and "acronym-without-meaning" in checks
+    assert "Source:" in text
+
+
+def test_moderator_grades_beside_the_auditor(store, submitted):
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.fields["risk"].judgement.value = 5
+    page.fields["risk"].comment.value = "Visits could be strengthened by a clear rhythm."
+    record = store.find_audit(submitted)
+    assert record["answers"]["risk"]["score"] == 7  # the auditor's answer is untouched
+    assert record["moderation"]["risk"] == {
+        "score": 5, "comment": "Visits could be strengthened by a clear rhythm.",
+        "moderator": "mo"}
+    assert "Saved" in page.status.value
+
+
+def test_return_then_finalise(store, submitted):
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.return_reason.value = "Please revisit risk"
+    page.return_button.click()
+    assert store.find_audit(submitted)["status"] == "returned"
+    assert all(c.disabled for c in page.controls())
+    store.save_answer(submitted, "risk", user="ash", score=6)
+    store.submit(submitted, user="ash")
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.finalise_button.click()
+    assert store.find_audit(submitted)["status"] == "finalised"
+    history = [(h["new"], h["reason"]) for h in store.history(submitted) if h["what"] == "status"]
+    assert ("returned", "Please revisit risk") in history and history[-1][0] == "finalised"
+
+
+def test_only_a_moderator_and_never_the_auditor(store, submitted):
+    assert all(c.disabled for c in ModerationWorkbook(store, submitted, user="ash",
+                                                      save_delay=0).controls())
+    page = open_moderation(submitted, store_url=store.url, user="mo")
+    assert not page.return_button.disabled
+    assert "No audit chosen" in open_moderation(None, store_url=store.url, user="mo").value
