@@ -65,3 +65,23 @@ def test_moderation_page(moderation_server, page):
     assert record["moderation"]["risk"]["score"] == 5
     assert record["moderation"]["risk"]["comment"] == "Visits could be strengthened by a plan."
     assert page.external_requests == []
+
+
+def test_consistency_page(moderation_server, page):
+    """Runs after the moderation above: the returned audit's fields are compared."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    link = moderation_server.moderate.get("scaled-social-care") or next(
+        iter(moderation_server.links.values()))
+    base, token = link.split("/voila/")[0], link.split("token=")[1]
+    page.goto(f"{base}/voila/render/consistency.ipynb?token={token}")
+    page.wait_for_selector(".aw-consistency-summary", timeout=90_000)
+    assert "moderated fields in 1 audits" in page.inner_text(".aw-consistency-summary")
+    assert page.locator(".aw-heatmaps svg").count() == 1
+    page.select_option(".aw-filter-auditor select", label="ash")
+    page.wait_for_function("document.querySelector('.aw-consistency-tables').innerText"
+                           ".includes('ash')")
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], [(v["id"], v["nodes"][0]["target"]) for v in bad]
+    assert page.external_requests == []
