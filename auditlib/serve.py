@@ -149,6 +149,8 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         else:
             page = f"{base}/"
             home = f"{base}/?token={token}"
+        if target.is_dir() and not (target / "audit.ipynb").exists():
+            audits = []  # a folder without the audit workbook (the training pages, say)
         links = [(a, f"{page}?audit_id={a['audit_id']}&token={quote(token)}") for a in audits]
         moderation_page = page.replace("audit.ipynb", "moderation.ipynb")
         print(f"auditlib is serving {target} on {base} (this computer only).")
@@ -157,7 +159,7 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
             print("Open an audit:")
             for audit, link in links:
                 print(f"  {audit['framework']:<20} child {audit['child_id']:<12} {link}")
-        if to_moderate and target.is_dir():
+        if to_moderate and target.is_dir() and (target / "moderation.ipynb").exists():
             print("To moderate:")
             for audit in to_moderate:
                 print(f"  {audit['framework']:<20} child {audit['child_id']:<12} "

@@ -578,7 +578,8 @@ class AuditWorkbook:
     """The whole audit form for one audit in the store."""
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
-                 save_delay: float = 0.4):
+                 save_delay: float = 0.4, on_submitted: Callable[[], None] | None = None,
+                 submit_label: str = "Submit for moderation"):
         self.store = store
         try:
             self.audit_id = int(audit_id)
@@ -611,7 +612,9 @@ class AuditWorkbook:
         if self.actions is None:
             self.actions = ActionsPanel(self)
             children.append(self.actions.widget)
+        self.on_submitted = on_submitted
         self.summary = SummaryPanel(self)
+        self.summary.submit_button.description = submit_label
         self.banner = w.HTML()
         title = w.HTML(f"<h1>{_e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
                        f"<strong>{_e(self.record['child_id'])}</strong>, allocated to "
@@ -738,6 +741,8 @@ class AuditWorkbook:
         self._apply_access()
         self.refresh()
         self.show_status()
+        if self.on_submitted is not None:
+            self.on_submitted()
 
     def _apply_access(self) -> None:
         read_only = not self.editable

@@ -1,0 +1,230 @@
+"""The training pages: a trainee grades an exemplar blind, then sees the benchmark; the cohort
+page shows how a group of trainees is calibrating."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from .exceptions import AuditlibError
+from .store import AuditStore
+from .training import Exemplar, cohort_results, compare, list_exemplars
+from .ui import CSS, AuditWorkbook, _message, current_user
+
+TRAINING_CSS = """
+<style>
+.aw-case-file { border: 4px solid #505a5f; padding: .5rem 1rem; margin: .5rem 0 1rem;
+  background: #fff; }
+.aw-case-file .aw-case-text { white-space: pre-wrap; }
+.aw-fictional { font-weight: bold; border-left: 6px solid #1d70b8; padding-left: .5rem; }
+</style>
+"""
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def case_file_html(exemplar: Exemplar) -> str:
+    parts = [f"<p class='aw-fictional'>{_e(exemplar.notice)}</p>"]
+    for heading, text in exemplar.case_file:
+        parts.append(f"<h3>{_e(heading)}</h3><p class='aw-case-text'>{_e(text.strip())}</p>")
+    return (f"<details open class='aw-case-file'><summary>The case file: {_e(exemplar.title)}"
+            f"</summary>{''.join(parts)}</details>")
+
+
+def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -> str:
+    from .lead import html_table
+
+    kappa = "—" if comparison.weighted_kappa is None else f"{comparison.weighted_kappa:.2f}"
+    head = (f"<h2>Your grades against the benchmark</h2><p>{_e(framework_title)}, "
+            f"{_e(exemplar.title)}. You matched the benchmark on "
+            f"<strong>{_pct(comparison.exact)}</strong> of the fields and were within one grade "
+            f"on {_pct(comparison.within_one)}; weighted kappa {kappa}. Overall, you graded "
+            f"{_e(comparison.tendency)}.</p>")
+    return head + html_table(comparison.rows, [
+        ("title", "Field"), ("trainee", "Your grade"), ("benchmark", "Benchmark grade"),
+        ("off_by", "Your grade was"), ("rationale", "Why the benchmark says so")],
+        "Field by field", flag=None)
+
+
+class CalibrationPage:
+    """Pick an exemplar and a framework, grade it blind, then compare with the benchmark."""
+
+    def __init__(self, store: AuditStore, user: str | None = None,
+                 exemplars: list[Exemplar] | None = None, save_delay: float = 0.4,
+                 exemplar: str | None = None):
+        self.store = store
+        self.user = user or current_user()
+        self.save_delay = save_delay
+        self.exemplars = {e.id: e for e in (exemplars or list_exemplars())}
+        roles = set(store.find_user(self.user)["roles"]) if self.user in {
+            u["name"] for u in store.find_users()} else set()
+        if not roles & {"trainee", "auditor", "lead_auditor", "moderator"}:
+            raise AuditlibError(f"{self.user!r} is not a trainee or auditor in this store")
+        style = {"description_width": "8rem"}
+        self.exemplar = w.Dropdown(options=[(e.title, e.id) for e in self.exemplars.values()],
+                                   description="Exemplar", style=style,
+                                   layout=w.Layout(width="40rem", max_width="100%"))
+        self.exemplar.add_class("aw-exemplar")
+        if exemplar in self.exemplars:
+            self.exemplar.value = exemplar
+        self.framework = w.Dropdown(description="Framework", style=style)
+        self.framework.add_class("aw-exemplar-framework")
+        self.exemplar.observe(lambda _c: self._frameworks(), names="value")
+        self.start_button = w.Button(description="Start grading", layout=w.Layout(width="auto"))
+        self.start_button.add_class("aw-start")
+        self.start_button.on_click(self._on_start)
+        self.again_button = w.Button(description="Grade it again", layout=w.Layout(width="auto"),
+                                     disabled=True)
+        self.again_button.add_class("aw-again")
+        self.again_button.on_click(lambda _b: self._on_start(new_attempt=True))
+        self.summary = w.HTML()
+        self.case = w.HTML()
+        self.case.add_class("aw-case")
+        self.results = w.HTML()
+        self.results.add_class("aw-results")
+        self.form = w.VBox()
+        self.workbook: AuditWorkbook | None = None
+        self._frameworks()
+        self.widget = w.VBox([
+            w.HTML(CSS + TRAINING_CSS + "<h1>Calibration training</h1><p>Grade a fictional "
+                   f"exemplar case blind, then compare with the benchmark. Signed in as "
+                   f"{_e(self.user)}.</p>"),
+            self.exemplar, self.framework, self.summary,
+            w.HBox([self.start_button, self.again_button]), self.results, self.case, self.form],
+            layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-workbook")
+        self.widget.add_class("aw-training")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _frameworks(self) -> None:
+        from .framework import get_framework
+
+        exemplar = self.exemplars[self.exemplar.value]
+        self.framework.options = [(get_framework(f).title, f) for f in exemplar.benchmarks]
+        self.framework.value = next(iter(exemplar.benchmarks))
+        self.summary.value = f"<p>{_e(exemplar.summary)}</p>"
+
+    def _attempts(self) -> list[dict[str, Any]]:
+        exemplar = self.exemplars[self.exemplar.value]
+        return self.store.find_audits(auditor=self.user, child_id=exemplar.child_id,
+                                      framework=self.framework.value, training=True)
+
+    def _on_start(self, _button: Any = None, new_attempt: bool = False) -> None:
+        exemplar = self.exemplars[self.exemplar.value]
+        attempts = self._attempts()
+        if attempts and not new_attempt:
+            audit_id = attempts[-1]["audit_id"]
+        else:
+            audit_id = self.store.add_audit(framework=self.framework.value,
+                                            child_id=exemplar.child_id, auditor=self.user,
+                                            user=self.user, training=True)
+        self.case.value = case_file_html(exemplar)
+        self.workbook = AuditWorkbook(self.store, audit_id, user=self.user,
+                                      save_delay=self.save_delay,
+                                      on_submitted=self.show_results,
+                                      submit_label="Submit and compare with the benchmark")
+        self.form.children = [self.workbook.widget]
+        self.results.value = ""
+        self.again_button.disabled = True
+        if self.workbook.record["status"] != "in_progress":
+            self.show_results()
+
+    def show_results(self) -> None:
+        from .framework import get_framework
+        from .store import _gradable
+
+        if self.workbook is None:
+            return
+        exemplar = self.exemplars[self.exemplar.value]
+        framework = get_framework(self.framework.value)
+        record = self.store.find_audit(self.workbook.audit_id)
+        comparison = compare(framework, _gradable(record), exemplar.benchmarks[framework.id])
+        self.comparison = comparison
+        self.results.value = comparison_html(comparison, exemplar, framework.title)
+        self.again_button.disabled = False
+
+
+class CohortPage:
+    """A cohort's calibration: per trainee, the fields the cohort finds hardest, progress."""
+
+    def __init__(self, store: AuditStore, exemplars: list[Exemplar] | None = None,
+                 framework: str | None = None):
+        from .lead import LEAD_CSS, html_table
+
+        self.store = store
+        data = cohort_results(store, exemplars or list_exemplars(), framework=framework)
+        for row in data["trainees"]:
+            row["alignment_text"] = f"{_pct(row['alignment'])} ({_pct(row['low'])}–" \
+                                    f"{_pct(row['high'])})"
+            k, ci = row["weighted_kappa"], row["kappa_interval"]
+            row["kappa_text"] = "—" if k is None else (
+                f"{k:.2f}" + (f" ({ci[0]:.2f} to {ci[1]:.2f})" if ci else ""))
+            d = row["mean_difference"]
+            row["bias_text"] = ("in line with the benchmark" if abs(d) < 0.05 else
+                                ("harsher" if d > 0 else "more lenient") +
+                                f" than the benchmark ({d:+.2f} grades)")
+        for row in data["fields"]:
+            row["agreement_text"] = _pct(row["agreement"])
+        for row in data["attempts"]:
+            row["exact_text"] = _pct(row["exact"])
+            row["kappa_text"] = "—" if row["weighted_kappa"] is None else \
+                f"{row['weighted_kappa']:.2f}"
+        self.data = data
+        self.trainees = w.HTML(html_table(data["trainees"], [
+            ("trainee", "Trainee"), ("exercises", "Exercises"), ("fields", "Fields graded"),
+            ("alignment_text", "Alignment with the benchmark (95% interval)"),
+            ("kappa_text", "Weighted kappa (95% interval)"), ("bias_text", "Tendency")],
+            "Agreement per trainee"))
+        self.trainees.add_class("aw-cohort-trainees")
+        self.fields = w.HTML(html_table(data["fields"][:15], [
+            ("framework", "Framework"), ("item", "Field"), ("grades", "Grades"),
+            ("agreement_text", "Matched the benchmark")],
+            "Where the cohort disagrees with the benchmark most"))
+        self.fields.add_class("aw-cohort-fields")
+        self.progress = w.HTML(html_table(data["attempts"], [
+            ("trainee", "Trainee"), ("attempt", "Exercise"), ("exemplar", "Exemplar"),
+            ("framework", "Framework"), ("exact_text", "Matched"),
+            ("kappa_text", "Weighted kappa")], "Progress over repeated exercises"))
+        self.progress.add_class("aw-cohort-progress")
+        self.widget = w.VBox([w.HTML(CSS + LEAD_CSS + "<h1>Calibration: the cohort</h1>"),
+                              self.trainees, self.fields, self.progress],
+                             layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-workbook")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def open_calibration(exemplar: str | None = None, store_url: str | None = None,
+                     user: str | None = None) -> Any:
+    """The calibration page for a notebook to display (store from ``AUDITLIB_STORE``)."""
+    try:
+        return CalibrationPage(AuditStore(store_url), user=user, exemplar=exemplar)
+    except AuditlibError as exc:
+        return _message("Training cannot be opened", str(exc))
+
+
+def open_cohort(framework: str | None = None, store_url: str | None = None,
+                user: str | None = None) -> Any:
+    """The cohort page for a notebook to display: lead auditors and moderators."""
+    user = user or current_user()
+    try:
+        store = AuditStore(store_url)
+        roles = set(store.find_user(user)["roles"]) if user in {
+            u["name"] for u in store.find_users()} else set()
+        if not roles & {"lead_auditor", "moderator"}:
+            store.close()
+            return _message("The cohort page cannot be opened",
+                            f"{user!r} is not a lead auditor or moderator.")
+        return CohortPage(store, framework=framework)
+    except AuditlibError as exc:
+        return _message("The cohort page cannot be opened", str(exc))

@@ -1,0 +1,109 @@
+"""Calibration training: the exemplars, the comparison with the benchmark, the pages driven
+without a browser."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from auditlib.store import AuditStore
+from auditlib.training import compare, list_exemplars, load_exemplar
+from auditlib.training_ui import CalibrationPage, CohortPage
+from tests.conftest import ROOT
+from tests.test_cli import run
+
+TINY = Path(__file__).parent / "training_files" / "tiny.yaml"
+SHIPPED = sorted((ROOT / "training" / "exemplars").glob("*.yaml"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        s.add_user("tia", roles=["trainee"], user="lead")
+        s.add_user("tom", roles=["trainee"], user="lead")
+        yield s
+
+
+def test_shipped_exemplars_cover_the_ground():
+    """At least eight fictional cases across plan types; every Ofsted grade appears; each has
+    benchmarks for two frameworks or more."""
+    exemplars = list_exemplars()
+    assert len(exemplars) >= 8
+    assert {e.child["plan"] for e in exemplars} >= {"child in need", "child protection",
+                                                    "looked after", "care leaver"}
+    assert all(len(e.benchmarks) >= 2 for e in exemplars)
+    overall = set()
+    for e in exemplars:
+        for b in e.benchmarks.values():
+            from auditlib import get_framework
+            fw = get_framework(b.framework)
+            chosen = b.record.get("overall") or b.record["answers"].get(fw.overall.section,
+                                                                        {}).get("grade")
+            overall.add(fw.overall.scale.label(chosen))
+    assert {"Outstanding", "Good", "Requires improvement", "Inadequate"} <= overall
+    assert all("fictional" in e.notice.lower() for e in exemplars)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_each_benchmark_passes_auditlib_check(path, tmp_path):
+    exemplar = load_exemplar(path)
+    for framework, benchmark in exemplar.benchmarks.items():
+        file = tmp_path / f"{framework}.json"
+        file.write_text(json.dumps(benchmark.record))
+        result = run("check", file, "--json")
+        assert result.returncode == 0, (framework, result.stdout[-800:], result.stderr)
+        assert json.loads(result.stdout)["complete"], framework
+        text = " ".join(t for _, t in exemplar.case_file)
+        assert len(text.split()) >= 400
+
+
+def test_compare_field_by_field():
+    exemplar = load_exemplar(TINY)
+    from auditlib import get_framework
+    fw = get_framework("scaled-social-care")
+    mine = json.loads(json.dumps(exemplar.benchmarks[fw.id].record))
+    mine["answers"]["risk"]["score"] = 2          # two grades lower than the benchmark's Good
+    mine["answers"]["living_arrangements"]["score"] = 7   # one higher
+    result = compare(fw, mine, exemplar.benchmarks[fw.id])
+    rows = {r["item"]: r for r in result.rows}
+    assert rows["risk"]["off_by"] == "2 grades lower"
+    assert rows["living_arrangements"]["off_by"] == "1 grade higher"
+    assert rows["risk"]["rationale"] == "Decision making will be timely"
+    assert result.exact == pytest.approx(4 / 6)  # five sections and the overall
+    assert result.within_one == pytest.approx(5 / 6)
+    assert result.tendency == "harsher than the benchmark"
+
+
+def test_calibration_page_grades_blind_then_compares(store):
+    exemplars = [load_exemplar(TINY)]
+    page = CalibrationPage(store, user="tia", exemplars=exemplars, save_delay=0)
+    assert page.framework.value == "scaled-social-care"
+    page.start_button.click()
+    assert "entirely fictional" in page.case.value
+    assert page.results.value == ""  # blind: no benchmark before submitting
+    wb = page.workbook
+    for sid, score in (("risk", 7), ("child_identity", 7), ("care_planning", 6),
+                       ("living_arrangements", 7), ("outcomes", 6)):
+        wb.sections[sid].judgement.value = score
+        wb.sections[sid].narratives["evidence"].value = "e"
+        wb.sections[sid].narratives["impact"].value = "For Testa"
+    wb.sections["summary"].narratives["summary"].value = "s"
+    wb.sections["observations"].narratives["working_well"].value = "a"
+    wb.sections["observations"].narratives["not_working_well"].value = "b"
+    wb.sections["grading"].judgement.value = "good"
+    wb.sections["grading"].narratives["team_manager_id"].value = "TM"
+    assert wb.summary.submit_button.description == "Submit and compare with the benchmark"
+    wb.summary.submit_button.click()
+    assert "Your grades against the benchmark" in page.results.value
+    assert "1 grade higher" in page.results.value  # living arrangements: 7 against 4
+    audits = store.find_audits(training=True, auditor="tia")
+    assert [a["status"] for a in audits] == ["submitted"]  # the trainee's grades are kept
+    page.again_button.click()
+    assert len(store.find_audits(training=True, auditor="tia")) == 2
+    cohort = CohortPage(store, exemplars=exemplars)
+    assert "tia" in cohort.trainees.value and "83%" in cohort.trainees.value
+    assert "living_arrangements" in cohort.fields.value
+    assert "Progress over repeated exercises" in cohort.progress.value
