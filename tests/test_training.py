@@ -3,7 +3,6 @@ without a browser."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
