@@ -26,7 +26,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, AuditNotFound, VersionConflict
+from .exceptions import AuditlibError, AuditNotFound, PermissionRefused, VersionConflict
 from .framework import Framework, Section
 from .grading import Grading, grade
 from .scales import NOT_APPLICABLE
@@ -587,6 +587,17 @@ class AuditWorkbook:
             raise AuditNotFound(f"no such audit: {audit_id!r}") from None
         self.user = user or current_user()
         self.record = store.find_audit(self.audit_id)
+        if self.user != self.record["auditor"]:
+            # only the auditor, a moderator of the audit or a lead auditor may see it: audits
+            # describe children, and a link can be passed on
+            roles = set(store.find_user(self.user)["roles"]) if self.user in {
+                u["name"] for u in store.find_users()} else set()
+            allowed = "lead_auditor" in roles or (
+                "moderator" in roles and self.record["moderator"] in (None, self.user)
+                and self.record["status"] != "in_progress")
+            if not allowed:
+                raise PermissionRefused(self.user, f"audit {self.audit_id} is allocated to "
+                                        f"another auditor; {self.user} cannot open it")
         # the version this page last saw of each item: a save based on it is refused if someone
         # changed that item since, and our own saves move it on
         self.loaded_version = self.record["version"]

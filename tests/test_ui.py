@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from auditlib.exceptions import LifecycleRefused
+from auditlib.exceptions import LifecycleRefused, PermissionRefused
 from auditlib.store import AuditStore
 from auditlib.ui import AuditWorkbook, open_workbook
 
@@ -131,9 +131,14 @@ def test_submit_when_complete_then_read_only(store):
         store.save_answer(wb.audit_id, "risk", user="ash", score=1)
 
 
-def test_someone_elses_audit_is_read_only(store):
+def test_someone_elses_audit_is_refused_or_read_only(store):
+    """Another auditor is refused; a lead auditor sees it read-only."""
     wb = workbook(store, "full-audit")
-    theirs = AuditWorkbook(store, wb.audit_id, user="bo", save_delay=0)
+    with pytest.raises(PermissionRefused, match="allocated to another auditor"):
+        AuditWorkbook(store, wb.audit_id, user="bo", save_delay=0)
+    page = open_workbook(wb.audit_id, store_url=store.url, user="bo")
+    assert "cannot open it" in page.value and "q1" not in page.value
+    theirs = AuditWorkbook(store, wb.audit_id, user="lead", save_delay=0)
     assert all(c.disabled for c in theirs.controls())
     assert "allocated to ash" in theirs.banner.value
 
