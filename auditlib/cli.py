@@ -402,6 +402,22 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    """Remove what identifies a person from a case text (names, dates, addresses, postcodes,
+    NHS and National Insurance numbers, phones, emails, references, schools, GP practices)
+    before it is shared. Dates move by one shift derived from --key (or AUDITLIB_ANONYMISE_KEY);
+    --report lists every replacement for a person to review."""
+    from .anonymise import anonymise_file
+
+    key = args.key or os.environ.get("AUDITLIB_ANONYMISE_KEY")
+    result = anonymise_file(args.input, args.out, key=key, report_path=args.report)
+    if args.out is None:
+        sys.stdout.write(result.text)
+    counts = ", ".join(f"{k} {n}" for k, n in result.counts().items()) or "none"
+    print(f"auditlib: {len(result.replacements)} replacements ({counts})", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
@@ -590,6 +606,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "ratings)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("anonymise", help="remove identifiers from a case text",
+                       description=cmd_anonymise.__doc__)
+    p.add_argument("input", metavar="IN")
+    p.add_argument("--out", metavar="OUT", help="write the anonymised text here (default: "
+                                                "standard output)")
+    p.add_argument("--key", metavar="K", help="secret for this case: makes the output "
+                                              "repeatable (or set AUDITLIB_ANONYMISE_KEY)")
+    p.add_argument("--report", metavar="R", help="write the review report (Markdown) here")
+    p.set_defaults(func=cmd_anonymise)
 
     p = sub.add_parser("serve", parents=[store_options], help="serve the workbooks in a browser",
                        description=cmd_serve.__doc__)

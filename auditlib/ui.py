@@ -42,12 +42,18 @@ CSS = """
 .aw-workbook h2 { font-size: 1.35rem; margin: 1.5rem 0 .5rem; }
 .aw-workbook h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; }
 body, #rendered_cells, .jp-OutputArea-output { background: #fff; }
+/* in Voilà, Lumino's layout containment would pin the fixed summary to a panel, not the window
+   (the auditlib template removes it too; this covers Voilà served by a hub's single-user server) */
+body[data-voila] #rendered_cells, body[data-voila] #jp-main-content-panel {
+  contain: none !important; }
 .aw-main { flex: 1 1 0; min-width: 0; padding-right: 1rem; margin-right: 24rem; }
 /* the summary stays in view while the auditor scrolls (fixed: sticky needs every ancestor to
    let overflow through, which Jupyter's output areas do not) */
 .aw-summary { position: fixed; top: 0; right: 0; width: 22rem; height: 100vh;
   overflow-y: auto; border-left: 4px solid #1d70b8; padding: .5rem 1rem; background: #f3f2f1;
   box-sizing: border-box; z-index: 10; }
+/* the summary scrolls as a whole: its parts keep their height instead of being squeezed */
+.aw-summary > * { flex-shrink: 0; }
 @media (max-width: 60rem) {
   .aw-main { margin-right: 0; }
   .aw-summary { position: static; width: 100%; height: auto; }
@@ -529,8 +535,8 @@ class SummaryPanel:
         self.submit_button.add_class("aw-submit")
         self.submit_button.on_click(workbook._on_submit)
         self.widget = w.VBox([
-            w.HTML("<h2>Summary</h2>"), self.save_status, self.sections, self.suggested,
-            self.allowed, self.completeness, self.submit_button, self.findings])
+            w.HTML("<h2>Summary</h2>"), self.save_status, self.suggested, self.allowed,
+            self.completeness, self.submit_button, self.sections, self.findings])
         self.widget.add_class("aw-summary")
 
     def show(self, result: Grading) -> None:

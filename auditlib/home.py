@@ -1,0 +1,64 @@
+"""The landing page: the signed-in person's work, by role, as links."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from .exceptions import AuditlibError
+from .store import AuditStore
+from .ui import CSS, _message, current_user
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
+    """Links (relative to the workbooks folder) to what this user may open."""
+    from .serve import audits_to_moderate
+
+    roles = set(store.find_user(user)["roles"]) if user in {
+        u["name"] for u in store.find_users()} else set()
+    if not roles:
+        return (f"<h1>Case file audits</h1><p class='aw-banner' role='alert'>{_e(user)} has no "
+                "role in the audit store yet: ask the lead auditor to add you.</p>")
+    parts = [f"<h1>Case file audits</h1><p>Signed in as {_e(user)} "
+             f"({_e(', '.join(r.replace('_', ' ') for r in sorted(roles)))}).</p>"]
+    mine = [a for a in store.find_audits(auditor=user, training=False)
+            if a["status"] in ("in_progress", "returned") and month in (None, a["month"])]
+    if mine or roles & {"auditor", "lead_auditor"}:
+        items = "".join(f"<li><a href='audit.ipynb?audit_id={a['audit_id']}'>Audit "
+                        f"{a['audit_id']}: child {_e(a['child_id'])}</a> — {_e(a['framework'])}"
+                        f", due {_e(a['due_date'] or 'no date')}, "
+                        f"{_e(a['status'].replace('_', ' '))}</li>" for a in mine)
+        parts.append("<h2>Your audits</h2>" + (f"<ul>{items}</ul>" if items else
+                                               "<p>None allocated to you.</p>"))
+    if roles & {"moderator", "lead_auditor"}:
+        moderate = audits_to_moderate(store, user)
+        items = "".join(f"<li><a href='moderation.ipynb?audit_id={a['audit_id']}'>Audit "
+                        f"{a['audit_id']}: child {_e(a['child_id'])}</a> by "
+                        f"{_e(a['auditor'])}</li>" for a in moderate)
+        parts.append("<h2>To moderate</h2>" + (f"<ul>{items}</ul>" if items else
+                                               "<p>Nothing waiting.</p>"))
+        parts.append("<p><a href='consistency.ipynb'>Grade consistency</a></p>")
+    if "lead_auditor" in roles:
+        parts.append("<p><a href='lead_auditor.ipynb'>The month's sample and tracking</a></p>")
+    if "trainee" in roles:
+        parts.append("<p>Training: ask for the calibration pages' address.</p>")
+    return "".join(parts)
+
+
+def open_home(month: str | None = None, store_url: str | None = None,
+              user: str | None = None) -> Any:
+    """The landing page for a notebook to display (store from ``AUDITLIB_STORE``)."""
+    user = user or current_user()
+    try:
+        with AuditStore(store_url) as store:
+            page = w.HTML(CSS + f"<div class='aw-workbook'>{home_html(store, user, month)}"
+                          "</div>")
+    except AuditlibError as exc:
+        return _message("The audits cannot be listed", str(exc))
+    page.add_class("aw-home")
+    return page

@@ -1,0 +1,93 @@
+"""JupyterHub for auditlib: each person signs in, gets their own Voilà workbooks, and every
+change lands in one PostgreSQL store under their own name.
+
+Start it (one machine):
+
+    cd deploy/jupyterhub && npm install          # configurable-http-proxy
+    export AUDITLIB_STORE=postgresql+psycopg://audit@127.0.0.1/audits
+    export AUDITLIB_HUB_AUTH=oauth               # or "local" for a trial (see below)
+    PATH=$PWD/node_modules/.bin:$PATH jupyterhub -f jupyterhub_config.py
+
+Settings come from the environment, so the same file serves a trial, CI and production:
+
+AUDITLIB_STORE        the shared store (PostgreSQL); passed to every user's server
+AUDITLIB_HUB_IP       address to listen on (default 127.0.0.1: nothing beyond this machine)
+AUDITLIB_HUB_PORT     port (default 8000)
+AUDITLIB_HUB_AUTH     "oauth": the council's identity provider (OAUTH_* variables, below);
+                      "local": a shared trial password (AUDITLIB_HUB_PASSWORD), for trials and tests
+AUDITLIB_HUB_USERS    comma-separated user names allowed to sign in (default: anyone the
+                      authenticator accepts; the store's roles still decide what each sees)
+AUDITLIB_HUB_STATE    folder for the hub's own database, cookie secret and users' folders
+AUDITLIB_WORKBOOKS    the workbooks folder users' servers open (default: auditlib's)
+
+Identity reaches the workbooks as JUPYTERHUB_USER, set by the hub for each user's server; a
+notebook never chooses who is acting. The store's roles then decide what each person may open:
+an auditor their own audits, a moderator the audits allocated for moderation, a lead auditor
+everything, a trainee the training pages.
+"""
+import os
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
+
+state = Path(os.environ.get("AUDITLIB_HUB_STATE", Path.cwd() / "hub-state")).resolve()
+state.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+c.JupyterHub.ip = os.environ.get("AUDITLIB_HUB_IP", "127.0.0.1")
+c.JupyterHub.port = int(os.environ.get("AUDITLIB_HUB_PORT", "8000"))
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{c.JupyterHub.port + 1}"
+
+# --- sign-in
+auth = os.environ.get("AUDITLIB_HUB_AUTH", "oauth")
+if auth == "local":
+    # a trial or a test: everyone listed signs in with one shared password
+    c.JupyterHub.authenticator_class = "dummy"
+    c.DummyAuthenticator.password = os.environ["AUDITLIB_HUB_PASSWORD"]
+elif auth == "oauth":
+    # production: the council's identity provider (Entra ID, Okta, Keycloak...) via OAuth 2
+    c.JupyterHub.authenticator_class = "generic-oauth"
+    c.GenericOAuthenticator.client_id = os.environ.get("OAUTH_CLIENT_ID", "")
+    c.GenericOAuthenticator.client_secret = os.environ.get("OAUTH_CLIENT_SECRET", "")
+    c.GenericOAuthenticator.oauth_callback_url = os.environ.get("OAUTH_CALLBACK_URL", "")
+    c.GenericOAuthenticator.authorize_url = os.environ.get("OAUTH_AUTHORIZE_URL", "")
+    c.GenericOAuthenticator.token_url = os.environ.get("OAUTH_TOKEN_URL", "")
+    c.GenericOAuthenticator.userdata_url = os.environ.get("OAUTH_USERDATA_URL", "")
+    c.GenericOAuthenticator.username_claim = os.environ.get("OAUTH_USERNAME_CLAIM",
+                                                            "preferred_username")
+else:
+    raise SystemExit(f"AUDITLIB_HUB_AUTH must be oauth or local (got {auth!r})")
+users = [u.strip() for u in os.environ.get("AUDITLIB_HUB_USERS", "").split(",") if u.strip()]
+if users:
+    c.Authenticator.allowed_users = set(users)
+else:
+    c.Authenticator.allow_all = True
+
+# --- each user's server: Voilà workbooks, the shared store, their own name
+workbooks = os.environ.get("AUDITLIB_WORKBOOKS") or str(
+    Path(__file__).resolve().parents[2] / "workbooks")
+share = str(Path(__import__("auditlib").__file__).resolve().parent / "share")
+# one machine: every user's server runs as this system account, each in a folder of its own;
+# on Kubernetes (Zero to JupyterHub) KubeSpawner takes this place, see deploy/jupyterhub/README.md
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(state / "users" / "{username}")
+c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
+c.Spawner.notebook_dir = workbooks
+c.Spawner.default_url = "/voila/render/home.ipynb"
+c.Spawner.environment = {
+    "AUDITLIB_STORE": os.environ.get("AUDITLIB_STORE", ""),
+    # our Voilà template (no CDN) on the Jupyter path
+    "JUPYTER_PATH": os.pathsep.join(filter(None, [share, os.environ.get("JUPYTER_PATH")])),
+}
+c.Spawner.args = ["--VoilaConfiguration.template=auditlib",
+                  "--VoilaConfiguration.show_tracebacks=False"]
+if os.geteuid() == 0:  # containers and CI run as root; a real server runs as a service account
+    c.Spawner.args.append("--allow-root")
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+# idle servers are stopped by the hub; saved work is in the store, so nothing is lost
+c.JupyterHub.load_roles = []
