@@ -18,7 +18,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, AuditNotFound, VersionConflict
+from .exceptions import AuditlibError, AuditNotFound, PermissionRefused, VersionConflict
 from .framework import Section
 from .scales import NOT_APPLICABLE
 from .store import CLEAR, AuditStore
@@ -155,6 +155,14 @@ class ModerationWorkbook:
             raise AuditNotFound(f"no such audit: {audit_id!r}") from None
         self.user = user or current_user()
         self.record = store.find_audit(self.audit_id)
+        roles = set(store.find_user(self.user)["roles"]) if self.user in {
+            u["name"] for u in store.find_users()} else set()
+        # the audit's moderator (or any moderator while unallocated), a lead auditor, or the
+        # auditor reading the moderator's comments; nobody else sees a child's audit
+        if not ("lead_auditor" in roles or self.user == self.record["auditor"] or (
+                "moderator" in roles and self.record["moderator"] in (None, self.user))):
+            raise PermissionRefused(self.user, f"audit {self.audit_id} is not allocated to "
+                                    f"{self.user} for moderation")
         self.framework = store.framework_of(self.audit_id)
         self.overall_id = self.framework.overall.section if self.framework.overall else None
         self.grading = store.grading(self.audit_id)

@@ -209,6 +209,18 @@ class SectionPanel:
             box.observe(self._on_narrative_change(narrative.id), names="value")
             self.narratives[narrative.id] = box
             parts.append(box)
+        moderated = workbook.record.get("moderation", {}).get(section.id) or {}
+        if moderated and section.scale is not None:
+            # returned by the moderator: their view sits beside the auditor's, to act on
+            m_grade = moderated.get("grade")
+            if m_grade is None and moderated.get("score") is not None:
+                m_grade = section.scale.grade_for_score(moderated["score"])
+            text = (f"Moderator ({moderated.get('moderator', '')}): "
+                    + (section.scale.label(m_grade) if m_grade else "no change to the grade")
+                    + (f". {moderated['comment']}" if moderated.get("comment") else ""))
+            note = w.HTML(f"<p class='aw-banner'>{_e(text)}</p>")
+            note.add_class(f"aw-moderator-note-{section.id}")
+            parts.append(note)
         self.grade_display = w.HTML()
         self.grade_display.add_class(f"aw-section-grade-{section.id}")
         if section.scale is not None:

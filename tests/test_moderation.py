@@ -80,3 +80,24 @@ def test_only_a_moderator_and_never_the_auditor(store, submitted):
     page = open_moderation(submitted, store_url=store.url, user="mo")
     assert not page.return_button.disabled
     assert "No audit chosen" in open_moderation(None, store_url=store.url, user="mo").value
+
+
+def test_the_auditor_reads_the_moderators_view_and_others_are_refused(store, submitted):
+    from auditlib.exceptions import PermissionRefused
+    from auditlib.ui import AuditWorkbook
+
+    store.add_user("bo", roles=["auditor"], user="lead")
+    store.add_user("tia", roles=["trainee"], user="lead")
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.fields["risk"].judgement.value = 5
+    page.fields["risk"].comment.value = "Visits could be strengthened by a plan."
+    page.return_button.click()
+    workbook = AuditWorkbook(store, submitted, user="ash", save_delay=0)
+    note = workbook.sections["risk"].widget.children
+    text = " ".join(str(getattr(c, "value", "")) for c in note)
+    assert "Moderator (mo): Requires improvement. Visits could be strengthened" in text
+    for outsider in ("bo", "tia"):
+        with pytest.raises(PermissionRefused):
+            ModerationWorkbook(store, submitted, user=outsider, save_delay=0)
+    assert "not allocated to bo" in open_moderation(submitted, store_url=store.url,
+                                                    user="bo").value
