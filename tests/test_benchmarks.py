@@ -56,3 +56,10 @@ def test_load_thirty_users_lose_nothing():
     assert out.returncode == 0, out.stdout + out.stderr
     assert "30 users saving" in out.stdout and ", 0 acknowledged saves missing" in out.stdout
     assert "p99" in out.stdout
+
+
+def test_kernel_memory_benchmark_prints_a_ratio():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "kernel_memory.py"),
+                          "--repeat", "1"], capture_output=True, text=True, check=True,
+                         timeout=300).stdout
+    assert "baseline 'minimal ipywidgets kernel (one slider)'" in out and "ratio" in out
