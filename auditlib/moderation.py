@@ -13,16 +13,15 @@ over it. The moderator then returns the audit to the auditor, or finalises it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, AuditNotFound, PermissionRefused, VersionConflict
+from .exceptions import AuditlibError, AuditNotFound, PermissionRefused
 from .framework import Section
 from .scales import NOT_APPLICABLE
 from .store import CLEAR, AuditStore
-from .ui import CSS, NOT_SCORED, Saver, _e, _message, current_user
+from .ui import CSS, NOT_SCORED, Saver, StoreWriter, _e, _message, current_user
 
 MODERATION_CSS = """
 <style>
@@ -141,7 +140,7 @@ class ModerationField:
         return ([self.judgement] if self.judgement is not None else []) + [self.comment]
 
 
-class ModerationWorkbook:
+class ModerationWorkbook(StoreWriter):
     """The whole moderation page for one audit."""
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
@@ -252,7 +251,7 @@ class ModerationWorkbook:
         key = f"{item_id}.{'.'.join(sorted(changes))}"
 
         def do_save() -> None:
-            self.run(item_id, lambda: self.store.save_moderation(
+            self.run_save(item_id, lambda: self.store.save_moderation(
                 self.audit_id, item_id, user=self.user,
                 expected_version=self.seen.get(item_id, self.loaded_version), **changes),
                 seen=item_id)
@@ -261,24 +260,6 @@ class ModerationWorkbook:
         else:
             self.saver.later(key, do_save)
             self.show_status()
-
-    def run(self, what: str, write: Callable[[], Any], seen: str | None = None) -> Any:
-        try:
-            result = write()
-        except VersionConflict:
-            self.problem = (f"{what} was changed elsewhere after you opened this page; reload "
-                            "to see it")
-            self.show_status()
-            return None
-        except AuditlibError as exc:
-            self.problem = str(exc)
-            self.show_status()
-            return None
-        if seen is not None:
-            self.seen[seen] = result
-        self.problem = None
-        self.show_status()
-        return result if result is not None else True
 
     def show_status(self) -> None:
         if self.problem:
@@ -300,13 +281,13 @@ class ModerationWorkbook:
     def _on_return(self, _button: Any = None) -> None:
         self.flush()
         reason = self.return_reason.value.strip() or None
-        if self.run("return", lambda: self.store.return_to_auditor(
+        if self.run_save("return", lambda: self.store.return_to_auditor(
                 self.audit_id, user=self.user, reason=reason)) is not None:
             self._reload()
 
     def _on_finalise(self, _button: Any = None) -> None:
         self.flush()
-        if self.run("finalisation", lambda: self.store.finalise(self.audit_id,
+        if self.run_save("finalisation", lambda: self.store.finalise(self.audit_id,
                                                                 user=self.user)) is not None:
             self._reload()
 

@@ -592,7 +592,42 @@ class SummaryPanel:
                  else fw.section_by_id[i].title) for i in ids]
 
 
-class AuditWorkbook:
+class StoreWriter:
+    """Runs a page's writes against the store and keeps its save state honest. The page has
+    ``problem``, ``seen`` (item -> the version this page last saw), ``banner`` and
+    ``show_status()``."""
+
+    problem: str | None
+    seen: dict[str, int]
+    banner: w.HTML
+
+    def show_status(self) -> None:  # pragma: no cover - each page words its own
+        raise NotImplementedError
+
+    def run_save(self, what: str, write: Callable[[], Any], seen: str | None = None) -> Any:
+        """Run one write against the store, keeping the save state honest. ``seen`` names the
+        item whose version the write returns."""
+        try:
+            result = write()
+        except VersionConflict as exc:
+            by = f" by {exc.changed_by}" if exc.changed_by else ""
+            self.problem = (f"{what} was changed elsewhere{by} after you opened this page. "
+                            "Your change is still on screen; reload the page to see theirs.")
+            self.banner.value = f"<p class='aw-banner' role='alert'>{_e(self.problem)}</p>"
+            self.show_status()
+            return None
+        except AuditlibError as exc:
+            self.problem = str(exc)
+            self.show_status()
+            return None
+        if seen is not None:
+            self.seen[seen] = result
+        self.problem = None
+        self.show_status()
+        return result if result is not None else True
+
+
+class AuditWorkbook(StoreWriter):
     """The whole audit form for one audit in the store."""
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
@@ -687,28 +722,6 @@ class AuditWorkbook:
         else:
             self.saver.later(key, do_save)
             self.show_status()
-
-    def run_save(self, what: str, write: Callable[[], Any], seen: str | None = None) -> Any:
-        """Run one write against the store, keeping the save state honest. ``seen`` names the
-        item whose version the write returns."""
-        try:
-            result = write()
-        except VersionConflict as exc:
-            by = f" by {exc.changed_by}" if exc.changed_by else ""
-            self.problem = (f"{what} was changed elsewhere{by} after you opened this page. "
-                            "Your change is still on screen; reload the page to see theirs.")
-            self.banner.value = f"<p class='aw-banner' role='alert'>{_e(self.problem)}</p>"
-            self.show_status()
-            return None
-        except AuditlibError as exc:
-            self.problem = str(exc)
-            self.show_status()
-            return None
-        if seen is not None:
-            self.seen[seen] = result
-        self.problem = None
-        self.show_status()
-        return result if result is not None else True
 
     def show_status(self) -> None:
         if self.problem:
