@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -137,6 +138,11 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     port = port or free_port()
     token = secrets.token_urlsafe(24)
     env = voila_env(AUDITLIB_STORE=url, AUDITLIB_USER=user)
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # so that Voilà is stopped below, not left running
+
+    signal.signal(signal.SIGTERM, stop)
     proc = subprocess.Popen(voila_command(target.resolve(), port, token), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
                             if os.environ.get("AUDITLIB_QUIET_VOILA") else None)

@@ -192,3 +192,41 @@ def test_serve_refuses_a_missing_path(tmp_path):
     line = one_line_error(run("serve", tmp_path / "nowhere", "--no-browser",
                               "--store", f"sqlite:///{tmp_path / 's.sqlite'}"))
     assert "nowhere: no such workbook or folder" in line
+
+
+def test_stopping_serve_stops_voila(tmp_path):
+    """SIGTERM to auditlib serve (a service manager stopping it) stops its Voilà too."""
+    import os
+    import signal
+    import time
+
+    env = dict(os.environ, AUDITLIB_DATA=str(tmp_path), AUDITLIB_USER="amira",
+               AUDITLIB_QUIET_VOILA="1")
+    proc = subprocess.Popen([sys.executable, "-m", "auditlib", "serve", "--demo",
+                             "--no-browser", "--port", "0"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "Press Ctrl-C" not in proc.stdout.readline():
+            pass
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
+                                  text=True).stdout.split()
+        assert children, "serve started no Voilà"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        time.sleep(1)
+        for pid in children:
+            assert not alive(pid), f"Voilà (pid {pid}) still running after serve stopped"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
+
+
+def alive(pid: str) -> bool:
+    """Is the process running (a zombie waiting for its parent counts as stopped)?"""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return "\tZ" not in next(line for line in status if line.startswith("State:"))
+    except FileNotFoundError:
+        return False
