@@ -286,8 +286,7 @@ def open_consistency(month: str | None = None, store_url: str | None = None,
     user = user or current_user()
     try:
         store = AuditStore(store_url)
-        roles = set(store.find_user(user)["roles"]) if user in {
-            u["name"] for u in store.find_users()} else set()
+        roles = store.roles_of(user)
         if not roles & {"moderator", "lead_auditor"}:
             store.close()
             return _message("The dashboard cannot be opened", f"{user!r} is not a moderator "

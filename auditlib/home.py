@@ -19,8 +19,7 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
     """Links (relative to the workbooks folder) to what this user may open."""
     from .serve import audits_to_moderate
 
-    roles = set(store.find_user(user)["roles"]) if user in {
-        u["name"] for u in store.find_users()} else set()
+    roles = store.roles_of(user)
     if not roles:
         return (f"<h1>Case file audits</h1><p class='aw-banner' role='alert'>{_e(user)} has no "
                 "role in the audit store yet: ask the lead auditor to add you.</p>")

@@ -309,8 +309,7 @@ class LeadAuditorWorkbook:
         self.store = store
         self.user = user or current_user()
         self.folder = Path(folder) if folder else data_dir()
-        roles = set(store.find_user(self.user)["roles"]) if self.user in {
-            u["name"] for u in store.find_users()} else set()
+        roles = store.roles_of(self.user)
         if "lead_auditor" not in roles:
             raise AuditlibError(f"{self.user!r} is not a lead auditor: this page is the lead "
                                 "auditor's")

@@ -154,8 +154,7 @@ class ModerationWorkbook(StoreWriter):
             raise AuditNotFound(f"no such audit: {audit_id!r}") from None
         self.user = user or current_user()
         self.record = store.find_audit(self.audit_id)
-        roles = set(store.find_user(self.user)["roles"]) if self.user in {
-            u["name"] for u in store.find_users()} else set()
+        roles = store.roles_of(self.user)
         # the audit's moderator (or any moderator while unallocated), a lead auditor, or the
         # auditor reading the moderator's comments; nobody else sees a child's audit
         if not ("lead_auditor" in roles or self.user == self.record["auditor"] or (
@@ -239,10 +238,7 @@ class ModerationWorkbook(StoreWriter):
     def editable(self) -> bool:
         if self.record["status"] != "submitted" or self.user == self.record["auditor"]:
             return False
-        try:
-            roles = set(self.store.find_user(self.user)["roles"])
-        except AuditlibError:
-            return False
+        roles = self.store.roles_of(self.user)
         if "lead_auditor" in roles:
             return True
         return "moderator" in roles and self.record["moderator"] in (None, self.user)

@@ -75,10 +75,7 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
 def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
     """Submitted audits this user may moderate: allocated to them, or unallocated for a
     moderator; every one for a lead auditor."""
-    try:
-        roles = set(store.find_user(user)["roles"])
-    except AuditlibError:
-        return []
+    roles = store.roles_of(user)
     if not roles & {"moderator", "lead_auditor"}:
         return []
     return [a for a in store.find_audits(status="submitted") if a["auditor"] != user and (

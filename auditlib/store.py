@@ -355,6 +355,11 @@ class AuditStore:
             row["roles"] = sorted(self._roles(conn, name))
             return row
 
+    def roles_of(self, name: str) -> set[str]:
+        """The user's roles; none for someone the store does not know."""
+        with self._read() as conn:
+            return self._roles(conn, name)
+
     def find_users(self, role: str | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             rows = [dict(r) for r in conn.execute(select(t.users).order_by(t.users.c.name))

@@ -63,8 +63,7 @@ class CalibrationPage:
         self.user = user or current_user()
         self.save_delay = save_delay
         self.exemplars = {e.id: e for e in (exemplars or list_exemplars())}
-        roles = set(store.find_user(self.user)["roles"]) if self.user in {
-            u["name"] for u in store.find_users()} else set()
+        roles = store.roles_of(self.user)
         if not roles & {"trainee", "auditor", "lead_auditor", "moderator"}:
             raise AuditlibError(f"{self.user!r} is not a trainee or auditor in this store")
         style = {"description_width": "8rem"}
@@ -219,8 +218,7 @@ def open_cohort(framework: str | None = None, store_url: str | None = None,
     user = user or current_user()
     try:
         store = AuditStore(store_url)
-        roles = set(store.find_user(user)["roles"]) if user in {
-            u["name"] for u in store.find_users()} else set()
+        roles = store.roles_of(user)
         if not roles & {"lead_auditor", "moderator"}:
             store.close()
             return _message("The cohort page cannot be opened",

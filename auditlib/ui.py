@@ -643,8 +643,7 @@ class AuditWorkbook(StoreWriter):
         if self.user != self.record["auditor"]:
             # only the auditor, a moderator of the audit or a lead auditor may see it: audits
             # describe children, and a link can be passed on
-            roles = set(store.find_user(self.user)["roles"]) if self.user in {
-                u["name"] for u in store.find_users()} else set()
+            roles = store.roles_of(self.user)
             allowed = "lead_auditor" in roles or (
                 "moderator" in roles and self.record["moderator"] in (None, self.user)
                 and self.record["status"] != "in_progress")

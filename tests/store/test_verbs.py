@@ -246,3 +246,8 @@ def test_add_users_all_or_nothing(store):
         store.add_users([{"name": "u3", "roles": ["auditor"]},
                          {"name": "u1", "roles": ["auditor"]}], user="lead")
     assert "u3" not in {u["name"] for u in store.find_users()}
+
+
+def test_roles_of(store):
+    assert store.roles_of("ash") == {"auditor"}
+    assert store.roles_of("nobody") == set()
