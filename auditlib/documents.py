@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from .files import xml_text as _x  # typed text may hold characters a .docx cannot
+
 
 def audit_docx(store: Any, audit_id: int | str) -> bytes:
     """The audit, its grades (the auditor's and, beside them, the moderator's), narratives,
@@ -18,7 +20,7 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
     doc = Document()
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(11)
-    doc.core_properties.title = f"{framework.title}: audit {record['audit_id']}"
+    doc.core_properties.title = _x(f"{framework.title}: audit {record['audit_id']}")
     doc.add_heading(framework.title, level=0)
     facts = [("Audit", str(record["audit_id"])), ("Child", record["child_id"]),
              ("Auditor", record["auditor"]), ("Moderator", record["moderator"] or "—"),
@@ -32,7 +34,7 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
     table.style = "Table Grid"
     for label, value in facts:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+        cells[0].text, cells[1].text = _x(label), _x(value)
     if framework.overall:
         scale = framework.overall.scale
         doc.add_heading("Overall grade", level=1)
@@ -59,11 +61,11 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
             text = "Moderator: " + (section.scale.label(m_grade) if m_grade else "no change")
             if moderation.get("comment"):
                 text += f". {moderation['comment']}"
-            doc.add_paragraph(text)
+            doc.add_paragraph(_x(text))
         for narrative in section.narratives:
             if answer.get(narrative.id):
                 doc.add_heading(narrative.label, level=2)
-                doc.add_paragraph(answer[narrative.id])
+                doc.add_paragraph(_x(answer[narrative.id]))
         if section.kind == "actions" or (framework.actions is None and
                                          section is framework.sections[-1]):
             _actions(doc, record)
@@ -72,7 +74,7 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
     if result.findings:
         doc.add_heading("What the framework says", level=1)
         for finding in result.findings:
-            doc.add_paragraph(f"{finding.level.capitalize()}: {finding.message}",
+            doc.add_paragraph(_x(f"{finding.level.capitalize()}: {finding.message}"),
                               style="List Bullet")
     out = io.BytesIO()
     doc.save(out)
@@ -91,4 +93,4 @@ def _actions(doc: Any, record: dict[str, Any]) -> None:
     for action in record["actions"]:
         cells = table.add_row().cells
         for cell, key in zip(cells, ("action", "owner", "due", "signed_off")):
-            cell.text = action.get(key) or ""
+            cell.text = _x(action.get(key))

@@ -10,7 +10,9 @@ Three panels, each a class whose handlers a test drives by setting values and cl
     page.tracking.month.value = "2026-11"  # stages, due dates, overdue, moderation due
 
 Uploaded files are kept in the month's folder beside the sample and its provenance, so the
-sample can be reproduced and checked later.
+sample can be reproduced and checked later. Every path is built from the page's folder and the
+month as parsed (never the text typed, never an uploaded file's name), kept inside the folder,
+and every file written private (see :mod:`auditlib.files`).
 """
 from __future__ import annotations
 
@@ -23,9 +25,11 @@ from typing import Any
 
 import ipywidgets as w
 
+from . import access
 from .exceptions import AuditlibError
+from .files import inside, make_private_dir, write_private
 from .store import AuditStore, data_dir
-from .ui import CSS, _message, current_user
+from .ui import CSS, _message
 
 INPUTS = (("children", "Children (CSV: child_id, service_area, team, status)"),
           ("history", "Audit history (CSV: child_id, audit_date)"),
@@ -133,8 +137,18 @@ class SamplePanel:
 
     # -- inputs
 
-    def month_folder(self) -> Path:
-        return self.page.folder / "months" / self.month.value.strip()
+    def month_folder(self, month: str | None = None) -> Path:
+        """The month's folder inside the page's folder, named from the parsed month."""
+        from .sampling import parse_month
+
+        name = f"{parse_month(self.month.value if month is None else month):%Y-%m}"
+        return inside(self.page.folder, f"months/{name}")
+
+    def _private_folder(self, path: Path) -> Path:
+        # every part below the page's folder is made here (0700) and may not be a symlink
+        if not self.page.folder.is_dir():
+            make_private_dir(self.page.folder)
+        return make_private_dir(path, root=self.page.folder)
 
     def upload_files(self, **contents: bytes) -> None:
         """Set the uploaded files directly (tests; the page's upload buttons do the same)."""
@@ -150,21 +164,18 @@ class SamplePanel:
         self.generate_button.disabled = True
 
     def _saved_inputs(self) -> dict[str, Path]:
-        from .sampling import parse_month
-
-        parse_month(self.month.value)
+        month_folder = self.month_folder()
         missing = [label.split(" (")[0] for key, label in INPUTS if not self.uploads[key].value]
         if missing:
             raise AuditlibError(f"choose the file{'s' * (len(missing) > 1)}: "
                                 f"{', '.join(missing)}")
-        folder = self.month_folder() / "inputs"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self._private_folder(inside(month_folder, "inputs"))
         paths = {}
         for key, _ in INPUTS:
             item = self.uploads[key].value[0]
             # the uploaded name is kept for messages only; the file is saved under a fixed name
-            path = folder / f"{key}.csv"
-            path.write_bytes(bytes(item["content"]))
+            path = inside(folder, f"{key}.csv")
+            write_private(path, bytes(item["content"]))
             paths[key] = path
         return paths
 
@@ -175,6 +186,7 @@ class SamplePanel:
 
         self.generate_button.disabled = True
         self.table.value = ""
+        self.sample = None  # a failed preview leaves nothing to generate from
         try:
             inputs = self._saved_inputs()
             self.sample = sample_from_files(inputs["children"], inputs["history"],
@@ -185,6 +197,7 @@ class SamplePanel:
             self._say(f"Cannot draw the sample: {exc}", error=True)
             return
         self.inputs = inputs
+        self.drawn_seed = self.seed.value  # the provenance records the seed drawn with
         load = ", ".join(f"{a} {n}" for a, n in self.sample.workload().items())
         warnings = "".join(f"<p role='alert'><strong>Warning:</strong> {_e(x)}</p>"
                            for x in self.sample.warnings)
@@ -203,12 +216,18 @@ class SamplePanel:
 
         if self.sample is None:
             return
-        folder = self.month_folder()
         try:
-            provenance = write_sample(self.sample, folder / "sample.csv", self.seed.value,
-                                      self.inputs)
-            result = generate_workbooks(folder / "sample.csv", folder / "workbooks",
-                                        self.page.store, self.page.user, progress=False)
+            # the month is checked when used: it may have been edited since the preview
+            if self.month.value.strip() != self.sample.month:
+                raise AuditlibError(f"the month was changed to {self.month.value.strip()!r} "
+                                    f"after the preview of {self.sample.month}; preview again")
+            folder = self._private_folder(self.month_folder(self.sample.month))
+            sample_csv = inside(folder, "sample.csv")
+            workbooks = inside(folder, "workbooks")
+            self._private_folder(workbooks)
+            provenance = write_sample(self.sample, sample_csv, self.drawn_seed, self.inputs)
+            result = generate_workbooks(sample_csv, workbooks, self.page.store, self.page.user,
+                                        progress=False)
         except AuditlibError as exc:
             self._say(f"Cannot generate the workbooks: {exc}", error=True)
             return
@@ -219,7 +238,7 @@ class SamplePanel:
         self.manifest.value = html_table(result.rows, [
             ("child_id", "Child"), ("auditor", "Auditor"), ("due_date", "Due"),
             ("audit_id", "Audit"), ("workbook", "Workbook")], "Workbooks generated")
-        self.page.tracking.month.value = self.month.value.strip()
+        self.page.tracking.month.value = self.sample.month
         self.page.tracking.refresh()
 
     def _say(self, text: str, error: bool = False, extra: str = "") -> None:
@@ -307,12 +326,11 @@ class LeadAuditorWorkbook:
     def __init__(self, store: AuditStore, user: str | None = None, folder: str | Path | None = None,
                  month: str | None = None):
         self.store = store
-        self.user = user or current_user()
+        self.user = user or access.acting_user()
         self.folder = Path(folder) if folder else data_dir()
         roles = store.roles_of(self.user)
-        if "lead_auditor" not in roles:
-            raise AuditlibError(f"{self.user!r} is not a lead auditor: this page is the lead "
-                                "auditor's")
+        for action in ("allocate", "track"):  # the two halves of this page
+            access.check(self.user, roles, action)
         self.sample = SamplePanel(self)
         self.tracking = TrackingPanel(self, month)
         main = w.VBox([w.HTML(f"<h1>Lead auditor: the month's audits</h1><p>Signed in as "

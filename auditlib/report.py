@@ -6,6 +6,11 @@ distributions (overall, by service area, by field), what moderation changed, the
 completed and overdue, and the themes from learning. Charts are SVG drawn by matplotlib and
 embedded, so the file opens anywhere with no internet; every chart has its numbers in a table
 beside it, and grades are always written in words.
+
+Audits describe children, and the report leaves the case file: it holds counts, grades, service
+areas and the framework's own words (field titles, rule ids), never text typed in an audit (no
+narrative, comment, action or person named in one). Themes are the framework rules the month's
+findings came from, counted.
 """
 from __future__ import annotations
 
@@ -17,7 +22,6 @@ from typing import Any
 
 from .tracking import action_tracker, audit_stage, moderation_due, month_tracker
 
-THEME_NARRATIVES = ("themes", "service_actions", "working_well", "not_working_well")
 # grade colours are paired with words and patterns, never used alone
 PALETTE = {0: "#00703c", 1: "#1d70b8", 2: "#f47738", 3: "#d4351c"}
 HATCHES = {0: "", 1: "//", 2: "..", 3: "xx"}
@@ -164,27 +168,36 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
     parts.append(f"<h2>Actions</h2><p>{raised} actions raised, {done} completed and signed off, "
                  f"{late} overdue.</p>")
     parts.append(_bar_chart("Actions", ["Raised", "Signed off", "Overdue"], [raised, done, late]))
-    by_owner: dict[str, Counter] = defaultdict(Counter)
+    # by the child's service area, not by the person typed into the action (free text that can
+    # name a family member)
+    area_of = {r["audit_id"]: r.get("service_area") or "Not recorded" for r in records}
+    by_area: dict[str, Counter] = defaultdict(Counter)
     for a in actions:
-        by_owner[a["owner"]]["raised"] += 1
-        by_owner[a["owner"]]["done"] += bool(a["signed_off"])
-        by_owner[a["owner"]]["late"] += bool(a["overdue"])
-    parts.append(_table("Actions by person", ["Person", "Raised", "Signed off", "Overdue"],
-                        [[o, c["raised"], c["done"], c["late"]]
-                         for o, c in sorted(by_owner.items())]))
+        area = area_of.get(a.get("audit_id"), "Not recorded")
+        by_area[area]["raised"] += 1
+        by_area[area]["done"] += bool(a["signed_off"])
+        by_area[area]["late"] += bool(a["overdue"])
+    parts.append(_table("Actions by the child's service area",
+                        ["Service area", "Raised", "Signed off", "Overdue"],
+                        [[area, c["raised"], c["done"], c["late"]]
+                         for area, c in sorted(by_area.items())]))
 
-    themes = []
+    # themes: which of the framework's rules the month's findings came from, counted; the
+    # narratives ("what is working well"…) describe the child and stay in the audit
+    audits_per_rule: Counter = Counter()
+    levels: dict[tuple[str, str], str] = {}
     for record in records:
-        framework = store.framework_of(record["audit_id"])
-        for section in framework.sections:
-            answer = record["answers"].get(section.id) or {}
-            for narrative in section.narratives:
-                if narrative.id in THEME_NARRATIVES and (answer.get(narrative.id) or "").strip():
-                    themes.append((narrative.label, answer[narrative.id].strip()))
-    parts.append("<h2>Themes from learning</h2>" + (
-        "<ul>" + "".join(f"<li><strong>{_e(label)}:</strong> {_e(text)}</li>"
-                         for label, text in themes) + "</ul>"
-        if themes else "<p>No themes recorded yet.</p>"))
+        framework_id = store.framework_of(record["audit_id"]).id
+        findings = store.grading(record["audit_id"]).findings
+        for finding in findings:
+            levels[(framework_id, finding.rule)] = finding.level
+        audits_per_rule.update({(framework_id, f.rule) for f in findings})
+    parts.append("<h2>Themes from learning</h2>" + _table(
+        "Findings by the framework rule behind them (audits where each applies)",
+        ["Rule", "Level", "Audits"],
+        [[f"{fw}: {rule}", levels[(fw, rule)], count]
+         for (fw, rule), count in sorted(audits_per_rule.items(),
+                                         key=lambda item: (-item[1], item[0]))]))
     return _page(f"Case file audits: {month}", "".join(parts), today)
 
 
@@ -207,7 +220,8 @@ thead th {{ background: #f3f2f1; }}
 figure {{ margin: 1rem 0; }} figure svg {{ max-width: 100%; height: auto; }}
 figcaption {{ font-size: .9rem; color: #505a5f; }}
 </style></head><body><main><h1>{_e(title)}</h1>
-<p>Report for the operational board, produced {today:%d %B %Y} by auditlib. It names no child:
-audits are counted, not described.</p>
+<p>Report for the operational board, produced {today:%d %B %Y} by auditlib. It names no child
+and quotes nothing written in the audits: audits, findings and actions are counted, not
+described.</p>
 {body}</main></body></html>
 """

@@ -7,12 +7,12 @@ bank holidays of England and Wales, from the maintained ``holidays`` library.
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import io
 from pathlib import Path
 from typing import Any
 
+from .files import csv_text, make_private_dir, write_private, xml_text
 from .grading import is_calendar_date
 from .sampling import parse_month
 
@@ -156,21 +156,10 @@ def _cell(value: Any) -> Any:
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:
-    """Rows as CSV text (booleans as Yes/No, so a spreadsheet reads them as words)."""
+    """Rows as CSV text (booleans as Yes/No, so a spreadsheet reads them as words; text that a
+    spreadsheet would run as a formula escaped, by the project's one CSV writer)."""
     columns = columns or (list(rows[0]) if rows else [])
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_csv_safe(_cell(row.get(c))) for c in columns])
-    return out.getvalue()
-
-
-def _csv_safe(value: Any) -> Any:
-    # a cell starting with = + - @ is run as a formula by spreadsheets: keep it text
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return csv_text(rows, columns)
 
 
 def to_xlsx(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
@@ -187,8 +176,10 @@ def to_xlsx(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            # openpyxl stores strings as text, never formulas, unless they start with "="
-            sheet.append([_csv_safe(_cell(row.get(c))) for c in columns])
+            sheet.append([_xlsx_cell(_cell(row.get(c))) for c in columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl makes "=..." a formula: keep it text
         for index, column in enumerate(columns, start=1):
             width = max([len(str(column))] + [len(str(_cell(r.get(column)))) for r in rows])
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60,
@@ -199,17 +190,22 @@ def to_xlsx(sheets: dict[str, list[dict[str, Any]]]) -> bytes:
     return out.getvalue()
 
 
+def _xlsx_cell(value: Any) -> Any:
+    # text as typed, less the control characters a worksheet cannot hold (openpyxl refuses them)
+    return xml_text(value) if isinstance(value, str) else value
+
+
 def export_month(store: Any, month: str, folder: str | Path, on: _dt.date | None = None
                  ) -> list[Path]:
     """Write the month's action tracker and grades as CSV and Excel into ``folder``."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{parse_month(month):%Y-%m}"  # file names from the parsed month, never the text
+    folder = make_private_dir(folder) if not Path(folder).is_dir() else Path(folder)
     actions = action_tracker(store, on)
     grades = month_grades(store, month)
     tracker = month_tracker(store, month, on)
-    paths = [folder / f"actions-{month}.csv", folder / f"grades-{month}.csv",
-             folder / f"audit-tracker-{month}.xlsx"]
-    paths[0].write_text(to_csv(actions), encoding="utf-8")
-    paths[1].write_text(to_csv(grades), encoding="utf-8")
-    paths[2].write_bytes(to_xlsx({"Audits": tracker, "Actions": actions, "Grades": grades}))
+    paths = [folder / f"actions-{name}.csv", folder / f"grades-{name}.csv",
+             folder / f"audit-tracker-{name}.xlsx"]
+    write_private(paths[0], to_csv(actions))
+    write_private(paths[1], to_csv(grades))
+    write_private(paths[2], to_xlsx({"Audits": tracker, "Actions": actions, "Grades": grades}))
     return paths

@@ -445,7 +445,20 @@ def test_anonymise_file_writes_the_text_and_a_private_report(tmp_path):
     assert report.read_text(encoding="utf-8") == result.to_report()
     if os.name == "posix":
         assert stat.S_IMODE(report.stat().st_mode) == 0o600
+        # the text is still a child's case until someone has reviewed it: owner-only too
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert anonymise_file(source, key="case-1").text == result.text   # nothing written
+
+
+def test_anonymise_file_never_writes_through_a_symlink(tmp_path):
+    source = tmp_path / "case.txt"
+    source.write_text("Mrs Wilkinson phoned.\n", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "out.txt").symlink_to(victim)
+    with pytest.raises(AuditlibError, match="symbolic link"):
+        anonymise_file(source, tmp_path / "out.txt")
+    assert victim.read_text(encoding="utf-8") == "keep me"
 
 
 @pytest.mark.parametrize(("make", "message"), [
@@ -475,7 +488,7 @@ def test_anonymise_file_refuses_to_overwrite_its_input(tmp_path):
 def test_anonymise_file_unwritable_output_is_one_clear_line(tmp_path):
     source = tmp_path / "case.txt"
     source.write_text("Jane Wilkinson\n", encoding="utf-8")
-    with pytest.raises(AuditlibError, match="cannot write"):
+    with pytest.raises(AuditlibError, match="does not exist"):
         anonymise_file(source, out_path=tmp_path / "no-such-dir" / "out.txt")
 
 

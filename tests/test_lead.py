@@ -16,9 +16,17 @@ HISTORY = b"child_id,audit_date\nC00,2026-09-01\nC01,2026-01-01\n"
 AUDITORS = b"auditor,service_area\nash,A\nbo,B\ncy,C\n"
 
 
+@pytest.fixture(autouse=True)
+def lead_at_the_command_line(monkeypatch):
+    """The commands run act as the store's lead auditor: auditlib.access refuses a login the
+    store does not know."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setenv("AUDITLIB_USER", "lead")
+
+
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         yield s
 
@@ -137,3 +145,98 @@ def test_spreadsheet_formulas_are_kept_as_text():
     from auditlib.tracking import to_csv
     text = to_csv([{"action": "=HYPERLINK(\"http://x\")", "owner": "+SW"}])
     assert "'=HYPERLINK" in text and "'+SW" in text
+
+
+def preview(page, month="2026-11"):
+    page.sample.upload_files(children=CHILDREN, history=HISTORY, auditors=AUDITORS)
+    page.sample.month.value = month
+    page.sample.size.value = 6
+    page.sample.seed.value = 7
+    page.sample.preview_button.click()
+    assert "6 children sampled" in page.sample.status.value
+
+
+def all_files(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("edited", ["../../evil", "2026-11/../../../evil", "{tmp}/evil",
+                                    "2026-12", " 2026-11/x"])
+def test_month_edited_after_preview_writes_nowhere(page, store, tmp_path, edited):
+    preview(page)
+    before = all_files(tmp_path)
+    page.sample.month.value = edited.format(tmp=tmp_path)
+    page.sample.generate_button.click()
+    assert "aw-status-error" in page.sample.status.value
+    assert all_files(tmp_path) == before  # nothing written, inside the folder or out of it
+    assert store.find_audits() == []
+
+
+def test_a_symlink_in_the_page_folder_is_not_followed(page, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "months").symlink_to(outside)
+    page.sample.upload_files(children=CHILDREN, history=HISTORY, auditors=AUDITORS)
+    page.sample.month.value = "2026-11"
+    page.sample.preview_button.click()
+    assert "aw-status-error" in page.sample.status.value
+    assert list(outside.iterdir()) == []
+
+
+def test_uploads_sample_and_workbooks_are_private(page, tmp_path):
+    page.sample.uploads["children"].value = ({
+        "name": "../../../evil.csv", "type": "text/csv", "size": len(CHILDREN),
+        "content": memoryview(CHILDREN), "last_modified": dt.datetime.now(dt.timezone.utc)},)
+    preview(page)
+    page.sample.generate_button.click()
+    assert "6 audits created" in page.sample.status.value
+    data = tmp_path / "data"
+    files = [p for p in data.rglob("*") if p.is_file()]
+    assert len(files) == 3 + 2 + 6 + 1  # inputs, sample and provenance, workbooks, manifest
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    for path in [p for p in data.rglob("*") if p.is_dir()]:
+        assert path.stat().st_mode & 0o777 == 0o700, path
+    assert not list(tmp_path.glob("**/evil.csv"))
+
+
+def _download(page, name):
+    import base64
+    match = re.search(rf"download='{re.escape(name)}' href='data:[^;]+;base64,([^']*)'",
+                      page.tracking.downloads.value)
+    return base64.b64decode(match.group(1))
+
+
+def test_downloads_and_exports_cannot_run_formulas(page, store, tmp_path):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from auditlib.files import needs_escape
+    from auditlib.tracking import export_month, to_xlsx
+
+    [(audit_id, _)] = store.add_audits([{"framework": "full-audit", "child_id": "＝1+1",
+                                         "auditor": "lead", "month": "2026-11",
+                                         "due_date": "2026-11-15"}], user="lead")
+    for text in ["=HYPERLINK(\"http://x\")", " =1", "a;=1", "＠SUM(1)", "-1+1"]:
+        store.add_action(audit_id, user="lead", action=text, owner="+SW", due="2026-11-10")
+    stored = [a["action"] for a in store.find_actions()]
+    assert all(needs_escape(t) for t in stored)
+    page.tracking.refresh(on=dt.date(2026, 11, 20))
+    rows = list(csv.DictReader(io.StringIO(_download(page, "actions-2026-11.csv").decode())))
+    assert sorted(r["action"] for r in rows) == sorted("'" + t for t in stored)
+    assert {r["owner"] for r in rows} == {"'+SW"} and {r["child_id"] for r in rows} == {"'＝1+1"}
+    book = load_workbook(io.BytesIO(_download(page, "audit-tracker-2026-11.xlsx")))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert set(stored) | {"＝1+1", "+SW"} <= {c.value for c in cells}  # the text, as typed
+    # text a worksheet cannot hold does not stop the export
+    odd = load_workbook(io.BytesIO(to_xlsx({"Actions": [{"action": "bell\x07 and\x0btab",
+                                                          "n": 3}]})))
+    assert [c.value for c in odd["Actions"][2]] == ["bell andtab", 3]
+    paths = export_month(store, "2026-11", tmp_path / "export", dt.date(2026, 11, 20))
+    for path in paths:
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert (tmp_path / "export").stat().st_mode & 0o777 == 0o700

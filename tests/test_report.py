@@ -13,9 +13,17 @@ from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 
 
+@pytest.fixture(autouse=True)
+def lead_at_the_command_line(monkeypatch):
+    """The commands run act as the store's lead auditor: auditlib.access refuses a login the
+    store does not know."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setenv("AUDITLIB_USER", "lead")
+
+
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         s.add_user("ash", roles=["auditor"], user="lead")
         s.add_user("mo", roles=["moderator"], user="lead")
@@ -50,7 +58,7 @@ def test_report_content(store):
     assert "Moderation is due by 14 December 2026" in page
     assert "changed 1 of them (50% change rate)" in page
     assert "2 actions raised, 1 completed and signed off, 1 overdue" in page
-    assert "Chronologies are out of date." in page
+    assert "Chronologies are out of date." not in page  # themes are counted, never quoted
     assert ">Safeguarding<" in page and ">Children in care<" in page
     # grades in words, in the scale's order
     header = re.search(r"field by field</caption><thead><tr>(.*?)</tr>", page).group(1)
@@ -84,3 +92,110 @@ def test_docx_export(store, tmp_path):
     result = run("export", "1", "--format", "docx", "--out", out, "--store", store.url)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:2] == b"PK"
+
+
+def fill_with_canaries(store, audit_id, framework, canary, user="ash"):
+    """Every narrative, criterion comment, text header field and action of the audit holds a
+    canary and a name."""
+    for section in framework.sections:
+        grade = {}
+        if section.scale is not None and section.kind != "criteria":
+            levels = list(section.scale.levels)
+            grade = {"score": 7} if section.scale.numeric else {
+                "grade": levels[min(1, len(levels) - 1)]}
+        store.save_answer(audit_id, section.id, user=user, **grade,
+                          narratives={n.id: canary(f"{section.id}.{n.id}")
+                                      for n in section.narratives})
+        for criterion in section.criteria:
+            store.save_answer(audit_id, criterion.id, user=user,
+                              grade=list(section.scale.levels)[1],
+                              comment=canary(f"{criterion.id}.comment"))
+    for field in framework.header:
+        if field.type in ("text", "person") and field.id != "auditor":
+            store.save_header(audit_id, field.id, canary(f"header.{field.id}"), user=user)
+    for i in range(2):
+        store.add_action(audit_id, user=user, action=canary(f"action{i}"),
+                         owner=canary(f"owner{i}"), due="2026-11-10")
+
+
+def test_report_carries_no_text_written_in_the_audits(tmp_path):
+    from auditlib.framework import framework_files, get_framework
+
+    made = []
+
+    def canary(where):
+        made.append(where)
+        return f"CANARY{len(made):04d} Sam Whitlock is seen alone regularly ({where})"
+
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        s.add_user("ash", roles=["auditor"], user="lead")
+        s.add_user("mo", roles=["moderator"], user="lead")
+        for number, framework_id in enumerate(sorted(framework_files())):
+            framework = get_framework(framework_id)
+            [(audit_id, _)] = s.add_audits([{
+                "framework": framework_id, "child_id": f"K{number}", "auditor": "ash",
+                "month": "2026-11", "due_date": "2026-11-15", "service_area": "Safeguarding"}],
+                user="lead")
+            fill_with_canaries(s, audit_id, framework, canary)
+            if framework_id == "scaled-social-care":  # a finding that quotes what was typed
+                s.add_action(audit_id, user="ash", action=canary("action"), owner="",
+                             due=canary("due")[:40])  # a completion date holds 40 characters
+            if framework_id == "full-audit":
+                s.submit(audit_id, user="ash")
+                for section in framework.sections:
+                    if section.scale is not None:
+                        s.save_moderation(audit_id, section.id, user="mo",
+                                          grade="does_not_meet_good",
+                                          comment=canary(f"moderation.{section.id}"))
+                s.finalise(audit_id, user="mo")
+        page = monthly_report(s, "2026-11", dt.date(2026, 11, 20))
+    assert len(made) > 60
+    assert "CANARY" not in page and "Whitlock" not in page and "seen alone" not in page
+    assert "4 audits were sampled for 2026-11" in page
+    # themes are counted by the framework rule behind the finding, never quoted
+    assert re.search(r"<th scope='row'>scaled-social-care: action-needs-date</th><td>error</td>"
+                     r"<td>1</td>", page)
+
+
+def test_report_and_export_files_are_private(store, tmp_path):
+    lead = ["--store", store.url, "--user", "lead"]
+    report, docx, exported = tmp_path / "report.html", tmp_path / "a.docx", tmp_path / "a.json"
+    assert run("report", "--month", "2026-11", "--out", report, *lead).returncode == 0
+    assert run("export", "1", "--format", "docx", "--out", docx, *lead).returncode == 0
+    assert run("export", "1", "--out", exported, *lead).returncode == 0
+    for path in (report, docx, exported):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.parametrize("command", [["report", "--month", "2026-11"],
+                                     ["export", "1", "--format", "docx"], ["export", "1"]])
+def test_out_that_cannot_be_written_is_one_line(store, tmp_path, command):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "link.out"
+    link.symlink_to(victim)
+    for out, expected in [(tmp_path / "nope" / "r.out", f"the folder {tmp_path / 'nope'} does "
+                           "not exist"), (tmp_path, "is a folder, not a file"),
+                          (link, "is a symbolic link; refusing to write through it")]:
+        line = one_line_error(run(*command, "--out", out, "--store", store.url, "--user", "lead"))
+        assert line == f"auditlib: --out {out}: {expected}"
+    assert victim.read_text() == "precious"
+
+
+def test_docx_export_survives_odd_text(store, monkeypatch):
+    from docx import Document
+
+    record = store.find_audit(1)
+    record["child_id"] = "C\x00\x07"
+    record["answers"]["q1"]["evidence"] = "bell\x07 vertical\x0b nul\x00 \ud800 end"
+    record["answers"]["q1"]["impact"] = "\x1b[31m"
+    record["actions"][0].update(action="act\x01", owner="o\x02", due="\x03")
+    record["moderation"]["q3"]["comment"] = "\x0c"
+    # whatever text reaches the export (pasted before the store cleaned it, say)
+    monkeypatch.setattr(store, "find_audit", lambda _id: record)
+    doc = Document(io.BytesIO(audit_docx(store, 1)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "bell vertical nul  end" in text
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "act" in cells and "C" in cells
