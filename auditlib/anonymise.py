@@ -1010,9 +1010,10 @@ def _postcodes(text: str) -> list[_Span]:
         code = m.group(1)
         if not _POSTCODE_STRICT.fullmatch(code) or _OUTWARD_NOT.fullmatch(code):
             continue
-        before = text[max(0, text.rfind("\n", 0, m.start()) + 1):m.start()]
+        before = _line_before(text, m.start())
         labelled = (re.search(r"(?i)(?:post ?code|postal district|area)\s*:?\s*$", before)
-                    or re.match(r"(?i)[ \t]+(?:area|postcode|district)\b", text[m.end():]))
+                    or re.match(r"(?i)[ \t]+(?:area|postcode|district)\b",
+                                _line_after(text, m.end())))
         place = re.search(r"([A-Z][a-z]+)(?:,)?[ \t]+$", before)
         if labelled or (place and place.group(1).lower() not in _STOP_WORDS):
             out.append(_Span(m.start(), m.end(), "postcode", _PRIORITY["postcode"], key=code))
@@ -1281,8 +1282,10 @@ def _is_sentence_start(text: str, i: int) -> bool:
         return True
     if text[j] in "-–" and (j == 0 or text[j - 1] in "\n"):
         return True
-    line = text[text.rfind("\n", 0, j) + 1:j + 1]        # "1. Kai…", "2) Mum…"
-    return bool(text[j].isdigit() and re.fullmatch(r"[ \t]*\d+[.)]?", line))
+    if not text[j].isdigit():
+        return False
+    line = _line_before(text, j + 1)        # "1. Kai…", "2) Mum…"
+    return bool(re.fullmatch(r"[ \t]*\d+[.)]?", line))
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -1343,13 +1346,19 @@ def _runs(text: str, toks: list[_Tok], mask: _Mask) -> list[list[_Tok]]:
     return runs
 
 
+# the context a name is judged by: its line, but no more than this either side, so that text
+# with no line breaks (a pasted export) takes time in proportion to its length, not its square
+_CONTEXT = 300
+
+
 def _line_before(text: str, i: int) -> str:
-    return text[text.rfind("\n", 0, i) + 1:i]
+    start = max(i - _CONTEXT, 0)
+    return text[text.rfind("\n", start, i) + 1 or start:i]
 
 
 def _line_after(text: str, i: int) -> str:
-    end = text.find("\n", i)
-    return text[i:end if end >= 0 else len(text)]
+    end = text.find("\n", i, i + _CONTEXT)
+    return text[i:end if end >= 0 else min(i + _CONTEXT, len(text))]
 
 
 def _in_date_context(text: str, tok: _Tok) -> bool:
@@ -1570,6 +1579,9 @@ def _build(text: str, spans: list[_Span], shift: int) -> Result:
     return Result("".join(pieces), replacements, shift, original_text=text)
 
 
+MAX_INPUT_BYTES = 20_000_000  # a case file's text; a bigger "file" is a mistake or a device
+
+
 def anonymise_file(in_path: str | os.PathLike, out_path: str | os.PathLike | None = None,
                    key: str | None = None, report_path: str | os.PathLike | None = None,
                    date_shift_days: int | None = None) -> Result:
@@ -1579,25 +1591,19 @@ def anonymise_file(in_path: str | os.PathLike, out_path: str | os.PathLike | Non
     Raises :class:`~auditlib.exceptions.AuditlibError` with one line for an unreadable input or
     an unwritable output, and refuses to overwrite the input.
     """
+    from .files import read_input
+
     source = Path(in_path)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AuditlibError(f"{in_path}: no such file") from None
-    except IsADirectoryError:
-        raise AuditlibError(f"{in_path}: is a directory, not a file") from None
-    except UnicodeDecodeError:
-        raise AuditlibError(f"{in_path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise AuditlibError(f"{in_path}: cannot read ({exc.strerror})") from None
+    text = read_input(source, limit=MAX_INPUT_BYTES,
+                      too_big="split the case file and anonymise each part")
     for target in (out_path, report_path):
         if target is not None and _same_file(source, Path(target)):
             raise AuditlibError(f"{target}: is the input file; refusing to overwrite it")
     result = anonymise(text, key=key, date_shift_days=date_shift_days)
     if out_path is not None:
-        _write(Path(out_path), result.text, private=False)
+        _write(Path(out_path), result.text)
     if report_path is not None:
-        _write(Path(report_path), result.to_report(), private=True)
+        _write(Path(report_path), result.to_report())
     return result
 
 
@@ -1608,18 +1614,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _write(path: Path, content: str, private: bool) -> None:
-    try:
-        if private:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)          # also when the file was already there
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    except OSError as exc:
-        raise AuditlibError(f"{path}: cannot write ({exc.strerror})") from None
+def _write(path: Path, content: str) -> None:
+    # owner-only, never through a symbolic link: the text is still a child's case until a person
+    # has reviewed it, and the report holds the originals
+    from .files import write_private
+
+    write_private(path, content)
 
 
 # --------------------------------------------------------------------------- evaluation

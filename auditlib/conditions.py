@@ -7,8 +7,9 @@ an audit never re-reads the YAML.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .exceptions import Problem
 from .scales import Scale
@@ -39,6 +40,20 @@ class ConditionContext:
     graded_sections: list[str]               # sections that count as "graded sections"
     flags: set[str]
     overall_scale: Scale | None
+
+
+def known(value: object, ids: Container[Any]) -> bool:
+    """Is ``value`` one of ``ids``? A list or a mapping written where an id belongs is not one
+    (instead of a TypeError): framework files are typed by people."""
+    try:
+        return value in ids
+    except TypeError:
+        return False
+
+
+def lookup(ids: Mapping[Any, Any], value: object) -> Any:
+    """``ids[value]``, or None when ``value`` is not one of them (see :func:`known`)."""
+    return ids[value] if known(value, ids) else None
 
 
 def _comparer(op: str, target: str | list[str], scale: Scale) -> Callable[[str], bool]:
@@ -81,13 +96,13 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
 
     if kind == "flag":
         _extra(spec, {"flag"}, path, problems)
-        if value not in ctx.flags:
+        if not known(value, ctx.flags):
             return bad(f"unknown flag {value!r}", f"{path}.flag")
         return lambda state: value in state.flags
 
     if kind == "section":
         _extra(spec, {"section", *COMPARISONS}, path, problems)
-        if value not in ctx.section_scales:
+        if not known(value, ctx.section_scales):
             return bad(f"names a missing section {value!r}", f"{path}.section")
         scale = ctx.section_scales[value]
         if scale is None:
@@ -106,13 +121,13 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
             if not isinstance(among, list) or not among:
                 return bad("'among' must be a list of section ids", f"{path}.among")
             for i, sid in enumerate(among):
-                if sid not in ctx.section_scales:
+                if not known(sid, ctx.section_scales):
                     problems.append(Problem(f"{path}.among[{i}]",
                                             f"names a missing section {sid!r}"))
-                elif sid not in ctx.graded_sections:
+                elif not known(sid, ctx.graded_sections):
                     problems.append(Problem(f"{path}.among[{i}]",
                                             f"section {sid!r} is not a graded section"))
-            ids = [sid for sid in among if sid in ctx.graded_sections]
+            ids = [sid for sid in among if known(sid, ctx.graded_sections)]
         if not isinstance(value, dict):
             return bad(f"{kind} needs a comparison such as {{at_least: good}}", f"{path}.{kind}")
         comparers = {}
@@ -184,10 +199,12 @@ def _single_comparison(spec: dict, scale: Scale, path: str, problems: list[Probl
                                     f"{', '.join(COMPARISONS)}"))
         return None
     op = ops[0]
+    if scale is None:  # a section whose scale is itself wrong: reported where it is named
+        return None
     target = spec[op]
     targets = target if (op == "is" and isinstance(target, list)) else [target]
     for t in targets:
-        if t not in scale.rank:
+        if not known(t, scale.rank):
             if report_once:
                 problems.append(Problem(f"{path}.{op}", f"{t!r} is not a grade of scale "
                                         f"{scale.id} (one of {', '.join(scale.levels)})"))

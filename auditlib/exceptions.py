@@ -8,6 +8,7 @@ traceback for these.
     ├── FrameworkError          a framework file is unreadable or invalid (carries every problem)
     ├── UnknownFramework        no framework with that id
     ├── InvalidAudit            an audit record does not fit its framework (carries the path)
+    ├── OutputError             a file cannot be written where asked (carries the path)
     └── StoreError              the audit store cannot do what was asked
         ├── AuditNotFound       no audit (or action, or user) with that id
         ├── PermissionRefused   the acting user lacks the role, or is not the audit's auditor
@@ -125,3 +126,22 @@ class VersionConflict(StoreError):
 
 class StoreSchemaError(StoreError):
     """The store's schema is newer than this auditlib understands, or could not be migrated."""
+
+
+class InputError(AuditlibError):
+    """An input file cannot be read: missing, a folder, not text, or far too large."""
+
+    def __init__(self, path: object, message: str):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+class OutputError(AuditlibError):
+    """A file auditlib produces cannot be written there: the folder is missing, the name is a
+    folder or a symbolic link, or the path leads out of the folder it must stay in."""
+
+    def __init__(self, path: object, message: str):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{path}: {message}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .conditions import Condition, ConditionContext, compile_condition
+from .conditions import Condition, ConditionContext, compile_condition, known, lookup
 from .exceptions import FrameworkError, Problem, UnknownFramework
 from .scales import BUILTIN_SCALES, NOT_APPLICABLE, Band, Scale
 
@@ -385,6 +385,9 @@ def framework_from_dict(data: Any, path: str | None = None) -> Framework:
         reference=reference, path=path)
 
 
+MAX_SCORE = 1000
+
+
 def _scale(sid: str, spec: Any, path: str, check: _Checker) -> Scale | None:
     if not ID_PATTERN.match(str(sid)):
         check.add(path, f"scale id must be lower-case letters, digits, '_' or '-' (got {sid!r})")
@@ -411,8 +414,11 @@ def _scale(sid: str, spec: Any, path: str, check: _Checker) -> Scale | None:
         if band.get("grade") not in levels:
             check.add(f"{path}.bands[{i}].grade", f"{band.get('grade')!r} is not one of this "
                       "scale's levels")
-        elif not all(isinstance(x, int) and not isinstance(x, bool) for x in (lo, hi)) or lo > hi:
-            check.add(f"{path}.bands[{i}]", "min and max must be whole numbers with min <= max")
+        elif not all(isinstance(x, int) and not isinstance(x, bool) and abs(x) <= MAX_SCORE
+                     for x in (lo, hi)) or lo > hi:
+            # bounded: a page offers every score of a numeric scale as a choice
+            check.add(f"{path}.bands[{i}]", f"min and max must be whole numbers from "
+                      f"-{MAX_SCORE} to {MAX_SCORE} with min <= max")
         else:
             bands.append(Band(band["grade"], lo, hi, str(band.get("label", ""))))
     na = check.boolean(spec, "not_applicable", path, False)
@@ -446,7 +452,7 @@ def _header(value: Any, check: _Checker) -> list[HeaderField]:
             required=check.boolean(item, "required", at, False), choices=tuple(choices),
             shown_when=item.get("shown_when")))
     for i, f in enumerate(fields):
-        if f.shown_when is not None and f.shown_when not in seen:
+        if f.shown_when is not None and not known(f.shown_when, seen):
             check.add(f"header[{i}].shown_when", f"names a missing header field {f.shown_when!r}")
     return fields
 
@@ -488,7 +494,7 @@ def _sections(value: Any, scales: dict[str, Scale], check: _Checker) -> list[Sec
             kind = "text"
         scale = None
         if "scale" in item:
-            scale = scales.get(item["scale"])
+            scale = lookup(scales, item["scale"])
             if scale is None:
                 check.add(f"{at}.scale", f"unknown scale {item['scale']!r} "
                           f"(one of {', '.join(sorted(scales))})")
@@ -570,13 +576,13 @@ def _overall(value: Any, by_id: dict[str, Section], scales: dict[str, Scale],
     spec = check.mapping(value, "overall")
     check.keys(spec, "overall", ("section", "scale", "suggest", "suggest_note"),
                ("section", "scale"))
-    section = by_id.get(spec.get("section"))
+    section = lookup(by_id, spec.get("section"))
     if section is None:
         check.add("overall.section", f"names a missing section {spec.get('section')!r}")
     elif section.kind not in ("overall", "graded"):
         check.add("overall.section", f"section {section.id!r} is a {section.kind} section and "
                   "cannot hold the overall grade")
-    scale = scales.get(spec.get("scale"))
+    scale = lookup(scales, spec.get("scale"))
     if scale is None:
         check.add("overall.scale", f"unknown scale {spec.get('scale')!r}")
         return None
@@ -603,7 +609,7 @@ def _compile_overall(overall: Overall, spec: dict, ctx: ConditionContext,
             at = f"overall.suggest.cases[{i}]"
             case = check.mapping(case, at)
             check.keys(case, at, ("grade", "when"), ("grade", "when"))
-            if case.get("grade") not in overall.scale.rank:
+            if not known(case.get("grade"), overall.scale.rank):
                 check.add(f"{at}.grade", f"{case.get('grade')!r} is not a grade of scale "
                           f"{overall.scale.id}")
             cond = compile_condition(case.get("when"), ctx, f"{at}.when", check.problems)
@@ -615,11 +621,12 @@ def _compile_overall(overall: Overall, spec: dict, ctx: ConditionContext,
             median_of = tuple(ctx.graded_sections)
         else:
             for i, sid in enumerate(check.sequence(of, "overall.suggest.of")):
-                if sid not in by_id:
+                if not known(sid, by_id):
                     check.add(f"overall.suggest.of[{i}]", f"names a missing section {sid!r}")
                 elif by_id[sid].scale is None:
                     check.add(f"overall.suggest.of[{i}]", f"section {sid!r} has no grade")
-            median_of = tuple(s for s in (of or []) if isinstance(s, str) and s in by_id)
+            median_of = tuple(s for s in (of if isinstance(of, list) else [])
+                              if isinstance(s, str) and s in by_id)
         for sid in median_of:
             sc = by_id[sid].scale
             if sc is not None and sc.levels != overall.scale.levels:
@@ -640,7 +647,7 @@ def _actions(value: Any, by_id: dict[str, Section], check: _Checker) -> ActionsS
         return None
     spec = check.mapping(value, "actions")
     check.keys(spec, "actions", ("section", "max_recommended", "fields", "guidance"), ("section",))
-    section = by_id.get(spec.get("section"))
+    section = lookup(by_id, spec.get("section"))
     if section is None:
         check.add("actions.section", f"names a missing section {spec.get('section')!r}")
     elif section.kind != "actions":
@@ -668,7 +675,7 @@ def _rules(value: Any, ctx: ConditionContext, by_id: dict[str, Section],
         at = f"rules[{i}]"
         item = check.mapping(item, at)
         kind = item.get("kind")
-        if kind not in RULE_KINDS:
+        if not known(kind, RULE_KINDS):
             check.add(f"{at}.kind", f"unknown rule kind {kind!r} (one of {', '.join(RULE_KINDS)})")
             continue
         required, optional, default_level = RULE_KINDS[kind]
@@ -696,7 +703,7 @@ def _rules(value: Any, ctx: ConditionContext, by_id: dict[str, Section],
                 if not grades:
                     check.add(f"{at}.grades", "must list at least one grade")
                 for j, g in enumerate(grades):
-                    if g not in overall.scale.rank:
+                    if not known(g, overall.scale.rank):
                         check.add(f"{at}.grades[{j}]", f"{g!r} is not a grade of the overall "
                                   f"scale {overall.scale.id}")
                 params["grades"] = list(grades)
@@ -706,14 +713,14 @@ def _rules(value: Any, ctx: ConditionContext, by_id: dict[str, Section],
             sids = item.get("sections")
             if sids is not None:
                 for j, sid in enumerate(check.sequence(sids, f"{at}.sections")):
-                    if sid not in by_id:
+                    if not known(sid, by_id):
                         check.add(f"{at}.sections[{j}]", f"names a missing section {sid!r}")
                     elif by_id[sid].kind == "actions":
                         check.add(f"{at}.sections[{j}]", f"section {sid!r} is an actions section")
                 params["sections"] = list(sids) if isinstance(sids, list) else []
             targets = params.get("sections") or [s.id for s in by_id.values() if s.scale]
             for sid in targets:
-                s = by_id.get(sid)
+                s = lookup(by_id, sid)
                 for n in narratives:
                     if s is not None and n not in {x.id for x in s.narratives}:
                         check.add(f"{at}.narratives", f"section {sid!r} has no narrative {n!r}")
@@ -755,23 +762,31 @@ def load_framework(path: str | os.PathLike) -> Framework:
     """Read and validate a framework file; raise :class:`FrameworkError` naming file and line."""
     import yaml
 
-    from ._yaml import load_yaml
+    from ._yaml import YAMLRefused, load_yaml, read_yaml_file
 
     filename = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_yaml_file(path)
     except FileNotFoundError:
         raise FrameworkError([Problem("", "no such file")], filename) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FrameworkError([Problem("", f"cannot read: {exc}")], filename) from None
+    except IsADirectoryError:
+        raise FrameworkError([Problem("", "is a directory, not a file")], filename) from None
+    except UnicodeDecodeError:
+        raise FrameworkError([Problem("", "not UTF-8 text")], filename) from None
+    except OSError as exc:
+        raise FrameworkError([Problem("", f"cannot read ({exc.strerror})")], filename) from None
+    except YAMLRefused as exc:
+        raise FrameworkError([Problem("", exc.problem)], filename) from None
     try:
         data, lines, dup_problems = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if not isinstance(exc, YAMLRefused):
+            what = f"not valid YAML: {what}"
         # a mark at the end of the stream points past the last line: name the last line
         line = min(mark.line + 1, max(text.count("\n"), 1)) if mark else None
-        raise FrameworkError([Problem("", f"not valid YAML: {what}", line)], filename) from None
+        raise FrameworkError([Problem("", what, line)], filename) from None
     problems = list(dup_problems)
     try:
         framework = framework_from_dict(data, filename)

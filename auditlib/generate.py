@@ -5,12 +5,11 @@ Each workbook is ``workbooks/audit.ipynb`` with its parameters injected by paper
 workbook holds ids only (audit id, child id, framework, auditor); everything typed lives in the
 store. A child id is data: it becomes a quoted parameter and a cleaned file name, never code or a
 path outside the output folder. Re-running is safe: an audit that exists is reused, and a workbook
-that exists is never overwritten.
+that exists is never overwritten. Files are written private (0600) and never through a symbolic
+link: a link planted in the output folder stops the run before anything is written.
 """
 from __future__ import annotations
 
-import csv
-import os
 import re
 import sys
 import unicodedata
@@ -18,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exceptions import AuditlibError
+from .exceptions import AuditlibError, InvalidAudit, OutputError
+from .files import SYMLINK, csv_text, inside, make_private_dir, write_private
 from .sampling import SampleError, _read_rows, parse_date, parse_month
+from .text import clean_id
 
 MANIFEST_COLUMNS = ("child_id", "auditor", "due_date", "audit_id", "workbook", "link")
 
@@ -54,7 +55,8 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
     from .framework import get_framework
 
     name = str(path)
-    header, rows = _read_rows(path, ("child_id", "auditor", "month", "due_date"))
+    # written by write_sample: undo its formula escape so child ids are exactly as drawn
+    header, rows = _read_rows(path, ("child_id", "auditor", "month", "due_date"), escaped=True)
     if framework is None and "framework" not in header:
         raise SampleError(name, "missing column (or give --framework)", 1, "framework")
     out, seen = [], {}
@@ -62,6 +64,14 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
         child = values["child_id"]
         if not child:
             raise SampleError(name, "empty child id", number, "child_id")
+        for column in ("child_id", "auditor"):
+            # the store's rule for ids, checked here so the error names the row, before
+            # anything is written
+            try:
+                values[column] = clean_id(values[column], column) if values[column] else ""
+            except InvalidAudit as exc:
+                raise SampleError(name, exc.message, number, column) from None
+        child = values["child_id"]
         fw = framework or values.get("framework") or ""
         key = (child, fw, values["month"])
         if key in seen:
@@ -102,8 +112,8 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
 
     rows = read_sample(sample_csv, framework)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    root = out.resolve()
+    _refuse_links(out)  # before the store or any file is touched
+    make_private_dir(out)
     template_path = Path(template) if template else workbooks_dir() / "audit.ipynb"
     template_nb = load_notebook_node(str(template_path))  # as papermill reads it
     result = Generated(out)
@@ -131,17 +141,21 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
             result.audits_created += 1
         else:
             result.audits_existing += 1
-        file = root / f"{safe_file_stem(row['child_id'])}-audit{audit_id}.ipynb"
-        if file.resolve().parent != root:  # cannot happen with a cleaned stem; never write out
-            raise AuditlibError(f"{row['child_id']!r}: the workbook would leave {root}")
+        # cannot leave with a cleaned stem; inside() makes sure of it
+        file = inside(out, f"{safe_file_stem(row['child_id'])}-audit{audit_id}.ipynb")
+        if file.is_symlink():
+            raise OutputError(file, SYMLINK)
         if file.exists():
             result.workbooks_kept += 1
         else:
             nb = parameterize_notebook(template_nb, {
                 "audit_id": audit_id, "child_id": row["child_id"],
                 "framework": row["framework"], "auditor": row["auditor"]})
-            _write_new(file, nbformat.writes(nb))
-            result.workbooks_written += 1
+            # never overwrite a workbook, even one written by a run at the same moment
+            if write_private(file, nbformat.writes(nb), overwrite=False):
+                result.workbooks_written += 1
+            else:
+                result.workbooks_kept += 1
         result.rows.append({"child_id": row["child_id"], "auditor": row["auditor"],
                             "due_date": row["due_date"], "audit_id": str(audit_id),
                             "workbook": file.name, "link": f"voila/render/{file.name}"})
@@ -149,19 +163,20 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
     return result
 
 
-def _write_new(path: Path, text: str) -> None:
-    # "x": never overwrite a workbook, even one written by a run at the same moment
-    try:
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        pass
+def _refuse_links(out: Path) -> None:
+    # a link planted in the folder would have a workbook or the manifest written elsewhere (or
+    # served in place of a workbook): refuse the run while nothing has been written yet
+    if out.is_symlink():
+        raise OutputError(out, SYMLINK)
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise OutputError(out, "is not a folder")
+    for entry in sorted(out.iterdir()):
+        if entry.is_symlink():
+            raise OutputError(entry, SYMLINK)
 
 
 def _write_manifest(result: Generated) -> None:
-    partial = result.manifest.with_suffix(".csv.partial")
-    with partial.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=MANIFEST_COLUMNS)
-        writer.writeheader()
-        writer.writerows(result.rows)
-    os.replace(partial, result.manifest)
+    # child ids are data from a spreadsheet: no manifest cell may run as a formula
+    write_private(result.manifest, csv_text(result.rows, MANIFEST_COLUMNS), atomic=True)

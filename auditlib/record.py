@@ -148,7 +148,7 @@ def validate_record(framework: Framework, record: Any) -> None:
     if overall is not None:
         if framework.overall is None:
             raise InvalidAudit("overall", f"framework {framework.id!r} has no overall grade")
-        if overall not in framework.overall.scale.rank:
+        if not isinstance(overall, str) or overall not in framework.overall.scale.rank:
             raise InvalidAudit("overall", f"{_show(overall)} is not a grade of scale "
                                f"{framework.overall.scale.id} (one of "
                                f"{', '.join(framework.overall.scale.levels)})")

@@ -24,7 +24,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exceptions import AuditlibError
+from .exceptions import AuditlibError, InputError
+from .files import csv_text, from_csv_cell, make_private_dir, read_input, write_private
 
 SAMPLE_DAY = 1            # the sample is drawn on the first of the month
 LOOKBACK_MONTHS = 6       # "who have not been audited within the past 6 months"
@@ -105,8 +106,10 @@ def parse_date(text: str) -> _dt.date:
 
 def parse_month(text: str) -> _dt.date:
     """``YYYY-MM`` -> the first of that month (the sample date)."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})", str(text).strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    # ASCII digits only: the month names folders and files, so it must be exactly YYYY-MM
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", str(text).strip())
+    # the years the store accepts (and six months either side stay valid dates)
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
         raise SampleError("--month", f"{text!r} is not a month (write YYYY-MM, e.g. 2026-11)")
     return _dt.date(int(match.group(1)), int(match.group(2)), SAMPLE_DAY)
 
@@ -120,21 +123,25 @@ def months_before(day: _dt.date, months: int) -> _dt.date:
     return _dt.date(year, month, min(day.day, last))
 
 
-def _read_rows(path: str | Path, required: tuple[str, ...]) -> tuple[list[str],
-                                                                       list[tuple[int, dict]]]:
+MAX_CSV_BYTES = 100_000_000  # a council's whole caseload is a few megabytes
+
+
+def _read_rows(path: str | Path, required: tuple[str, ...], escaped: bool = False
+               ) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header and the non-blank rows. ``escaped``: a CSV auditlib wrote (its cells' formula
+    escape is undone, so ids come back exactly as they went out)."""
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")  # Excel writes a byte-order mark
-    except FileNotFoundError:
-        raise SampleError(name, "no such file") from None
-    except UnicodeDecodeError:
-        raise SampleError(name, "not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
-    except OSError as exc:
-        raise SampleError(name, f"cannot read ({exc.strerror})") from None
+    plain = from_csv_cell if escaped else str
+    try:  # Excel writes a byte-order mark: utf-8-sig drops it
+        text = read_input(path, limit=MAX_CSV_BYTES, encoding="utf-8-sig",
+                          too_big="not a list of children, auditors or ratings",
+                          not_text="not UTF-8 text (save the spreadsheet as CSV UTF-8)")
+    except InputError as exc:
+        raise SampleError(name, exc.message) from None
     # a quoted cell may hold a line break: read records, not lines
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [h.strip() for h in next(reader)]
+        header = [plain(h.strip()) for h in next(reader)]
     except StopIteration:
         raise SampleError(name, "the file is empty", 1) from None
     except csv.Error as exc:
@@ -155,7 +162,7 @@ def _read_rows(path: str | Path, required: tuple[str, ...]) -> tuple[list[str],
                 continue  # spreadsheets leave blank lines at the end
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
                 raise SampleError(name, f"{len(cells)} cells but {len(header)} columns", number)
-            values = {h: (cells[i].strip() if i < len(cells) else "")
+            values = {h: (plain(cells[i].strip()) if i < len(cells) else "")
                       for i, h in enumerate(header) if h}
             rows.append((number, values))
     except csv.Error as exc:
@@ -459,11 +466,10 @@ def write_sample(sample: Sample, out: str | Path, seed: int, inputs: dict[str, s
     from . import __version__
 
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=sample.columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(sample.rows)
+    if not out.parent.is_dir():  # a folder that is there is the user's; a new one is private
+        make_private_dir(out.parent)
+    # child ids and every carried-through column are data: no cell may run as a formula
+    write_private(out, csv_text(sample.rows, sample.columns))
     provenance = {
         "month": sample.month, "sample_date": sample.sample_date.isoformat(),
         "due_date": sample.due_date.isoformat(), "seed": seed, "size": sample.requested,
@@ -478,7 +484,7 @@ def write_sample(sample: Sample, out: str | Path, seed: int, inputs: dict[str, s
         "auditlib": __version__, "warnings": sample.warnings,
     }
     path = out.with_name(out.name + ".provenance.json")
-    path.write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    write_private(path, json.dumps(provenance, indent=2) + "\n")
     return path
 
 

@@ -7,7 +7,10 @@ edited once released: a change to the tables is a new migration at the end of ``
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -20,7 +23,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     select,
+    update,
 )
 
 metadata = MetaData()
@@ -117,10 +122,13 @@ history = Table(
     Column("old", Text),                             # JSON
     Column("new", Text),                             # JSON
     Column("reason", Text),
+    Column("origin", Text),                          # the process that wrote it (v4)
+    Column("chain", String(64)),                     # its link to the row before (v4)
 )
 
 V1_TABLES = [store_meta, users, user_roles, audits, answers, moderation, actions, history]
-ADDED_LATER = {"audits": ("service_area",)}  # columns that later migrations add
+ADDED_LATER = {"audits": ("service_area",),  # columns that later migrations add
+               "history": ("origin", "chain")}
 
 
 def _v1_create_tables(conn: Connection) -> None:
@@ -129,8 +137,8 @@ def _v1_create_tables(conn: Connection) -> None:
     for table in V1_TABLES:
         later = ADDED_LATER.get(table.name, ())
         table.to_metadata(v1)
-        if later:
-            v1.tables[table.name]._columns.remove(v1.tables[table.name].c[later[0]])
+        for name in later:
+            v1.tables[table.name]._columns.remove(v1.tables[table.name].c[name])
     v1.create_all(conn)
 
 
@@ -151,11 +159,59 @@ def _v3_service_area(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE audits ADD COLUMN service_area TEXT")
 
 
+APPEND_ONLY = "the audit trail is append-only"
+
+
+def chain_link(previous: str | None, row: Mapping[str, Any]) -> str:
+    """A history row's link: SHA-256 over the previous row's link and this row's content, so a
+    row changed or removed later no longer links to the rows around it. Never change it: every
+    link already written is checked against it."""
+    content = json.dumps([row["audit_id"], row["at"], row["user_name"], row["what"], row["old"],
+                          row["new"], row["reason"], row["origin"]],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{previous or ''}\n{content}".encode()).hexdigest()
+
+
+def _v4_append_only_history(conn: Connection) -> None:
+    # the trail must hold even against someone with database access short of the owner's: the
+    # database itself refuses to change or delete a row, and each row links to the one before,
+    # so a row changed behind its back (triggers dropped, file edited) shows
+    conn.exec_driver_sql("ALTER TABLE history ADD COLUMN origin TEXT")
+    conn.exec_driver_sql("ALTER TABLE history ADD COLUMN chain VARCHAR(64)")
+    previous, links = None, []
+    # the columns as they are at version 4, whatever later migrations add
+    linked = [history.c[name] for name in ("id", "audit_id", "at", "user_name", "what", "old",
+                                           "new", "reason", "origin")]
+    for row in conn.execute(select(*linked).order_by(history.c.id)).mappings().all():
+        previous = chain_link(previous, row)
+        links.append({"row_id": row["id"], "link": previous})
+    if links:
+        conn.execute(update(history).where(history.c.id == bindparam("row_id"))
+                     .values(chain=bindparam("link")), links)
+    if conn.dialect.name == "sqlite":
+        for event in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(f"CREATE TRIGGER history_no_{event.lower()} BEFORE {event} "
+                                 f"ON history BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END")
+        # INSERT OR REPLACE deletes the row it replaces without firing delete triggers
+        conn.exec_driver_sql("CREATE TRIGGER history_no_replace BEFORE INSERT ON history "
+                             "WHEN EXISTS (SELECT 1 FROM history WHERE id = NEW.id) "
+                             f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END")
+        return
+    conn.exec_driver_sql(
+        "CREATE OR REPLACE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION '{APPEND_ONLY}' USING ERRCODE = 'insufficient_privilege'; "
+        "END $$")
+    # statement level: TRUNCATE has no rows, and an UPDATE matching none is refused all the same
+    conn.exec_driver_sql("CREATE TRIGGER history_append_only BEFORE UPDATE OR DELETE OR TRUNCATE "
+                         "ON history FOR EACH STATEMENT EXECUTE FUNCTION history_append_only()")
+
+
 #: (version, what it does, migration): applied in order to reach the latest version
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the tables", _v1_create_tables),
     (2, "index audits by child and auditor, history and actions by audit", _v2_indexes),
     (3, "record each audit's service area", _v3_service_area),
+    (4, "make the audit trail append-only and chain its rows", _v4_append_only_history),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -15,8 +15,12 @@ Lifecycle of an audit::
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
+import operator
 import os
+import re
+import socket
 import stat
 import threading
 from collections.abc import Iterator
@@ -24,9 +28,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 
 from . import schema as t
 from .exceptions import (
@@ -35,12 +39,12 @@ from .exceptions import (
     LifecycleRefused,
     PermissionRefused,
     StoreError,
-    StoreSchemaError,
     VersionConflict,
 )
 from .framework import Framework, get_framework
 from .record import validate_answer, validate_record
 from .scales import NOT_APPLICABLE
+from .text import clean_id, clean_text, show
 
 ROLES = ("auditor", "moderator", "lead_auditor", "trainee")
 STATUSES = ("in_progress", "submitted", "returned", "finalised", "removed")
@@ -86,12 +90,87 @@ def default_store_url() -> str:
 
 
 def store_url(url: str | None = None) -> str:
-    """The store to use: the given URL (``--store``), else ``AUDITLIB_STORE``, else the default
-    SQLite file. A plain path is taken as a SQLite file."""
-    url = url or os.environ.get("AUDITLIB_STORE") or default_store_url()
+    """The store to use: the given URL (``--store``), else ``AUDITLIB_STORE``, else the URL in
+    the file ``AUDITLIB_STORE_FILE`` names (it may carry a password, so the file must be yours
+    and closed to everyone else), else the default SQLite file. A plain path is taken as a
+    SQLite file."""
+    url = url or os.environ.get("AUDITLIB_STORE") or \
+        _url_from_store_file(os.environ.get("AUDITLIB_STORE_FILE")) or default_store_url()
     if "://" not in url:
         url = f"sqlite:///{Path(url).resolve()}"
     return url
+
+
+def _url_from_store_file(path: str | None) -> str | None:
+    """The first line of the store file that is not blank or a ``#`` comment."""
+    if not path:
+        return None
+    where = f"AUDITLIB_STORE_FILE {path}"
+    try:  # non-blocking: a named pipe must not hang the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise StoreError(f"{where}: cannot read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)  # of the file opened, not whatever the path names by now
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{where}: not a file")
+        # a password others can read is no secret; a file others can write points you elsewhere
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            raise StoreError(f"{where}: must be owned by you (it is owned by uid {info.st_uid})")
+        if hasattr(os, "getuid") and info.st_mode & 0o077:
+            raise StoreError(f"{where}: must not be open to group or others (chmod 600 {path})")
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read()
+    finally:
+        os.close(fd)
+    try:
+        lines = [line.strip() for line in data.decode("utf-8").splitlines()]
+    except UnicodeDecodeError:
+        raise StoreError(f"{where}: not UTF-8 text") from None
+    url = next((line for line in lines if line and not line.startswith("#")), None)
+    if url is None:
+        raise StoreError(f"{where}: holds no store URL")
+    return url
+
+
+def _masked(url: str) -> str:
+    """The URL with its password hidden, even when it is not a valid URL."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return re.sub(r"(://[^/@:]*:).*@", r"\1***@", url)
+
+
+#: how this process reaches the store, recorded on every history row beside the acting user:
+#: the command line sets it to "cli:LOGIN@HOST", so a --user naming someone else shows who ran it
+ORIGIN: str | None = None
+
+
+@functools.cache
+def _login_at_host() -> str:
+    import getpass
+
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # a uid with no name (a container)
+        login = str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+    return f"{login}@{socket.gethostname()}"
+
+
+def command_line_origin() -> str:
+    """The origin the command line records: ``cli:LOGIN@HOST``."""
+    return f"cli:{_login_at_host()}"
+
+
+def origin() -> str:
+    """This process's origin: :data:`ORIGIN` if set, else a page's ``page:USER`` (the JupyterHub
+    user, else ``AUDITLIB_USER`` as ``auditlib serve`` sets it), else ``python:LOGIN@HOST``."""
+    if ORIGIN:
+        return ORIGIN
+    page_user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER")
+    if page_user:
+        return f"page:{page_user}"
+    return f"python:{_login_at_host()}"
 
 
 def fcntl_available() -> bool:
@@ -102,20 +181,96 @@ def fcntl_available() -> bool:
     return True
 
 
-def _prepare_sqlite_file(path: str) -> None:
+def _prepare_sqlite_file(path: str, create: bool) -> None:
     """Create the folder (owner only) and the file (owner read/write) before SQLite opens it, so
-    the store is never readable by others even for a moment."""
+    the store is never readable by others even for a moment. A file that is not there is only
+    created when ``create`` is set: a misspelt ``--store`` must not start an empty store; a file
+    that is there must be a SQLite database before anything about it is changed."""
     file = Path(path)
     folder = file.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-    if not file.exists():
-        fd = os.open(file, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-    else:
+    try:
+        if file.is_dir():
+            raise StoreError(f"{path}: is a folder, not an auditlib store")
+        if not file.exists():
+            if not create:
+                raise StoreError(f"{path}: no such store (create it with: auditlib users add "
+                                 f"NAME --role lead_auditor --store {path})")
+            if not folder.exists():
+                folder.mkdir(parents=True, mode=0o700)
+            fd = os.open(file, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+            return
+        if not stat.S_ISREG(file.stat().st_mode):  # a device or a pipe: never read from it
+            raise StoreError(f"{path}: is not an auditlib store (not a file)")
+        _check_sqlite_file(file)
         mode = stat.S_IMODE(file.stat().st_mode)
         if mode & 0o077:
             os.chmod(file, 0o600)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc.strerror})") from None
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_sqlite_file(file: Path) -> None:
+    """Refuse a file that is not a SQLite database, or is shorter than its own header says (a
+    truncated copy): opening either would fail later, midway through a change."""
+    with open(file, "rb") as handle:
+        header = handle.read(100)
+        size = os.fstat(handle.fileno()).st_size
+    if not header:
+        return  # an empty file is an empty database (a store whose setup was interrupted)
+    if not _SQLITE_MAGIC.startswith(header[:16]):
+        raise StoreError(f"{file}: is not an auditlib store (not a SQLite database)")
+    if len(header) < 100:
+        raise StoreError(f"{file}: is damaged (the file is truncated); restore it from a backup")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # the header's page count is valid when its change counter matches (SQLite's own rule)
+    # (skipped while a -wal file is there: a checkpoint in progress writes page 1 first)
+    if pages and header[24:28] == header[92:96] and size < pages * page_size \
+            and not Path(f"{file}-wal").exists():
+        raise StoreError(f"{file}: is damaged (the file is truncated: {size:,} of "
+                         f"{pages * page_size:,} bytes); restore it from a backup")
+    _check_not_foreign(file)
+
+
+def _check_not_foreign(file: Path) -> None:
+    """Refuse another program's SQLite database, read-only, before auditlib's connection
+    changes anything in it (its journal mode, its tables)."""
+    import sqlite3
+    from urllib.parse import quote
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(file))}?mode=ro", uri=True, timeout=60)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                                 "WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        problem = _database_problem(exc) or f"cannot open the store ({exc})"
+        raise StoreError(f"{file}: {problem}") from None
+    if tables and t.store_meta.name not in tables:
+        raise StoreError(f"{file}: is not an auditlib store (a SQLite database of something "
+                         "else)")
+
+
+def _database_problem(exc: BaseException) -> str | None:
+    """What a database error means for the person at the keyboard, or None if it is none of
+    the usual: read-only, full, not a database, damaged."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return "is read-only"
+    if "disk is full" in text or "no space left" in text or "disk full" in text:
+        return "the disk is full"
+    if "not a database" in text:
+        return "is not an auditlib store (not a SQLite database)"
+    if "malformed" in text or "corrupt" in text:
+        return "is damaged"
+    return None
 
 
 # --------------------------------------------------------------------------- the store
@@ -137,12 +292,16 @@ class AuditStore:
     >>> store.close()
     """
 
-    def __init__(self, url: str | None = None, *, echo: bool = False):
+    def __init__(self, url: str | None = None, *, echo: bool = False, create: bool = False):
+        """Open the store at ``url`` (see :func:`store_url`). A SQLite file that is not there is
+        created only with ``create`` (``auditlib users add`` sets a store up), or when it is
+        the default store in the data folder: a misspelt path must not become a new, empty
+        store that the next command happily reads."""
         self.url = store_url(url)
         try:
             parsed = make_url(self.url)
-        except ArgumentError:
-            raise StoreError(f"store URL {self.url!r} is not a database URL "
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+            raise StoreError(f"store URL {_masked(self.url)!r} is not a database URL "
                              "(expected sqlite:///PATH or postgresql+psycopg://…)") from None
         self.dialect = parsed.get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo}
@@ -153,9 +312,14 @@ class AuditStore:
             database = parsed.database or ""
             memory = database in ("", ":memory:")
             if not memory:
-                _prepare_sqlite_file(database)
+                _prepare_sqlite_file(database, create or self.url == default_store_url())
                 if fcntl_available() and not os.environ.get("AUDITLIB_NO_FLOCK"):
-                    self._lock_file = os.open(f"{database}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+                    try:
+                        self._lock_file = os.open(f"{database}.lock", os.O_CREAT | os.O_RDWR,
+                                                  0o600)
+                    except OSError as exc:  # a read-only folder, say
+                        raise StoreError(f"{database}: cannot open the store: its lock file "
+                                         f"{database}.lock: {exc.strerror}") from None
             kwargs["connect_args"] = {"timeout": 60, "check_same_thread": False}
             if memory:
                 from sqlalchemy.pool import StaticPool
@@ -163,7 +327,8 @@ class AuditStore:
         elif self.dialect == "postgresql":
             kwargs["pool_pre_ping"] = True
         else:
-            raise StoreError(f"store URL {self.url!r}: only SQLite and PostgreSQL are supported")
+            raise StoreError(f"store URL {_masked(self.url)!r}: only SQLite and PostgreSQL are "
+                             "supported")
         try:
             self.engine: Engine = create_engine(parsed, **kwargs)
         except ModuleNotFoundError as exc:
@@ -172,18 +337,41 @@ class AuditStore:
         if self.dialect == "sqlite":
             _sqlite_events(self.engine)
         try:
-            with self._write() as conn:
+            with self._write_transaction() as conn:
                 if self.dialect == "postgresql":
                     # one migrating process at a time
                     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7202611)")
+                # migrate reads the version first and changes nothing in a current store, so
+                # the application's own role (no DDL rights: auditlib store grant) opens it
                 t.migrate(conn)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             self.close()
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise StoreError(f"cannot open the store {self._safe_url()}: {reason}") from None
-        except StoreSchemaError:
+            problem = _database_problem(exc)
+            if problem:
+                raise StoreError(f"{self._where()}: {problem} ({self._reason(exc)})") from None
+            raise StoreError(f"cannot open the store {self._safe_url()}: "
+                             f"{self._reason(exc)}") from None
+        except StoreError:  # a schema too new, say
             self.close()
             raise
+
+    def _where(self) -> str:
+        """The store as people name it: a SQLite file's path, else the URL without password."""
+        parsed = make_url(self.url)
+        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            return str(parsed.database)
+        return self._safe_url()
+
+    def _reason(self, exc: DBAPIError) -> str:
+        """The driver's first line, never the password even if the driver quoted it."""
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        password = make_url(self.url).password
+        if password:
+            reason = reason.replace(str(password), "***")
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            reason += (" (a store is upgraded by its owner, who grants the application its "
+                       "rights: auditlib store grant)")
+        return reason
 
     def _safe_url(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)
@@ -207,6 +395,26 @@ class AuditStore:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        with self._translated("nothing was saved"), self._write_transaction() as conn:
+            yield conn
+
+    @contextmanager
+    def _translated(self, outcome: str) -> Iterator[None]:
+        """A database that cannot do its part (read-only, full, damaged, gone) is a
+        :class:`StoreError` in one line, not a driver's traceback."""
+        try:
+            yield
+        except DBAPIError as exc:
+            problem = _database_problem(exc)
+            if problem is None and not isinstance(exc, OperationalError) \
+                    and type(exc) is not DatabaseError:
+                raise  # a constraint or a programming error: not the database's condition
+            problem = problem or "cannot be used"
+            raise StoreError(f"{self._where()}: {problem} ({self._reason(exc)}); "
+                             f"{outcome}") from None
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator[Connection]:
         if self._lock_file is None:
             with self.engine.begin() as conn:
                 yield conn
@@ -226,7 +434,7 @@ class AuditStore:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with self._translated("nothing was read"), self.engine.connect() as conn:
             conn.execution_options(auditlib_read=True)
             with conn.begin():
                 yield conn
@@ -236,16 +444,21 @@ class AuditStore:
             return t.current_version(conn)
 
     def check_integrity(self) -> str:
-        """``"ok"`` if the database's own integrity check passes, else what it reported."""
+        """``"ok"`` if the database's own integrity check passes and the audit trail is as it
+        was written (:meth:`verify_history`), else what was found."""
+        problems: list[str] = []
         with self._read() as conn:
             if self.dialect == "sqlite":
                 rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
                 fk = list(conn.exec_driver_sql("PRAGMA foreign_key_check"))
                 if fk:
                     rows.append(f"{len(fk)} foreign key violations")
-                return "ok" if rows == ["ok"] else "; ".join(map(str, rows))
-            conn.exec_driver_sql("SELECT count(*) FROM audits")
-            return "ok"
+                if rows != ["ok"]:
+                    problems.extend(map(str, rows))
+            else:
+                conn.exec_driver_sql("SELECT count(*) FROM audits")
+        problems.extend(self.verify_history())
+        return "; ".join(problems) or "ok"
 
     # ----------------------------------------------------------------------- users and roles
 
@@ -268,7 +481,10 @@ class AuditStore:
                  display_name: str | None = None, service_area: str | None = None) -> str:
         """Add a user with roles. Only a lead auditor may, except for the first lead auditor of
         a store, added by whoever set the store up."""
-        name = _check_name(name, "user name")
+        name = _check_name(name, "name")
+        user = clean_id(user, "user")  # the first lead auditor's is written to the history
+        display_name = _optional_text(display_name, "display_name")
+        service_area = _optional_text(service_area, "service_area")
         bad = [r for r in roles if r not in ROLES]
         if bad or not roles:
             raise StoreError(f"role {bad[0] if bad else None!r} is not one of "
@@ -292,8 +508,13 @@ class AuditStore:
     def add_users(self, users: list[dict[str, Any]], *, user: str) -> list[str]:
         """Add several users in one transaction (each ``name``, ``roles`` and optionally
         ``service_area``, ``display_name``); lead auditor only; all or nothing."""
+        users = [dict(spec, name=_check_name(spec.get("name"), f"users[{i}].name"),
+                      display_name=_optional_text(spec.get("display_name"),
+                                                  f"users[{i}].display_name"),
+                      service_area=_optional_text(spec.get("service_area"),
+                                                  f"users[{i}].service_area"))
+                 for i, spec in enumerate(users)]
         for spec in users:
-            _check_name(spec["name"], "user name")
             bad = [r for r in spec["roles"] if r not in ROLES]
             if bad or not spec["roles"]:
                 raise StoreError(f"role {bad[0] if bad else None!r} is not one of "
@@ -380,9 +601,14 @@ class AuditStore:
         """Create an audit of one child, allocated to an auditor (lead auditor only; a trainee
         may create their own training audits). Returns the audit id."""
         fw = get_framework(framework)
-        if not isinstance(child_id, str) or not child_id.strip():
-            raise InvalidAudit("child_id", f"must be a non-empty text id (got {child_id!r})")
-        header = dict(header or {})
+        child_id = clean_id(child_id, "child_id")
+        auditor = clean_id(auditor, "auditor")
+        moderator = None if moderator is None else clean_id(moderator, "moderator")
+        month = _check_month(month, "month")
+        due_date = _check_due_date(due_date, "due_date")
+        if not isinstance(header, (dict, type(None))):
+            raise InvalidAudit("header", f"must be an object (got {show(header)})")
+        header = _clean_texts(header or {}, "header")
         validate_record(fw, {"framework": fw.id, "child_id": child_id, "header": header})
         with self._write() as conn:
             if training and user == auditor:
@@ -413,9 +639,15 @@ class AuditStore:
         frameworks = {a["framework"] for a in audits}
         for framework_id in frameworks:
             get_framework(framework_id)
-        for i, a in enumerate(audits):
-            if not isinstance(a.get("child_id"), str) or not a["child_id"].strip():
-                raise InvalidAudit(f"[{i}].child_id", "must be a non-empty text id")
+        audits = [dict(a, child_id=clean_id(a.get("child_id"), f"[{i}].child_id"),
+                       auditor=clean_id(a.get("auditor"), f"[{i}].auditor"),
+                       moderator=None if a.get("moderator") is None
+                       else clean_id(a["moderator"], f"[{i}].moderator"),
+                       month=_check_month(a.get("month"), f"[{i}].month"),
+                       due_date=_check_due_date(a.get("due_date"), f"[{i}].due_date"),
+                       service_area=_optional_text(a.get("service_area"),
+                                                   f"[{i}].service_area"))
+                  for i, a in enumerate(audits)]
         with self._write() as conn:
             self._require_role(conn, user, "lead_auditor")
             for name in sorted({a["auditor"] for a in audits}):
@@ -450,10 +682,9 @@ class AuditStore:
 
     def _audit_row(self, conn: Connection, audit_id: int | str, lock: bool = False
                    ) -> dict[str, Any]:
-        try:
-            key = int(audit_id)
-        except (TypeError, ValueError):
-            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
+        key = _id_number(audit_id)
+        if key is None:
+            raise AuditNotFound(f"no such audit: {audit_id!r}")
         query = select(t.audits).where(t.audits.c.id == key)
         if lock:
             query = query.with_for_update()
@@ -536,12 +767,17 @@ class AuditStore:
 
     # ----------------------------------------------------------------------- answers
 
+    def _decide(self, conn: Connection, row: dict[str, Any], user: str, action: str,
+                status: str) -> None:
+        """Refuse through auditlib.access, the rules every route shares. They are asked as if
+        the audit were in ``status``: a status the change needs is the lifecycle's to refuse, in
+        its own words (:class:`LifecycleRefused`), after who may make it."""
+        from . import access
+
+        access.check(user, self._roles(conn, user), action, {**row, "status": status})
+
     def _editable_by_auditor(self, conn: Connection, row: dict[str, Any], user: str) -> None:
-        if user != row["auditor"]:
-            self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
-            raise PermissionRefused(user, f"audit {row['id']} is allocated to {row['auditor']!r}, "
-                                    f"not {user!r}")
-        self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
+        self._decide(conn, row, user, "edit", "in_progress")
         if row["status"] not in EDITABLE:
             words = {"submitted": "has been submitted for moderation",
                      "finalised": "is finalised (a lead auditor can reopen it with a reason)"}
@@ -562,15 +798,22 @@ class AuditStore:
         comment. With ``expected_version`` the write is refused with :class:`VersionConflict`
         if the item changed after that version.
         """
+        item_id = clean_id(item_id, "item_id")
         changes: dict[str, Any] = {}
         for key, value in (("grade", grade), ("score", score), ("evidence", evidence),
                            ("impact", impact), ("comment", comment)):
             if value is not None:
                 changes[key] = value
+        if not isinstance(narratives, (dict, type(None))):
+            raise InvalidAudit(f"answers.{item_id}", f"narratives must be an object (got "
+                               f"{show(narratives)})")
         for key, value in (narratives or {}).items():
             if key in ("grade", "score", "flags"):
                 raise InvalidAudit(f"answers.{item_id}.{key}", "is not a narrative")
             changes[key] = value
+        for key, value in changes.items():  # the grade is checked against its scale instead
+            if key not in ("grade", "score") and isinstance(value, str):
+                changes[key] = clean_text(value, f"answers.{item_id}.{key}")
         fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
@@ -635,6 +878,9 @@ class AuditStore:
     def save_header(self, audit_id: int | str, field_id: str, value: Any, *, user: str,
                     expected_version: int | None = None) -> int:
         """Save one header field (auditor, audit date, team…); returns the new version."""
+        field_id = clean_id(field_id, "header field")
+        if isinstance(value, str):
+            value = clean_text(value, f"header.{field_id}")
         fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
@@ -666,6 +912,9 @@ class AuditStore:
                         expected_version: int | None = None) -> int:
         """Record the moderator's grade and comment for one item, beside the auditor's answer
         (which is never changed). Only while the audit is submitted for moderation."""
+        item_id = clean_id(item_id, "item_id")
+        if isinstance(comment, str):
+            comment = clean_text(comment, f"moderation.{item_id}.comment")
         fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
@@ -716,12 +965,7 @@ class AuditStore:
             return version
 
     def _check_moderator(self, conn: Connection, row: dict[str, Any], user: str) -> None:
-        held = self._require_role(conn, user, "moderator", "lead_auditor")
-        if user == row["auditor"]:
-            raise PermissionRefused(user, f"{user!r} audited {row['id']} and cannot moderate it")
-        if row["moderator"] not in (None, user) and "lead_auditor" not in held:
-            raise PermissionRefused(user, f"audit {row['id']} is allocated for moderation to "
-                                    f"{row['moderator']!r}, not {user!r}")
+        self._decide(conn, row, user, "moderate", "submitted")
 
     # ----------------------------------------------------------------------- lifecycle
 
@@ -749,6 +993,7 @@ class AuditStore:
     def return_to_auditor(self, audit_id: int | str, *, user: str, reason: str | None = None
                           ) -> int:
         """The moderator returns a submitted audit to its auditor to edit and resubmit."""
+        reason = _optional_text(reason, "reason")
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._check_moderator(conn, row, user)
@@ -789,8 +1034,7 @@ class AuditStore:
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._editable_by_auditor(conn, row, user)
-            values = {"action": action, "owner": owner, "due": due}
-            _check_action_text(values)
+            values = _check_action_text({"action": action, "owner": owner, "due": due})
             version = self._bump(conn, row, user, None, None, None, None)
             action_id = conn.execute(insert(t.actions).values(
                 audit_id=row["id"], removed=False, changed_in=version, created_by=user,
@@ -800,10 +1044,9 @@ class AuditStore:
 
     def _action_row(self, conn: Connection, audit_id: int, action_id: int | str
                     ) -> dict[str, Any]:
-        try:
-            key = int(action_id)
-        except (TypeError, ValueError):
-            raise AuditNotFound(f"no such action: {action_id!r}") from None
+        key = _id_number(action_id)
+        if key is None:
+            raise AuditNotFound(f"no such action: {action_id!r}")
         row = conn.execute(select(t.actions).where(t.actions.c.id == key,
                                                    t.actions.c.audit_id == audit_id,
                                                    t.actions.c.removed.is_(False))
@@ -827,8 +1070,8 @@ class AuditStore:
                                                  or expected_version > row["version"]):
                 raise VersionConflict(row["id"], f"actions.{action_id}", expected_version,
                                       row["version"])
-            new = {k: (None if v is CLEAR else v) for k, v in fields.items()}
-            _check_action_text(new)
+            new = _check_action_text({k: (None if v is CLEAR else v)
+                                      for k, v in fields.items()})
             changed = {k: v for k, v in new.items() if current[k] != v}
             if not changed:
                 return row["version"]
@@ -859,6 +1102,7 @@ class AuditStore:
         why an action is no longer needed). Allowed at any stage, including after
         finalisation, by the lead auditor, a moderator or the audit's auditor."""
         day = _check_date(signed_off_on, "signed_off_on")
+        note = _optional_text(note, "note")
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             if user != row["auditor"]:
@@ -889,7 +1133,7 @@ class AuditStore:
         if month is not None:
             query = query.where(t.audits.c.month == month)
         if audit_id is not None:
-            query = query.where(t.audits.c.id == int(audit_id))
+            query = query.where(t.audits.c.id == (_id_number(audit_id) or 0))
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
         return [{"action_id": r["id"], **{k: r[k] for k in r if k != "id"}} for r in rows]
@@ -924,26 +1168,68 @@ class AuditStore:
     # ----------------------------------------------------------------------- history
 
     def history(self, audit_id: int | str) -> list[dict[str, Any]]:
-        """The append-only audit trail of one audit: who, when, what, old and new value, and
-        reason, oldest first. Removed audits keep their history."""
-        try:
-            key = int(audit_id)
-        except (TypeError, ValueError):
-            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
+        """The append-only audit trail of one audit: who, when, what, old and new value,
+        reason and origin (the process that wrote it, see :func:`origin`), oldest first. Removed
+        audits keep their history."""
+        key = _id_number(audit_id)
+        if key is None:
+            raise AuditNotFound(f"no such audit: {audit_id!r}")
         with self._read() as conn:
             rows = conn.execute(select(t.history).where(t.history.c.audit_id == key)
                                 .order_by(t.history.c.id)).mappings().all()
         if not rows:
             raise AuditNotFound(f"no such audit: {audit_id!r}")
         return [{"at": r["at"], "user": r["user_name"], "what": r["what"],
-                 "old": _load(r["old"]), "new": _load(r["new"]), "reason": r["reason"]}
+                 "old": _load(r["old"]), "new": _load(r["new"]), "reason": r["reason"],
+                 "origin": r["origin"]}
                 for r in rows]
+
+    def verify_history(self) -> list[str]:
+        """Check the whole audit trail is as it was written: every row still links to the row
+        before it. Empty when intact, else one line per row changed and per run of rows missing.
+        The database refuses to change the trail; this catches what was done around it (triggers
+        dropped, the file edited). Rows cut from the very end, or a trail rewritten with every
+        link recomputed, leave no broken link: keep a copy of the latest link elsewhere for
+        that."""
+        problems: list[str] = []
+        previous, last_id = None, 0
+        query = select(t.history).order_by(t.history.c.id).execution_options(yield_per=2000)
+        with self._read() as conn:
+            for row in conn.execute(query).mappings():
+                if row["chain"] is None:
+                    problems.append(f"history row {row['id']}: has no link (not written by "
+                                    "auditlib)")
+                elif row["chain"] != t.chain_link(previous, row):
+                    # ids only grow, so a gap before a broken link is rows taken out; a gap
+                    # before a sound one is ids a rolled-back write used up
+                    first, end = last_id + 1, row["id"] - 1
+                    if end > first:
+                        problems.append(f"history rows {first}-{end} missing")
+                    elif end == first:
+                        problems.append(f"history row {first} missing")
+                    else:
+                        problems.append(f"history row {row['id']}: changed after it was "
+                                        "written")
+                previous, last_id = row["chain"], row["id"]
+        return problems
+
+    def history_size(self) -> int:
+        """How many rows the whole audit trail holds."""
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.history)).scalar() or 0)
 
     def _log(self, conn: Connection, audit_id: int | None, user: str, what: str, old: Any,
              new: Any, reason: str | None = None) -> None:
-        conn.execute(insert(t.history).values(audit_id=audit_id, at=_now(), user_name=user,
-                                              what=what, old=_dump(old), new=_dump(new),
-                                              reason=reason))
+        if self.dialect == "postgresql":
+            # one writer at a time links to the last row, so no two rows link to the same one
+            # (an advisory lock: the application's role may not LOCK a table it cannot update);
+            # SQLite writers already queue on BEGIN IMMEDIATE
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7202612)")
+        # plain SQL and one prepared insert: every save pays for this, so no statement building
+        previous = conn.exec_driver_sql(_LAST_LINK).scalar()
+        row = {"audit_id": audit_id, "at": _now(), "user_name": user, "what": what,
+               "old": _dump(old), "new": _dump(new), "reason": reason, "origin": origin()}
+        conn.execute(_ADD_HISTORY, {**row, "chain": t.chain_link(previous, row)})
 
     def _bump(self, conn: Connection, row: dict[str, Any], user: str, what: str | None,
               old: Any, new: Any, reason: str | None, **values: Any) -> int:
@@ -971,19 +1257,16 @@ class AuditStore:
         if not isinstance(record, dict) or not isinstance(record.get("framework"), str):
             raise InvalidAudit("framework", "missing (the audit must name its framework id)")
         fw = get_framework(record["framework"])
+        record = _clean_import(record)
         validate_record(fw, _gradable(record))
         status = record.get("status") or "in_progress"
         if status not in STATUSES or status == "removed":
-            raise InvalidAudit("status", f"{status!r} is not one of in_progress, submitted, "
+            raise InvalidAudit("status", f"{show(status)} is not one of in_progress, submitted, "
                                "returned, finalised")
-        auditor = record.get("auditor") or user
+        auditor = clean_id(record.get("auditor") or user, "auditor")
         moderator = record.get("moderator")
         moderation = record.get("moderation") or {}
-        if not isinstance(moderation, dict):
-            raise InvalidAudit("moderation", "must be an object keyed by item id")
         for item_id, m in moderation.items():
-            if not isinstance(m, dict):
-                raise InvalidAudit(f"moderation.{item_id}", "must be an object")
             validate_answer(fw, item_id, {k: v for k, v in m.items() if k in ("grade", "score")},
                             path=f"moderation.{item_id}")
         with self._write() as conn:
@@ -1059,6 +1342,9 @@ class AuditStore:
 
 # --------------------------------------------------------------------------- helpers
 
+_LAST_LINK = "SELECT chain FROM history ORDER BY id DESC LIMIT 1"
+_ADD_HISTORY = insert(t.history)
+
 _STORE_KEYS = ("audit_id", "status", "version", "auditor", "moderator", "month", "due_date",
                "service_area", "training", "moderation", "created_at", "updated_at")
 
@@ -1070,6 +1356,73 @@ def _gradable(record: dict[str, Any]) -> dict[str, Any]:
                       for a in record.get("actions") or []]
     if out.get("overall") is None:
         out.pop("overall", None)
+    return out
+
+
+def _id_number(value: Any) -> int | None:
+    """An audit's or action's id as the number it is, or None if it cannot be one: "12" and 12
+    are, "１２", "1e3" and a number too large for the database are not."""
+    if isinstance(value, str):
+        text = value.strip()
+        number = int(text) if text.isascii() and text.isdigit() and len(text) < 20 else None
+    elif isinstance(value, float):
+        number = int(value) if value.is_integer() else None
+    elif isinstance(value, bool):
+        number = None
+    else:
+        try:
+            number = operator.index(value)  # an int, or a numpy integer
+        except TypeError:
+            number = None
+    return number if number is not None and 0 < number < 2**63 else None
+
+
+def _clean_import(record: dict[str, Any]) -> dict[str, Any]:
+    """An interchange record with its texts cleaned and every field the store keeps beside the
+    answers checked (the framework's validation names what is wrong with the rest)."""
+    out = dict(record)
+    out["child_id"] = clean_id(record.get("child_id"), "child_id")
+    if isinstance(record.get("header"), dict):
+        out["header"] = _clean_texts(record["header"], "header")
+    if isinstance(record.get("answers"), dict):
+        out["answers"] = {
+            item: _clean_texts(answer, f"answers.{item}", keep=("grade",))
+            if isinstance(answer, dict) else answer
+            for item, answer in record["answers"].items()}
+    actions = record.get("actions") or []
+    if not isinstance(actions, list):
+        raise InvalidAudit("actions", f"must be a list (got {show(actions)})")
+    for i, action in enumerate(actions):
+        if not isinstance(action, dict):
+            raise InvalidAudit(f"actions[{i}]", f"must be an object (got {show(action)})")
+    out["actions"] = [_check_action_text(a, f"actions[{i}]") for i, a in enumerate(actions)]
+    out["month"] = _check_month(record.get("month"), "month")
+    out["due_date"] = _check_due_date(record.get("due_date"), "due_date")
+    if record.get("auditor") not in (None, ""):
+        out["auditor"] = clean_id(record["auditor"], "auditor")
+    out["moderator"] = None if record.get("moderator") in (None, "") \
+        else clean_id(record["moderator"], "moderator")
+    out["service_area"] = _optional_text(record.get("service_area"), "service_area")
+    if not isinstance(record.get("training"), (bool, type(None))):
+        raise InvalidAudit("training", f"must be true or false (got {show(record['training'])})")
+    imported_from = record.get("audit_id")
+    if isinstance(imported_from, str):
+        out["audit_id"] = clean_id(imported_from, "audit_id")
+    elif imported_from is not None and (isinstance(imported_from, bool) or not isinstance(
+            imported_from, int) or abs(imported_from) >= 2**63):
+        raise InvalidAudit("audit_id", f"must be a number or a text id (got "
+                           f"{show(imported_from)})")
+    moderation = record.get("moderation") or {}
+    if not isinstance(moderation, dict):
+        raise InvalidAudit("moderation", "must be an object keyed by item id")
+    out["moderation"] = {}
+    for item_id, m in moderation.items():
+        if not isinstance(m, dict):
+            raise InvalidAudit(f"moderation.{item_id}", "must be an object")
+        m = dict(m, comment=_optional_text(m.get("comment"), f"moderation.{item_id}.comment"))
+        if m.get("moderator") not in (None, ""):
+            m["moderator"] = clean_id(m["moderator"], f"moderation.{item_id}.moderator")
+        out["moderation"][item_id] = m
     return out
 
 
@@ -1089,17 +1442,51 @@ def _answer_dict(row: Any) -> dict[str, Any]:
 
 
 def _check_name(name: Any, what: str) -> str:
-    if not isinstance(name, str) or not name.strip() or len(name) > 200 or \
-            any(ch in name for ch in "\r\n\t"):
-        raise StoreError(f"{what} must be text of 1 to 200 characters on one line "
-                         f"(got {name!r})")
-    return name.strip()
+    return clean_id(name, what)
+
+
+def _optional_text(value: Any, path: str) -> str | None:
+    return None if value is None else clean_text(value, path)
+
+
+def _clean_texts(values: dict[str, Any], path: str, keep: tuple[str, ...] = ()
+                 ) -> dict[str, Any]:
+    """The object with its text values cleaned (but those under ``keep``: a grade is checked
+    against its scale as it is); other values are left for the validators, which name what
+    each field takes."""
+    return {key: clean_text(value, f"{path}.{key}")
+            if isinstance(value, str) and key not in keep else value
+            for key, value in values.items()}
+
+
+_MONTH = re.compile(r"(19|2\d)\d\d-(0[1-9]|1[0-2])")  # an audit's month, not year 1 or 9999
+
+
+def _check_month(value: Any, path: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _MONTH.fullmatch(value.strip()):
+        return value.strip()
+    raise InvalidAudit(path, f"must be a month YYYY-MM (got {show(value)})")
+
+
+def _check_due_date(value: Any, path: str) -> str | None:
+    from .grading import is_calendar_date
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str) and is_calendar_date(value):
+        return value.strip()
+    raise InvalidAudit(path, f"must be a calendar date YYYY-MM-DD (got {show(value)})")
 
 
 def _check_reason(reason: Any) -> str:
-    if not isinstance(reason, str) or not reason.strip():
+    reason = clean_text(reason, "reason").strip() if isinstance(reason, str) else ""
+    if not reason:
         raise StoreError("a reason is required")
-    return reason.strip()
+    return reason
 
 
 def _check_date(value: Any, what: str) -> str:
@@ -1114,10 +1501,22 @@ def _check_date(value: Any, what: str) -> str:
     raise StoreError(f"{what} must be a calendar date YYYY-MM-DD (got {value!r})")
 
 
-def _check_action_text(values: dict[str, Any]) -> None:
-    for key, value in values.items():
-        if value is not None and not isinstance(value, str):
-            raise InvalidAudit(f"actions.{key}", f"must be text (got {value!r})")
+MAX_DUE = 40  # the column's width: "two weeks" fits, and so does any date
+_ACTION_TEXT = ("action", "owner", "due", "note", "signed_off")
+
+
+def _check_action_text(values: dict[str, Any], path: str = "actions") -> dict[str, Any]:
+    """The action's fields, cleaned: each text or None (a completion date of at most 40
+    characters, a sign-off date a calendar date)."""
+    # other keys are left for validate_record, which names them as unknown
+    out = {key: _optional_text(value, f"{path}.{key}") if key in _ACTION_TEXT else value
+           for key, value in values.items()}
+    if out.get("due") is not None and len(out["due"]) > MAX_DUE:
+        raise InvalidAudit(f"{path}.due", f"is too long for a completion date "
+                           f"({len(out['due']):,} characters; at most {MAX_DUE})")
+    if out.get("signed_off") is not None:
+        out["signed_off"] = _check_due_date(out["signed_off"], f"{path}.signed_off")
+    return out
 
 
 def _sqlite_events(engine: Engine) -> None:

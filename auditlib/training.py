@@ -59,14 +59,15 @@ def load_exemplar(path: str | Path) -> Exemplar:
     framework. Problems name the file."""
     import yaml
 
-    from ._yaml import NoDatesSafeLoader
+    from ._yaml import load_data, read_yaml_file
 
     path = Path(path)
     try:
-        # a safe loader (no dates): exemplars are data, never code
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=NoDatesSafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise AuditlibError(f"{path}: cannot read the exemplar ({exc})") from None
+        # a safe loader (no dates, no aliases, bounded): exemplars are data, never code
+        data = load_data(read_yaml_file(path))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        what = " ".join(str(exc).split())  # PyYAML's messages span lines
+        raise AuditlibError(f"{path}: cannot read the exemplar ({what})") from None
     if not isinstance(data, dict) or data.get("schema_version") != 1:
         raise AuditlibError(f"{path}: not an exemplar (schema_version 1 expected)")
     if data.get("fictional") is not True:

@@ -12,7 +12,7 @@ from tests.test_cli import one_line_error, run
 
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         s.add_user("ash", roles=["auditor"], user="lead")
         s.add_user("bo", roles=["auditor"], user="lead")

@@ -14,7 +14,7 @@ from tests.test_cli import one_line_error, run
 HOSTILE = [
     'quote"d',
     "it's",
-    "new\nline",
+    "new line",  # with a line break it is refused: ids are one line (test_text_at_the_door)
     "../../etc/passwd",
     "x\"; import os; os.system('touch /tmp/pwned'); \"",
     "back\\slash\\\"",
@@ -37,7 +37,7 @@ def write_sample(path, child_ids, framework="full-audit", auditor="ash"):
 
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         yield s
 
@@ -124,7 +124,7 @@ def test_safe_file_stem():
 ])
 def test_bad_samples_change_nothing(tmp_path, content, expected):
     url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
-    with AuditStore(url) as s:
+    with AuditStore(url, create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
     sample = tmp_path / "sample.csv"
     sample.write_text(content)
@@ -138,7 +138,7 @@ def test_bad_samples_change_nothing(tmp_path, content, expected):
 
 def test_cli_and_progress_bar(tmp_path):
     url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
-    with AuditStore(url) as s:
+    with AuditStore(url, create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
     sample = write_sample(tmp_path / "sample.csv", ["C1", "C2", "C3"])
     result = run("generate", sample, "--out", tmp_path / "wb", "--store", url, "--user", "lead",
@@ -155,3 +155,63 @@ def test_cli_and_progress_bar(tmp_path):
             sys.stderr.close()
             sys.stderr = old
     assert "Generating workbooks" in progress.read_text()
+
+
+def test_workbooks_manifest_and_folder_are_private(store, tmp_path):
+    sample = write_sample(tmp_path / "sample.csv", ["C1", "C2"])
+    out = tmp_path / "new" / "wb"
+    generate_workbooks(sample, out, store, "lead", progress=False)
+    assert out.stat().st_mode & 0o777 == 0o700
+    files = list(out.iterdir())
+    assert len(files) == 3
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.parametrize("planted", ["manifest.csv", "C1-audit1.ipynb", "manifest.csv.partial"])
+def test_a_planted_symlink_is_never_written_through(tmp_path, planted):
+    url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
+    with AuditStore(url, create=True) as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+    sample = write_sample(tmp_path / "sample.csv", ["C1", "C2"])
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    out = tmp_path / "wb"
+    out.mkdir()
+    (out / planted).symlink_to(victim)
+    line = one_line_error(run("generate", sample, "--out", out, "--store", url, "--user",
+                              "lead"))
+    assert f"{out / planted}: is a symbolic link" in line
+    assert victim.read_text() == "precious"
+    assert [p.name for p in out.iterdir()] == [planted]  # nothing else written
+    with AuditStore(url) as s:
+        assert s.find_audits() == []
+
+
+def test_a_symlinked_or_unusable_out_folder_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
+    with AuditStore(url, create=True) as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+    sample = write_sample(tmp_path / "sample.csv", ["C1"])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "wb").symlink_to(elsewhere)
+    line = one_line_error(run("generate", sample, "--out", tmp_path / "wb", "--store", url,
+                              "--user", "lead"))
+    assert "wb: is a symbolic link" in line
+    assert list(elsewhere.iterdir()) == []
+    line = one_line_error(run("generate", sample, "--out", sample, "--store", url, "--user",
+                              "lead"))
+    assert "sample.csv: is not a folder" in line
+    with AuditStore(url) as s:
+        assert s.find_audits() == []
+
+
+def test_manifest_cells_cannot_run_as_formulas(store, tmp_path):
+    ids = ["=cmd|' /C calc'!A0", "@SUM(1)", "＋1", "a;=1", "-1+1"]
+    sample = write_sample(tmp_path / "sample.csv", ids, auditor="-ash")
+    generate_workbooks(sample, tmp_path / "wb", store, "lead", progress=False)
+    with open(tmp_path / "wb" / "manifest.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))[1:]
+    assert sorted(r[0] for r in rows) == sorted("'" + i for i in ids)
+    assert {r[1] for r in rows} == {"'-ash"}

@@ -12,7 +12,7 @@ GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "out
 
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         s.add_user("ash", roles=["auditor"], user="lead")
         s.add_user("mo", roles=["moderator"], user="lead")

@@ -224,3 +224,58 @@ def test_excel_byte_order_mark_and_uk_dates(tmp_path):
 def test_size_must_be_positive(files):
     with pytest.raises(SampleError, match="--size: must be at least 1"):
         sample(files, size=0)
+
+
+def test_sample_and_provenance_are_private(files, tmp_path):
+    out = tmp_path / "month" / "sample.csv"
+    assert run("sample", files["children"], "--history", files["history"], "--auditors",
+               files["auditors"], "--month", "2026-11", "--seed", "4", "--out", out
+               ).returncode == 0
+    for path in (out, out.with_name("sample.csv.provenance.json")):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    assert (tmp_path / "month").stat().st_mode & 0o777 == 0o700
+
+
+def test_sample_never_writes_through_a_symlink(files, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    out = tmp_path / "sample.csv"
+    out.with_name("sample.csv.provenance.json").symlink_to(victim)
+    result = run("sample", files["children"], "--history", files["history"], "--auditors",
+                 files["auditors"], "--month", "2026-11", "--seed", "4", "--out", out)
+    assert "symbolic link" in one_line_error(result)
+    assert victim.read_text() == "precious"
+
+
+FORMULA_IDS = ["=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(1)", "＝1", "a;=1", "a,=1",
+               "'quoted", "''", "C-001"]
+
+
+def test_formula_child_ids_are_neutralised_and_round_trip(tmp_path):
+    from auditlib.files import needs_escape
+    from auditlib.generate import generate_workbooks, read_sample
+    from auditlib.store import AuditStore
+
+    children = write_csv(tmp_path / "children.csv",
+                         ["child_id", "service_area", "team", "status", "=note"],
+                         [[c, "A", "+team", "open", "@x"] for c in FORMULA_IDS])
+    history = write_csv(tmp_path / "audits.csv", ["child_id", "audit_date"], [])
+    auditors = write_csv(tmp_path / "auditors.csv", ["auditor", "service_area"],
+                         [["-ash", "B"]])
+    out = tmp_path / "sample.csv"
+    result = run("sample", children, "--history", history, "--auditors", auditors, "--month",
+                 "2026-11", "--size", "20", "--seed", "1", "--out", out)
+    assert result.returncode == 0, result.stderr
+    with open(out, newline="", encoding="utf-8") as handle:
+        cells = [c for row in csv.reader(handle) for c in row]
+    # nothing a spreadsheet would run: every risky cell opens with the escape
+    assert not [c for c in cells if needs_escape(c) and not c.startswith("'")]
+    assert "'=cmd|' /C calc'!A0" in cells and "'+team" in cells and "'=note" in cells
+    assert "'-ash" in cells and "''quoted" in cells and "'''" in cells and "C-001" in cells
+    rows = read_sample(out)
+    assert sorted(r["child_id"] for r in rows) == sorted(FORMULA_IDS)
+    assert {r["auditor"] for r in rows} == {"-ash"}
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as store:
+        store.add_user("lead", roles=["lead_auditor"], user="lead")
+        generate_workbooks(out, tmp_path / "wb", store, "lead", progress=False)
+        assert sorted(a["child_id"] for a in store.find_audits()) == sorted(FORMULA_IDS)

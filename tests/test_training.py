@@ -19,7 +19,7 @@ SHIPPED = sorted((ROOT / "training" / "exemplars").glob("*.yaml"))
 
 @pytest.fixture
 def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}") as s:
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead")
         s.add_user("tia", roles=["trainee"], user="lead")
         s.add_user("tom", roles=["trainee"], user="lead")

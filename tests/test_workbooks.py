@@ -32,7 +32,7 @@ def test_one_parameters_cell_and_thin_cells(path):
 @pytest.fixture
 def audit_store(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_user("ash", roles=["auditor"], user="lead")
         audit_id = store.add_audit(framework="scaled-social-care", child_id="C1",

@@ -72,7 +72,7 @@ def store_url(request, tmp_path):
 @pytest.fixture
 def store(store_url):
     """A store with a lead auditor, two auditors, a moderator and a trainee."""
-    with AuditStore(store_url) as s:
+    with AuditStore(store_url, create=True) as s:
         s.add_user("lead", roles=["lead_auditor"], user="lead", service_area="QA")
         s.add_user("ash", roles=["auditor"], user="lead", service_area="Safeguarding")
         s.add_user("bo", roles=["auditor"], user="lead", service_area="Children in care")

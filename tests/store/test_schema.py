@@ -41,7 +41,7 @@ def test_v1_store_is_migrated_and_keeps_its_audits(store_url):
 
 
 def test_a_store_from_a_newer_auditlib_is_refused(store_url):
-    AuditStore(store_url).close()
+    AuditStore(store_url, create=True).close()
     engine = create_engine(store_url)
     with engine.begin() as conn:
         conn.execute(update(schema.store_meta).where(schema.store_meta.c.key == "schema_version")
