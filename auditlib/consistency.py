@@ -279,18 +279,19 @@ def _bias_words(mean_difference: float) -> str:
 def open_consistency(month: str | None = None, store_url: str | None = None,
                      user: str | None = None) -> Any:
     """The consistency dashboard for a notebook to display: moderators and lead auditors."""
+    from . import access
     from .exceptions import AuditlibError
     from .store import AuditStore
-    from .ui import _message, current_user
+    from .ui import _message
 
-    user = user or current_user()
+    user = user or access.acting_user()
     try:
         store = AuditStore(store_url)
-        roles = store.roles_of(user)
-        if not roles & {"moderator", "lead_auditor"}:
+        try:
+            access.check(user, store.roles_of(user), "dashboard")
+        except AuditlibError:
             store.close()
-            return _message("The dashboard cannot be opened", f"{user!r} is not a moderator "
-                            "or lead auditor: grade consistency is theirs to review.")
+            raise
         return ConsistencyDashboard(store, month)
     except AuditlibError as exc:
         return _message("The dashboard cannot be opened", str(exc))

@@ -6,9 +6,11 @@ from typing import Any
 
 import ipywidgets as w
 
+from . import access
+from .access import acting_user
 from .exceptions import AuditlibError
 from .store import AuditStore
-from .ui import CSS, _message, current_user
+from .ui import CSS, _message
 
 
 def _e(text: Any) -> str:
@@ -25,7 +27,8 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
                 "role in the audit store yet: ask the lead auditor to add you.</p>")
     parts = [f"<h1>Case file audits</h1><p>Signed in as {_e(user)} "
              f"({_e(', '.join(r.replace('_', ' ') for r in sorted(roles)))}).</p>"]
-    mine = [a for a in store.find_audits(auditor=user, training=False)
+    mine = [a for a in access.visible(user, roles, store.find_audits(auditor=user,
+                                                                      training=False))
             if a["status"] in ("in_progress", "returned") and month in (None, a["month"])]
     if mine or roles & {"auditor", "lead_auditor"}:
         items = "".join(f"<li><a href='audit.ipynb?audit_id={a['audit_id']}'>Audit "
@@ -41,8 +44,9 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
                         f"{_e(a['auditor'])}</li>" for a in moderate)
         parts.append("<h2>To moderate</h2>" + (f"<ul>{items}</ul>" if items else
                                                "<p>Nothing waiting.</p>"))
-        parts.append("<p><a href='consistency.ipynb'>Grade consistency</a></p>")
-    if "lead_auditor" in roles:
+        if access.may(user, roles, "dashboard"):
+            parts.append("<p><a href='consistency.ipynb'>Grade consistency</a></p>")
+    if access.may(user, roles, "allocate"):
         parts.append("<p><a href='lead_auditor.ipynb'>The month's sample and tracking</a></p>")
     if "trainee" in roles:
         parts.append("<p>Training: ask for the calibration pages' address.</p>")
@@ -52,7 +56,7 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
 def open_home(month: str | None = None, store_url: str | None = None,
               user: str | None = None) -> Any:
     """The landing page for a notebook to display (store from ``AUDITLIB_STORE``)."""
-    user = user or current_user()
+    user = user or acting_user()
     try:
         with AuditStore(store_url) as store:
             page = w.HTML(CSS + f"<div class='aw-workbook'>{home_html(store, user, month)}"

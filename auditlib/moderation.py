@@ -17,11 +17,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, AuditNotFound, PermissionRefused
+from . import access
+from .access import acting_user
+from .exceptions import AuditlibError, AuditNotFound
 from .framework import Section
 from .scales import NOT_APPLICABLE
 from .store import CLEAR, AuditStore
-from .ui import CSS, NOT_SCORED, Saver, StoreWriter, _e, _message, current_user
+from .ui import CSS, NOT_SCORED, Saver, StoreWriter, _e, _message
 
 MODERATION_CSS = """
 <style>
@@ -152,15 +154,12 @@ class ModerationWorkbook(StoreWriter):
             self.audit_id = int(audit_id)
         except (TypeError, ValueError):
             raise AuditNotFound(f"no such audit: {audit_id!r}") from None
-        self.user = user or current_user()
+        self.user = user or acting_user()
         self.record = store.find_audit(self.audit_id)
-        roles = store.roles_of(self.user)
-        # the audit's moderator (or any moderator while unallocated), a lead auditor, or the
-        # auditor reading the moderator's comments; nobody else sees a child's audit
-        if not ("lead_auditor" in roles or self.user == self.record["auditor"] or (
-                "moderator" in roles and self.record["moderator"] in (None, self.user))):
-            raise PermissionRefused(self.user, f"audit {self.audit_id} is not allocated to "
-                                    f"{self.user} for moderation")
+        # the audit's moderator once it is submitted (any moderator while unallocated), a lead
+        # auditor, or the auditor reading the moderator's comments: auditlib.access decides
+        self.roles = store.roles_of(self.user)
+        access.check(self.user, self.roles, "view", self.record)
         self.framework = store.framework_of(self.audit_id)
         self.overall_id = self.framework.overall.section if self.framework.overall else None
         self.grading = store.grading(self.audit_id)
@@ -236,12 +235,7 @@ class ModerationWorkbook(StoreWriter):
 
     @property
     def editable(self) -> bool:
-        if self.record["status"] != "submitted" or self.user == self.record["auditor"]:
-            return False
-        roles = self.store.roles_of(self.user)
-        if "lead_auditor" in roles:
-            return True
-        return "moderator" in roles and self.record["moderator"] in (None, self.user)
+        return access.may(self.user, self.roles, "moderate", self.record)
 
     def save(self, item_id: str, *, now: bool, **changes: Any) -> None:
         key = f"{item_id}.{'.'.join(sorted(changes))}"

@@ -7,10 +7,12 @@ from typing import Any
 
 import ipywidgets as w
 
+from . import access
+from .access import acting_user
 from .exceptions import AuditlibError
 from .store import AuditStore
 from .training import Exemplar, cohort_results, compare, list_exemplars
-from .ui import CSS, AuditWorkbook, _message, current_user
+from .ui import CSS, AuditWorkbook, _message
 
 TRAINING_CSS = """
 <style>
@@ -60,12 +62,10 @@ class CalibrationPage:
                  exemplars: list[Exemplar] | None = None, save_delay: float = 0.4,
                  exemplar: str | None = None):
         self.store = store
-        self.user = user or current_user()
+        self.user = user or acting_user()
         self.save_delay = save_delay
         self.exemplars = {e.id: e for e in (exemplars or list_exemplars())}
-        roles = store.roles_of(self.user)
-        if not roles & {"trainee", "auditor", "lead_auditor", "moderator"}:
-            raise AuditlibError(f"{self.user!r} is not a trainee or auditor in this store")
+        access.check(self.user, store.roles_of(self.user), "train")
         style = {"description_width": "8rem"}
         self.exemplar = w.Dropdown(options=[(e.title, e.id) for e in self.exemplars.values()],
                                    description="Exemplar", style=style,
@@ -215,14 +215,14 @@ def open_calibration(exemplar: str | None = None, store_url: str | None = None,
 def open_cohort(framework: str | None = None, store_url: str | None = None,
                 user: str | None = None) -> Any:
     """The cohort page for a notebook to display: lead auditors and moderators."""
-    user = user or current_user()
+    user = user or acting_user()
     try:
         store = AuditStore(store_url)
-        roles = store.roles_of(user)
-        if not roles & {"lead_auditor", "moderator"}:
+        try:
+            access.check(user, store.roles_of(user), "cohort")
+        except AuditlibError:
             store.close()
-            return _message("The cohort page cannot be opened",
-                            f"{user!r} is not a lead auditor or moderator.")
+            raise
         return CohortPage(store, framework=framework)
     except AuditlibError as exc:
         return _message("The cohort page cannot be opened", str(exc))

@@ -26,7 +26,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .exceptions import AuditlibError, AuditNotFound, PermissionRefused, VersionConflict
+from . import access
+from .access import acting_user
+from .exceptions import AuditlibError, AuditNotFound, VersionConflict
 from .framework import Framework, Section
 from .grading import Grading, grade
 from .scales import NOT_APPLICABLE
@@ -98,13 +100,8 @@ def _bullets(value: Any) -> str:
     return "".join(f"<p>{_e(' '.join(p.split()))}</p>" for p in paragraphs if p.strip())
 
 
-def current_user() -> str:
-    """Who is acting: the JupyterHub user, else AUDITLIB_USER (set by ``auditlib serve``), else
-    the login. Never a notebook parameter, which anyone could edit."""
-    import getpass
-
-    return os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER") or \
-        getpass.getuser()
+# who is acting is auditlib.access's to say; notebooks may still import it from here
+current_user = acting_user
 
 
 class Saver:
@@ -638,18 +635,12 @@ class AuditWorkbook(StoreWriter):
             self.audit_id = int(audit_id)
         except (TypeError, ValueError):
             raise AuditNotFound(f"no such audit: {audit_id!r}") from None
-        self.user = user or current_user()
+        self.user = user or acting_user()
         self.record = store.find_audit(self.audit_id)
-        if self.user != self.record["auditor"]:
-            # only the auditor, a moderator of the audit or a lead auditor may see it: audits
-            # describe children, and a link can be passed on
-            roles = store.roles_of(self.user)
-            allowed = "lead_auditor" in roles or (
-                "moderator" in roles and self.record["moderator"] in (None, self.user)
-                and self.record["status"] != "in_progress")
-            if not allowed:
-                raise PermissionRefused(self.user, f"audit {self.audit_id} is allocated to "
-                                        f"another auditor; {self.user} cannot open it")
+        # audits describe children, and a link can be passed on: auditlib.access decides who
+        # may open this one, as it does for every page
+        self.roles = store.roles_of(self.user)
+        access.check(self.user, self.roles, "view", self.record)
         # the version this page last saw of each item: a save based on it is refused if someone
         # changed that item since, and our own saves move it on
         self.loaded_version = self.record["version"]
@@ -703,7 +694,7 @@ class AuditWorkbook(StoreWriter):
 
     @property
     def editable(self) -> bool:
-        return self.record["status"] in EDITABLE and self.user == self.record["auditor"]
+        return access.may(self.user, self.roles, "edit", self.record)
 
     def save(self, item_id: str, *, now: bool, key: str | None = None, **changes: Any) -> None:
         """Apply a change to the in-memory record, regrade, and save it (now or after typing)."""

@@ -1,0 +1,226 @@
+"""Who is acting, and what they may reach: the one answer for every route.
+
+The pages, the command line, ``auditlib serve``'s listing, exports, reports and the store's own
+checks all ask :func:`may` or :func:`check` here, so that a rule is written once. The rules work
+on plain data: a user's name, the roles the store holds for them (``AuditStore.roles_of``), and
+an audit as the store gives it (a mapping with ``auditor``, ``moderator``, ``status`` and
+``training``). This module imports only the standard library, so the rules are tested as a table.
+
+- Someone the store does not know (no roles) may do nothing.
+- A lead auditor may do everything, with two exceptions: they never moderate an audit they audited
+  themselves, and they never write over an auditor's answers (editing and submitting are the
+  audit's own auditor's; a lead auditor reopens, removes or moderates instead).
+- An auditor opens, exports and reads the history of their own audits, and edits and submits them
+  while in progress or returned.
+- A trainee does the same with their own training audits, and nothing else.
+- A moderator opens, exports and reads the history of an audit allocated to them for moderation
+  once it is submitted, and moderates, returns or finalises it while submitted; they still read it
+  when returned or finalised. An unallocated audit only while it is submitted (any moderator may
+  pick it up). Never one they audited; never one in progress.
+- A removed audit is the lead auditor's alone to read.
+- The month's pages and commands go by role: the lead auditor's (sample and allocation, tracking,
+  the report, every audit in a list); the consistency dashboard and the cohort's calibration also
+  moderators'; the calibration training everyone's.
+
+>>> audit = {"audit_id": 7, "auditor": "ash", "moderator": None, "status": "in_progress"}
+>>> may("ash", {"auditor"}, "edit", audit), may("mo", {"moderator"}, "view", audit)
+(True, False)
+>>> refusal("mo", {"moderator"}, "view", audit)
+'audit 7 is still in progress: a moderator can open it once it is submitted'
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .exceptions import AuditlibError, PermissionRefused
+
+#: What each action lets a person do, in the words a refusal uses ("{audit}": "audit 12").
+ACTIONS: dict[str, str] = {
+    # on one audit
+    "view": "open {audit}",
+    "edit": "change {audit}",
+    "submit": "submit {audit}",
+    "moderate": "moderate {audit}",
+    "finalise": "finalise {audit}",
+    "return": "return {audit} to its auditor",
+    "reopen": "reopen {audit}",
+    "remove": "remove {audit}",
+    "export": "export {audit}",
+    "history": "read the history of {audit}",
+    # on the month or the whole store
+    "list": "list the audits they may open",
+    "list_all": "list every audit",
+    "list_others": "list another auditor's audits",
+    "allocate": "draw the month's sample and allocate its audits",
+    "track": "track the month's audits",
+    "report": "write the month's report",
+    "dashboard": "open the grade consistency dashboard",
+    "cohort": "open the cohort's calibration",
+    "train": "use the calibration training",
+    "users": "list the store's users",
+}
+
+#: The statuses in which an audit's auditor may change it (the store's ``EDITABLE``).
+EDITABLE = ("in_progress", "returned")
+_MODERATOR_READS = ("submitted", "returned", "finalised")
+_READ = ("view", "export", "history")
+_EVERYONE = ("auditor", "moderator", "lead_auditor", "trainee")
+_LEAD = ("lead_auditor",)
+_AUDITORS = ("auditor", "lead_auditor", "trainee")
+_MODERATORS = ("moderator", "lead_auditor")
+
+# who could ever do each action, in the order a refusal names them; the audit decides the rest
+_ROLES: dict[str, tuple[str, ...]] = {
+    "view": _EVERYONE, "export": _EVERYONE, "history": _EVERYONE,
+    "edit": _AUDITORS, "submit": _AUDITORS,
+    "moderate": _MODERATORS, "finalise": _MODERATORS, "return": _MODERATORS,
+    "reopen": _LEAD, "remove": _LEAD,
+    "list": _EVERYONE, "list_all": _LEAD, "list_others": ("lead_auditor", "moderator"),
+    "allocate": _LEAD, "track": _LEAD, "report": _LEAD,
+    "dashboard": _MODERATORS, "cohort": ("lead_auditor", "moderator"),
+    "train": ("trainee", "auditor", "lead_auditor", "moderator"), "users": _EVERYONE,
+}
+_ON_AUDIT = frozenset(ACTIONS) - {"list", "list_all", "list_others", "allocate", "track",
+                                  "report", "dashboard", "cohort", "train", "users"}
+
+
+def may(user: str, roles: Iterable[str], action: str, audit: Mapping[str, Any] | None = None
+        ) -> bool:
+    """Whether ``user``, holding ``roles``, may do ``action`` (one of :data:`ACTIONS`) to
+    ``audit`` (for the actions on one audit) or at all (the month's)."""
+    return refusal(user, roles, action, audit) is None
+
+
+def check(user: str, roles: Iterable[str], action: str,
+          audit: Mapping[str, Any] | None = None) -> None:
+    """Raise :class:`PermissionRefused`, saying why in one line, unless :func:`may`."""
+    reason = refusal(user, roles, action, audit)
+    if reason is not None:
+        raise PermissionRefused(user, reason)
+
+
+def visible(user: str, roles: Iterable[str], audits: Iterable[Mapping[str, Any]]
+            ) -> list[Any]:
+    """The audits (summaries or records) among ``audits`` that ``user`` may open, in order."""
+    roles = set(roles)
+    return [a for a in audits if may(user, roles, "view", a)]
+
+
+def acting_user(explicit: str | None = None) -> str:
+    """Who is acting: ``explicit`` (the command line's ``--user``), else the JupyterHub user,
+    else ``AUDITLIB_USER`` (set by ``auditlib serve``), else the operating-system login. Never a
+    notebook parameter, which anyone could edit.
+
+    Under JupyterHub the hub signs people in, and their pages never see the store's credentials.
+    On the command line nobody signs in: whoever can open the store with write credentials is
+    trusted, and ``--user`` names who acts on their word. The store records the operating-system
+    login beside that name in the history, so a change made in someone else's name can be
+    traced; keep the store's credentials to the people who run the service.
+    """
+    import getpass
+
+    name = explicit or os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        raise AuditlibError("cannot tell who is acting: set AUDITLIB_USER or give --user"
+                            ) from None
+
+
+def refusal(user: str, roles: Iterable[str], action: str,
+            audit: Mapping[str, Any] | None = None) -> str | None:
+    """Why ``user`` may not do ``action`` (to ``audit``), in one line; ``None`` if they may."""
+    if action not in ACTIONS:
+        raise ValueError(f"action {action!r} is not one of {', '.join(ACTIONS)}")
+    roles = set(roles or ())
+    if not roles:
+        return f"{user!r} is not a user of this store"
+    needed = _ROLES[action]
+    what = ACTIONS[action]
+    if action in _ON_AUDIT:
+        if audit is None:
+            raise ValueError(f"{action!r} is done to an audit: give the audit")
+        what = what.format(audit=f"audit {_id(audit)}")
+    if not roles & set(needed):
+        return f"{user!r} is not {_roles_in_words(needed)}, so cannot {what}"
+    if action not in _ON_AUDIT:
+        return None
+    return _audit_refusal(user, roles, action, audit)
+
+
+def _audit_refusal(user: str, roles: set[str], action: str, audit: Mapping[str, Any]
+                   ) -> str | None:
+    n, status = _id(audit), audit.get("status")
+    auditor, moderator = audit.get("auditor"), audit.get("moderator")
+    lead = "lead_auditor" in roles
+    # their own audit: an auditor's, a lead auditor's, or a trainee's training audit
+    own = user == auditor and bool(roles & {"auditor", "lead_auditor"} or (
+        "trainee" in roles and audit.get("training")))
+    if status == "removed":
+        if lead and action in _READ:
+            return None
+        return f"audit {n} has been removed" + ("" if lead else
+                                                 ": only a lead auditor can see it")
+    if action in _READ:
+        if lead or own:
+            return None
+        if "moderator" in roles and user != auditor:
+            if moderator not in (None, user):
+                return f"audit {n} is not allocated to {user} for moderation"
+            if status == "in_progress":
+                return (f"audit {n} is still in progress: a moderator can open it once it is "
+                        "submitted")
+            if status == "submitted" or (moderator == user and status in _MODERATOR_READS):
+                return None
+            return f"audit {n} is not allocated to {user} for moderation"
+        if user == auditor:
+            return _not_their_own(user, roles, n, "open")
+        # the refusal does not say whose it is: a link can be passed on
+        return (f"audit {n} is not allocated to {user} (it is allocated to another auditor), so "
+                f"{user} cannot open it")
+    if action in ("edit", "submit"):
+        if user != auditor:
+            return f"audit {n} is allocated to {auditor!r}, not {user!r}"
+        if not own:
+            return _not_their_own(user, roles, n, "change")
+        if status not in EDITABLE:
+            words = {"submitted": "has been submitted for moderation",
+                     "finalised": "is finalised (a lead auditor can reopen it with a reason)"}
+            return (f"audit {n} {words.get(status, f'is {_words(status)}')}: the auditor "
+                    "cannot change it")
+        return None
+    if action in ("moderate", "finalise", "return"):
+        if user == auditor:
+            return f"{user!r} audited {n} and cannot moderate it"
+        if not lead and moderator not in (None, user):
+            return f"audit {n} is allocated for moderation to {moderator!r}, not {user!r}"
+        if status != "submitted":
+            return f"audit {n} is {_words(status)}, not submitted for moderation"
+        return None
+    if action == "reopen" and status != "finalised":
+        return f"audit {n} is {_words(status)}: only a finalised audit can be reopened"
+    return None  # reopen a finalised audit, remove one: the lead auditor's, checked above
+
+
+def _not_their_own(user: str, roles: set[str], n: Any, verb: str) -> str:
+    """Why the audit's auditor may not reach it: a trainee's real audit, or a role taken away."""
+    if "trainee" in roles:
+        return (f"audit {n} is not a training audit: a trainee can {verb} only their own "
+                "training audits")
+    return f"{user!r} is no longer an auditor, so cannot {verb} audit {n}"
+
+
+def _id(audit: Mapping[str, Any]) -> Any:
+    return audit.get("audit_id", audit.get("id"))
+
+
+def _words(status: Any) -> str:
+    return str(status).replace("_", " ")
+
+
+def _roles_in_words(roles: Iterable[str]) -> str:
+    return " or ".join(("an " if r[0] in "aeiou" else "a ") + _words(r) for r in roles)
