@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, access
+from .access import acting_user
 from .exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
+from .text import shown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -37,16 +39,16 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
             frameworks.append(get_framework(framework_id))
         except FrameworkError as exc:
             for line in exc.lines():
-                print(f"auditlib: {line}", file=sys.stderr)
+                print(f"auditlib: {shown(line)}", file=sys.stderr)
             status = EXIT_INVALID
     rows = [{"id": f.id, "title": f.title, "source": f.source.get("title", ""),
              "documents": f.source.get("documents", []), "path": f.path} for f in frameworks]
     if args.json:
         _print_json(rows)
     else:
-        width = max((len(r["id"]) for r in rows), default=2)
+        width = max((len(shown(r["id"])) for r in rows), default=2)
         for r in rows:
-            print(f"{r['id']:<{width}}  {r['title']}")
+            print(f"{shown(r['id']):<{width}}  {shown(r['title'])}")
     return status
 
 
@@ -56,22 +58,24 @@ def cmd_framework_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(framework.to_dict())
         return EXIT_OK
-    print(f"{framework.title} ({framework.id})")
-    print(f"Source: {framework.source.get('title', '')} "
-          f"[{', '.join(framework.source.get('documents', []))}]")
+    # a council's own framework file is text from outside, as a store's values are
+    print(shown(f"{framework.title} ({framework.id})"))
+    print(shown(f"Source: {framework.source.get('title', '')} "
+                f"[{', '.join(map(str, framework.source.get('documents', [])))}]"))
     for s in framework.sections:
         scale = f" — {s.scale.id}" if s.scale else ""
         na = ", may be not applicable" if s.not_applicable else ""
-        print(f"  {s.number + '. ' if s.number else ''}{s.title} [{s.id}, {s.kind}{scale}{na}]")
+        print(shown(f"  {s.number + '. ' if s.number else ''}{s.title} "
+                    f"[{s.id}, {s.kind}{scale}{na}]"))
         for c in s.criteria:
-            print(f"      - {c.title} [{c.id}]")
+            print(shown(f"      - {c.title} [{c.id}]"))
         for f in s.flags:
-            print(f"      flag: {f.label} [{f.id}]")
+            print(shown(f"      flag: {f.label} [{f.id}]"))
     if framework.overall:
         overall = framework.overall
-        print(f"Overall grade: chosen in {overall.section}, on {overall.scale.id}")
+        print(shown(f"Overall grade: chosen in {overall.section}, on {overall.scale.id}"))
     for r in framework.rules:
-        print(f"  rule {r.id} ({r.kind}, {r.level})")
+        print(shown(f"  rule {r.id} ({r.kind}, {r.level})"))
     return EXIT_OK
 
 
@@ -85,12 +89,12 @@ def cmd_framework_validate(args: argparse.Namespace) -> int:
             f = load_framework(file)
         except FrameworkError as exc:
             for line in exc.lines():
-                print(line, file=sys.stderr)
+                print(shown(line), file=sys.stderr)
             status = EXIT_INVALID
             continue
         criteria = sum(len(s.criteria) for s in f.sections)
-        print(f"{file}: valid framework {f.id!r} ({len(f.sections)} sections, {criteria} criteria, "
-              f"{len(f.rules)} rules)")
+        print(shown(f"{file}: valid framework {f.id!r} ({len(f.sections)} sections, {criteria} "
+                    f"criteria, {len(f.rules)} rules)"))
     return status
 
 
@@ -122,7 +126,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _print_grading(name: str, framework: Any, record: dict, result: Any) -> None:
-    print(f"{name}: {framework.title} — child {record.get('child_id')}")
+    # every value may come from the file being checked: each is shown terminal-safe
+    print(f"{shown(name)}: {shown(framework.title)} — child {shown(record.get('child_id'))}")
     for s in framework.sections:
         g = result.sections.get(s.id)
         if g is None or s.id == (framework.overall.section if framework.overall else None):
@@ -130,57 +135,85 @@ def _print_grading(name: str, framework: Any, record: dict, result: Any) -> None
         extra = f" (score {g.score})" if g.score is not None else ""
         if g.suggested and g.chosen is None:
             extra += " (suggested from criteria)"
-        print(f"  {s.number + '. ' if s.number else ''}{s.title}: {g.label}{extra}")
+        print(shown(f"  {s.number + '. ' if s.number else ''}{s.title}: {g.label}{extra}"))
     if framework.overall:
         scale = framework.overall.scale
         allowed = ", ".join(scale.label(a) for a in result.allowed) or "none"
-        print(f"Overall: chosen {scale.label(result.chosen)}; suggested "
-              f"{scale.label(result.suggested)}; allowed {allowed}")
+        print(shown(f"Overall: chosen {scale.label(result.chosen)}; suggested "
+                    f"{scale.label(result.suggested)}; allowed {allowed}"))
     if result.findings:
         print("Findings:")
         for f in result.findings:
-            print(f"  {f.level.upper():7} [{f.where}] {f.message}  ({f.rule})")
+            print(shown(f"  {f.level.upper():7} [{f.where}] {f.message}  ({f.rule})"))
             if f.source:
-                quote = f.source.strip().replace("\n", "\n" + " " * 18)
+                quote = ("\n" + " " * 18).join(map(shown, f.source.strip().split("\n")))
                 print(f"          Source: \u201c{quote}\u201d")
     state = "yes" if result.complete else "no"
-    print(f"Complete: {state} ({result.done} of {result.total} fields complete"
-          + (f"; missing: {', '.join(result.missing)})" if result.missing else ")"))
+    print(shown(f"Complete: {state} ({result.done} of {result.total} fields complete"
+                + (f"; missing: {', '.join(result.missing)})" if result.missing else ")")))
 
 
-def _store(args: argparse.Namespace) -> Any:
-    from .store import AuditStore
+def _store(args: argparse.Namespace, create: bool = False) -> Any:
+    from . import store
 
-    return AuditStore(args.store)
+    # the trail records the login that ran the command beside the --user it names
+    store.ORIGIN = store.command_line_origin()
+    # a store named by path must exist, but for users add, which sets one up
+    return store.AuditStore(args.store, create=create)
 
 
-def acting_user(args: argparse.Namespace) -> str:
-    """Who is acting: ``--user``, else ``AUDITLIB_USER``, else the operating-system login."""
-    import getpass
+def _authorise(args: argparse.Namespace, action: str, audit_id: Any = None
+               ) -> tuple[str, set[str]]:
+    """The acting user (see :func:`auditlib.access.acting_user`: ``--user`` is trusted) and
+    their roles, once auditlib.access allows ``action`` (on audit ``audit_id``); refused in one
+    line otherwise, before anything is read or written. A user the store does not know learns
+    nothing, not even whether the audit exists."""
+    user = acting_user(args.user)
+    with _store(args) as store:
+        roles = store.roles_of(user)
+        audit = _audit_to_decide(store, audit_id) if roles and audit_id is not None else None
+    access.check(user, roles, action, audit)
+    return user, roles
 
-    return args.user or os.environ.get("AUDITLIB_USER") or getpass.getuser()
+
+def _audit_to_decide(store: Any, audit_id: Any) -> Any:
+    """The audit the rules decide on, a removed one too: its history stays the lead
+    auditor's to read."""
+    from .exceptions import AuditNotFound
+
+    try:
+        return store.find_audit(audit_id)
+    except AuditNotFound:
+        removed = [a for a in store.find_audits(status="removed")
+                   if str(a["audit_id"]) == str(audit_id).strip()]
+        if not removed:
+            raise
+        return removed[0]
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
     """Add a user to the store with one or more roles (lead auditor only; the store's first
     lead auditor may be added by whoever set it up)."""
-    with _store(args) as store:
-        store.add_user(args.name, roles=args.role, user=acting_user(args),
+    # the one command that sets a store up: with its first lead auditor, the only user a new
+    # store takes (anyone else named in a store that is not there is a misspelt --store)
+    with _store(args, create="lead_auditor" in args.role) as store:
+        store.add_user(args.name, roles=args.role, user=acting_user(args.user),
                        display_name=args.display_name, service_area=args.service_area)
-    print(f"added {args.name} ({', '.join(args.role)})")
+    print(f"added {shown(args.name)} ({', '.join(args.role)})")
     return EXIT_OK
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
     """List the store's users and their roles."""
+    _authorise(args, "users")
     with _store(args) as store:
         users = store.find_users(role=args.role)
     if args.json:
         _print_json(users)
     else:
         for u in users:
-            area = f" — {u['service_area']}" if u["service_area"] else ""
-            print(f"{u['name']}: {', '.join(u['roles'])}{area}")
+            area = f" — {shown(u['service_area'])}" if u["service_area"] else ""
+            print(f"{shown(u['name'])}: {', '.join(u['roles'])}{area}")
     return EXIT_OK
 
 
@@ -188,34 +221,48 @@ def cmd_audits(args: argparse.Namespace) -> int:
     """List the audits in the store (filter by status, auditor, month or framework)."""
     filters = {k: getattr(args, k) for k in ("status", "auditor", "month", "framework")
                if getattr(args, k)}
+    # another auditor's audits by name: the lead auditor's, or a moderator's (those they may
+    # open); everyone else lists their own
+    naming_others = args.auditor not in (None, acting_user(args.user))
+    user, roles = _authorise(args, "list_others" if naming_others else "list")
     with _store(args) as store:
-        audits = store.find_audits(**filters)
+        audits = access.visible(user, roles, store.find_audits(**filters))
     if args.json:
         _print_json(audits)
     else:
         for a in audits:
-            print(f"{a['audit_id']:>5}  {a['status']:<11} {a['framework']:<20} "
-                  f"{a['auditor']:<12} child {a['child_id']}")
+            print(f"{a['audit_id']:>5}  {shown(a['status']):<11} {shown(a['framework']):<20} "
+                  f"{shown(a['auditor']):<12} child {shown(a['child_id'])}")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export an audit in the JSON interchange format (to stdout, or to --out FILE), or as a
     Word document (--format docx) to share with the team manager."""
+    from .exceptions import OutputError
+    from .files import write_private
+
+    _authorise(args, "export", args.audit_id)
     if args.format == "docx":
         from .documents import audit_docx
 
         out = Path(args.out or f"audit-{args.audit_id}.docx")
         with _store(args) as store:
             data = audit_docx(store, args.audit_id)
-        out.write_bytes(data)
+        try:  # private, never through a symlink; a bad --out is one line, not a traceback
+            write_private(out, data)
+        except OutputError as exc:
+            raise CommandError(f"--out {exc}") from None
         print(f"Written: {out}")
         return EXIT_OK
     with _store(args) as store:
         record = store.export_audit(args.audit_id)
     text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            write_private(args.out, text)
+        except OutputError as exc:
+            raise CommandError(f"--out {exc}") from None
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -227,27 +274,64 @@ def cmd_import(args: argparse.Namespace) -> int:
     record = read_json(args.file)
     with _store(args) as store:
         try:
-            audit_id = store.import_audit(record, user=acting_user(args))
+            audit_id = store.import_audit(record, user=acting_user(args.user))
         except InvalidAudit as exc:
             raise CommandError(f"{args.file}: {exc}") from None
     if args.json:
         _print_json({"audit_id": audit_id})
     else:
-        print(f"imported {args.file} as audit {audit_id}")
+        print(f"imported {shown(args.file)} as audit {audit_id}")
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    """Show an audit's trail: every change with who, when, what, old and new value, reason."""
+    """Show an audit's trail: every change with who, when, what, old and new value, reason, and
+    where it came from (the login behind a command, the user of a page). With --verify, check
+    that the whole trail is as it was written: exit 0 if intact, 1 with each problem if not."""
+    # one audit's trail is for whoever may open it; the whole trail is the lead auditor's
+    if args.verify:
+        _authorise(args, "list_all")
+    elif args.audit_id is not None:
+        _authorise(args, "history", args.audit_id)
+    if args.verify:
+        with _store(args) as store:
+            problems, size = store.verify_history(), store.history_size()
+        if args.json:
+            _print_json({"intact": not problems, "rows": size, "problems": problems})
+        elif problems:
+            for line in problems:
+                print(shown(line))
+        else:
+            print(f"audit trail intact ({size} rows)")
+        return EXIT_FINDINGS if problems else EXIT_OK
+    if args.audit_id is None:
+        raise CommandError("give an AUDIT_ID, or --verify to check the whole trail")
     with _store(args) as store:
         trail = store.history(args.audit_id)
     if args.json:
         _print_json(trail)
     else:
         for h in trail:
-            reason = f"  (reason: {h['reason']})" if h["reason"] else ""
-            print(f"{h['at'][:19]}  {h['user']:<12} {h['what']}: {json.dumps(h['old'])} -> "
-                  f"{json.dumps(h['new'])}{reason}")
+            reason = f"  (reason: {shown(h['reason'])})" if h["reason"] else ""
+            origin = f"  [{shown(h['origin'])}]" if h["origin"] else ""
+            # json.dumps escapes control characters but not bidi overrides: shown() does
+            print(f"{shown(h['at'][:19])}  {shown(h['user']):<12} {shown(h['what'])}: "
+                  f"{shown(json.dumps(h['old']))} -> {shown(json.dumps(h['new']))}"
+                  f"{reason}{origin}")
+    return EXIT_OK
+
+
+def cmd_store_grant(args: argparse.Namespace) -> int:
+    """Create or update the application's own PostgreSQL login role, run as the store's owner:
+    it may read and write the audits and add to the audit trail, but not change or delete the
+    trail, create tables or own anything. Run again after upgrading auditlib."""
+    import getpass
+
+    from .dbroles import grant_app_role
+
+    password = getpass.getpass(f"password for {args.role}: ") if args.password else None
+    for line in grant_app_role(args.role, args.store, password=password):
+        print(line)
     return EXIT_OK
 
 
@@ -263,7 +347,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     provenance = write_sample(sample, args.out, args.seed, {
         "children": args.children, "history": args.history, "auditors": args.auditors})
     for warning in sample.warnings:
-        print(f"auditlib: warning: {warning}", file=sys.stderr)
+        print(f"auditlib: warning: {shown(warning)}", file=sys.stderr)
     if args.json:
         _print_json({"out": args.out, "provenance": str(provenance), "sampled": len(sample.rows),
                      "eligible": sample.eligible, "workload": sample.workload(),
@@ -283,7 +367,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .generate import generate_workbooks
 
     with _store(args) as store:
-        result = generate_workbooks(args.sample, args.out, store, acting_user(args),
+        result = generate_workbooks(args.sample, args.out, store, acting_user(args.user),
                                     framework=args.framework)
     if args.json:
         _print_json({"manifest": str(result.manifest), "audits_created": result.audits_created,
@@ -295,7 +379,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
               f"store; {result.workbooks_written} workbooks written, {result.workbooks_kept} "
               f"kept as they were. Manifest: {result.manifest}")
         if result.users_added:
-            print(f"Added auditors to the store: {', '.join(result.users_added)}")
+            print(f"Added auditors to the store: {shown(', '.join(result.users_added))}")
         print(f"Serve them with: auditlib serve {args.out}")
     return EXIT_OK
 
@@ -307,6 +391,7 @@ def cmd_track(args: argparse.Namespace) -> int:
     from .sampling import parse_month
     from .tracking import action_tracker, export_month, moderation_due, month_tracker
 
+    _authorise(args, "track")
     parse_month(args.month)
     on = _date_arg(args.on) if args.on else None
     with _store(args) as store:
@@ -322,8 +407,8 @@ def cmd_track(args: argparse.Namespace) -> int:
           f"{moderation_due(args.month)}")
     for a in audits:
         flag = "  OVERDUE" if a["overdue"] else ""
-        print(f"  {a['audit_id']:>5}  {a['child_id']:<12} {a['auditor']:<12} {a['status']:<36}"
-              f" due {a['due_date']}{flag}")
+        print(f"  {a['audit_id']:>5}  {shown(a['child_id']):<12} {shown(a['auditor']):<12} "
+              f"{shown(a['status']):<36} due {shown(a['due_date'])}{flag}")
     print(f"{len(actions)} actions, {sum(a['overdue'] for a in actions)} overdue")
     for path in written:
         print(f"Written: {path}")
@@ -343,14 +428,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the monthly report for the operational board: one self-contained HTML file with
     grade distributions (overall, by service area, by field), moderation changes, actions
     raised, completed and overdue, and the themes from learning."""
+    from .exceptions import OutputError
+    from .files import write_private
     from .report import monthly_report
     from .sampling import parse_month
 
+    _authorise(args, "report")
     parse_month(args.month)
     on = _date_arg(args.on) if args.on else None
     with _store(args) as store:
         page = monthly_report(store, args.month, on)
-    Path(args.out).write_text(page, encoding="utf-8")
+    try:  # the report is private too, never written through a symlink
+        write_private(args.out, page)
+    except OutputError as exc:
+        raise CommandError(f"--out {exc}") from None
     print(f"Written: {args.out}")
     return EXIT_OK
 
@@ -376,7 +467,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
     def show(value: Any) -> str:
         return "n/a" if value is None else f"{value:.3f}"
-    print(f"{result['n_units']} units; levels (in order): {', '.join(result['levels'])}")
+    # raters, units and levels are the CSV file's text
+    print(f"{result['n_units']} units; levels (in order): {shown(', '.join(result['levels']))}")
     print(f"percent agreement {show(result['percent_agreement'])}; within one grade "
           f"{show(result['within_one'])}")
     if result["cohen_kappa"]:
@@ -391,12 +483,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(f"Gwet's AC1 {show(result['gwet_ac1'])}; AC2 linear {show(g['linear'])}, quadratic "
           f"{show(g['quadratic'])}")
     reference = result["reference"]["rater"]
-    print(f"Raters against {reference} ({result['reference']['chosen']}):")
+    print(f"Raters against {shown(reference)} ({shown(result['reference']['chosen'])}):")
     for rater, info in result["raters"].items():
         if info["in_common_with_reference"] is None:
-            print(f"  {rater}: {info['n']} grades (the reference)")
+            print(f"  {shown(rater)}: {info['n']} grades (the reference)")
             continue
-        print(f"  {rater}: {info['n']} grades, {info['in_common_with_reference']} units in "
+        print(f"  {shown(rater)}: {info['n']} grades, {info['in_common_with_reference']} units in "
               f"common, exact agreement {show(info['exact_agreement'])}, mean difference "
               f"{show(info['mean_difference'])} levels (positive: later in the scale's order)")
     return EXIT_OK
@@ -429,22 +521,58 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- helpers
 
+MAX_JSON_BYTES = 50_000_000  # an audit with every narrative at the store's limit is smaller
+MAX_JSON_DEPTH = 64  # an audit nests 4 deep
+MAX_JSON_DIGITS = 100  # no number in an audit is longer; Python refuses past 4300
+
+
+class _Unusable(Exception):
+    """Valid JSON that no audit holds: a number of hundreds of digits, NaN."""
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise _Unusable(f"a number with more than {MAX_JSON_DIGITS} digits")
+    return int(text)
+
+
+def _json_constant(name: str) -> Any:
+    raise _Unusable(f"{name} is not a JSON number")
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """Is ``data`` nested more than ``limit`` deep? (Without recursion: that is the point.)"""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def read_json(path: str) -> Any:
     """Read a JSON file, turning every failure into a one-line error naming the file."""
+    from .files import read_input
+
+    text = read_input(path, limit=MAX_JSON_BYTES, too_big="an audit file is far smaller")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CommandError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path}: is a directory, not a file") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        return json.loads(text)
+        record = json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise CommandError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except _Unusable as exc:
+        raise CommandError(f"{path}: not usable JSON: {exc}") from None
+    except RecursionError:  # the parser's own stack ran out: far past the limit
+        record = None
+        too_deep = True
+    else:
+        too_deep = _nested_deeper(record, MAX_JSON_DEPTH)
+    if too_deep:
+        raise CommandError(f"{path}: not usable JSON: nested more than {MAX_JSON_DEPTH} levels "
+                           "deep")
+    return record
 
 
 def _framework(id_or_path: str) -> Any:
@@ -502,7 +630,10 @@ def build_parser() -> argparse.ArgumentParser:
                                help="the audit store (default: AUDITLIB_STORE, else the SQLite "
                                     "file in the data folder)")
     store_options.add_argument("--user", metavar="NAME",
-                               help="who is acting (default: AUDITLIB_USER, else your login)")
+                               help="who is acting (default: JUPYTERHUB_USER or "
+                                    "AUDITLIB_USER, else your login); taken on trust from "
+                                    "whoever can open the store, and recorded beside that "
+                                    "login")
 
     users = sub.add_parser("users", help="manage the store's users and roles",
                            description="Manage the store's users and their roles.")
@@ -547,9 +678,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", parents=[store_options], help="an audit's change history",
                        description=cmd_history.__doc__)
-    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("audit_id", metavar="AUDIT_ID", nargs="?")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--verify", action="store_true",
+                   help="check that the whole audit trail is as it was written")
     p.set_defaults(func=cmd_history)
+
+    store = sub.add_parser("store", help="look after the store itself",
+                           description="Look after the store itself.")
+    ssub = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
+    p = ssub.add_parser("grant", help="create the application's PostgreSQL role",
+                        description=cmd_store_grant.__doc__)
+    p.add_argument("role", metavar="ROLE", help="the login role the application connects as")
+    p.add_argument("--store", metavar="OWNER_URL",
+                   help="the store, connecting as its owner (default: AUDITLIB_STORE)")
+    p.add_argument("--password", action="store_true",
+                   help="ask for a password for the role (sent to the server already hashed)")
+    p.set_defaults(func=cmd_store_grant)
 
     p = sub.add_parser("sample", help="draw the month's sample and allocate auditors",
                        description=cmd_sample.__doc__)
@@ -637,10 +782,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except FrameworkError as exc:
         for line in exc.lines():
-            print(f"auditlib: {line}", file=sys.stderr)
+            print(f"auditlib: {shown(line)}", file=sys.stderr)
         return EXIT_INVALID
     except AuditlibError as exc:
-        print(f"auditlib: {exc}", file=sys.stderr)
+        print(f"auditlib: {shown(exc)}", file=sys.stderr)  # one line, whatever it quotes
         return EXIT_INVALID
     except KeyboardInterrupt:
         print("auditlib: interrupted", file=sys.stderr)
@@ -650,7 +795,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("AUDITLIB_DEBUG"):
             raise
-        print(f"auditlib: internal error: {type(exc).__name__}: {exc} "
+        print(f"auditlib: internal error: {type(exc).__name__}: {shown(exc)} "
               "(run with AUDITLIB_DEBUG=1 for details)", file=sys.stderr)
         return 3
 

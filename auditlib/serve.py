@@ -9,17 +9,16 @@ from __future__ import annotations
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import webbrowser
 from pathlib import Path
 from urllib.parse import quote
 
 from .exceptions import AuditlibError
 from .store import AuditStore, data_dir, store_url
+from .text import shown
 
 DEMO_AUDITS = {
     "full-audit": "DEMO-FA-001",
@@ -38,21 +37,10 @@ def workbooks_dir() -> Path:
     raise AuditlibError("the workbooks folder was not found (is auditlib installed whole?)")
 
 
-def free_port(preferred: int = 8866) -> int:
-    for port in (preferred, 0):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise AuditlibError("no free port on 127.0.0.1")
-
-
 def make_demo_store(user: str) -> tuple[str, list[dict]]:
     """A demo store (in the data folder) with one demo audit per framework for ``user``."""
     url = f"sqlite:///{data_dir() / 'demo.sqlite'}"
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:  # made on demand, as the default store is
         names = {u["name"] for u in store.find_users()}
         if "demo-lead" not in names:
             store.add_user("demo-lead", roles=["lead_auditor"], user="demo-lead",
@@ -73,26 +61,15 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
 
 
 def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
-    """Submitted audits this user may moderate: allocated to them, or unallocated for a
-    moderator; every one for a lead auditor."""
+    """Submitted audits this user may moderate, as auditlib.access decides: allocated to them,
+    or unallocated for a moderator; every one they did not audit for a lead auditor."""
+    from . import access
+
     roles = store.roles_of(user)
-    if not roles & {"moderator", "lead_auditor"}:
-        return []
-    return [a for a in store.find_audits(status="submitted") if a["auditor"] != user and (
-        "lead_auditor" in roles or a["moderator"] in (None, user))]
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AuditlibError(f"Voilà stopped at start (exit {proc.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AuditlibError(f"Voilà did not answer on {url} within {timeout:.0f} s")
+    if not roles:
+        return []  # a stranger is shown nothing, and the store is not asked
+    return [a for a in store.find_audits(status="submitted")
+            if access.may(user, roles, "moderate", a)]
 
 
 SHARE = Path(__file__).resolve().parent / "share"
@@ -101,15 +78,88 @@ SHARE = Path(__file__).resolve().parent / "share"
 def voila_env(**extra: str) -> dict[str, str]:
     """The environment for Voilà: our template (no CDN) on the Jupyter path, plus ``extra``."""
     paths = [str(SHARE), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
-    return dict(os.environ, JUPYTER_PATH=os.pathsep.join(paths), **extra)
+    env = {k: v for k, v in os.environ.items() if k not in ("JUPYTER_TOKEN", "JUPYTER_TOKEN_FILE")}
+    return dict(env, JUPYTER_PATH=os.pathsep.join(paths), **extra)
 
 
-def voila_command(path: Path, port: int, token: str) -> list[str]:
-    return [sys.executable, "-m", "voila", str(path), "--no-browser", f"--port={port}",
-            "--Voila.ip=127.0.0.1", f"--token={token}", "--theme=light", "--template=auditlib",
+def voila_command(path: Path, port: int) -> list[str]:
+    """Voilà (pages only, see :mod:`auditlib.voila_pages`). No secret is on this command line:
+    every local user can read it in ``/proc``; the token goes down a pipe."""
+    return [sys.executable, "-m", "auditlib.voila_pages", str(path), "--no-browser",
+            f"--port={port}", "--Voila.ip=127.0.0.1", "--theme=light", "--template=auditlib",
             "--VoilaConfiguration.show_tracebacks=False",
             # kernels are started per page; keep each one small (see design.md)
             "--MappingKernelManager.cull_idle_timeout=3600"]
+
+
+def _die_with_parent() -> None:
+    """In the child: stop when ``auditlib serve`` dies, even by SIGKILL (Linux)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the signal handlers below still stop it
+        pass
+
+
+def start_voila(target: Path, port: int, env: dict[str, str], token: str,
+                timeout: float = 90) -> tuple[subprocess.Popen, int]:
+    """Start Voilà and return it with the port it really holds (read back from Voilà itself,
+    never guessed)."""
+    read_end, write_end = os.pipe()
+    token_read, token_write = os.pipe()
+    os.write(token_write, (token + "\n").encode())  # far below a pipe's buffer: never blocks
+    os.close(token_write)
+    env = dict(env, AUDITLIB_TOKEN_FD=str(token_read), AUDITLIB_READY_FD=str(write_end))
+    quiet = os.environ.get("AUDITLIB_QUIET_VOILA")
+    try:
+        proc = subprocess.Popen(voila_command(target.resolve(), port), env=env,
+                                stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL if quiet else None,
+                                pass_fds=(write_end, token_read), preexec_fn=_die_with_parent)
+    finally:
+        os.close(write_end)
+        os.close(token_read)
+    try:
+        line = _read_line(read_end, timeout)
+    finally:
+        os.close(read_end)
+    if line.startswith("port "):
+        return proc, int(line.split()[1])
+    _stop(proc)
+    if line.startswith("error "):
+        raise AuditlibError(f"cannot serve on 127.0.0.1:{port}: {line[6:]}"
+                            + (" (another program holds that port: choose another with "
+                               "--port, or leave it out)" if port else ""))
+    raise AuditlibError(f"Voilà did not start within {timeout:.0f} s" if proc.poll() is None
+                        else f"Voilà stopped at start (exit {proc.returncode})")
+
+
+def _read_line(fd: int, timeout: float) -> str:
+    import select
+
+    data = b""
+    deadline = time.monotonic() + timeout
+    while b"\n" not in data:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            break
+        chunk = os.read(fd, 256)
+        if not chunk:  # Voilà exited before saying where it listens
+            break
+        data += chunk
+    return data.decode(errors="replace").strip()
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def serve(path: str | None = None, store: str | None = None, port: int | None = None,
@@ -122,6 +172,12 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     target = Path(path) if path else workbooks_dir()
     if not target.exists():
         raise AuditlibError(f"{target}: no such workbook or folder")
+    only: set[int] | None = None
+    if target.is_dir() and (target / "manifest.csv").exists():
+        # a month's generated workbooks: serve the pages, never the folder (its file names are
+        # the sampled children's), and list only this month's audits that are the user's
+        only = _manifest_audit_ids(target / "manifest.csv")
+        target = workbooks_dir()
     audits: list[dict] = []
     if demo:
         url, audits = make_demo_store(user)
@@ -130,49 +186,50 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         with AuditStore(url) as s:  # fail now, with one line, if the store cannot be opened
             audits = [a for a in s.find_audits(auditor=user)
                       if a["status"] in ("in_progress", "returned")]
+    if only is not None:
+        audits = [a for a in audits if a["audit_id"] in only]
     with AuditStore(url) as s:
         to_moderate = audits_to_moderate(s, user)
-    port = port or free_port()
+        lead = "lead_auditor" in s.roles_of(user)
+    if only is not None:
+        to_moderate = [a for a in to_moderate if a["audit_id"] in only]
     token = secrets.token_urlsafe(24)
-    env = voila_env(AUDITLIB_STORE=url, AUDITLIB_USER=user)
+    if store or demo or os.environ.get("AUDITLIB_STORE") or \
+            not os.environ.get("AUDITLIB_STORE_FILE"):
+        env = voila_env(AUDITLIB_STORE=url, AUDITLIB_USER=user)
+    else:
+        # the URL came from AUDITLIB_STORE_FILE and may hold a password: the kernels read the
+        # file themselves (inherited), so the password never enters their environment
+        env = voila_env(AUDITLIB_USER=user)
 
     def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # so that Voilà is stopped below, not left running
 
-    signal.signal(signal.SIGTERM, stop)
-    proc = subprocess.Popen(voila_command(target.resolve(), port, token), env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-                            if os.environ.get("AUDITLIB_QUIET_VOILA") else None)
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(signum, stop)
+    proc, port = start_voila(target, port or 0, env, token)
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(f"{base}/?token={token}", proc)
-        if target.is_dir():
-            page = f"{base}/voila/render/audit.ipynb"
-            home = f"{base}/?token={token}"
-        else:
-            page = f"{base}/"
-            home = f"{base}/?token={token}"
+        page = f"{base}/voila/render/audit.ipynb" if target.is_dir() else f"{base}/"
+        home = f"{base}/?token={quote(token)}"
         if target.is_dir() and not (target / "audit.ipynb").exists():
             audits = []  # a folder without the audit workbook (the training pages, say)
         links = [(a, f"{page}?audit_id={a['audit_id']}&token={quote(token)}") for a in audits]
         moderation_page = page.replace("audit.ipynb", "moderation.ipynb")
-        print(f"auditlib is serving {target} on {base} (this computer only).")
-        print(f"Store: {_safe(url)}; signed in as {user}.")
+        print(f"auditlib is serving {shown(str(target))} on {base} (this computer only).")
+        print(f"Store: {shown(_safe(url))}; signed in as {shown(user)}.")
         if links:
             print("Open an audit:")
             for audit, link in links:
-                print(f"  {audit['framework']:<20} child {audit['child_id']:<12} {link}")
+                print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} {link}")
         if to_moderate and target.is_dir() and (target / "moderation.ipynb").exists():
             print("To moderate:")
             for audit in to_moderate:
-                print(f"  {audit['framework']:<20} child {audit['child_id']:<12} "
+                print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} "
                       f"{moderation_page}?audit_id={audit['audit_id']}&token={quote(token)}")
-        if target.is_dir() and (target / "lead_auditor.ipynb").exists():
-            with AuditStore(url) as s:
-                lead = user in {u["name"] for u in s.find_users(role="lead_auditor")}
-            if lead:
-                print(f"Lead auditor's page: {base}/voila/render/lead_auditor.ipynb?token="
-                      f"{quote(token)}")
+        if target.is_dir() and (target / "lead_auditor.ipynb").exists() and lead:
+            print(f"Lead auditor's page: {base}/voila/render/lead_auditor.ipynb?token="
+                  f"{quote(token)}")
         if not links:
             print(f"Open: {home}")
         print("Press Ctrl-C to stop.", flush=True)
@@ -182,12 +239,20 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     except KeyboardInterrupt:
         return 0
     finally:
-        if proc.poll() is None:
-            proc.terminate()
+        _stop(proc)
+
+
+def _manifest_audit_ids(manifest: Path) -> set[int]:
+    import csv
+
+    ids = set()
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
             try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+                ids.add(int(str(row.get("audit_id", "")).lstrip("'")))
+            except ValueError:
+                continue
+    return ids
 
 
 def _safe(url: str) -> str:

@@ -48,7 +48,7 @@ def auditlib_generate(tmp: Path, n: int) -> float:
 
     sample = tmp / f"sample-{n}.csv"
     write_sample(sample, n)
-    with AuditStore(f"sqlite:///{tmp / f'store-{n}' / 'audits.sqlite'}") as store:
+    with AuditStore(f"sqlite:///{tmp / f'store-{n}' / 'audits.sqlite'}", create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         start = time.perf_counter()
         generate_workbooks(sample, tmp / f"wb-{n}", store, "lead", progress=False)

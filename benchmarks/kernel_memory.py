@@ -54,7 +54,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'audits.sqlite'}"
-        with AuditStore(url) as store:
+        with AuditStore(url, create=True) as store:
             store.add_user("lead", roles=["lead_auditor"], user="lead")
             store.add_user("ash", roles=["auditor"], user="lead")
             audit = store.add_audit(framework="detailed-case-audit", child_id="MEM-1",

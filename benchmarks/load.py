@@ -55,7 +55,7 @@ def _user(url: str, name: str, audit_id: int, seconds: float, barrier, out) -> N
 def run(url: str, users: int, seconds: float) -> dict:
     from auditlib.store import AuditStore
 
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_users([{"name": f"user{i:02d}", "roles": ["auditor"]} for i in range(users)],
                         user="lead")

@@ -98,7 +98,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'store' / 'audits.sqlite'}"
-        with AuditStore(url) as store:
+        with AuditStore(url, create=True) as store:
             store.add_user("lead", roles=["lead_auditor"], user="lead")
             store.add_user("ash", roles=["auditor"], user="lead")
             audits = [store.add_audit(framework="scaled-social-care", child_id=f"B{w}",

@@ -14,9 +14,9 @@ Two ratios, each of medians over repeated runs in the same browser and server:
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -47,7 +47,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from auditlib.serve import free_port, voila_command, voila_env, wait_until_up
+    from auditlib.serve import start_voila, voila_env
     from auditlib.store import AuditStore
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,19 +56,18 @@ def main() -> None:
         shutil.copy(ROOT / "workbooks" / "audit.ipynb", folder / "audit.ipynb")
         shutil.copy(HERE / "notebooks" / "minimal_widget.ipynb", folder / "minimal.ipynb")
         url = f"sqlite:///{Path(tmp) / 'store' / 'audits.sqlite'}"
-        with AuditStore(url) as store:
+        with AuditStore(url, create=True) as store:
             store.add_user("lead", roles=["lead_auditor"], user="lead")
             store.add_user("ash", roles=["auditor"], user="lead")
             audits = [store.add_audit(framework="scaled-social-care", child_id=f"B{i}",
                                       auditor="ash", user="lead")
                       for i in range(args.runs + 1)]
-        port, token = free_port(0), "benchmark-token"
-        proc = subprocess.Popen(voila_command(folder, port, token),
-                                env=voila_env(AUDITLIB_STORE=url, AUDITLIB_USER="ash"),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        token = "benchmark-token"
+        os.environ["AUDITLIB_QUIET_VOILA"] = "1"
+        proc, port = start_voila(folder, 0, voila_env(AUDITLIB_STORE=url, AUDITLIB_USER="ash"),
+                                 token)
         base = f"http://127.0.0.1:{port}"
         try:
-            wait_until_up(f"{base}/?token={token}", proc)
             tti = {"minimal": [], "workbook": []}
             trip = {"minimal": [], "workbook": []}
             with sync_playwright() as p:

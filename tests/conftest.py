@@ -36,3 +36,12 @@ def seed_text():
         assert files, f"source {prefix} not in {SEEDS} (shared/ must sit beside the repo)"
         return " ".join(files[0].read_text(encoding="utf-8").split())
     return read
+
+
+@pytest.fixture(scope="session")
+def hub(tmp_path_factory):
+    """One real JupyterHub for the session (tests/hub.py): starting one takes a while."""
+    from tests.hub import running_hub
+
+    with running_hub(tmp_path_factory.mktemp("hub")) as running:
+        yield running

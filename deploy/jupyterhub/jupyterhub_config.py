@@ -10,7 +10,12 @@ Start it (one machine):
 
 Settings come from the environment, so the same file serves a trial, CI and production:
 
-AUDITLIB_STORE        the shared store (PostgreSQL); passed to every user's server
+AUDITLIB_STORE        the shared store (PostgreSQL), without a password; passed to every user's
+                      server
+AUDITLIB_STORE_FILE   or: a file holding the store URL (with its password), readable by the
+                      service account only; users' servers get the file's path, not the password
+AUDITLIB_HUB_ANALYSTS comma-separated user names who get JupyterLab instead of the pages (with
+                      AUDITLIB_ANALYST_STORE[_FILE], a read-only database role); nobody by default
 AUDITLIB_HUB_IP       address to listen on (default 127.0.0.1: nothing beyond this machine)
 AUDITLIB_HUB_PORT     port (default 8000)
 AUDITLIB_HUB_AUTH     "oauth": the council's identity provider (OAUTH_* variables, below);
@@ -67,10 +72,31 @@ if users:
 else:
     c.Authenticator.allow_all = True
 
-# --- each user's server: Voilà workbooks, the shared store, their own name
+# --- each user's server: the audit pages and nothing else
+# Signed-in users are untrusted. Their servers run Jupyter Server with only Voilà and auditlib's
+# lock-down loaded: no JupyterLab, file tree, terminals or contents API, no kernel started on
+# request, and kernel channels that carry widget messages only (auditlib/lockdown.py).
 workbooks = os.environ.get("AUDITLIB_WORKBOOKS") or str(
     Path(__file__).resolve().parents[2] / "workbooks")
-share = str(Path(__import__("auditlib").__file__).resolve().parent / "share")
+share = Path(__import__("auditlib").__file__).resolve().parent / "share"
+
+
+def _store_environment() -> dict[str, str]:
+    """How users' servers find the store, without a password in their environment."""
+    from sqlalchemy.engine import make_url
+
+    store_file = os.environ.get("AUDITLIB_STORE_FILE")
+    if store_file:
+        # a file readable by the service account only (auditlib refuses one others can read)
+        return {"AUDITLIB_STORE_FILE": store_file}
+    url = os.environ.get("AUDITLIB_STORE", "")
+    if url and "://" in url and make_url(url).password:
+        raise SystemExit("AUDITLIB_STORE carries a password: put the URL in a file readable by "
+                         "this service only and set AUDITLIB_STORE_FILE, or keep the password "
+                         "in the service's ~/.pgpass (see deploy/jupyterhub/README.md)")
+    return {"AUDITLIB_STORE": url}
+
+
 # one machine: every user's server runs as this system account, each in a folder of its own;
 # on Kubernetes (Zero to JupyterHub) KubeSpawner takes this place, see deploy/jupyterhub/README.md
 c.JupyterHub.spawner_class = "simple"
@@ -79,15 +105,38 @@ c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
 c.Spawner.notebook_dir = workbooks
 c.Spawner.default_url = "/voila/render/home.ipynb"
 c.Spawner.environment = {
-    "AUDITLIB_STORE": os.environ.get("AUDITLIB_STORE", ""),
+    **_store_environment(),
     # our Voilà template (no CDN) on the Jupyter path
-    "JUPYTER_PATH": os.pathsep.join(filter(None, [share, os.environ.get("JUPYTER_PATH")])),
+    "JUPYTER_PATH": os.pathsep.join(filter(None, [str(share), os.environ.get("JUPYTER_PATH")])),
+    # no configuration from the user's own folder can undo the lock-down
+    "JUPYTERHUB_DISABLE_USER_CONFIG": "1",
 }
-c.Spawner.args = ["--VoilaConfiguration.template=auditlib",
-                  "--VoilaConfiguration.show_tracebacks=False"]
+c.Spawner.args = [f"--config={share / 'jupyter_server_pages_config.py'}"]
 if os.geteuid() == 0:  # containers and CI run as root; a real server runs as a service account
     c.Spawner.args.append("--allow-root")
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
+
+# --- analysts (optional, never by default): named people who also get JupyterLab
+# They can run code, so they get their own store address (a database role that can read, never
+# write: AUDITLIB_ANALYST_STORE or AUDITLIB_ANALYST_STORE_FILE) and never the pages' one.
+analysts = {u.strip() for u in os.environ.get("AUDITLIB_HUB_ANALYSTS", "").split(",")
+            if u.strip()}
+
+
+def _profile(spawner) -> None:
+    if spawner.user.name not in analysts:
+        return
+    env = {k: v for k, v in spawner.environment.items()
+           if k not in ("AUDITLIB_STORE", "AUDITLIB_STORE_FILE")}
+    for key in ("AUDITLIB_ANALYST_STORE", "AUDITLIB_ANALYST_STORE_FILE"):
+        if os.environ.get(key):
+            env[key.replace("ANALYST_", "")] = os.environ[key]
+    spawner.environment = env
+    spawner.args = [a for a in spawner.args if not a.startswith("--config=")]
+    spawner.default_url = "/lab"
+
+
+c.Spawner.pre_spawn_hook = _profile
 # idle servers are stopped by the hub; saved work is in the store, so nothing is lost
 c.JupyterHub.load_roles = []

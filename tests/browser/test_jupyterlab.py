@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 
 def test_workbook_in_jupyterlab(tmp_path, page):
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_user("ash", roles=["auditor"], user="lead")
         audit_id = store.add_audit(framework="full-audit", child_id="LAB-1", auditor="ash",

@@ -19,7 +19,7 @@ def lead_server(tmp_path_factory):
     _need_chromium()
     data = tmp_path_factory.mktemp("lead")
     url = f"sqlite:///{data / 'audits.sqlite'}"
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
     srv = Server(data, user="lead", args=("--store", url))
     srv.store_url = url

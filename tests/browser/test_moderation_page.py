@@ -17,7 +17,7 @@ def moderation_server(tmp_path_factory):
     _need_chromium()
     data = tmp_path_factory.mktemp("moderation")
     url = f"sqlite:///{data / 'audits.sqlite'}"
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_user("ash", roles=["auditor"], user="lead")
         store.add_user("mo", roles=["moderator"], user="lead")

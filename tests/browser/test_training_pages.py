@@ -21,7 +21,7 @@ def training_server(tmp_path_factory):
     data = tmp_path_factory.mktemp("training")
     url = f"sqlite:///{data / 'audits.sqlite'}"
     exemplar = next(e for e in list_exemplars() if "scaled-social-care" in e.benchmarks)
-    with AuditStore(url) as store:
+    with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_user("tia", roles=["trainee"], user="lead")
         # the trainee has graded all but one section already (saved as she went)

@@ -1,0 +1,129 @@
+"""The Voilà that ``auditlib serve`` runs: one folder's pages, locked down.
+
+It differs from plain ``voila`` in what a person on this computer could otherwise reach:
+
+- no file tree, contents API or file downloads: the base URL opens the folder's landing page
+  (``home.ipynb``, else ``calibration.ipynb``, else the only page), and
+  :mod:`auditlib.lockdown` refuses every route that is not a page;
+- the page's kernel channel passes widget messages only;
+- the token arrives down a pipe (``AUDITLIB_TOKEN_FD``): never on the command line, which
+  every local user can read in ``/proc``, nor in the environment, which kernels inherit;
+- the port it really holds is written to the file descriptor in ``AUDITLIB_READY_FD``, so
+  ``auditlib serve`` never guesses, and never sends the token to whatever else holds a port.
+
+Run as ``python -m auditlib.voila_pages PATH [Voilà options]``.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tornado.httpserver
+import tornado.ioloop
+import tornado.netutil
+import tornado.web
+from voila.app import Voila
+from voila.static_file_handler import AllowListFileHandler
+from voila.tornado.contentshandler import VoilaContentsHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .lockdown import (
+    WIDGET_MESSAGES,
+    PagesOnlyAuthorizer,
+    WidgetOnlyConnection,
+    install_route_guard,
+)
+
+LANDING_PAGES = ("home.ipynb", "calibration.ipynb")
+_LISTINGS = (TornadoVoilaTreeHandler, VoilaContentsHandler, AllowListFileHandler)
+
+
+def landing_page(folder: Path) -> str | None:
+    """The page the base URL opens for a folder of pages."""
+    for name in LANDING_PAGES:
+        if (folder / name).is_file():
+            return name
+    pages = sorted(p.name for p in folder.glob("*.ipynb"))
+    return pages[0] if len(pages) == 1 else None
+
+
+class PagesVoila(Voila):
+    """Voilà serving pages only (see the module's docstring)."""
+
+    name = "auditlib-voila"
+    authorizer_class = PagesOnlyAuthorizer  # type: ignore[assignment]
+    kernel_websocket_connection_class = WidgetOnlyConnection  # type: ignore[assignment]
+
+    def initialize(self, argv: Any = None) -> None:
+        super().initialize(argv)
+        # the token comes down a pipe, so it is in neither the command line nor the
+        # environment (which kernels inherit)
+        fd = os.environ.pop("AUDITLIB_TOKEN_FD", None)
+        token = ""
+        if fd is not None:
+            with os.fdopen(int(fd), "r", encoding="utf-8") as pipe:
+                token = pipe.readline().strip()
+        if not token:
+            raise SystemExit("auditlib-voila: a token is required (AUDITLIB_TOKEN_FD)")
+        self.token = token
+        self._ready_fd = os.environ.pop("AUDITLIB_READY_FD", None)
+
+    def init_handlers(self) -> list:
+        handlers = [h for h in super().init_handlers() if h[1] not in _LISTINGS]
+        if not self.notebook_path:
+            landing = landing_page(Path(self.root_dir))
+            if landing:
+                handlers.append((self.server_url.rstrip("/") + "/?", tornado.web.RedirectHandler,
+                                 {"url": f"{self.server_url.rstrip('/')}/voila/render/{landing}"}))
+        return handlers
+
+    def start(self) -> None:
+        # Voila.start, with the route guard in front and widget-only kernel channels
+        self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        settings = self.init_settings()
+        settings["kernel_websocket_connection_class"] = WidgetOnlyConnection
+        self.kernel_manager.allowed_message_types = sorted(WIDGET_MESSAGES)
+        self.app = tornado.web.Application(**settings)
+        self.app.settings.update(self.tornado_settings)
+        self.app.add_handlers(".*$", self.init_handlers())
+        install_route_guard(self.app, self.server_url)
+        self.listen()
+
+    def listen(self) -> None:
+        try:
+            sockets = tornado.netutil.bind_sockets(self.port, self.ip)
+        except OSError as exc:
+            self._report(f"error {exc.strerror or exc}")
+            self.log.critical("auditlib-voila: cannot listen on %s:%s: %s", self.ip, self.port,
+                              exc.strerror or exc)
+            self.exit(1)
+        server = tornado.httpserver.HTTPServer(self.app)
+        server.add_sockets(sockets)
+        self.port = sockets[0].getsockname()[1]
+        self._report(f"port {self.port}")
+        self.log.info("auditlib-voila: serving pages on %s:%s", self.ip, self.port)
+        self.ioloop = tornado.ioloop.IOLoop.current()
+        try:
+            self.ioloop.start()
+        except KeyboardInterrupt:
+            self.log.info("Stopping...")
+        finally:
+            self.stop()
+
+    def _report(self, line: str) -> None:
+        if self._ready_fd is None:
+            return
+        fd = int(self._ready_fd)
+        try:
+            os.write(fd, (line + "\n").encode())
+        finally:
+            os.close(fd)
+            self._ready_fd = None
+
+
+main = PagesVoila.launch_instance
+
+if __name__ == "__main__":
+    main()

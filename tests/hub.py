@@ -1,0 +1,127 @@
+"""A real JupyterHub for the tests: configurable-http-proxy (from the npm registry) on loopback,
+the deployment's own configuration, trial sign-in, one PostgreSQL store.
+
+One hub serves the whole session (``hub`` in tests/conftest.py): starting one takes a while.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditlib.store import AuditStore
+
+ROOT = Path(__file__).resolve().parent.parent
+HUB = ROOT / "deploy" / "jupyterhub"
+PASSWORD = "trial-password"
+USERS = ("ash", "bo", "mo", "lead")
+
+
+def _proxy() -> str | None:
+    local = HUB / "node_modules" / ".bin" / "configurable-http-proxy"
+    return str(local) if local.exists() else shutil.which("configurable-http-proxy")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_hub(state: Path) -> Iterator[dict[str, Any]]:
+    """Start the hub with a store holding a lead auditor, auditors ash and bo (an audit each)
+    and moderator mo; yield its address, store URL, audit ids and state folder."""
+    from tests.browser.conftest import _need_chromium
+    from tests.store.conftest import POSTGRES, _postgres_available, postgres_url
+    _need_chromium()
+    problem = _postgres_available()
+    proxy = _proxy()
+    for missing, why in ((problem, f"no PostgreSQL ({problem})"),
+                         (proxy is None, "no configurable-http-proxy (npm install in "
+                                         "deploy/jupyterhub)")):
+        if missing:
+            if os.environ.get("CI"):
+                pytest.fail(f"JupyterHub test cannot run under CI: {why}")
+            pytest.skip(f"JupyterHub test skipped: {why}")
+    import psycopg
+    from sqlalchemy.engine import make_url
+    url = make_url(POSTGRES)
+    schema = f"hub_{os.getpid()}"
+    args = dict(host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
+                password=url.password, autocommit=True)
+    with psycopg.connect(**args) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    store_url = postgres_url(schema)
+    with AuditStore(store_url) as store:
+        store.add_user("lead", roles=["lead_auditor"], user="lead")
+        for name in ("ash", "bo"):
+            store.add_user(name, roles=["auditor"], user="lead")
+        store.add_user("mo", roles=["moderator"], user="lead")
+        audits = {name: store.add_audit(framework="full-audit", child_id=f"HUB-{name}",
+                                        auditor=name, user="lead") for name in ("ash", "bo")}
+        # ash has written most of the audit already; the browser does the rest
+        for q in range(2, 13):
+            store.save_answer(audits["ash"], f"q{q}", user="ash", grade="meets_good",
+                              evidence="Evidence.", impact="For the child, stability.")
+        store.save_answer(audits["ash"], "q1", user="ash", evidence="Evidence.",
+                          impact="For the child, safety.")
+        store.save_answer(audits["bo"], "q2", user="bo", evidence="BO-CANARY lives with nan.")
+    port = _port()
+    env = dict(os.environ, AUDITLIB_STORE=store_url, AUDITLIB_HUB_AUTH="local",
+               AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
+               AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS),
+               PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),
+                                     os.environ.get("PATH", "")]))
+    env.pop("AUDITLIB_USER", None)
+    log = (state / "hub.log").open("w")
+    # (AUDITLIB_TEST_HUB_CONFIG: another configuration, to show what an attack did before a fix)
+    config = os.environ.get("AUDITLIB_TEST_HUB_CONFIG") or str(HUB / "jupyterhub_config.py")
+    env.setdefault("AUDITLIB_WORKBOOKS", str(ROOT / "workbooks"))
+    proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", config], cwd=state,
+                            env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/hub/login", timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    try:
+        yield {"base": base, "store": store_url, "audits": audits, "state": state,
+               "log": state / "hub.log"}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        subprocess.run(["pkill", "-f", f"hub-api-url=http://127.0.0.1:{port}"], check=False)
+        log.close()
+        with psycopg.connect(**args) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def sign_in(browser: Any, base: str, name: str, password: str = PASSWORD) -> tuple[Any, Any]:
+    """A browser context signed in to the hub as ``name``, on their landing page."""
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/hub/login")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", password)
+    page.click("input[type=submit], button[type=submit]")
+    page.wait_for_selector(".aw-home", timeout=120_000)
+    return context, page
