@@ -766,7 +766,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description=cmd_serve.__doc__)
     p.add_argument("path", metavar="PATH", nargs="?",
                    help="a workbook or a folder of them (default: the audit workbooks)")
-    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8866, or a free one)")
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one; a port "
+                   "another program holds is refused)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--demo", action="store_true",
                    help="use a demo store with a demo audit for each framework")

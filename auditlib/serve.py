@@ -169,6 +169,8 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     from .ui import current_user
 
     user = user or current_user()
+    if port is not None and not 0 <= port < 65536:  # 0: a free one, as when none is given
+        raise AuditlibError(f"--port: {port} is not a port (1 to 65535)")
     target = Path(path) if path else workbooks_dir()
     if not target.exists():
         raise AuditlibError(f"{target}: no such workbook or folder")
