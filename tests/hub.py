@@ -24,7 +24,7 @@ from auditlib.store import AuditStore
 ROOT = Path(__file__).resolve().parent.parent
 HUB = ROOT / "deploy" / "jupyterhub"
 PASSWORD = "trial-password"
-USERS = ("ash", "bo", "mo", "lead")
+USERS = ("ash", "bo", "mo", "lead", "ana")  # ana: an analyst, the named JupyterLab profile
 
 
 def _proxy() -> str | None:
@@ -41,7 +41,8 @@ def _port() -> int:
 @contextmanager
 def running_hub(state: Path) -> Iterator[dict[str, Any]]:
     """Start the hub with a store holding a lead auditor, auditors ash and bo (an audit each)
-    and moderator mo; yield its address, store URL, audit ids and state folder."""
+    and moderator mo, the hub connecting as a least-privilege role (``auditlib store grant``);
+    yield its address, the owner's and the service's store URLs, audit ids and state folder."""
     from tests.browser.conftest import _need_chromium
     from tests.store.conftest import POSTGRES, _postgres_available, postgres_url
     _need_chromium()
@@ -78,10 +79,19 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
         store.save_answer(audits["ash"], "q1", user="ash", evidence="Evidence.",
                           impact="For the child, safety.")
         store.save_answer(audits["bo"], "q2", user="bo", evidence="BO-CANARY lives with nan.")
+    # the service connects as a least-privilege role of its own, as a council's would
+    from auditlib.dbroles import grant_app_role
+
+    app_role = f"auditlib_hub_{os.getpid()}"
+    with psycopg.connect(**args) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {app_role}")
+    grant_app_role(app_role, store_url)
+    app_url = store_url.replace(f"//{url.username}@", f"//{app_role}@", 1)
     port = _port()
-    env = dict(os.environ, AUDITLIB_STORE=store_url, AUDITLIB_HUB_AUTH="local",
+    env = dict(os.environ, AUDITLIB_STORE=app_url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
                AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS),
+               AUDITLIB_HUB_ANALYSTS="ana",
                PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),
                                      os.environ.get("PATH", "")]))
     env.pop("AUDITLIB_USER", None)
@@ -101,8 +111,8 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
         except OSError:
             time.sleep(0.5)
     try:
-        yield {"base": base, "store": store_url, "audits": audits, "state": state,
-               "log": state / "hub.log"}
+        yield {"base": base, "store": store_url, "app_store": app_url, "audits": audits,
+               "state": state, "log": state / "hub.log"}
     finally:
         proc.terminate()
         try:
@@ -113,6 +123,8 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
         log.close()
         with psycopg.connect(**args) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"DROP OWNED BY {app_role}")
+            conn.execute(f"DROP ROLE IF EXISTS {app_role}")
 
 
 def sign_in(browser: Any, base: str, name: str, password: str = PASSWORD) -> tuple[Any, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,61 @@ def test_another_persons_server_is_refused(hub, ash):
     assert "BO-CANARY" not in response.text() and "HUB-bo" not in response.text()
     assert response.status in (403, 404) or "No access" in response.text() or \
         "/hub/login" in response.url or "/hub/" in response.url
+
+
+def test_the_service_role_cannot_rewrite_the_trail(hub):
+    """With the credentials the hub's servers use (a least-privilege role), the trail cannot
+    be rewritten: the database refuses, and a row slipped in outside auditlib is found."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(hub["app_store"])
+    connect = dict(host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
+                   options=url.query["options"].replace("%3D", "="), autocommit=True)
+    with AuditStore(hub["store"]) as store:
+        before = store.history(hub["audits"]["bo"])
+    assert before and {h["user"] for h in before if h["what"].startswith("answers")} == {"bo"}
+    for statement in (
+            "UPDATE history SET user_name = 'ash' WHERE user_name = 'bo'",
+            "DELETE FROM history WHERE user_name = 'bo'",
+            "TRUNCATE history",
+            "DROP TRIGGER IF EXISTS history_append_only ON history",
+            "ALTER TABLE history DISABLE TRIGGER ALL"):
+        with psycopg.connect(**connect) as conn, pytest.raises(psycopg.Error):
+            conn.execute(statement)
+    with psycopg.connect(**connect) as conn:  # a forged row, inserted by hand
+        conn.execute("INSERT INTO history (audit_id, at, user_name, what, old, new) VALUES "
+                     "(%s, '2026-01-01T00:00:00+00:00', 'bo', 'answers.q2.evidence', NULL, "
+                     "'\"forged\"')", (hub["audits"]["bo"],))
+    with AuditStore(hub["store"]) as store:
+        assert store.history(hub["audits"]["bo"])[:len(before)] == before
+        problems = store.verify_history()
+    assert problems and any("not written by auditlib" in p or "changed" in p for p in problems)
+
+
+def test_jupyterlab_only_for_a_named_analyst_without_the_pages_store(hub, browser):
+    """An analyst named in AUDITLIB_HUB_ANALYSTS gets JupyterLab (they run code), and their
+    server is given no address of the pages' store; nobody else gets it (above)."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{hub['base']}/hub/login")
+        page.fill("input[name=username]", "ana")
+        page.fill("input[name=password]", "trial-password")
+        page.click("input[type=submit], button[type=submit]")
+        page.wait_for_url("**/user/ana/lab**", timeout=120_000)
+        assert context.request.get(f"{hub['base']}/user/ana/lab").status == 200
+        out = subprocess.run(["pgrep", "-f", "jupyterhub.singleuser"], capture_output=True,
+                             text=True).stdout.split()
+        environments = []
+        for pid in out:
+            try:
+                environments.append(Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"))
+            except OSError:
+                continue
+        ana = [e for e in environments if b"JUPYTERHUB_USER=ana" in e]
+        assert ana, "ana's server was not found"
+        store_vars = (b"AUDITLIB_STORE=", b"AUDITLIB_STORE_FILE=")
+        assert not [v for v in ana[0] if v.startswith(store_vars)]
+    finally:
+        context.close()
