@@ -164,3 +164,37 @@ def test_open_workbook_messages(store, monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "audit_id=%3Cscript%3Ealert(1)%3C/script%3E")
     page = open_workbook(None, store_url=store.url, user="ash").value
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_full_disk_is_shown_not_saving_for_ever(tmp_path, monkeypatch):
+    """The disk fills while the auditor types: the page says the change was not saved and why,
+    instead of "Saving…" for ever, and what was saved before stays."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'full.sqlite'}"
+    with AuditStore(url, create=True) as setup:
+        setup.add_user("lead", roles=["lead_auditor"], user="lead")
+        setup.add_user("ash", roles=["auditor"], user="lead")
+        audit = setup.add_audit(framework="full-audit", child_id="C1", auditor="ash",
+                                user="lead")
+        setup.save_answer(audit, "q1", user="ash", evidence="Saved before the disk filled.")
+    connect = sqlite3.connect
+
+    def full(*args, **kwargs):  # SQLITE_FULL, as a full disk gives it
+        conn = connect(*args, **kwargs)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+        return conn
+    monkeypatch.setattr(sqlite3, "connect", full)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", full)
+    with AuditStore(url) as store:
+        wb = AuditWorkbook(store, audit, user="ash", save_delay=0)
+        wb.sections["q2"].narratives["evidence"].value = "x" * 90_000
+        status = wb.summary.save_status.value
+        assert "Not saved" in status and "disk is full" in status, status
+        assert "Saving" not in status
+    monkeypatch.undo()
+    with AuditStore(url) as store:
+        answers = store.find_audit(audit)["answers"]
+    assert answers["q1"]["evidence"] == "Saved before the disk filled."
+    assert "q2" not in answers
