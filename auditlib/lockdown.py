@@ -161,8 +161,32 @@ class WidgetOnlyConnection(ZMQChannelsWebsocketConnection):
         return msg_type if isinstance(msg_type, str) else None
 
 
+#: what a kernel never inherits from its server: the server's own credentials (a page's kernel
+#: needs none of them, and would hand them to code if code ever ran)
+SERVER_SECRETS = frozenset({"JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN", "JUPYTER_TOKEN",
+                            "JUPYTER_TOKEN_FILE", "JUPYTERHUB_OAUTH_CLIENT_SECRET"})
+
+
+def without_server_secrets(kernel_manager: Any) -> None:
+    """Start every kernel of ``kernel_manager`` without :data:`SERVER_SECRETS` in its
+    environment."""
+    import os
+
+    from jupyter_core.utils import ensure_async
+
+    start = kernel_manager.start_kernel
+
+    async def start_kernel(*args: Any, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        env = {k: v for k, v in (os.environ if env is None else env).items()
+               if k not in SERVER_SECRETS}
+        return await ensure_async(start(*args, env=env, **kwargs))
+
+    kernel_manager.start_kernel = start_kernel
+
+
 def lock_down(serverapp: Any) -> None:
-    """Apply all three layers to a running Jupyter Server application."""
+    """Apply all three layers to a running Jupyter Server application, and keep the server's
+    credentials out of its kernels."""
     web_app = serverapp.web_app
     install_route_guard(web_app, serverapp.base_url)
     web_app.settings["kernel_websocket_connection_class"] = WidgetOnlyConnection
@@ -171,6 +195,7 @@ def lock_down(serverapp: Any) -> None:
     web_app.settings["authorizer"] = authorizer
     serverapp.authorizer = authorizer
     serverapp.kernel_manager.allowed_message_types = sorted(WIDGET_MESSAGES)
+    without_server_secrets(serverapp.kernel_manager)
     serverapp.log.info("auditlib: this server serves the audit pages only")
 
 

@@ -34,6 +34,7 @@ from .lockdown import (
     PagesOnlyAuthorizer,
     WidgetOnlyConnection,
     install_route_guard,
+    without_server_secrets,
 )
 
 LANDING_PAGES = ("home.ipynb", "calibration.ipynb")
@@ -85,6 +86,7 @@ class PagesVoila(Voila):
         settings = self.init_settings()
         settings["kernel_websocket_connection_class"] = WidgetOnlyConnection
         self.kernel_manager.allowed_message_types = sorted(WIDGET_MESSAGES)
+        without_server_secrets(self.kernel_manager)
         self.app = tornado.web.Application(**settings)
         self.app.settings.update(self.tornado_settings)
         self.app.add_handlers(".*$", self.init_handlers())

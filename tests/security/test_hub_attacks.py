@@ -179,3 +179,25 @@ def test_jupyterlab_only_for_a_named_analyst_without_the_pages_store(hub, browse
         assert not [v for v in ana[0] if v.startswith(store_vars)]
     finally:
         context.close()
+
+
+def test_a_pages_kernel_holds_no_credentials(hub, ash):
+    """Were code ever to run in a page's kernel, it would find neither the server's hub token
+    nor a database password in its environment."""
+    _context, page = ash
+    page.goto(f"{hub['base']}/user/ash/voila/render/home.ipynb")
+    page.wait_for_selector(".aw-home", timeout=60_000)
+    found = []
+    for pid in _kernels():
+        try:
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"JUPYTERHUB_USER=ash" in environ:
+            found.append(environ)
+    assert found, "no kernel of ash's found"
+    for environ in found:
+        names = {e.split(b"=", 1)[0] for e in environ}
+        assert not names & {b"JUPYTERHUB_API_TOKEN", b"JPY_API_TOKEN", b"JUPYTER_TOKEN"}
+        store = [e for e in environ if e.startswith(b"AUDITLIB_STORE=")]
+        assert store and b":" not in store[0].split(b"//", 1)[1].split(b"@")[0]  # no password
