@@ -122,6 +122,12 @@ c.Spawner.http_timeout = 120
 # write: AUDITLIB_ANALYST_STORE or AUDITLIB_ANALYST_STORE_FILE) and never the pages' one.
 analysts = {u.strip() for u in os.environ.get("AUDITLIB_HUB_ANALYSTS", "").split(",")
             if u.strip()}
+if analysts:
+    # here every server runs as the service account, so an analyst's code could read the
+    # service's own files (AUDITLIB_STORE_FILE, ~/.pgpass): fine for a trial, not for real data
+    print("auditlib: WARNING: AUDITLIB_HUB_ANALYSTS with the one-machine spawner runs analysts' "
+          "code as the service account; give analysts their own system user or pod "
+          "(deploy/jupyterhub/README.md)", file=sys.stderr)
 
 
 def _profile(spawner) -> None:
