@@ -3,7 +3,8 @@
 :func:`moderation_checks` reads an audit record (a plain dict in the JSON interchange format) with
 its :class:`~auditlib.framework.Framework` and returns :class:`Check` items, each naming the field
 in the moderator's words, quoting the offending words where useful, and carrying the sentence of
-the guidance it comes from (``source``, quoted word for word from seed ``source_document``).
+the guidance it comes from (``source``, quoted word for word from ``source_document``, a file in
+``frameworks/sources/``).
 
 The grading engine (:mod:`auditlib.grading`) says what a framework's *rules* imply; these checks
 say what the moderation guidance asks a moderator to look for in the *writing*:
@@ -86,41 +87,49 @@ from .framework import Criterion, Framework, Section
 from .grading import is_calendar_date
 from .scales import NOT_APPLICABLE
 
-#: check id -> (seed document, the sentence of it the check comes from, word for word)
+#: the moderation guidance's two source documents, as named in frameworks/sources/
+FULL_AUDIT_PROCESS = "full-audit-process.txt"
+GRADING_GUIDANCE = "social-care-grading-guidance.txt"
+
+#: check id -> (source document, the sentence of it the check comes from, word for word)
 SOURCES: dict[str, tuple[str, str]] = {
     "empty-evidence": (
-        "001",
+        FULL_AUDIT_PROCESS,
         "If any of these elements are missing from the judgement narrative, the moderator should "
         "draw attention to the omission and, if possible from the narrative that is available, "
         "suggest a ‘line to take’ or a form of words to be considered."),
     "empty-impact": (
-        "001",
+        FULL_AUDIT_PROCESS,
         "It is critical that the auditor captures and reports on each of these dimensions of "
         "impact."),
-    "impact-never-names-child": ("001", "Impact statements should · bring the child to life"),
+    "impact-never-names-child": (
+        FULL_AUDIT_PROCESS, "Impact statements should · bring the child to life"),
     "initials-instead-of-name": (
-        "003",
+        GRADING_GUIDANCE,
         "The Auditor should use the child/young person’s name rather than initials as this can "
         "lead to confusion and take care when spelling names."),
-    "acronym-without-meaning": ("003", "The Auditor should avoid acronyms."),
+    "acronym-without-meaning": (GRADING_GUIDANCE, "The Auditor should avoid acronyms."),
     "blunt-negative": (
-        "003",
+        GRADING_GUIDANCE,
         "The Auditor should avoid negative statements like ‘statutory visits are poor’ but try to "
         "make suggestions for improvement, i.e. ‘statutory visits could be strengthened by…’"),
     "too-many-actions": (
-        "001",
+        FULL_AUDIT_PROCESS,
         "Except in highly unusual circumstances there should be no more than 5 recommendations "
         "for action."),
-    "action-no-person": ("003", "Actions should be specific and, if possible, name the owner"),
+    "action-no-person": (
+        GRADING_GUIDANCE, "Actions should be specific and, if possible, name the owner"),
     "action-no-date": (
-        "003", "Timescales given should be achievable and have specific dates, not ‘two weeks’"),
+        GRADING_GUIDANCE,
+        "Timescales given should be achievable and have specific dates, not ‘two weeks’"),
     "action-not-tied-to-shortfall": (
-        "001",
+        FULL_AUDIT_PROCESS,
         "For audits to have maximum impact, the actions should address explicitly what is "
         "required to ensure that the child’s experiences of services are improved to good or "
         "better."),
     "spelling": (
-        "003", "The Auditor should spell check and proof read the audit before submission."),
+        GRADING_GUIDANCE,
+        "The Auditor should spell check and proof read the audit before submission."),
 }
 
 MAX_ACTIONS = 5
@@ -351,8 +360,8 @@ PRACTICE_WORDS = frozenset({
 @dataclass(frozen=True)
 class Check:
     """One thing a moderator should look at: ``where`` is a section id, a criterion id,
-    ``actions[i]`` or ``actions``; ``source`` is the sentence of seed ``source_document`` the
-    check comes from, quoted word for word."""
+    ``actions[i]`` or ``actions``; ``source`` is the sentence of ``source_document`` (a file in
+    ``frameworks/sources/``) the check comes from, quoted word for word."""
 
     id: str
     level: str

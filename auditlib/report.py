@@ -1,11 +1,11 @@
 """The monthly board report: one self-contained HTML file for the operational board.
 
 "The findings of audits are collated by the Lead Auditor and are included in Monthly audit
-reports which presented to the Operational Board" (seed 001). The report holds grade
-distributions (overall, by service area, by field), what moderation changed, the actions raised,
-completed and overdue, and the themes from learning. Charts are SVG drawn by matplotlib and
-embedded, so the file opens anywhere with no internet; every chart has its numbers in a table
-beside it, and grades are always written in words.
+reports which presented to the Operational Board" (``frameworks/sources/full-audit-process.txt``).
+The report holds grade distributions (overall, by service area, by field), what moderation
+changed, the actions raised, completed and overdue, and the themes from learning. Charts are SVG
+drawn by matplotlib and embedded, so the file opens anywhere with no internet; every chart has its
+numbers in a table beside it, and grades are always written in words.
 
 Audits describe children, and the report leaves the case file: it holds counts, grades, service
 areas and the framework's own words (field titles, rule ids), never text typed in an audit (no

@@ -1,10 +1,10 @@
 """The monthly sample: which children are audited this month, and by whom.
 
-The rules come from the full audit process (seed 001): at the beginning of each month the lead
-auditor creates "a random sample of 20 children who are open to children's services, who have not
-been audited within the past 6 months"; "auditors are always asked to audit a child from another
-area of service to their own"; audits "must be completed within 2 weeks". A child closed after
-sampling stays in the sample.
+The rules come from the full audit process (``frameworks/sources/full-audit-process.txt``): at the
+beginning of each month the lead auditor creates "a random sample of 20 children who are open to
+children's services, who have not been audited within the past 6 months"; "auditors are always
+asked to audit a child from another area of service to their own"; audits "must be completed
+within 2 weeks". A child closed after sampling stays in the sample.
 
 :func:`draw_sample` is pure: the same inputs and seed always give the same sample and allocation.
 Reading the CSV files (:func:`read_children`, :func:`read_history`, :func:`read_auditors`)

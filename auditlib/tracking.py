@@ -1,9 +1,10 @@
 """Tracking the month: each audit's progress against its due date, moderation, and actions.
 
-From the full audit process (seed 001): audits are "completed within 2 weeks"; "moderators have
-no more than the first 10 working days of each month to complete the moderation"; each action has
-a person, a completion date and a manager's sign-off date. Working days exclude weekends and the
-bank holidays of England and Wales, from the maintained ``holidays`` library.
+From the full audit process (``frameworks/sources/full-audit-process.txt``): audits are "completed
+within 2 weeks"; "moderators have no more than the first 10 working days of each month to complete
+the moderation"; each action has a person, a completion date and a manager's sign-off date.
+Working days exclude weekends and the bank holidays of England and Wales, from the maintained
+``holidays`` library.
 """
 from __future__ import annotations
 

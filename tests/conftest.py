@@ -25,16 +25,16 @@ def write_json(tmp_path: Path):
     return write
 
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+# the documents the frameworks quote ship with them, so a clone alone checks every quotation
+SOURCES = FRAMEWORKS / "sources"
 
 
 @pytest.fixture(scope="session")
-def seed_text():
-    """A source document's text with whitespace collapsed, for checking quotations."""
-    def read(prefix: str) -> str:
-        files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-        assert files, f"source {prefix} not in {SEEDS} (shared/ must sit beside the repo)"
-        return " ".join(files[0].read_text(encoding="utf-8").split())
+def source_text():
+    """A source document's text (a file name in frameworks/sources/, as a framework's
+    `source.documents` gives it) with whitespace collapsed, for checking quotations."""
+    def read(name: str) -> str:
+        return " ".join((SOURCES / name).read_text(encoding="utf-8").split())
     return read
 
 

@@ -189,11 +189,11 @@ def test_clean_audits_raise_nothing(record: dict, child_name: str | None) -> Non
 
 # --------------------------------------------------------------------------- sources
 
-def test_every_source_is_quoted_word_for_word_from_its_seed(seed_text) -> None:
-    """Each check carries "the exact sentence of the seed the check comes from, quoted word for
-    word" (whitespace and curly quotes normalised)."""
+def test_every_source_is_quoted_word_for_word_from_its_document(source_text) -> None:
+    """Each check carries "the exact sentence of the source document the check comes from, quoted
+    word for word" (whitespace and curly quotes normalised)."""
     for check_id, (document, sentence) in SOURCES.items():
-        assert normalise(sentence) in normalise(seed_text(document)), check_id
+        assert normalise(sentence) in normalise(source_text(document)), check_id
 
 
 def every_check_record() -> dict:
@@ -209,7 +209,7 @@ def every_check_record() -> dict:
 
 
 def test_each_check_carries_its_source_and_document() -> None:
-    """Every check says which sentence of which seed it comes from."""
+    """Every check says which sentence of which source document it comes from."""
     checks = run(every_check_record(), "Maya")
     assert {c.id for c in checks} >= set(SOURCES) - {"spelling", "action-not-tied-to-shortfall"}
     for check in checks:

@@ -1,4 +1,5 @@
-"""The monthly sample (seed 001's process): every rule, and every bad input as a user makes it."""
+"""The monthly sample (the full audit process's rules): every rule, and every bad input as a user
+makes it."""
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
-"""The full audit tool (seed 001): twelve judged fields, field 12 the overall, SMART actions."""
+"""The full audit tool (frameworks/sources/full-audit-process.txt): twelve judged fields, field 12
+the overall, SMART actions."""
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,8 @@ def audit(grades, overall=None, narrative=True, actions=None):
             "actions": actions or []}
 
 
-def test_rule_sources_quote_the_guidance(framework, seed_text):
-    flat = seed_text("001")
+def test_rule_sources_quote_the_guidance(framework, source_text):
+    flat = source_text("full-audit-process.txt")
     for rule in framework.rules:
         for sentence in rule.source.split("\n"):
             sentence = " ".join(sentence.split()).strip("“”\"'")

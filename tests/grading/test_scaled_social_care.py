@@ -1,4 +1,5 @@
-"""The scaled social care framework's rules (seed 003), each pinned by the sentence it encodes."""
+"""The scaled social care framework's rules (frameworks/sources/social-care-grading-guidance.txt),
+each pinned by the sentence it encodes."""
 from __future__ import annotations
 
 import pytest
@@ -33,9 +34,9 @@ def rules_fired(result, level=None):
     return {f.rule for f in result.findings if level is None or f.level == level}
 
 
-def test_rule_sources_quote_the_guidance(framework, seed_text):
-    """Does every rule carry the sentence of seed 003 it encodes, word for word?"""
-    flat = seed_text("003")
+def test_rule_sources_quote_the_guidance(framework, source_text):
+    """Does every rule carry the sentence of the grading guidance it encodes, word for word?"""
+    flat = source_text("social-care-grading-guidance.txt")
     for rule in framework.rules:
         for sentence in rule.source.split("\n"):
             sentence = " ".join(sentence.split()).rstrip(".…")
