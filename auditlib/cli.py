@@ -81,12 +81,15 @@ def cmd_framework_show(args: argparse.Namespace) -> int:
 
 def cmd_framework_validate(args: argparse.Namespace) -> int:
     """Validate framework files; print every problem as FILE:LINE: what is wrong."""
-    from .framework import load_framework
+    from .framework import file_name_problem, load_framework
 
     status = EXIT_OK
     for file in args.files:
         try:
             f = load_framework(file)
+            problem = file_name_problem(file, f)
+            if problem is not None:  # valid, but no command could find it
+                raise FrameworkError([problem], str(file))
         except FrameworkError as exc:
             for line in exc.lines():
                 print(shown(line), file=sys.stderr)

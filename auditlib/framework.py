@@ -812,6 +812,25 @@ def _parse_path(path: str) -> tuple:
     return tuple(int(idx) if idx else name for name, idx in _PATH_PART.findall(path))
 
 
+def file_name_problem(path: str | os.PathLike, framework: Framework) -> Problem | None:
+    """A framework is found by its file's name: a file not named after its id cannot be
+    used. The problem points at the ``id:`` line."""
+    file = Path(path)
+    if file.stem == framework.id:
+        return None
+    line = None
+    try:
+        for number, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"id\s*:", text):
+                line = number
+                break
+    except (OSError, UnicodeDecodeError):
+        pass
+    return Problem("id", f"{framework.id!r} does not match the file name {file.name}: "
+                   f"frameworks are found by file name, so save it as {framework.id}.yaml (or "
+                   f"change the id to {file.stem!r})", line)
+
+
 def framework_dirs() -> list[Path]:
     """Where frameworks are looked for: ``AUDITLIB_FRAMEWORKS`` (a path list), then the files
     shipped with auditlib (in a wheel) or the repository's ``frameworks/`` (in a checkout)."""
@@ -859,10 +878,9 @@ def get_framework(framework_id: str) -> Framework:
     key = (str(file), file.stat().st_mtime)
     if key not in _cache:
         framework = load_framework(file)
-        if framework.id != framework_id:
-            raise FrameworkError([Problem("id", f"the file {file.name} declares id "
-                                          f"{framework.id!r}; a framework file is named after "
-                                          "its id")], str(file))
+        problem = file_name_problem(file, framework)
+        if problem is not None:
+            raise FrameworkError([problem], str(file))
         _cache[key] = framework
     _by_id[key_env] = (file, key[1], _cache[key])
     return _cache[key]

@@ -69,6 +69,19 @@ def test_framework_validate_reports_every_problem():
     assert "Traceback" not in result.stderr
 
 
+def test_framework_validate_refuses_a_file_not_named_after_its_id(tmp_path):
+    """Valid inside, but no command could find it by its id: one line, at the id's line."""
+    misnamed = tmp_path / "our-audit.yaml"
+    misnamed.write_text((ROOT / "frameworks" / "full-audit.yaml").read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    line = one_line_error(run("framework", "validate", misnamed))
+    id_line = next(n for n, text in enumerate(misnamed.read_text().splitlines(), 1)
+                   if text.startswith("id:"))
+    assert line.startswith(f"{misnamed}:{id_line}: id: 'full-audit' does not match the file "
+                           "name our-audit.yaml"), line
+    assert "save it as full-audit.yaml" in line
+
+
 def test_framework_validate_ok():
     result = run("framework", "validate", ROOT / "frameworks" / "full-audit.yaml")
     assert result.returncode == 0 and "valid framework 'full-audit'" in result.stdout
