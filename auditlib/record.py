@@ -126,6 +126,18 @@ def _check_grade(answer: dict, section: Section, path: str, criterion: bool = Fa
         raise InvalidAudit(f"{path}.score", "a not-applicable section takes no score")
 
 
+def record_actions(record: dict) -> list[dict]:
+    """The record's actions: a list of objects (none when absent), else :class:`InvalidAudit`
+    naming the place."""
+    actions = record.get("actions") or []
+    if not isinstance(actions, list):
+        raise InvalidAudit("actions", f"must be a list (got {_show(actions)})")
+    for i, action in enumerate(actions):
+        if not isinstance(action, dict):
+            raise InvalidAudit(f"actions[{i}]", f"must be an object (got {_show(action)})")
+    return actions
+
+
 def validate_record(framework: Framework, record: Any) -> None:
     """Raise :class:`InvalidAudit` at the first place the record does not fit the framework."""
     if not isinstance(record, dict):
@@ -170,12 +182,7 @@ def validate_record(framework: Framework, record: Any) -> None:
         if choices and value not in (None, "") and value not in choices:
             raise InvalidAudit(f"header.{key}", f"{_show(value)} is not one of "
                                f"{', '.join(sorted(choices))}")
-    actions = record.get("actions") or []
-    if not isinstance(actions, list):
-        raise InvalidAudit("actions", f"must be a list (got {_show(actions)})")
-    for i, action in enumerate(actions):
-        if not isinstance(action, dict):
-            raise InvalidAudit(f"actions[{i}]", f"must be an object (got {_show(action)})")
+    for i, action in enumerate(record_actions(record)):
         for key, value in action.items():
             if key not in ACTION_KEYS:
                 raise InvalidAudit(f"actions[{i}].{key}", f"unknown action field {key!r} "

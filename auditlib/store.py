@@ -42,7 +42,7 @@ from .exceptions import (
     VersionConflict,
 )
 from .framework import Framework, get_framework
-from .record import validate_answer, validate_record
+from .record import record_actions, validate_answer, validate_record
 from .scales import NOT_APPLICABLE
 from .text import clean_id, clean_text, show
 
@@ -1389,13 +1389,8 @@ def _clean_import(record: dict[str, Any]) -> dict[str, Any]:
             item: _clean_texts(answer, f"answers.{item}", keep=("grade",))
             if isinstance(answer, dict) else answer
             for item, answer in record["answers"].items()}
-    actions = record.get("actions") or []
-    if not isinstance(actions, list):
-        raise InvalidAudit("actions", f"must be a list (got {show(actions)})")
-    for i, action in enumerate(actions):
-        if not isinstance(action, dict):
-            raise InvalidAudit(f"actions[{i}]", f"must be an object (got {show(action)})")
-    out["actions"] = [_check_action_text(a, f"actions[{i}]") for i, a in enumerate(actions)]
+    out["actions"] = [_check_action_text(a, f"actions[{i}]")
+                      for i, a in enumerate(record_actions(record))]
     out["month"] = _check_month(record.get("month"), "month")
     out["due_date"] = _check_due_date(record.get("due_date"), "due_date")
     if record.get("auditor") not in (None, ""):
