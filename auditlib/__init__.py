@@ -2,16 +2,16 @@
 
 The core (frameworks, grading, records) needs only PyYAML and imports without Jupyter.
 """
-from .exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
-from .framework import (
+from auditlib.exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
+from auditlib.framework import (
     Framework,
     framework_from_dict,
     get_framework,
     list_frameworks,
     load_framework,
 )
-from .grading import Finding, Grading, grade
-from .record import validate_record
+from auditlib.grading import Finding, Grading, grade
+from auditlib.record import validate_record
 
 __version__ = "0.1.0"
 

@@ -34,7 +34,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .exceptions import AuditlibError, PermissionRefused
+from auditlib.exceptions import AuditlibError, PermissionRefused
 
 #: What each action lets a person do, in the words a refusal uses ("{audit}": "audit 12").
 ACTIONS: dict[str, str] = {
@@ -108,6 +108,12 @@ def visible(user: str, roles: Iterable[str], audits: Iterable[Mapping[str, Any]]
     return [a for a in audits if may(user, roles, "view", a)]
 
 
+def signed_in_user() -> str | None:
+    """The person a page was opened by: the JupyterHub user, else ``AUDITLIB_USER`` (set by
+    ``auditlib serve``); None outside a page."""
+    return os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER") or None
+
+
 def acting_user(explicit: str | None = None) -> str:
     """Who is acting: ``explicit`` (the command line's ``--user``), else the JupyterHub user,
     else ``AUDITLIB_USER`` (set by ``auditlib serve``), else the operating-system login. Never a
@@ -121,7 +127,7 @@ def acting_user(explicit: str | None = None) -> str:
     """
     import getpass
 
-    name = explicit or os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER")
+    name = explicit or signed_in_user()
     if name:
         return name
     try:

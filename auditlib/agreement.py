@@ -67,8 +67,9 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from .sampling import SampleError, _read_rows
-from .scales import BUILTIN_SCALES
+from auditlib.exceptions import TableError
+from auditlib.scales import BUILTIN_SCALES
+from auditlib.tables import read_rows
 
 Rating = tuple[Hashable, Hashable, "str | None"]
 Weights = Literal["linear", "quadratic"]
@@ -631,26 +632,26 @@ def read_ratings_csv(path: str | Path, levels: Sequence[str] | None = None) -> l
 
     Other columns are ignored; an empty ``grade`` is a missing rating (``None``). Values are
     strings with surrounding spaces removed. A missing column, an empty unit or rater, or the
-    same rater grading a unit twice raises :class:`auditlib.sampling.SampleError` naming the file,
-    the row (as a spreadsheet counts them, the header being row 1) and the column. With
+    same rater grading a unit twice raises a :class:`~auditlib.exceptions.TableError` naming the
+    file, the row (as a spreadsheet counts them, the header being row 1) and the column. With
     ``levels``, a grade that is not one of them is reported the same way.
     """
     name = str(path)
     index = None if levels is None else _level_index(levels)
-    _, rows = _read_rows(path, ("unit", "rater", "grade"))
+    _, rows = read_rows(path, ("unit", "rater", "grade"))
     ratings: list[Rating] = []
     first_row: dict[tuple[str, str], int] = {}
     for number, values in rows:
         unit, rater, grade = values["unit"], values["rater"], values["grade"]
         for column, value in (("unit", unit), ("rater", rater)):
             if not value:
-                raise SampleError(name, f"empty {column}", number, column)
+                raise TableError(name, f"empty {column}", number, column)
         if (unit, rater) in first_row:
-            raise SampleError(name, f"rater {rater!r} graded unit {unit!r} twice (also row "
+            raise TableError(name, f"rater {rater!r} graded unit {unit!r} twice (also row "
                               f"{first_row[unit, rater]})", number, "rater")
         first_row[unit, rater] = number
         if grade and index is not None and grade not in index:
-            raise SampleError(name, f"{grade!r} is not one of the levels "
+            raise TableError(name, f"{grade!r} is not one of the levels "
                               f"({', '.join(index)})", number, "grade")
         ratings.append((unit, rater, grade or None))
     return ratings

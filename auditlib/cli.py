@@ -14,10 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, access
-from .access import acting_user
-from .exceptions import AuditlibError, FrameworkError, InvalidAudit, UnknownFramework
-from .text import shown
+from auditlib import __version__, access
+from auditlib.access import acting_user
+from auditlib.exceptions import (
+    AuditlibError,
+    FrameworkError,
+    InvalidAudit,
+    InvalidValue,
+    UnknownFramework,
+)
+from auditlib.text import shown
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -30,7 +36,7 @@ class CommandError(AuditlibError):
 
 def cmd_frameworks(args: argparse.Namespace) -> int:
     """List the frameworks found."""
-    from .framework import framework_files, get_framework
+    from auditlib.framework import framework_files, get_framework
 
     # one broken file (a council's own framework, say) must not hide the others
     frameworks, status = [], EXIT_OK
@@ -81,7 +87,7 @@ def cmd_framework_show(args: argparse.Namespace) -> int:
 
 def cmd_framework_validate(args: argparse.Namespace) -> int:
     """Validate framework files; print every problem as FILE:LINE: what is wrong."""
-    from .framework import file_name_problem, load_framework
+    from auditlib.framework import file_name_problem, load_framework
 
     status = EXIT_OK
     for file in args.files:
@@ -103,8 +109,8 @@ def cmd_framework_validate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Grade an audit record: section grades, overall, findings, completeness."""
-    from .framework import get_framework, load_framework
-    from .grading import grade
+    from auditlib.framework import get_framework, load_framework
+    from auditlib.grading import grade
 
     record = read_json(args.audit)
     if args.framework_file:
@@ -157,7 +163,7 @@ def _print_grading(name: str, framework: Any, record: dict, result: Any) -> None
 
 
 def _store(args: argparse.Namespace, create: bool = False) -> Any:
-    from . import store
+    from auditlib import store
 
     # the trail records the login that ran the command beside the --user it names
     store.ORIGIN = store.command_line_origin()
@@ -182,7 +188,7 @@ def _authorise(args: argparse.Namespace, action: str, audit_id: Any = None
 def _audit_to_decide(store: Any, audit_id: Any) -> Any:
     """The audit the rules decide on, a removed one too: its history stays the lead
     auditor's to read."""
-    from .exceptions import AuditNotFound
+    from auditlib.exceptions import AuditNotFound
 
     try:
         return store.find_audit(audit_id)
@@ -242,12 +248,12 @@ def cmd_audits(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export an audit in the JSON interchange format (to stdout, or to --out FILE), or as a
     Word document (--format docx) to share with the team manager."""
-    from .exceptions import OutputError
-    from .files import write_private
+    from auditlib.exceptions import OutputError
+    from auditlib.files import write_private
 
     _authorise(args, "export", args.audit_id)
     if args.format == "docx":
-        from .documents import audit_docx
+        from auditlib.month.documents import audit_docx
 
         out = Path(args.out or f"audit-{args.audit_id}.docx")
         with _store(args) as store:
@@ -330,7 +336,7 @@ def cmd_store_grant(args: argparse.Namespace) -> int:
     trail, create tables or own anything. Run again after upgrading auditlib."""
     import getpass
 
-    from .dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     password = getpass.getpass(f"password for {args.role}: ") if args.password else None
     for line in grant_app_role(args.role, args.store, password=password):
@@ -343,7 +349,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
     in the six months before) and allocate each to an auditor from another service area, the
     work spread evenly. Writes SAMPLE.csv and SAMPLE.csv.provenance.json (seed and input
     checksums)."""
-    from .sampling import sample_from_files, write_sample
+    from auditlib.month.sampling import sample_from_files, write_sample
 
     sample = sample_from_files(args.children, args.history, args.auditors, args.month,
                                args.size, args.seed, args.framework)
@@ -367,7 +373,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     """Create the audit in the store and one workbook per sampled child (papermill's parameter
     injection, no kernel per child), plus manifest.csv with each child's link. Safe to re-run:
     no duplicate audits, no workbook overwritten."""
-    from .generate import generate_workbooks
+    from auditlib.month.generate import generate_workbooks
 
     with _store(args) as store:
         result = generate_workbooks(args.sample, args.out, store, acting_user(args.user),
@@ -391,8 +397,8 @@ def cmd_track(args: argparse.Namespace) -> int:
     """Track a month: each audit's stage against its due date, when moderation is due (the
     first 10 working days of the next month), and the actions; optionally export the action
     tracker and the month's grades as CSV and Excel."""
-    from .sampling import parse_month
-    from .tracking import action_tracker, export_month, moderation_due, month_tracker
+    from auditlib.month.sampling import parse_month
+    from auditlib.month.tracking import action_tracker, export_month, moderation_due, month_tracker
 
     _authorise(args, "track")
     parse_month(args.month)
@@ -419,7 +425,7 @@ def cmd_track(args: argparse.Namespace) -> int:
 
 
 def _date_arg(text: str) -> Any:
-    from .grading import is_calendar_date
+    from auditlib.dates import is_calendar_date
 
     if not is_calendar_date(text):
         raise CommandError(f"--on: {text!r} is not a date (YYYY-MM-DD)")
@@ -431,10 +437,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the monthly report for the operational board: one self-contained HTML file with
     grade distributions (overall, by service area, by field), moderation changes, actions
     raised, completed and overdue, and the themes from learning."""
-    from .exceptions import OutputError
-    from .files import write_private
-    from .report import monthly_report
-    from .sampling import parse_month
+    from auditlib.exceptions import OutputError
+    from auditlib.files import write_private
+    from auditlib.month.report import monthly_report
+    from auditlib.month.sampling import parse_month
 
     _authorise(args, "report")
     parse_month(args.month)
@@ -453,7 +459,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     """Inter-rater agreement on an ordered scale: percent and within-one agreement, Cohen's
     kappa (two raters), Fleiss' kappa, Krippendorff's alpha, Gwet's AC1 and AC2, and each
     rater's bias against the reference rater. RATINGS.csv has columns unit, rater, grade."""
-    from .agreement import levels_from, read_ratings_csv, summary
+    from auditlib.agreement import levels_from, read_ratings_csv, summary
 
     if not args.levels and not args.scale:
         raise CommandError("give the ordered scale: --levels A,B,C or --scale ID "
@@ -502,7 +508,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     NHS and National Insurance numbers, phones, emails, references, schools, GP practices)
     before it is shared. Dates move by one shift derived from --key (or AUDITLIB_ANONYMISE_KEY);
     --report lists every replacement for a person to review."""
-    from .anonymise import anonymise_file
+    from auditlib.anonymise import anonymise_file
 
     key = args.key or os.environ.get("AUDITLIB_ANONYMISE_KEY")
     result = anonymise_file(args.input, args.out, key=key, report_path=args.report)
@@ -516,7 +522,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbooks (or one workbook) with Voilà on 127.0.0.1, with token
     authentication, and print the links to open."""
-    from .serve import serve
+    from auditlib.service.serve import serve
 
     return serve(args.path, store=args.store, port=args.port, open_browser=not args.no_browser,
                  demo=args.demo, user=args.user)
@@ -558,7 +564,7 @@ def _nested_deeper(data: Any, limit: int) -> bool:
 
 def read_json(path: str) -> Any:
     """Read a JSON file, turning every failure into a one-line error naming the file."""
-    from .files import read_input
+    from auditlib.files import read_input
 
     text = read_input(path, limit=MAX_JSON_BYTES, too_big="an audit file is far smaller")
     try:
@@ -579,7 +585,7 @@ def read_json(path: str) -> Any:
 
 
 def _framework(id_or_path: str) -> Any:
-    from .framework import get_framework, load_framework
+    from auditlib.framework import get_framework, load_framework
 
     if id_or_path.endswith((".yaml", ".yml")) or os.sep in id_or_path:
         return load_framework(id_or_path)
@@ -807,6 +813,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FrameworkError as exc:
         for line in exc.lines():
             print(f"auditlib: {shown(line)}", file=sys.stderr)
+        return EXIT_INVALID
+    except InvalidValue as exc:  # the library names its field; here it is an option
+        print(f"auditlib: --{exc.field.replace('_', '-')}: {shown(exc.message)}", file=sys.stderr)
         return EXIT_INVALID
     except AuditlibError as exc:
         print(f"auditlib: {shown(exc)}", file=sys.stderr)  # one line, whatever it quotes

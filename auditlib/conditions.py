@@ -11,8 +11,8 @@ from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .exceptions import Problem
-from .scales import Scale
+from auditlib.exceptions import Problem
+from auditlib.scales import Scale
 
 COMPARISONS = ("is", "at_least", "at_most", "below", "above")
 CONDITION_KEYS = ("always", "flag", "section", "all_sections", "most_sections", "any_section",

@@ -9,6 +9,9 @@ traceback for these.
     ├── UnknownFramework        no framework with that id
     ├── InvalidAudit            an audit record does not fit its framework (carries the path)
     ├── OutputError             a file cannot be written where asked (carries the path)
+    ├── InputError              an input file cannot be read at all (carries the path)
+    │   └── TableError          a row or cell of a CSV file is wrong (file, row and column)
+    ├── InvalidValue            a value given for a named field is wrong (a month, a date…)
     └── StoreError              the audit store cannot do what was asked
         ├── AuditNotFound       no audit (or action, or user) with that id
         ├── PermissionRefused   the acting user lacks the role, or is not the audit's auditor
@@ -145,3 +148,29 @@ class OutputError(AuditlibError):
         self.path = str(path)
         self.message = message
         super().__init__(f"{path}: {message}")
+
+
+class TableError(InputError):
+    """A CSV file a person supplied is wrong at a row or cell: ``FILE:ROW: COLUMN: what``.
+
+    Rows are counted as a spreadsheet shows them, the header being row 1.
+    """
+
+    def __init__(self, file: object, message: str, row: int | None = None,
+                 column: str | None = None):
+        self.path, self.message, self.row, self.column = str(file), message, row, column
+        self.file = self.path
+        where = f"{file}" + (f":{row}" if row is not None else "")
+        AuditlibError.__init__(self, f"{where}: {column + ': ' if column else ''}{message}")
+
+
+class InvalidValue(AuditlibError):
+    """A value given for a named field is wrong: ``FIELD: what is wrong``.
+
+    ``field`` is the name the library knows it by (``month``); the command line shows its own
+    option (``--month``) and a page its own label, so the library never names either.
+    """
+
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+        super().__init__(f"{field}: {message}")

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from .exceptions import InputError, OutputError
+from auditlib.exceptions import InputError, OutputError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700

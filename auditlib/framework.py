@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .conditions import Condition, ConditionContext, compile_condition, known, lookup
-from .exceptions import FrameworkError, Problem, UnknownFramework
-from .scales import BUILTIN_SCALES, NOT_APPLICABLE, Band, Scale
+from auditlib.conditions import Condition, ConditionContext, compile_condition, known, lookup
+from auditlib.exceptions import FrameworkError, Problem, UnknownFramework
+from auditlib.scales import BUILTIN_SCALES, NOT_APPLICABLE, Band, Scale
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -762,7 +762,7 @@ def load_framework(path: str | os.PathLike) -> Framework:
     """Read and validate a framework file; raise :class:`FrameworkError` naming file and line."""
     import yaml
 
-    from ._yaml import YAMLRefused, load_yaml, read_yaml_file
+    from auditlib.yamlsafe import YAMLRefused, load_yaml, read_yaml_file
 
     filename = str(path)
     try:
@@ -835,12 +835,10 @@ def framework_dirs() -> list[Path]:
     """Where frameworks are looked for: ``AUDITLIB_FRAMEWORKS`` (a path list), then the files
     shipped with auditlib (in a wheel) or the repository's ``frameworks/`` (in a checkout)."""
     dirs = [Path(p) for p in os.environ.get("AUDITLIB_FRAMEWORKS", "").split(os.pathsep) if p]
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "frameworks", here.parent / "frameworks"):
-        if candidate.is_dir():
-            dirs.append(candidate)
-            break
-    return dirs
+    from auditlib.locations import shipped
+
+    found = shipped("frameworks")
+    return [*dirs, found] if found else dirs
 
 
 def framework_files() -> dict[str, Path]:

@@ -7,17 +7,14 @@ grade's ``chosen``, ``suggested`` and ``allowed`` values, the findings of every 
 """
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import GradeState
-from .framework import Framework, Rule, Section
-from .record import validate_record
-from .scales import NOT_APPLICABLE, Scale
-
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from auditlib.conditions import GradeState
+from auditlib.dates import is_calendar_date
+from auditlib.framework import Framework, Rule, Section
+from auditlib.record import validate_record
+from auditlib.scales import NOT_APPLICABLE, Scale
 
 
 @dataclass(frozen=True)
@@ -286,18 +283,6 @@ def _apply(rule: Rule, framework: Framework, state: GradeState, answers: dict,
                 continue
             add(Finding(rule.level, rule.id, f"actions[{i}]",
                         f"Action {i + 1} {problem}. " + (rule.message or ""), rule.source))
-
-
-def is_calendar_date(text: str) -> bool:
-    """Is ``text`` a real date written YYYY-MM-DD (not "two weeks", not 2025-02-30)?"""
-    text = text.strip()
-    if not ISO_DATE.match(text):
-        return False
-    try:
-        _dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _suggest(framework: Framework, state: GradeState, grades: dict[str, str | None],

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .exceptions import InvalidAudit
-from .framework import Framework, Section
-from .scales import NOT_APPLICABLE
+from auditlib.exceptions import InvalidAudit
+from auditlib.framework import Framework, Section
+from auditlib.scales import NOT_APPLICABLE
 
 ACTION_KEYS = ("action", "owner", "due", "signed_off", "note", "id")
 ANSWER_KEYS = ("grade", "score", "flags")
@@ -189,3 +189,19 @@ def validate_record(framework: Framework, record: Any) -> None:
                                    f"(expected {', '.join(ACTION_KEYS[:4])})")
             if key != "id":
                 _text_or_none(value, f"actions[{i}].{key}")
+
+
+#: the keys the store adds to an audit record (its own bookkeeping, not the audit)
+STORE_KEYS = ("audit_id", "status", "version", "auditor", "moderator", "month", "due_date",
+               "service_area", "training", "moderation", "created_at", "updated_at")
+
+
+def interchange_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored audit as an audit record (what grading and validation read): the keys the store
+    adds, and the actions' store ids, dropped."""
+    out = {k: v for k, v in record.items() if k not in STORE_KEYS}
+    out["actions"] = [{k: a.get(k) for k in ("action", "owner", "due", "signed_off", "note")}
+                      for a in record.get("actions") or []]
+    if out.get("overall") is None:
+        out.pop("overall", None)
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from .exceptions import InvalidAudit
+from auditlib.exceptions import InvalidAudit
 
 MAX_TEXT = 100_000  # characters in one field: pages of writing, far below what breaks a page
 MAX_ID = 200

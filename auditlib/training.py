@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exceptions import AuditlibError
-from .framework import Framework, get_framework
-from .grading import grade
-from .record import validate_record
-from .scales import NOT_APPLICABLE
+from auditlib.exceptions import AuditlibError
+from auditlib.framework import Framework, get_framework
+from auditlib.grading import grade
+from auditlib.locations import exemplars_dir
+from auditlib.record import interchange_record, validate_record
+from auditlib.scales import NOT_APPLICABLE
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,12 @@ class Exemplar:
         return f"EXEMPLAR-{self.id}"
 
 
-def exemplars_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "training" / "exemplars", here.parent / "training" / "exemplars"):
-        if candidate.is_dir():
-            return candidate
-    raise AuditlibError("the exemplar cases were not found (training/exemplars)")
-
-
 def load_exemplar(path: str | Path) -> Exemplar:
     """Read and check an exemplar: fictional, readable, and every benchmark a valid audit of its
     framework. Problems name the file."""
     import yaml
 
-    from ._yaml import load_data, read_yaml_file
+    from auditlib.yamlsafe import load_data, read_yaml_file
 
     path = Path(path)
     try:
@@ -143,7 +136,7 @@ def graded_items(framework: Framework, record: dict[str, Any]) -> dict[str, tupl
 
 def compare(framework: Framework, trainee: dict[str, Any], benchmark: Benchmark) -> Comparison:
     """Set a trainee's grades beside the benchmark's."""
-    from .agreement import cohen_kappa
+    from auditlib.agreement import cohen_kappa
 
     mine = graded_items(framework, trainee)
     theirs = graded_items(framework, benchmark.record)
@@ -202,7 +195,7 @@ def bootstrap_interval(values: list[tuple[str, str]], levels: list[str], draws: 
                        seed: int = 1) -> tuple[float, float] | None:
     """A 95% percentile bootstrap interval for linear weighted kappa over paired grades
     (trainee, benchmark), resampling fields. Deterministic for a seed."""
-    from .agreement import cohen_kappa
+    from auditlib.agreement import cohen_kappa
 
     if len(values) < 3:
         return None
@@ -229,7 +222,7 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
     """Every trainee's submitted training audits against the benchmarks: per trainee (weighted
     kappa with a bootstrap interval, alignment, tendency), per field (where the cohort disagrees
     most) and per attempt (progress over repeated exercises)."""
-    from .consistency import wilson_interval
+    from auditlib.consistency import wilson_interval
 
     by_child = {e.child_id: e for e in exemplars}
     trainees: dict[str, dict[str, Any]] = {}
@@ -270,7 +263,7 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
         low, high = wilson_interval(agreed, len(pairs))
         kappa = ci = None
         if who["levels"] and len(pairs) >= 2:
-            from .agreement import cohen_kappa
+            from auditlib.agreement import cohen_kappa
             ratings = [(i, "t", t) for i, (t, _) in enumerate(pairs)] + \
                       [(i, "b", b) for i, (_, b) in enumerate(pairs)]
             try:
@@ -291,5 +284,4 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
-    from .store import _gradable
-    return _gradable(record)
+    return interchange_record(record)

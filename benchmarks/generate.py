@@ -43,7 +43,7 @@ def papermill_loop(template: Path, out: Path, n: int) -> float:
 
 
 def auditlib_generate(tmp: Path, n: int) -> float:
-    from auditlib.generate import generate_workbooks
+    from auditlib.month.generate import generate_workbooks
     from auditlib.store import AuditStore
 
     sample = tmp / f"sample-{n}.csv"

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 MINIMAL = "import ipywidgets as w\nw.IntSlider(description='x')"
-WORKBOOK = "from auditlib.ui import open_workbook\nopen_workbook({audit_id})"
+WORKBOOK = "from auditlib.pages.audit import open_workbook\nopen_workbook({audit_id})"
 RSS = "print(open('/proc/self/status').read())"
 
 

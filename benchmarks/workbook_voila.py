@@ -47,7 +47,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from auditlib.serve import start_voila, voila_env
+    from auditlib.service.serve import start_voila, voila_env
     from auditlib.store import AuditStore
 
     with tempfile.TemporaryDirectory() as tmp:

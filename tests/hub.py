@@ -80,7 +80,7 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
                           impact="For the child, safety.")
         store.save_answer(audits["bo"], "q2", user="bo", evidence="BO-CANARY lives with nan.")
     # the service connects as a least-privilege role of its own, as a council's would
-    from auditlib.dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     app_role = f"auditlib_hub_{os.getpid()}"
     with psycopg.connect(**args) as conn:

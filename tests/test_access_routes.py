@@ -196,7 +196,7 @@ def test_an_auditor_exports_their_own_audit(store, capsys):
 
 def test_a_moderator_cannot_open_an_audit_in_progress_in_the_moderation_page(store):
     """Every generated audit starts in progress, unallocated or allocated: not for moderators."""
-    from auditlib.moderation import ModerationWorkbook, open_moderation
+    from auditlib.pages.moderation import ModerationWorkbook, open_moderation
 
     for key in ("in_progress", "in_progress_mo"):
         with pytest.raises(PermissionRefused, match="in progress"):
@@ -216,7 +216,7 @@ def test_a_moderator_cannot_open_an_audit_in_progress_in_the_moderation_page(sto
 def test_the_moderation_page_of_a_returned_audit(store):
     """The moderator who returned it reads it; another moderator, now it is no longer waiting
     for anyone, does not."""
-    from auditlib.moderation import ModerationWorkbook
+    from auditlib.pages.moderation import ModerationWorkbook
 
     audit = store.ids["submitted"]
     store.return_to_auditor(audit, user="mo", reason="Please revisit risk")
@@ -227,7 +227,7 @@ def test_the_moderation_page_of_a_returned_audit(store):
 
 
 def test_the_audit_workbook_refuses_everyone_but_its_readers(store):
-    from auditlib.ui import AuditWorkbook, open_workbook
+    from auditlib.pages.audit import AuditWorkbook, open_workbook
 
     for key, user in (("in_progress", "ash"), ("in_progress", "mo"), ("in_progress_mo", "mo"),
                       ("submitted_mia", "mo"), ("submitted", "tia"), ("submitted", "nobody")):
@@ -242,8 +242,8 @@ def test_the_audit_workbook_refuses_everyone_but_its_readers(store):
 
 def test_someone_who_left_no_longer_opens_their_audits(store):
     """An auditor whose roles were taken away is nobody to the store: their old audits close."""
-    from auditlib.moderation import ModerationWorkbook
-    from auditlib.ui import AuditWorkbook
+    from auditlib.pages.audit import AuditWorkbook
+    from auditlib.pages.moderation import ModerationWorkbook
 
     store.remove_role("bo", "auditor", user="lead")
     with pytest.raises(PermissionRefused, match="not a user of this store"):
@@ -253,7 +253,7 @@ def test_someone_who_left_no_longer_opens_their_audits(store):
 
 
 def test_a_trainee_opens_only_their_own_training_audits(store):
-    from auditlib.ui import AuditWorkbook
+    from auditlib.pages.audit import AuditWorkbook
 
     real = store.add_audit(framework="scaled-social-care", child_id=CHILD, auditor="tia",
                            user="lead")
@@ -265,7 +265,7 @@ def test_a_trainee_opens_only_their_own_training_audits(store):
 
 
 def test_the_home_page_lists_only_what_the_user_may_open(store):
-    from auditlib.home import home_html, open_home
+    from auditlib.pages.home import home_html, open_home
 
     for user in ("ash", "tia", "nobody"):
         assert_no_child(home_html(store, user))
@@ -279,7 +279,7 @@ def test_the_home_page_lists_only_what_the_user_may_open(store):
 
 
 def test_audits_to_moderate_follows_the_rules(store):
-    from auditlib.serve import audits_to_moderate
+    from auditlib.service.serve import audits_to_moderate
 
     ids = store.ids
     assert [a["audit_id"] for a in audits_to_moderate(store, "mo")] == [ids["submitted"]]
@@ -290,7 +290,7 @@ def test_audits_to_moderate_follows_the_rules(store):
 
 
 def test_the_lead_auditors_page_is_theirs_alone(store):
-    from auditlib.lead import LeadAuditorWorkbook, open_lead_workbook
+    from auditlib.pages.lead import LeadAuditorWorkbook, open_lead_workbook
 
     for user in ("ash", "mo", "tia", "nobody"):
         with pytest.raises(PermissionRefused):
@@ -303,7 +303,7 @@ def test_the_lead_auditors_page_is_theirs_alone(store):
 
 
 def test_the_consistency_dashboard_is_for_moderators_and_the_lead(store):
-    from auditlib.consistency import ConsistencyDashboard, open_consistency
+    from auditlib.pages.consistency import ConsistencyDashboard, open_consistency
 
     for user in ("ash", "tia", "nobody"):
         page = open_consistency(store_url=store.url, user=user)
@@ -313,7 +313,12 @@ def test_the_consistency_dashboard_is_for_moderators_and_the_lead(store):
 
 
 def test_the_calibration_pages(store):
-    from auditlib.training_ui import CalibrationPage, CohortPage, open_calibration, open_cohort
+    from auditlib.pages.calibration import (
+        CalibrationPage,
+        CohortPage,
+        open_calibration,
+        open_cohort,
+    )
 
     with pytest.raises(PermissionRefused, match="not a user of this store"):
         CalibrationPage(store, user="nobody", save_delay=0)

@@ -29,7 +29,7 @@ from auditlib.agreement import (
     summary,
     within_one,
 )
-from auditlib.sampling import SampleError
+from auditlib.exceptions import TableError as SampleError
 
 OFSTED4 = ["outstanding", "good", "requires_improvement", "inadequate"]
 TOLERANCE = 1e-9  # against the reference packages: both sides compute in double precision

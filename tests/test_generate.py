@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from auditlib.generate import generate_workbooks, safe_file_stem
+from auditlib.month.generate import generate_workbooks, safe_file_stem
 from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 

@@ -11,10 +11,10 @@ import time
 import pytest
 from sqlalchemy import update
 
-from auditlib import schema as t
 from auditlib.cli import main
 from auditlib.exceptions import AuditlibError
 from auditlib.store import AuditStore
+from auditlib.store import schema as t
 from tests.conftest import ROOT
 
 BOMB = """\

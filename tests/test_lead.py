@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from auditlib.lead import LeadAuditorWorkbook, open_lead_workbook
+from auditlib.month.tracking import action_tracker, audit_stage, moderation_due, month_tracker
+from auditlib.pages.lead import LeadAuditorWorkbook, open_lead_workbook
 from auditlib.store import AuditStore
-from auditlib.tracking import action_tracker, audit_stage, moderation_due, month_tracker
 
 CHILDREN = ("child_id,service_area,team,status\n" + "".join(
     f"C{i:02d},{'AB'[i % 2]},T{i % 3},open\n" for i in range(12))).encode()
@@ -142,7 +142,7 @@ def test_track_command_and_exports(store, tmp_path):
 
 
 def test_spreadsheet_formulas_are_kept_as_text():
-    from auditlib.tracking import to_csv
+    from auditlib.month.tracking import to_csv
     text = to_csv([{"action": "=HYPERLINK(\"http://x\")", "owner": "+SW"}])
     assert "'=HYPERLINK" in text and "'+SW" in text
 
@@ -215,7 +215,7 @@ def test_downloads_and_exports_cannot_run_formulas(page, store, tmp_path):
     from openpyxl import load_workbook
 
     from auditlib.files import needs_escape
-    from auditlib.tracking import export_month, to_xlsx
+    from auditlib.month.tracking import export_month, to_xlsx
 
     [(audit_id, _)] = store.add_audits([{"framework": "full-audit", "child_id": "＝1+1",
                                          "auditor": "lead", "month": "2026-11",

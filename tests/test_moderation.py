@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditlib.moderation import ModerationWorkbook, open_moderation
+from auditlib.pages.moderation import ModerationWorkbook, open_moderation
 from auditlib.store import AuditStore
 
 GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
@@ -84,7 +84,7 @@ def test_only_a_moderator_and_never_the_auditor(store, submitted):
 
 def test_the_auditor_reads_the_moderators_view_and_others_are_refused(store, submitted):
     from auditlib.exceptions import PermissionRefused
-    from auditlib.ui import AuditWorkbook
+    from auditlib.pages.audit import AuditWorkbook
 
     store.add_user("bo", roles=["auditor"], user="lead")
     store.add_user("tia", roles=["trainee"], user="lead")

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from auditlib.documents import audit_docx
-from auditlib.report import monthly_report
+from auditlib.month.documents import audit_docx
+from auditlib.month.report import monthly_report
 from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 

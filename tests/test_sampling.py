@@ -10,10 +10,10 @@ from collections import Counter
 
 import pytest
 
-from auditlib.sampling import (
+from auditlib.exceptions import InvalidValue
+from auditlib.month.sampling import (
     Auditor,
     Child,
-    SampleError,
     allocate,
     draw_sample,
     months_before,
@@ -223,8 +223,18 @@ def test_excel_byte_order_mark_and_uk_dates(tmp_path):
 
 
 def test_size_must_be_positive(files):
-    with pytest.raises(SampleError, match="--size: must be at least 1"):
+    """The library names its field, never a command-line option (a page shows this too)."""
+    with pytest.raises(InvalidValue, match=r"^size: must be at least 1"):
         sample(files, size=0)
+
+
+def test_the_command_line_names_its_option(files, tmp_path):
+    result = run("sample", str(files["children"]), "--seed", "1", "--history",
+                       str(files["history"]), "--auditors", str(files["auditors"]),
+                       "--month", "2026-13", "--out", str(tmp_path / "s.csv"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("auditlib: --month: '2026-13' is not a month "
+                                     "(write YYYY-MM, e.g. 2026-11)")
 
 
 def test_sample_and_provenance_are_private(files, tmp_path):
@@ -254,7 +264,7 @@ FORMULA_IDS = ["=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(1)", "＝1", "a;=1", "a
 
 def test_formula_child_ids_are_neutralised_and_round_trip(tmp_path):
     from auditlib.files import needs_escape
-    from auditlib.generate import generate_workbooks, read_sample
+    from auditlib.month.generate import generate_workbooks, read_sample
     from auditlib.store import AuditStore
 
     children = write_csv(tmp_path / "children.csv",

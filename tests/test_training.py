@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from auditlib.pages.calibration import CalibrationPage, CohortPage
 from auditlib.store import AuditStore
 from auditlib.training import compare, list_exemplars, load_exemplar
-from auditlib.training_ui import CalibrationPage, CohortPage
 from tests.conftest import ROOT
 from tests.test_cli import run
 

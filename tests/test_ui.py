@@ -6,8 +6,8 @@ import datetime
 import pytest
 
 from auditlib.exceptions import LifecycleRefused, PermissionRefused
+from auditlib.pages.audit import AuditWorkbook, open_workbook
 from auditlib.store import AuditStore
-from auditlib.ui import AuditWorkbook, open_workbook
 
 
 @pytest.fixture

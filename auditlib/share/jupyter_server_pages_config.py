@@ -1,14 +1,14 @@
 """Jupyter Server configuration for a signed-in person's server: the audit pages and nothing else.
 
 Loaded by the JupyterHub deployment (``--config`` on each user's server). The lock-down itself is
-the ``auditlib.lockdown`` extension (routes, authorizer, widget-only kernel channels); this file
-also switches off every other extension so that nothing else is even loaded.
+the ``auditlib.service.lockdown`` extension (routes, authorizer, widget-only kernel channels); this
+file also switches off every other extension so that nothing else is even loaded.
 """
 c = get_config()  # noqa: F821 - provided by Jupyter Server when it loads this file
 
 c.ServerApp.jpserver_extensions = {
     "voila": True,
-    "auditlib.lockdown": True,
+    "auditlib.service.lockdown": True,
     # everything else a Jupyter install may bring: a notebook editor, terminals, a language server
     "jupyterlab": False,
     "notebook": False,
@@ -20,8 +20,8 @@ c.ServerApp.jpserver_extensions = {
     "jupyter_collaboration": False,
 }
 c.ServerApp.terminals_enabled = False
-c.ServerApp.authorizer_class = "auditlib.lockdown.PagesOnlyAuthorizer"
-c.ServerApp.kernel_websocket_connection_class = "auditlib.lockdown.WidgetOnlyConnection"
+c.ServerApp.authorizer_class = "auditlib.service.lockdown.PagesOnlyAuthorizer"
+c.ServerApp.kernel_websocket_connection_class = "auditlib.service.lockdown.WidgetOnlyConnection"
 c.MappingKernelManager.allowed_message_types = [
     "comm_open", "comm_msg", "comm_close", "comm_info_request", "kernel_info_request"]
 c.ContentsManager.allow_hidden = False

@@ -75,7 +75,7 @@ else:
 # --- each user's server: the audit pages and nothing else
 # Signed-in users are untrusted. Their servers run Jupyter Server with only Voilà and auditlib's
 # lock-down loaded: no JupyterLab, file tree, terminals or contents API, no kernel started on
-# request, and kernel channels that carry widget messages only (auditlib/lockdown.py).
+# request, and kernel channels that carry widget messages only (auditlib/service/lockdown.py).
 workbooks = os.environ.get("AUDITLIB_WORKBOOKS") or str(
     Path(__file__).resolve().parents[2] / "workbooks")
 share = Path(__import__("auditlib").__file__).resolve().parent / "share"

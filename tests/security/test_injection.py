@@ -13,14 +13,14 @@ from typing import Any
 import ipywidgets as w
 import pytest
 
-from auditlib.consistency import ConsistencyDashboard
 from auditlib.exceptions import AuditlibError
-from auditlib.home import home_html
-from auditlib.lead import LeadAuditorWorkbook
-from auditlib.moderation import ModerationWorkbook
-from auditlib.report import monthly_report
+from auditlib.month.report import monthly_report
+from auditlib.pages.audit import AuditWorkbook
+from auditlib.pages.consistency import ConsistencyDashboard
+from auditlib.pages.home import home_html
+from auditlib.pages.lead import LeadAuditorWorkbook
+from auditlib.pages.moderation import ModerationWorkbook
 from auditlib.store import AuditStore
-from auditlib.ui import AuditWorkbook
 
 PAYLOAD = ("<script>PWN1</script><img src=x onerror=PWN2>\"><svg onload=PWN3>"
            "' onmouseover='PWN4 {{PWN5}} ${PWN6} javascript:PWN7")

@@ -120,7 +120,7 @@ def _wait_for_links(proc: subprocess.Popen) -> list[str]:
 
 
 def _voila_of(proc: subprocess.Popen) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(proc.pid), "-f", "auditlib.voila_pages"],
+    out = subprocess.run(["pgrep", "-P", str(proc.pid), "-f", "auditlib.service.voila"],
                          capture_output=True, text=True)
     return [int(p) for p in out.stdout.split()]
 

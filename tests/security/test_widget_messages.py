@@ -8,9 +8,9 @@ import contextlib
 
 import pytest
 
-from auditlib.moderation import ModerationWorkbook
+from auditlib.pages.audit import AuditWorkbook
+from auditlib.pages.moderation import ModerationWorkbook
 from auditlib.store import AuditStore
-from auditlib.ui import AuditWorkbook
 
 GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
 

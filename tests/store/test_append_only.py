@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.exc import DBAPIError
 
-from auditlib import schema
 from auditlib import store as store_module
-from auditlib.store import AuditStore
+from auditlib.store import AuditStore, schema
 from tests.test_cli import EXAMPLE, one_line_error, run
 
 

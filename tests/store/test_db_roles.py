@@ -61,7 +61,7 @@ def test_the_application_role_uses_the_store_but_cannot_rewrite_the_trail(owned_
     import psycopg
     from psycopg.errors import InsufficientPrivilege
 
-    from auditlib.dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     db = owned_database
     lines = grant_app_role(db["app_role"], db["owner"])
@@ -113,7 +113,7 @@ def test_the_application_role_uses_the_store_but_cannot_rewrite_the_trail(owned_
 def test_granting_again_updates_the_role_and_sets_a_hashed_password(owned_database):
     import psycopg
 
-    from auditlib.dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     db = owned_database
     grant_app_role(db["app_role"], db["owner"])
@@ -127,7 +127,7 @@ def test_granting_again_updates_the_role_and_sets_a_hashed_password(owned_databa
 
 
 def test_the_owner_and_superusers_are_not_application_roles(owned_database, tmp_path):
-    from auditlib.dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     db = owned_database
     with pytest.raises(StoreError, match="owns the store"):
@@ -142,7 +142,7 @@ def test_the_owner_and_superusers_are_not_application_roles(owned_database, tmp_
 
 
 def test_the_application_role_cannot_upgrade_a_store(owned_database):
-    from auditlib.dbroles import grant_app_role
+    from auditlib.store.roles import grant_app_role
 
     db = owned_database
     grant_app_role(db["app_role"], db["owner"])

@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, insert, update
 
-from auditlib import schema
 from auditlib.exceptions import StoreSchemaError
-from auditlib.store import AuditStore
+from auditlib.store import AuditStore, schema
 
 
 def make_v1_store(url):

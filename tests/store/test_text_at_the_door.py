@@ -64,8 +64,8 @@ def test_every_verb_cleans_text_and_every_export_works(store, audit_id, tmp_path
     from docx import Document
     from openpyxl import load_workbook
 
-    from auditlib.documents import audit_docx
-    from auditlib.tracking import export_month
+    from auditlib.month.documents import audit_docx
+    from auditlib.month.tracking import export_month
 
     store.add_user("nasty", roles=["auditor"], user="lead", display_name=NASTY,
                    service_area=NASTY)

@@ -13,9 +13,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .files import csv_text, make_private_dir, write_private, xml_text
-from .grading import is_calendar_date
-from .sampling import parse_month
+from auditlib.dates import is_calendar_date
+from auditlib.files import csv_text, make_private_dir, write_private, xml_text
+from auditlib.month.sampling import parse_month
 
 MODERATION_WORKING_DAYS = 10
 

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .exceptions import AuditlibError, InvalidAudit, OutputError
-from .files import SYMLINK, csv_text, inside, make_private_dir, write_private
-from .sampling import SampleError, _read_rows, parse_date, parse_month
-from .text import clean_id
+from auditlib.dates import parse_date, parse_month
+from auditlib.exceptions import AuditlibError, InvalidAudit, InvalidValue, OutputError
+from auditlib.files import SYMLINK, csv_text, inside, make_private_dir, write_private
+from auditlib.month.sampling import SampleError
+from auditlib.tables import read_rows
+from auditlib.text import clean_id
 
 MANIFEST_COLUMNS = ("child_id", "auditor", "due_date", "audit_id", "workbook", "link")
 
@@ -52,11 +54,11 @@ def safe_file_stem(child_id: str, limit: int = 40) -> str:
 
 def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str, Any]]:
     """The sample CSV, checked whole before anything is written."""
-    from .framework import get_framework
+    from auditlib.framework import get_framework
 
     name = str(path)
     # written by write_sample: undo its formula escape so child ids are exactly as drawn
-    header, rows = _read_rows(path, ("child_id", "auditor", "month", "due_date"), escaped=True)
+    header, rows = read_rows(path, ("child_id", "auditor", "month", "due_date"), escaped=True)
     if framework is None and "framework" not in header:
         raise SampleError(name, "missing column (or give --framework)", 1, "framework")
     out, seen = [], {}
@@ -82,7 +84,7 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
             raise SampleError(name, "empty auditor", number, "auditor")
         try:
             parse_month(values["month"])
-        except SampleError:
+        except InvalidValue:
             raise SampleError(name, f"{values['month']!r} is not a month (YYYY-MM)", number,
                               "month") from None
         try:
@@ -108,7 +110,7 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    from .serve import workbooks_dir
+    from auditlib.locations import workbooks_dir
 
     rows = read_sample(sample_csv, framework)
     out = Path(out_dir)

@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from . import schema as t
-from .exceptions import StoreError
-from .store import AuditStore
+from auditlib.exceptions import StoreError
+from auditlib.store import AuditStore
+from auditlib.store import schema as t
 
 #: what the application may do: the trail only grows, and only the owner migrates
 READ_ONLY = ("store_meta",)

@@ -4,14 +4,14 @@ It differs from plain ``voila`` in what a person on this computer could otherwis
 
 - no file tree, contents API or file downloads: the base URL opens the folder's landing page
   (``home.ipynb``, else ``calibration.ipynb``, else the only page), and
-  :mod:`auditlib.lockdown` refuses every route that is not a page;
+  :mod:`auditlib.service.lockdown` refuses every route that is not a page;
 - the page's kernel channel passes widget messages only;
 - the token arrives down a pipe (``AUDITLIB_TOKEN_FD``): never on the command line, which
   every local user can read in ``/proc``, nor in the environment, which kernels inherit;
 - the port it really holds is written to the file descriptor in ``AUDITLIB_READY_FD``, so
   ``auditlib serve`` never guesses, and never sends the token to whatever else holds a port.
 
-Run as ``python -m auditlib.voila_pages PATH [Voilà options]``.
+Run as ``python -m auditlib.service.voila PATH [Voilà options]``.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from .lockdown import (
+from auditlib.service.lockdown import (
     WIDGET_MESSAGES,
     PagesOnlyAuthorizer,
     WidgetOnlyConnection,

@@ -2,30 +2,19 @@
 page shows how a group of trainees is calibrating."""
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
-from . import access
-from .access import acting_user
-from .exceptions import AuditlibError
-from .store import AuditStore
-from .training import Exemplar, cohort_results, compare, list_exemplars
-from .ui import CSS, AuditWorkbook, _message
-
-TRAINING_CSS = """
-<style>
-.aw-case-file { border: 4px solid #505a5f; padding: .5rem 1rem; margin: .5rem 0 1rem;
-  background: #fff; }
-.aw-case-file .aw-case-text { white-space: pre-wrap; }
-.aw-fictional { font-weight: bold; border-left: 6px solid #1d70b8; padding-left: .5rem; }
-</style>
-"""
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+from auditlib import access
+from auditlib.access import acting_user
+from auditlib.exceptions import AuditlibError
+from auditlib.pages.audit import AuditWorkbook
+from auditlib.pages.base import message
+from auditlib.pages.html import e, style
+from auditlib.record import interchange_record
+from auditlib.store import AuditStore
+from auditlib.training import Exemplar, cohort_results, compare, list_exemplars
 
 
 def _pct(x: float | None) -> str:
@@ -33,22 +22,22 @@ def _pct(x: float | None) -> str:
 
 
 def case_file_html(exemplar: Exemplar) -> str:
-    parts = [f"<p class='aw-fictional'>{_e(exemplar.notice)}</p>"]
+    parts = [f"<p class='aw-fictional'>{e(exemplar.notice)}</p>"]
     for heading, text in exemplar.case_file:
-        parts.append(f"<h3>{_e(heading)}</h3><p class='aw-case-text'>{_e(text.strip())}</p>")
-    return (f"<details open class='aw-case-file'><summary>The case file: {_e(exemplar.title)}"
+        parts.append(f"<h3>{e(heading)}</h3><p class='aw-case-text'>{e(text.strip())}</p>")
+    return (f"<details open class='aw-case-file'><summary>The case file: {e(exemplar.title)}"
             f"</summary>{''.join(parts)}</details>")
 
 
 def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -> str:
-    from .lead import html_table
+    from auditlib.pages.html import table as html_table
 
     kappa = "—" if comparison.weighted_kappa is None else f"{comparison.weighted_kappa:.2f}"
-    head = (f"<h2>Your grades against the benchmark</h2><p>{_e(framework_title)}, "
-            f"{_e(exemplar.title)}. You matched the benchmark on "
+    head = (f"<h2>Your grades against the benchmark</h2><p>{e(framework_title)}, "
+            f"{e(exemplar.title)}. You matched the benchmark on "
             f"<strong>{_pct(comparison.exact)}</strong> of the fields and were within one grade "
             f"on {_pct(comparison.within_one)}; weighted kappa {kappa}. Overall, you graded "
-            f"{_e(comparison.tendency)}.</p>")
+            f"{e(comparison.tendency)}.</p>")
     return head + html_table(comparison.rows, [
         ("title", "Field"), ("trainee", "Your grade"), ("benchmark", "Benchmark grade"),
         ("off_by", "Your grade was"), ("rationale", "Why the benchmark says so")],
@@ -66,14 +55,14 @@ class CalibrationPage:
         self.save_delay = save_delay
         self.exemplars = {e.id: e for e in (exemplars or list_exemplars())}
         access.check(self.user, store.roles_of(self.user), "train")
-        style = {"description_width": "8rem"}
+        label_width = {"description_width": "8rem"}
         self.exemplar = w.Dropdown(options=[(e.title, e.id) for e in self.exemplars.values()],
-                                   description="Exemplar", style=style,
+                                   description="Exemplar", style=label_width,
                                    layout=w.Layout(width="40rem", max_width="100%"))
         self.exemplar.add_class("aw-exemplar")
         if exemplar in self.exemplars:
             self.exemplar.value = exemplar
-        self.framework = w.Dropdown(description="Framework", style=style)
+        self.framework = w.Dropdown(description="Framework", style=label_width)
         self.framework.add_class("aw-exemplar-framework")
         self.exemplar.observe(lambda _c: self._frameworks(), names="value")
         self.start_button = w.Button(description="Start grading", layout=w.Layout(width="auto"))
@@ -92,9 +81,10 @@ class CalibrationPage:
         self.workbook: AuditWorkbook | None = None
         self._frameworks()
         self.widget = w.VBox([
-            w.HTML(CSS + TRAINING_CSS + "<h1>Calibration training</h1><p>Grade a fictional "
+            w.HTML(style("workbook", "calibration") + "<h1>Calibration training</h1><p>Grade a "
+                   "fictional "
                    f"exemplar case blind, then compare with the benchmark. Signed in as "
-                   f"{_e(self.user)}.</p>"),
+                   f"{e(self.user)}.</p>"),
             self.exemplar, self.framework, self.summary,
             w.HBox([self.start_button, self.again_button]), self.results, self.case, self.form],
             layout=w.Layout(width="100%"))
@@ -105,12 +95,12 @@ class CalibrationPage:
         return self.widget._repr_mimebundle_(**kwargs)
 
     def _frameworks(self) -> None:
-        from .framework import get_framework
+        from auditlib.framework import get_framework
 
         exemplar = self.exemplars[self.exemplar.value]
         self.framework.options = [(get_framework(f).title, f) for f in exemplar.benchmarks]
         self.framework.value = next(iter(exemplar.benchmarks))
-        self.summary.value = f"<p>{_e(exemplar.summary)}</p>"
+        self.summary.value = f"<p>{e(exemplar.summary)}</p>"
 
     def _attempts(self) -> list[dict[str, Any]]:
         exemplar = self.exemplars[self.exemplar.value]
@@ -138,15 +128,15 @@ class CalibrationPage:
             self.show_results()
 
     def show_results(self) -> None:
-        from .framework import get_framework
-        from .store import _gradable
+        from auditlib.framework import get_framework
 
         if self.workbook is None:
             return
         exemplar = self.exemplars[self.exemplar.value]
         framework = get_framework(self.framework.value)
         record = self.store.find_audit(self.workbook.audit_id)
-        comparison = compare(framework, _gradable(record), exemplar.benchmarks[framework.id])
+        comparison = compare(framework, interchange_record(record),
+                             exemplar.benchmarks[framework.id])
         self.comparison = comparison
         self.results.value = comparison_html(comparison, exemplar, framework.title)
         self.again_button.disabled = False
@@ -157,7 +147,7 @@ class CohortPage:
 
     def __init__(self, store: AuditStore, exemplars: list[Exemplar] | None = None,
                  framework: str | None = None):
-        from .lead import LEAD_CSS, html_table
+        from auditlib.pages.html import table as html_table
 
         self.store = store
         data = cohort_results(store, exemplars or list_exemplars(), framework=framework)
@@ -194,7 +184,8 @@ class CohortPage:
             ("framework", "Framework"), ("exact_text", "Matched"),
             ("kappa_text", "Weighted kappa")], "Progress over repeated exercises"))
         self.progress.add_class("aw-cohort-progress")
-        self.widget = w.VBox([w.HTML(CSS + LEAD_CSS + "<h1>Calibration: the cohort</h1>"),
+        heading = w.HTML(style("workbook", "tables") + "<h1>Calibration: the cohort</h1>")
+        self.widget = w.VBox([heading,
                               self.trainees, self.fields, self.progress],
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
@@ -209,7 +200,7 @@ def open_calibration(exemplar: str | None = None, store_url: str | None = None,
     try:
         return CalibrationPage(AuditStore(store_url), user=user, exemplar=exemplar)
     except AuditlibError as exc:
-        return _message("Training cannot be opened", str(exc))
+        return message("Training cannot be opened", str(exc))
 
 
 def open_cohort(framework: str | None = None, store_url: str | None = None,
@@ -225,4 +216,4 @@ def open_cohort(framework: str | None = None, store_url: str | None = None,
             raise
         return CohortPage(store, framework=framework)
     except AuditlibError as exc:
-        return _message("The cohort page cannot be opened", str(exc))
+        return message("The cohort page cannot be opened", str(exc))

@@ -13,10 +13,8 @@ shows them, the header being row 1).
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import hashlib
-import io
 import json
 import random
 import re
@@ -24,8 +22,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exceptions import AuditlibError, InputError
-from .files import csv_text, from_csv_cell, make_private_dir, read_input, write_private
+from auditlib.dates import months_before, parse_date, parse_month
+from auditlib.exceptions import AuditlibError, InvalidValue, TableError
+from auditlib.files import csv_text, make_private_dir, write_private
+from auditlib.tables import read_rows
 
 SAMPLE_DAY = 1            # the sample is drawn on the first of the month
 LOOKBACK_MONTHS = 6       # "who have not been audited within the past 6 months"
@@ -34,14 +34,8 @@ OUTPUT_COLUMNS = ("child_id", "service_area", "team", "auditor", "auditor_servic
                   "due_date", "framework")
 
 
-class SampleError(AuditlibError):
+class SampleError(TableError):
     """An input file or request that cannot make a sample: names the file, row and column."""
-
-    def __init__(self, file: str, message: str, row: int | None = None,
-                 column: str | None = None):
-        self.file, self.row, self.column = file, row, column
-        where = file + (f":{row}" if row is not None else "")
-        super().__init__(f"{where}: {column + ': ' if column else ''}{message}")
 
 
 @dataclass(frozen=True)
@@ -87,95 +81,12 @@ class Sample:
 
 # --------------------------------------------------------------------------- reading
 
-def parse_date(text: str) -> _dt.date:
-    """A date as councils' spreadsheets write it: 2025-03-31 or 31/03/2025."""
-    text = text.strip()
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if match:
-        year, month, day = map(int, match.groups())
-    else:
-        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-        if not match:
-            raise ValueError(f"{text!r} is not a date (write 2025-03-31 or 31/03/2025)")
-        day, month, year = map(int, match.groups())
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
-
-
-def parse_month(text: str) -> _dt.date:
-    """``YYYY-MM`` -> the first of that month (the sample date)."""
-    # ASCII digits only: the month names folders and files, so it must be exactly YYYY-MM
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", str(text).strip())
-    # the years the store accepts (and six months either side stay valid dates)
-    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
-        raise SampleError("--month", f"{text!r} is not a month (write YYYY-MM, e.g. 2026-11)")
-    return _dt.date(int(match.group(1)), int(match.group(2)), SAMPLE_DAY)
-
-
-def months_before(day: _dt.date, months: int) -> _dt.date:
-    """The same day ``months`` earlier (the last day of a shorter month where needed)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (_dt.date(year + (month == 12), month % 12 + 1, 1) - _dt.timedelta(days=1)).day
-    return _dt.date(year, month, min(day.day, last))
-
-
-MAX_CSV_BYTES = 100_000_000  # a council's whole caseload is a few megabytes
-
-
-def _read_rows(path: str | Path, required: tuple[str, ...], escaped: bool = False
-               ) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The header and the non-blank rows. ``escaped``: a CSV auditlib wrote (its cells' formula
-    escape is undone, so ids come back exactly as they went out)."""
-    name = str(path)
-    plain = from_csv_cell if escaped else str
-    try:  # Excel writes a byte-order mark: utf-8-sig drops it
-        text = read_input(path, limit=MAX_CSV_BYTES, encoding="utf-8-sig",
-                          too_big="not a list of children, auditors or ratings",
-                          not_text="not UTF-8 text (save the spreadsheet as CSV UTF-8)")
-    except InputError as exc:
-        raise SampleError(name, exc.message) from None
-    # a quoted cell may hold a line break: read records, not lines
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [plain(h.strip()) for h in next(reader)]
-    except StopIteration:
-        raise SampleError(name, "the file is empty", 1) from None
-    except csv.Error as exc:
-        raise SampleError(name, f"not a CSV file ({exc})", 1) from None
-    for column in required:
-        if column not in header:
-            raise SampleError(name, f"missing column (the columns are: "
-                              f"{', '.join(h for h in header if h) or 'none'})", 1, column)
-    seen = {}
-    for index, column in enumerate(header):
-        if column in seen and column:
-            raise SampleError(name, "the column appears twice", 1, column)
-        seen[column] = index
-    rows = []
-    try:
-        for number, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
-                continue  # spreadsheets leave blank lines at the end
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                raise SampleError(name, f"{len(cells)} cells but {len(header)} columns", number)
-            values = {h: (plain(cells[i].strip()) if i < len(cells) else "")
-                      for i, h in enumerate(header) if h}
-            rows.append((number, values))
-    except csv.Error as exc:
-        raise SampleError(name, f"not a CSV file ({exc})", reader.line_num) from None
-    return [h for h in header if h], rows
-
-
 def read_children(path: str | Path) -> tuple[list[Child], list[str]]:
     """Children with ``child_id``, ``service_area``, ``team``, ``status`` (open or closed) and any
     other columns, which are carried through. Optional ``opened_on`` / ``closed_on`` dates say
     whether a child was open on the sample date; optional ``framework`` chooses the audit tool."""
     name = str(path)
-    header, rows = _read_rows(path, ("child_id", "service_area", "team", "status"))
+    header, rows = read_rows(path, ("child_id", "service_area", "team", "status"))
     children, first_row = [], {}
     for number, values in rows:
         child_id = values["child_id"]
@@ -210,7 +121,7 @@ def read_children(path: str | Path) -> tuple[list[Child], list[str]]:
 def read_history(path: str | Path) -> dict[str, list[_dt.date]]:
     """Past audits: ``child_id`` and ``audit_date`` -> dates by child."""
     name = str(path)
-    _, rows = _read_rows(path, ("child_id", "audit_date"))
+    _, rows = read_rows(path, ("child_id", "audit_date"))
     history: dict[str, list[_dt.date]] = {}
     for number, values in rows:
         if not values["child_id"]:
@@ -226,7 +137,7 @@ def read_history(path: str | Path) -> dict[str, list[_dt.date]]:
 def read_auditors(path: str | Path) -> list[Auditor]:
     """Auditors: ``auditor``, ``service_area`` and an optional ``capacity`` (audits this month)."""
     name = str(path)
-    _, rows = _read_rows(path, ("auditor", "service_area"))
+    _, rows = read_rows(path, ("auditor", "service_area"))
     auditors, first_row = [], {}
     for number, values in rows:
         who = values["auditor"]
@@ -279,7 +190,7 @@ def draw_sample(children: list[Child], history: dict[str, list[_dt.date]],
     """Draw the month's sample and allocate each child to an auditor from another service area,
     spreading the work evenly. Pure: the same arguments give the same sample."""
     if size < 1:
-        raise SampleError("--size", f"must be at least 1 (got {size})")
+        raise InvalidValue("size", f"must be at least 1 (got {size})")
     sample_date = parse_month(month)
     due_date = sample_date + _dt.timedelta(days=DUE_AFTER_DAYS)
     pool = sorted(eligible_children(children, history, sample_date), key=lambda c: c.child_id)
@@ -463,7 +374,7 @@ def write_sample(sample: Sample, out: str | Path, seed: int, inputs: dict[str, s
     """Write the sample CSV, and beside it ``<out>.provenance.json`` with the seed, the month,
     the size asked for and each input file's SHA-256, so the sample can be shown to be random
     and untampered (re-running with the same files and seed gives the same file)."""
-    from . import __version__
+    from auditlib import __version__
 
     out = Path(out)
     if not out.parent.is_dir():  # a folder that is there is the user's; a new one is private
@@ -492,7 +403,7 @@ def sample_from_files(children: str | Path, history: str | Path, auditors: str |
                       month: str, size: int, seed: int, framework: str = "full-audit"
                       ) -> Sample:
     """Read the three files and draw the sample (the command line's and the workbook's path)."""
-    from .framework import get_framework
+    from auditlib.framework import get_framework
 
     get_framework(framework)  # an unknown framework fails before any work is done
     kids, header = read_children(children)

@@ -17,25 +17,15 @@ from typing import Any
 
 import ipywidgets as w
 
-from . import access
-from .access import acting_user
-from .exceptions import AuditlibError, AuditNotFound
-from .framework import Section
-from .scales import NOT_APPLICABLE
-from .store import CLEAR, AuditStore
-from .ui import CSS, NOT_SCORED, Saver, StoreWriter, _e, _message
-
-MODERATION_CSS = """
-<style>
-.aw-mod-field { border-top: 2px solid #b1b4b6; padding-top: .5rem; margin-bottom: 1rem; }
-.aw-mod-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-.aw-auditor-view { background: #f3f2f1; padding: .5rem 1rem; }
-.aw-auditor-view .aw-narrative { white-space: pre-wrap; }
-.aw-check { border-left: 4px solid #f47738; padding-left: .5rem; margin: .25rem 0; }
-.aw-check blockquote { margin: .25rem 0 0; font-style: italic; color: #505a5f; }
-@media (max-width: 60rem) { .aw-mod-columns { grid-template-columns: 1fr; } }
-</style>
-"""
+from auditlib import access
+from auditlib.access import acting_user
+from auditlib.exceptions import AuditlibError, AuditNotFound
+from auditlib.framework import Section
+from auditlib.pages.audit import NOT_SCORED
+from auditlib.pages.base import Saver, StoreWriter, message
+from auditlib.pages.html import e, style
+from auditlib.scales import NOT_APPLICABLE
+from auditlib.store import CLEAR, AuditStore
 
 
 def _checks_html(checks: list[Any]) -> str:
@@ -43,8 +33,8 @@ def _checks_html(checks: list[Any]) -> str:
         return "<p>No moderation checks raised for this field.</p>"
     items = []
     for c in checks:
-        items.append(f"<li class='aw-check'><strong>{_e(c.level.capitalize())}:</strong> "
-                     f"{_e(c.message)}<blockquote>Source: “{_e(c.source)}”</blockquote></li>")
+        items.append(f"<li class='aw-check'><strong>{e(c.level.capitalize())}:</strong> "
+                     f"{e(c.message)}<blockquote>Source: “{e(c.source)}”</blockquote></li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -64,22 +54,22 @@ class ModerationField:
             chosen = result.label if result is not None else ""
         score = f" (score {answer['score']})" if "score" in answer else ""
         narratives = "".join(
-            f"<h4>{_e(n.label)}</h4><p class='aw-narrative'>"
-            f"{_e(answer.get(n.id) or 'Empty')}</p>" for n in section.narratives)
+            f"<h4>{e(n.label)}</h4><p class='aw-narrative'>"
+            f"{e(answer.get(n.id) or 'Empty')}</p>" for n in section.narratives)
         criteria = ""
         if section.criteria:
             rows = "".join(
-                f"<tr><td>{_e(c.title)}</td><td>"
-                f"{_e(section.scale.label(record['answers'].get(c.id, {}).get('grade')))}"
+                f"<tr><td>{e(c.title)}</td><td>"
+                f"{e(section.scale.label(record['answers'].get(c.id, {}).get('grade')))}"
                 f"</td></tr>" for c in section.criteria)
             criteria = (f"<table class='aw-table'><caption>Criteria</caption><thead><tr>"
                         f"<th scope='col'>Criterion</th><th scope='col'>Auditor's grade</th>"
                         f"</tr></thead><tbody>{rows}</tbody></table>")
-        flags = "".join(f"<li>{_e(f.label)}</li>" for f in section.flags
+        flags = "".join(f"<li>{e(f.label)}</li>" for f in section.flags
                         if (answer.get("flags") or {}).get(f.id))
         auditor_view = w.HTML(
             f"<div class='aw-auditor-view'><h3>Auditor</h3><p>Judgement: <strong>"
-            f"{_e(chosen or 'Not graded')}</strong>{_e(score)}</p>"
+            f"{e(chosen or 'Not graded')}</strong>{e(score)}</p>"
             + (f"<p>Flags ticked:</p><ul>{flags}</ul>" if flags else "")
             + criteria + narratives + "<h4>Moderation checks</h4>" + _checks_html(checks)
             + "</div>")
@@ -101,8 +91,8 @@ class ModerationField:
         columns = w.HBox([auditor_view, w.VBox(controls, layout=w.Layout(width="100%"))],
                          layout=w.Layout(width="100%"))
         columns.add_class("aw-mod-columns")
-        self.widget = w.VBox([w.HTML(f"<h2 id='aw-h-{_e(section.id)}'>{_e(number)}"
-                                     f"{_e(section.title)}</h2>"), columns],
+        self.widget = w.VBox([w.HTML(f"<h2 id='aw-h-{e(section.id)}'>{e(number)}"
+                                     f"{e(section.title)}</h2>"), columns],
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-mod-field")
 
@@ -147,7 +137,7 @@ class ModerationWorkbook(StoreWriter):
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
                  save_delay: float = 0.4, child_name: str | None = None):
-        from .checks import moderation_checks, uk_speller
+        from auditlib.quality_checks import moderation_checks, uk_speller
 
         self.store = store
         try:
@@ -183,8 +173,8 @@ class ModerationWorkbook(StoreWriter):
             children.append(field.widget)
         action_checks = [c for c in self.checks if c.where.startswith("actions")]
         actions = "".join(
-            f"<tr><td>{_e(a.get('action') or '')}</td><td>{_e(a.get('owner') or '')}</td>"
-            f"<td>{_e(a.get('due') or '')}</td></tr>" for a in self.record["actions"])
+            f"<tr><td>{e(a.get('action') or '')}</td><td>{e(a.get('owner') or '')}</td>"
+            f"<td>{e(a.get('due') or '')}</td></tr>" for a in self.record["actions"])
         self.actions = w.HTML(
             "<h2>Actions</h2>" + (f"<table class='aw-table'><caption>The auditor's actions"
                                   f"</caption><thead><tr><th scope='col'>Action</th>"
@@ -210,9 +200,9 @@ class ModerationWorkbook(StoreWriter):
         changed = sum(1 for m in self.record["moderation"].values()
                       if m.get("grade") is not None or m.get("score") is not None)
         title = w.HTML(
-            f"<h1>Moderation: {_e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
-            f"<strong>{_e(self.record['child_id'])}</strong> by {_e(self.record['auditor'])}. "
-            f"You are signed in as {_e(self.user)}. {len(self.checks)} moderation checks "
+            f"<h1>Moderation: {e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
+            f"<strong>{e(self.record['child_id'])}</strong> by {e(self.record['auditor'])}. "
+            f"You are signed in as {e(self.user)}. {len(self.checks)} moderation checks "
             f"raised; {changed} grades moderated so far.</p>")
         self.banner = w.HTML()
         lifecycle = w.VBox([w.HTML("<h2>Decision</h2>"), self.status, self.return_reason,
@@ -220,8 +210,7 @@ class ModerationWorkbook(StoreWriter):
         main = w.VBox([title, self.banner, *children, self.actions, lifecycle],
                       layout=w.Layout(width="100%"))
         main.add_class("aw-moderation-main")
-        from .lead import LEAD_CSS
-        self.widget = w.VBox([w.HTML(CSS + LEAD_CSS + MODERATION_CSS), main],
+        self.widget = w.VBox([w.HTML(style("workbook", "tables", "moderation")), main],
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
         self.widget.add_class("aw-moderation")
@@ -261,7 +250,7 @@ class ModerationWorkbook(StoreWriter):
                 "aw-status"
         else:
             text, css = "Saved", "aw-status"
-        self.status.value = f"<p class='{css}' role='status' aria-live='polite'>{_e(text)}</p>"
+        self.status.value = f"<p class='{css}' role='status' aria-live='polite'>{e(text)}</p>"
 
     def flush(self) -> None:
         self.saver.flush()
@@ -299,7 +288,7 @@ class ModerationWorkbook(StoreWriter):
             else:
                 why = (f"{self.user} is not the moderator of this audit: it is shown "
                        "read-only.")
-            self.banner.value = f"<p class='aw-banner' role='status'>{_e(why)}</p>"
+            self.banner.value = f"<p class='aw-banner' role='status'>{e(why)}</p>"
         else:
             self.banner.value = ""
 
@@ -320,7 +309,7 @@ def open_moderation(audit_id: int | str | None = None, store_url: str | None = N
     if audit_id in (None, ""):
         audit_id = (parse_qs(os.environ.get("QUERY_STRING", "")).get("audit_id") or [None])[0]
     if audit_id in (None, ""):
-        return _message("No audit chosen", "Open this page from the link in the list of audits "
+        return message("No audit chosen", "Open this page from the link in the list of audits "
                         "to moderate (it ends with ?audit_id=…).")
     store = None
     try:
@@ -329,4 +318,4 @@ def open_moderation(audit_id: int | str | None = None, store_url: str | None = N
     except AuditlibError as exc:
         if store is not None:
             store.close()
-        return _message("This audit cannot be opened", str(exc))
+        return message("This audit cannot be opened", str(exc))

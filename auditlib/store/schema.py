@@ -227,7 +227,7 @@ def current_version(conn: Connection) -> int:
 
 def migrate(conn: Connection, target: int = LATEST) -> list[int]:
     """Bring the schema up to ``target`` inside the caller's transaction; return what ran."""
-    from .exceptions import StoreSchemaError
+    from auditlib.exceptions import StoreSchemaError
 
     version = current_version(conn)
     if version > LATEST:

@@ -16,9 +16,11 @@ import webbrowser
 from pathlib import Path
 from urllib.parse import quote
 
-from .exceptions import AuditlibError
-from .store import AuditStore, data_dir, store_url
-from .text import shown
+from auditlib.access import acting_user
+from auditlib.exceptions import AuditlibError, InvalidValue
+from auditlib.locations import SHARE, data_dir, workbooks_dir
+from auditlib.store import AuditStore, store_url
+from auditlib.text import shown
 
 DEMO_AUDITS = {
     "full-audit": "DEMO-FA-001",
@@ -26,15 +28,6 @@ DEMO_AUDITS = {
     "cla-leaving-care": "DEMO-LC-001",
     "detailed-case-audit": "DEMO-DA-001",
 }
-
-
-def workbooks_dir() -> Path:
-    """The workbooks shipped with auditlib (in a wheel) or the repository's ``workbooks/``."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "workbooks", here.parent / "workbooks"):
-        if (candidate / "audit.ipynb").exists():
-            return candidate
-    raise AuditlibError("the workbooks folder was not found (is auditlib installed whole?)")
 
 
 def make_demo_store(user: str) -> tuple[str, list[dict]]:
@@ -63,7 +56,7 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
 def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
     """Submitted audits this user may moderate, as auditlib.access decides: allocated to them,
     or unallocated for a moderator; every one they did not audit for a lead auditor."""
-    from . import access
+    from auditlib import access
 
     roles = store.roles_of(user)
     if not roles:
@@ -72,7 +65,6 @@ def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
             if access.may(user, roles, "moderate", a)]
 
 
-SHARE = Path(__file__).resolve().parent / "share"
 
 
 def voila_env(**extra: str) -> dict[str, str]:
@@ -83,9 +75,9 @@ def voila_env(**extra: str) -> dict[str, str]:
 
 
 def voila_command(path: Path, port: int) -> list[str]:
-    """Voilà (pages only, see :mod:`auditlib.voila_pages`). No secret is on this command line:
+    """Voilà (pages only, see :mod:`auditlib.service.voila`). No secret is on this command line:
     every local user can read it in ``/proc``; the token goes down a pipe."""
-    return [sys.executable, "-m", "auditlib.voila_pages", str(path), "--no-browser",
+    return [sys.executable, "-m", "auditlib.service.voila", str(path), "--no-browser",
             f"--port={port}", "--Voila.ip=127.0.0.1", "--theme=light", "--template=auditlib",
             "--VoilaConfiguration.show_tracebacks=False",
             # kernels are started per page; keep each one small (see design.md)
@@ -130,8 +122,8 @@ def start_voila(target: Path, port: int, env: dict[str, str], token: str,
     _stop(proc)
     if line.startswith("error "):
         raise AuditlibError(f"cannot serve on 127.0.0.1:{port}: {line[6:]}"
-                            + (" (another program holds that port: choose another with "
-                               "--port, or leave it out)" if port else ""))
+                            + (" (another program holds that port: choose another port, or let "
+                               "auditlib choose one)" if port else ""))
     raise AuditlibError(f"Voilà did not start within {timeout:.0f} s" if proc.poll() is None
                         else f"Voilà stopped at start (exit {proc.returncode})")
 
@@ -166,11 +158,9 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
           open_browser: bool = True, demo: bool = False, user: str | None = None,
           ready: object = None) -> int:
     """Run Voilà on 127.0.0.1 and print the links to open. Blocks until interrupted."""
-    from .ui import current_user
-
-    user = user or current_user()
+    user = user or acting_user()
     if port is not None and not 0 <= port < 65536:  # 0: a free one, as when none is given
-        raise AuditlibError(f"--port: {port} is not a port (1 to 65535)")
+        raise InvalidValue("port", f"{port} is not a port (1 to 65535)")
     target = Path(path) if path else workbooks_dir()
     if not target.exists():
         raise AuditlibError(f"{target}: no such workbook or folder")

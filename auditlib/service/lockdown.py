@@ -14,8 +14,8 @@ so that a gap in one is not a way in:
 3. **Kernel channels**: only the messages ipywidgets needs reach a kernel from the browser
    (:data:`WIDGET_MESSAGES`); ``execute_request`` and everything else is dropped and logged.
 
-Used as a Jupyter Server extension under JupyterHub (``auditlib.lockdown``), and by
-``auditlib serve`` through :mod:`auditlib.voila_pages`.
+Used as a Jupyter Server extension under JupyterHub (``auditlib.service.lockdown``), and by
+``auditlib serve`` through :mod:`auditlib.service.voila`.
 """
 from __future__ import annotations
 
@@ -202,7 +202,7 @@ def lock_down(serverapp: Any) -> None:
 # ----------------------------------------------------------------------- Jupyter Server extension
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "auditlib.lockdown"}]
+    return [{"module": "auditlib.service.lockdown"}]
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:

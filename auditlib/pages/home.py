@@ -1,47 +1,43 @@
 """The landing page: the signed-in person's work, by role, as links."""
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
-from . import access
-from .access import acting_user
-from .exceptions import AuditlibError
-from .store import AuditStore
-from .ui import CSS, _message
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+from auditlib import access
+from auditlib.access import acting_user
+from auditlib.exceptions import AuditlibError
+from auditlib.pages.base import message
+from auditlib.pages.html import e, style
+from auditlib.store import AuditStore
 
 
 def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
     """Links (relative to the workbooks folder) to what this user may open."""
-    from .serve import audits_to_moderate
+    from auditlib.service.serve import audits_to_moderate
 
     roles = store.roles_of(user)
     if not roles:
-        return (f"<h1>Case file audits</h1><p class='aw-banner' role='alert'>{_e(user)} has no "
+        return (f"<h1>Case file audits</h1><p class='aw-banner' role='alert'>{e(user)} has no "
                 "role in the audit store yet: ask the lead auditor to add you.</p>")
-    parts = [f"<h1>Case file audits</h1><p>Signed in as {_e(user)} "
-             f"({_e(', '.join(r.replace('_', ' ') for r in sorted(roles)))}).</p>"]
+    parts = [f"<h1>Case file audits</h1><p>Signed in as {e(user)} "
+             f"({e(', '.join(r.replace('_', ' ') for r in sorted(roles)))}).</p>"]
     mine = [a for a in access.visible(user, roles, store.find_audits(auditor=user,
                                                                       training=False))
             if a["status"] in ("in_progress", "returned") and month in (None, a["month"])]
     if mine or roles & {"auditor", "lead_auditor"}:
         items = "".join(f"<li><a href='audit.ipynb?audit_id={a['audit_id']}'>Audit "
-                        f"{a['audit_id']}: child {_e(a['child_id'])}</a> — {_e(a['framework'])}"
-                        f", due {_e(a['due_date'] or 'no date')}, "
-                        f"{_e(a['status'].replace('_', ' '))}</li>" for a in mine)
+                        f"{a['audit_id']}: child {e(a['child_id'])}</a> — {e(a['framework'])}"
+                        f", due {e(a['due_date'] or 'no date')}, "
+                        f"{e(a['status'].replace('_', ' '))}</li>" for a in mine)
         parts.append("<h2>Your audits</h2>" + (f"<ul>{items}</ul>" if items else
                                                "<p>None allocated to you.</p>"))
     if roles & {"moderator", "lead_auditor"}:
         moderate = audits_to_moderate(store, user)
         items = "".join(f"<li><a href='moderation.ipynb?audit_id={a['audit_id']}'>Audit "
-                        f"{a['audit_id']}: child {_e(a['child_id'])}</a> by "
-                        f"{_e(a['auditor'])}</li>" for a in moderate)
+                        f"{a['audit_id']}: child {e(a['child_id'])}</a> by "
+                        f"{e(a['auditor'])}</li>" for a in moderate)
         parts.append("<h2>To moderate</h2>" + (f"<ul>{items}</ul>" if items else
                                                "<p>Nothing waiting.</p>"))
         if access.may(user, roles, "dashboard"):
@@ -59,9 +55,9 @@ def open_home(month: str | None = None, store_url: str | None = None,
     user = user or acting_user()
     try:
         with AuditStore(store_url) as store:
-            page = w.HTML(CSS + f"<div class='aw-workbook'>{home_html(store, user, month)}"
-                          "</div>")
+            page = w.HTML(style("workbook") + "<div class='aw-workbook'>"
+                          f"{home_html(store, user, month)}</div>")
     except AuditlibError as exc:
-        return _message("The audits cannot be listed", str(exc))
+        return message("The audits cannot be listed", str(exc))
     page.add_class("aw-home")
     return page

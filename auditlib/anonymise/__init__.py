@@ -114,7 +114,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .exceptions import AuditlibError
+from auditlib.exceptions import AuditlibError
 
 __all__ = [
     "KINDS",
@@ -1591,7 +1591,7 @@ def anonymise_file(in_path: str | os.PathLike, out_path: str | os.PathLike | Non
     Raises :class:`~auditlib.exceptions.AuditlibError` with one line for an unreadable input or
     an unwritable output, and refuses to overwrite the input.
     """
-    from .files import read_input
+    from auditlib.files import read_input
 
     source = Path(in_path)
     text = read_input(source, limit=MAX_INPUT_BYTES,
@@ -1617,7 +1617,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def _write(path: Path, content: str) -> None:
     # owner-only, never through a symbolic link: the text is still a child's case until a person
     # has reviewed it, and the report holds the originals
-    from .files import write_private
+    from auditlib.files import write_private
 
     write_private(path, content)
 

@@ -20,7 +20,7 @@ import io
 from collections import Counter, defaultdict
 from typing import Any
 
-from .tracking import action_tracker, audit_stage, moderation_due, month_tracker
+from auditlib.month.tracking import action_tracker, audit_stage, moderation_due, month_tracker
 
 # grade colours are paired with words and patterns, never used alone
 PALETTE = {0: "#00703c", 1: "#1d70b8", 2: "#f47738", 3: "#d4351c"}

@@ -32,8 +32,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 
-from . import schema as t
-from .exceptions import (
+from auditlib.exceptions import (
     AuditNotFound,
     InvalidAudit,
     LifecycleRefused,
@@ -41,10 +40,17 @@ from .exceptions import (
     StoreError,
     VersionConflict,
 )
-from .framework import Framework, get_framework
-from .record import record_actions, validate_answer, validate_record
-from .scales import NOT_APPLICABLE
-from .text import clean_id, clean_text, show
+from auditlib.framework import Framework, get_framework
+from auditlib.locations import data_dir
+from auditlib.record import (
+    interchange_record,
+    record_actions,
+    validate_answer,
+    validate_record,
+)
+from auditlib.scales import NOT_APPLICABLE
+from auditlib.store import schema as t
+from auditlib.text import clean_id, clean_text, show
 
 ROLES = ("auditor", "moderator", "lead_auditor", "trainee")
 STATUSES = ("in_progress", "submitted", "returned", "finalised", "removed")
@@ -75,15 +81,6 @@ def _load(text: str | None) -> Any:
 
 
 # --------------------------------------------------------------------------- where the store is
-
-def data_dir() -> Path:
-    """The folder the default store lives in: ``AUDITLIB_DATA``, else the user's data folder
-    (``$XDG_DATA_HOME/auditlib``, by default ``~/.local/share/auditlib``)."""
-    if os.environ.get("AUDITLIB_DATA"):
-        return Path(os.environ["AUDITLIB_DATA"])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "auditlib"
-
 
 def default_store_url() -> str:
     return f"sqlite:///{data_dir() / 'audits.sqlite'}"
@@ -167,7 +164,9 @@ def origin() -> str:
     user, else ``AUDITLIB_USER`` as ``auditlib serve`` sets it), else ``python:LOGIN@HOST``."""
     if ORIGIN:
         return ORIGIN
-    page_user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("AUDITLIB_USER")
+    from auditlib.access import signed_in_user
+
+    page_user = signed_in_user()
     if page_user:
         return f"page:{page_user}"
     return f"python:{_login_at_host()}"
@@ -772,7 +771,7 @@ class AuditStore:
         """Refuse through auditlib.access, the rules every route shares. They are asked as if
         the audit were in ``status``: a status the change needs is the lifecycle's to refuse, in
         its own words (:class:`LifecycleRefused`), after who may make it."""
-        from . import access
+        from auditlib import access
 
         access.check(user, self._roles(conn, user), action, {**row, "status": status})
 
@@ -972,13 +971,13 @@ class AuditStore:
     def submit(self, audit_id: int | str, *, user: str) -> int:
         """The auditor submits a complete audit for moderation; it is then read-only for them.
         Refused while the audit is incomplete or breaks a hard rule of its framework."""
-        from .grading import grade
+        from auditlib.grading import grade
 
         fw = self._framework_for(audit_id)  # parsed outside the write lock
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._editable_by_auditor(conn, row, user)
-            result = grade(fw, _gradable(self._record(conn, row)), validate=False)
+            result = grade(fw, interchange_record(self._record(conn, row)), validate=False)
             if not result.complete:
                 raise LifecycleRefused(row["id"], row["status"], f"audit {row['id']} is not "
                                        f"complete ({result.done} of {result.total} fields "
@@ -1150,7 +1149,7 @@ class AuditStore:
                  .where(t.actions.c.removed.is_(False), t.actions.c.signed_off.is_(None),
                         t.audits.c.status != "removed", t.audits.c.training.is_(False))
                  .order_by(t.actions.c.due, t.actions.c.id))
-        from .grading import is_calendar_date
+        from auditlib.dates import is_calendar_date
 
         with self._read() as conn:
             rows = conn.execute(query).mappings().all()
@@ -1258,7 +1257,7 @@ class AuditStore:
             raise InvalidAudit("framework", "missing (the audit must name its framework id)")
         fw = get_framework(record["framework"])
         record = _clean_import(record)
-        validate_record(fw, _gradable(record))
+        validate_record(fw, interchange_record(record))
         status = record.get("status") or "in_progress"
         if status not in STATUSES or status == "removed":
             raise InvalidAudit("status", f"{show(status)} is not one of in_progress, submitted, "
@@ -1320,10 +1319,10 @@ class AuditStore:
 
     def grading(self, audit_id: int | str) -> Any:
         """The grading engine's result for the audit as stored now."""
-        from .grading import grade
+        from auditlib.grading import grade
 
         record = self.find_audit(audit_id)
-        return grade(get_framework(record["framework"]), _gradable(record), validate=False)
+        return grade(get_framework(record["framework"]), interchange_record(record), validate=False)
 
     def framework_of(self, audit_id: int | str) -> Framework:
         """The framework an audit is made against."""
@@ -1344,20 +1343,6 @@ class AuditStore:
 
 _LAST_LINK = "SELECT chain FROM history ORDER BY id DESC LIMIT 1"
 _ADD_HISTORY = insert(t.history)
-
-_STORE_KEYS = ("audit_id", "status", "version", "auditor", "moderator", "month", "due_date",
-               "service_area", "training", "moderation", "created_at", "updated_at")
-
-
-def _gradable(record: dict[str, Any]) -> dict[str, Any]:
-    """A stored record as the grading engine reads it (actions without their store ids)."""
-    out = {k: v for k, v in record.items() if k not in _STORE_KEYS}
-    out["actions"] = [{k: a.get(k) for k in ("action", "owner", "due", "signed_off", "note")}
-                      for a in record.get("actions") or []]
-    if out.get("overall") is None:
-        out.pop("overall", None)
-    return out
-
 
 def _id_number(value: Any) -> int | None:
     """An audit's or action's id as the number it is, or None if it cannot be one: "12" and 12
@@ -1466,7 +1451,7 @@ def _check_month(value: Any, path: str) -> str | None:
 
 
 def _check_due_date(value: Any, path: str) -> str | None:
-    from .grading import is_calendar_date
+    from auditlib.dates import is_calendar_date
 
     if value is None or value == "":
         return None
@@ -1485,7 +1470,7 @@ def _check_reason(reason: Any) -> str:
 
 
 def _check_date(value: Any, what: str) -> str:
-    from .grading import is_calendar_date
+    from auditlib.dates import is_calendar_date
 
     if isinstance(value, _dt.datetime):
         value = value.date()

@@ -83,9 +83,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .framework import Criterion, Framework, Section
-from .grading import is_calendar_date
-from .scales import NOT_APPLICABLE
+from auditlib.dates import is_calendar_date
+from auditlib.framework import Criterion, Framework, Section
+from auditlib.scales import NOT_APPLICABLE
 
 #: the moderation guidance's two source documents, as named in frameworks/sources/
 FULL_AUDIT_PROCESS = "full-audit-process.txt"

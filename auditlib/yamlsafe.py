@@ -14,7 +14,7 @@ import os
 
 import yaml
 
-from .exceptions import Problem
+from auditlib.exceptions import Problem
 
 MAX_BYTES = 2_000_000  # the largest shipped framework is about 66 kB
 MAX_DEPTH = 50  # the shipped frameworks and exemplars nest at most 10 deep

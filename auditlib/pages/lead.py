@@ -16,69 +16,25 @@ and every file written private (see :mod:`auditlib.files`).
 """
 from __future__ import annotations
 
-import base64
 import datetime as _dt
-import html
 import secrets
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
-from . import access
-from .exceptions import AuditlibError
-from .files import inside, make_private_dir, write_private
-from .store import AuditStore, data_dir
-from .ui import CSS, _message
+from auditlib import access
+from auditlib.exceptions import AuditlibError
+from auditlib.files import inside, make_private_dir, write_private
+from auditlib.locations import data_dir
+from auditlib.pages.base import message
+from auditlib.pages.html import download_link, e, style
+from auditlib.pages.html import table as html_table
+from auditlib.store import AuditStore
 
 INPUTS = (("children", "Children (CSV: child_id, service_area, team, status)"),
           ("history", "Audit history (CSV: child_id, audit_date)"),
           ("auditors", "Auditors (CSV: auditor, service_area, capacity)"))
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def html_table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], caption: str,
-               flag: str | None = None) -> str:
-    """An accessible table: a caption, header cells with scope, a flagged row marked in words."""
-    if not rows:
-        return f"<p>{_e(caption)}: none.</p>"
-    head = "".join(f"<th scope='col'>{_e(label)}</th>" for _, label in columns)
-    body = []
-    for row in rows:
-        cells = []
-        for key, _ in columns:
-            value = row.get(key, "")
-            if isinstance(value, bool):
-                value = "Yes" if value else "No"
-            cells.append(f"<td>{_e(value)}</td>")
-        css = " class='aw-row-flagged'" if flag and row.get(flag) else ""
-        body.append(f"<tr{css}>{''.join(cells)}</tr>")
-    return (f"<table class='aw-table'><caption>{_e(caption)}</caption><thead><tr>{head}</tr>"
-            f"</thead><tbody>{''.join(body)}</tbody></table>")
-
-
-def download_link(data: bytes, filename: str, mime: str, label: str) -> str:
-    """A link that downloads ``data`` with no server round trip (and no internet)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f"<a class='aw-download' download='{_e(filename)}' "
-            f"href='data:{mime};base64,{encoded}'>{_e(label)}</a>")
-
-
-LEAD_CSS = """
-<style>
-.aw-table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .95rem; }
-.aw-table caption { text-align: left; font-weight: bold; padding: .25rem 0; }
-.aw-table th, .aw-table td { border: 1px solid #b1b4b6; padding: .25rem .5rem;
-  text-align: left; vertical-align: top; }
-.aw-table th { background: #f3f2f1; }
-.aw-row-flagged td { background: #fff7bf; font-weight: bold; }
-.aw-download { display: inline-block; margin: .25rem 1rem .25rem 0; color: #003078; }
-.aw-lead-main { max-width: 80rem; }
-</style>
-"""
 
 
 class SamplePanel:
@@ -96,16 +52,16 @@ class SamplePanel:
             self.uploads[key] = upload
             rows.append(upload)
         self.chosen = w.HTML()
-        style = {"description_width": "12rem"}
+        label_width = {"description_width": "12rem"}
         self.month = w.Text(value=f"{today.year}-{today.month:02d}", description="Month (YYYY-MM)",
-                            style=style)
+                            style=label_width)
         self.size = w.BoundedIntText(value=20, min=1, max=10_000, description="Children to audit",
-                                     style=style)
+                                     style=label_width)
         self.seed = w.IntText(value=secrets.randbelow(1_000_000), description="Random seed",
-                              style=style)
-        from .framework import framework_files
+                              style=label_width)
+        from auditlib.framework import framework_files
         self.framework = w.Dropdown(options=sorted(framework_files()), value="full-audit",
-                                    description="Framework", style=style)
+                                    description="Framework", style=label_width)
         for control, name in ((self.month, "month"), (self.size, "size"), (self.seed, "seed"),
                               (self.framework, "framework")):
             control.add_class(f"aw-sample-{name}")
@@ -139,7 +95,7 @@ class SamplePanel:
 
     def month_folder(self, month: str | None = None) -> Path:
         """The month's folder inside the page's folder, named from the parsed month."""
-        from .sampling import parse_month
+        from auditlib.month.sampling import parse_month
 
         name = f"{parse_month(self.month.value if month is None else month):%Y-%m}"
         return inside(self.page.folder, f"months/{name}")
@@ -158,7 +114,7 @@ class SamplePanel:
                                         "last_modified": _dt.datetime.now(_dt.timezone.utc)},)
 
     def _on_upload(self, _change: Any = None) -> None:
-        names = [f"{label.split(' (')[0]}: {_e(self.uploads[key].value[0]['name'])}"
+        names = [f"{label.split(' (')[0]}: {e(self.uploads[key].value[0]['name'])}"
                  for key, label in INPUTS if self.uploads[key].value]
         self.chosen.value = ("<p>Chosen: " + "; ".join(names) + "</p>") if names else ""
         self.generate_button.disabled = True
@@ -182,7 +138,7 @@ class SamplePanel:
     # -- actions
 
     def _on_preview(self, _button: Any = None) -> None:
-        from .sampling import sample_from_files
+        from auditlib.month.sampling import sample_from_files
 
         self.generate_button.disabled = True
         self.table.value = ""
@@ -199,7 +155,7 @@ class SamplePanel:
         self.inputs = inputs
         self.drawn_seed = self.seed.value  # the provenance records the seed drawn with
         load = ", ".join(f"{a} {n}" for a, n in self.sample.workload().items())
-        warnings = "".join(f"<p role='alert'><strong>Warning:</strong> {_e(x)}</p>"
+        warnings = "".join(f"<p role='alert'><strong>Warning:</strong> {e(x)}</p>"
                            for x in self.sample.warnings)
         self._say(f"{len(self.sample.rows)} children sampled from {self.sample.eligible} "
                   f"eligible; due {self.sample.due_date}. Workload: {load}.", extra=warnings)
@@ -211,8 +167,8 @@ class SamplePanel:
         self.generate_button.disabled = False
 
     def _on_generate(self, _button: Any = None) -> None:
-        from .generate import generate_workbooks
-        from .sampling import write_sample
+        from auditlib.month.generate import generate_workbooks
+        from auditlib.month.sampling import write_sample
 
         if self.sample is None:
             return
@@ -244,7 +200,7 @@ class SamplePanel:
     def _say(self, text: str, error: bool = False, extra: str = "") -> None:
         role = "alert" if error else "status"
         css = "aw-banner aw-status-error" if error else "aw-banner"
-        self.status.value = f"<p class='{css}' role='{role}'>{_e(text)}</p>{extra}"
+        self.status.value = f"<p class='{css}' role='{role}'>{e(text)}</p>{extra}"
 
 
 class TrackingPanel:
@@ -271,8 +227,8 @@ class TrackingPanel:
                               self.actions, self.downloads])
 
     def refresh(self, on: _dt.date | None = None) -> None:
-        from .sampling import parse_month
-        from .tracking import (
+        from auditlib.month.sampling import parse_month
+        from auditlib.month.tracking import (
             action_tracker,
             moderation_due,
             month_grades,
@@ -288,7 +244,7 @@ class TrackingPanel:
             actions = action_tracker(self.page.store, on, month=month)
             grades = month_grades(self.page.store, month)
         except AuditlibError as exc:
-            self.audits.value = f"<p class='aw-banner aw-status-error' role='alert'>{_e(exc)}</p>"
+            self.audits.value = f"<p class='aw-banner aw-status-error' role='alert'>{e(exc)}</p>"
             return
         for a in audits:
             a["overdue_words"] = "Overdue" if a["overdue"] else ""
@@ -296,7 +252,7 @@ class TrackingPanel:
             a["overdue_words"] = "Overdue" if a["overdue"] else ""
         overdue = sum(a["overdue"] for a in audits)
         self.audits.value = (
-            f"<p>Moderation of {_e(month)}'s audits is due by <strong>"
+            f"<p>Moderation of {e(month)}'s audits is due by <strong>"
             f"{moderation_due(month):%A %d %B %Y}</strong> (the first 10 working days of the "
             f"next month, bank holidays in England and Wales excluded). {overdue} of "
             f"{len(audits)} audits overdue.</p>"
@@ -334,10 +290,11 @@ class LeadAuditorWorkbook:
         self.sample = SamplePanel(self)
         self.tracking = TrackingPanel(self, month)
         main = w.VBox([w.HTML(f"<h1>Lead auditor: the month's audits</h1><p>Signed in as "
-                              f"{_e(self.user)}.</p>"), self.sample.widget,
+                              f"{e(self.user)}.</p>"), self.sample.widget,
                        self.tracking.widget], layout=w.Layout(width="100%"))
         main.add_class("aw-lead-main")
-        self.widget = w.VBox([w.HTML(CSS + LEAD_CSS), main], layout=w.Layout(width="100%"))
+        self.widget = w.VBox([w.HTML(style("workbook", "tables")), main],
+                             layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
         self.widget.add_class("aw-lead")
         self.tracking.refresh()
@@ -352,4 +309,4 @@ def open_lead_workbook(month: str | None = None, store_url: str | None = None,
     try:
         return LeadAuditorWorkbook(AuditStore(store_url), user=user, month=month)
     except AuditlibError as exc:
-        return _message("This page cannot be opened", str(exc))
+        return message("This page cannot be opened", str(exc))

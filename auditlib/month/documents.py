@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .files import xml_text as _x  # typed text may hold characters a .docx cannot
+from auditlib.files import xml_text as _x  # typed text may hold characters a .docx cannot
 
 
 def audit_docx(store: Any, audit_id: int | str) -> bytes:

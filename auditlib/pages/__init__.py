@@ -1,0 +1,1 @@
+"""The web pages: ipywidgets panels over the store, one page per notebook."""

@@ -1,0 +1,686 @@
+"""The auditor's workbook: an audit form built from a framework, graded live, saved as you type.
+
+Each panel is a class holding its widgets; handlers are named ``_on_…`` and a test drives them by
+setting ``.value`` on a widget and reading the result, with no browser and no kernel::
+
+    workbook = AuditWorkbook(store, audit_id, user="ash", save_delay=0)
+    workbook.sections["risk"].judgement.value = 7
+    workbook.summary.suggested.value      # the live suggested overall, in words
+
+A notebook displays ``workbook`` (or ``open_workbook(audit_id)``) and nothing else.
+
+Saving: a judgement, flag or date is saved at once; typing is saved ``save_delay`` seconds after
+the last keystroke (so the history records what was written, not every letter), and always within
+a second. ``save_delay=0`` saves immediately (tests). The save state reads "Saved", "Saving…" or
+"Not saved: reason"; a change made elsewhere is shown, never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from auditlib import access
+from auditlib.access import acting_user
+from auditlib.exceptions import AuditlibError, AuditNotFound
+from auditlib.framework import Framework, Section
+from auditlib.grading import Grading, grade
+from auditlib.pages.base import Saver, StoreWriter, message
+from auditlib.pages.html import bullets, e, style
+from auditlib.record import interchange_record
+from auditlib.scales import NOT_APPLICABLE
+from auditlib.store import CLEAR, EDITABLE, AuditStore
+
+NOT_SCORED = "not_scored"
+class SectionPanel:
+    """One section: judgement, guidance and descriptors, criteria, narratives, flags, its grade."""
+
+    def __init__(self, workbook: AuditWorkbook, section: Section):
+        self.workbook = workbook
+        self.section = section
+        answer = workbook.record["answers"].get(section.id, {})
+        self.judgement: w.ValueWidget | None = None
+        self.criteria: dict[str, w.RadioButtons] = {}
+        self.narratives: dict[str, w.Textarea] = {}
+        self.flags: dict[str, w.Checkbox] = {}
+        number = f"{section.number}. " if section.number else ""
+        parts: list[w.Widget] = [w.HTML(f"<h2 id='aw-h-{e(section.id)}'>{e(number)}"
+                                        f"{e(section.title)}</h2>")]
+        guidance = self._guidance_html()
+        if guidance:
+            parts.append(w.HTML(guidance))
+        if section.scale is not None and section.kind != "criteria":
+            self.judgement = self._judgement_control(answer)
+            parts.append(self.judgement)
+            if section.descriptors:
+                parts.append(w.HTML(self._descriptors_html(section.descriptors, open_=True)))
+        for criterion in section.criteria:
+            control = w.RadioButtons(
+                options=[(section.scale.label(g), g) for g in section.scale.levels],
+                value=workbook.record["answers"].get(criterion.id, {}).get("grade"),
+                description=criterion.title, style={"description_width": "initial"},
+                layout=w.Layout(width="auto"))
+            control.add_class(f"aw-grade-{criterion.id}")
+            control.observe(self._on_criterion_change(criterion.id), names="value")
+            self.criteria[criterion.id] = control
+            parts.append(w.HTML(f"<h3>{e(criterion.title)}</h3>"))
+            parts.append(control)
+            if criterion.descriptors:
+                parts.append(w.HTML(self._descriptors_html(criterion.descriptors, level=4)))
+        if section.kind == "criteria":
+            # the auditor may choose the section's grade; the median of the criteria is offered
+            self.judgement = self._judgement_control(answer, chosen_label="Section grade "
+                                                     "(leave unset to use the suggestion)")
+            parts.append(self.judgement)
+        for flag in section.flags:
+            box = w.Checkbox(value=bool((answer.get("flags") or {}).get(flag.id)),
+                             description=flag.label, indent=False,
+                             layout=w.Layout(width="auto"))
+            box.add_class(f"aw-flag-{flag.id}")
+            box.observe(self._on_flag_change(flag.id), names="value")
+            self.flags[flag.id] = box
+            parts.append(box)
+        for narrative in section.narratives:
+            box = w.Textarea(value=answer.get(narrative.id) or "", description=narrative.label,
+                             placeholder=f"{narrative.label} (saved as you type)",
+                             continuous_update=True, rows=4,
+                             layout=w.Layout(width="100%"),
+                             style={"description_width": "8rem"})
+            box.add_class(f"aw-{narrative.id}-{section.id}")
+            box.observe(self._on_narrative_change(narrative.id), names="value")
+            self.narratives[narrative.id] = box
+            parts.append(box)
+        moderated = workbook.record.get("moderation", {}).get(section.id) or {}
+        if moderated and section.scale is not None:
+            # returned by the moderator: their view sits beside the auditor's, to act on
+            m_grade = moderated.get("grade")
+            if m_grade is None and moderated.get("score") is not None:
+                m_grade = section.scale.grade_for_score(moderated["score"])
+            text = (f"Moderator ({moderated.get('moderator', '')}): "
+                    + (section.scale.label(m_grade) if m_grade else "no change to the grade")
+                    + (f". {moderated['comment']}" if moderated.get("comment") else ""))
+            note = w.HTML(f"<p class='aw-banner'>{e(text)}</p>")
+            note.add_class(f"aw-moderator-note-{section.id}")
+            parts.append(note)
+        self.grade_display = w.HTML()
+        self.grade_display.add_class(f"aw-section-grade-{section.id}")
+        if section.scale is not None:
+            parts.append(self.grade_display)
+        self.widget = w.VBox(parts, layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-section")
+        self.widget.add_class(f"aw-section-{section.id}")
+
+    # -- building
+
+    def _guidance_html(self) -> str:
+        s = self.section
+        out = []
+        if s.guidance:
+            out.append(bullets(s.guidance))
+        if s.areas_to_consider:
+            out.append("<details open><summary>Areas to consider</summary>"
+                       + bullets(list(s.areas_to_consider)) + "</details>")
+        return f"<div class='aw-guidance'>{''.join(out)}</div>" if out else ""
+
+    def _descriptors_html(self, descriptors: dict[str, Any], open_: bool = False,
+                          level: int = 3) -> str:
+        scale = self.section.scale
+        cards = []
+        for grade_id in scale.levels:
+            if grade_id in descriptors:
+                band = next((b.label for b in scale.bands if b.grade == grade_id), "")
+                heading = scale.label(grade_id) + (f" ({band.lower()})" if band else "")
+                cards.append(f"<div class='aw-descriptor'><h{level}>{e(heading)}</h{level}>"
+                             f"{bullets(descriptors[grade_id])}</div>")
+        return (f"<details{' open' if open_ else ''}><summary>What each grade looks like"
+                f"</summary><div class='aw-descriptors'>{''.join(cards)}</div></details>")
+
+    def _judgement_control(self, answer: dict[str, Any], chosen_label: str | None = None
+                           ) -> w.ValueWidget:
+        s = self.section
+        workbook = self.workbook
+        label = chosen_label or ("Overall grade" if s.id == workbook.overall_id else "Judgement")
+        if s.scale.numeric:
+            options: list[tuple[str, Any]] = [("Not scored yet", NOT_SCORED)]
+            options += [(f"{n} – {s.scale.label(s.scale.grade_for_score(n))}", n)
+                        for n in range(s.scale.max, s.scale.min - 1, -1)]
+            if s.not_applicable:
+                options.append(("Not applicable", NOT_APPLICABLE))
+            value = answer.get("score", NOT_SCORED)
+            if answer.get("grade") == NOT_APPLICABLE:
+                value = NOT_APPLICABLE
+            control: w.ValueWidget = w.Dropdown(options=options, value=value,
+                                                description=f"{label} (0-10)",
+                                                style={"description_width": "initial"})
+        else:
+            choices = [(s.scale.label(g), g) for g in s.scale.levels]
+            if s.not_applicable:
+                choices.append(("Not applicable", NOT_APPLICABLE))
+            control = w.RadioButtons(options=choices, value=answer.get("grade"),
+                                     description=label, style={"description_width": "initial"},
+                                     layout=w.Layout(width="auto"))
+        control.add_class(f"aw-grade-{s.id}")
+        control.observe(self._on_judgement_change, names="value")
+        return control
+
+    # -- handlers
+
+    def _on_judgement_change(self, change: dict[str, Any]) -> None:
+        value = change["new"]
+        s = self.section
+        if s.scale.numeric:
+            if value == NOT_SCORED:
+                kwargs = {"score": CLEAR, "grade": CLEAR}
+            elif value == NOT_APPLICABLE:
+                kwargs = {"score": CLEAR, "grade": NOT_APPLICABLE}
+            else:
+                kwargs = {"score": value, "grade": CLEAR}
+        else:
+            kwargs = {"grade": CLEAR if value is None else value}
+        self.workbook.save(s.id, now=True, **kwargs)
+
+    def _on_criterion_change(self, criterion_id: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            value = change["new"]
+            self.workbook.save(criterion_id, now=True, grade=CLEAR if value is None else value)
+        return handler
+
+    def _on_flag_change(self, flag_id: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            self.workbook.save(self.section.id, now=True, flags={flag_id: bool(change["new"])})
+        return handler
+
+    def _on_narrative_change(self, narrative_id: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            text = change["new"]
+            self.workbook.save(self.section.id, now=False, key=f"{self.section.id}.{narrative_id}",
+                               narratives={narrative_id: text if text else CLEAR})
+        return handler
+
+    def controls(self) -> list[w.Widget]:
+        return ([self.judgement] if self.judgement is not None else []) + \
+            list(self.criteria.values()) + list(self.flags.values()) + \
+            list(self.narratives.values())
+
+    def show_grade(self, result: Grading) -> None:
+        g = result.sections.get(self.section.id)
+        if self.section.id == self.workbook.overall_id:
+            text = f"Overall grade chosen: {g.label if g else 'Not graded'}"
+        elif g is None:
+            return
+        else:
+            text = f"Section grade: {g.label}"
+            if g.score is not None:
+                text += f" (score {g.score})"
+            if g.suggested is not None:
+                text += f". Suggested from the criteria: {self.section.scale.label(g.suggested)}"
+        self.grade_display.value = f"<p class='aw-section-grade'>{e(text)}</p>"
+
+
+class ActionsPanel:
+    """The SMART actions: action, person, completion date; a warning past the recommended
+    number."""
+
+    def __init__(self, workbook: AuditWorkbook):
+        self.workbook = workbook
+        spec = workbook.framework.actions
+        self.max_recommended = (spec.max_recommended if spec and spec.max_recommended else 5)
+        labels = {f["id"]: f["label"] for f in (spec.fields if spec else ())}
+        self.labels = {"action": labels.get("action", "Agreed action"),
+                       "owner": labels.get("owner", "Person"),
+                       "due": labels.get("due", "Completion date")}
+        self.rows: list[dict[str, Any]] = []
+        self.box = w.VBox()
+        self.warning = w.HTML()
+        self.add_button = w.Button(description="Add an action",
+                                   tooltip="Add a SMART action")
+        self.add_button.add_class("aw-add-action")
+        self.add_button.on_click(self._on_add)
+        guidance = spec.guidance if spec else ""
+        self.widget = w.VBox([w.HTML("<h2>Actions</h2>" + (bullets(guidance) if guidance
+                                                             else "")),
+                              self.box, self.warning, self.add_button])
+        self.widget.add_class("aw-actions")
+        for action in workbook.record["actions"]:
+            self._add_row(action)
+        self._show_warning()
+
+    def _add_row(self, action: dict[str, Any]) -> dict[str, Any]:
+        n = len(self.rows) + 1
+        due = None
+        if action.get("due"):
+            try:
+                due = _dt.date.fromisoformat(action["due"])
+            except ValueError:
+                due = None
+        row = {"id": action["id"],
+               "action": w.Textarea(value=action.get("action") or "",
+                                    description=f"{self.labels['action']} {n}", rows=2,
+                                    layout=w.Layout(width="100%"),
+                                    style={"description_width": "10rem"}),
+               "owner": w.Text(value=action.get("owner") or "",
+                               description=f"{self.labels['owner']} (action {n})",
+                               style={"description_width": "10rem"}),
+               "due": w.DatePicker(value=due, description=f"{self.labels['due']} (action {n})",
+                                   style={"description_width": "10rem"}),
+               "remove": w.Button(description=f"Remove action {n}")}
+        for key in ("action", "owner", "due"):
+            row[key].add_class(f"aw-action-{key}")
+            row[key].observe(self._on_field_change(row, key), names="value")
+        row["remove"].on_click(lambda _b, r=row: self._on_remove(r))
+        row["widget"] = w.VBox([row["action"], w.HBox([row["owner"], row["due"]]),
+                                row["remove"]])
+        row["widget"].add_class("aw-action")
+        self.rows.append(row)
+        self.box.children = [r["widget"] for r in self.rows]
+        return row
+
+    def _on_add(self, _button: Any = None) -> dict[str, Any] | None:
+        action_id = self.workbook.run_save("action", lambda: self.workbook.store.add_action(
+            self.workbook.audit_id, user=self.workbook.user, action="", owner="", due=None))
+        if action_id is None:
+            return None
+        self.workbook.record["actions"].append({"id": action_id, "action": "", "owner": "",
+                                                "due": None, "signed_off": None})
+        row = self._add_row({"id": action_id})
+        self._show_warning()
+        self.workbook.refresh()
+        return row
+
+    def _on_field_change(self, row: dict[str, Any], key: str
+                         ) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            value = change["new"]
+            if key == "due":
+                value = value.isoformat() if value else None
+            record_action = next(a for a in self.workbook.record["actions"]
+                                 if a["id"] == row["id"])
+            record_action[key] = value
+
+            def save() -> None:
+                self.workbook.run_save(f"action {row['id']}", lambda: self.workbook.store
+                                       .update_action(self.workbook.audit_id, row["id"],
+                                                      user=self.workbook.user,
+                                                      **{key: value if value else CLEAR}))
+            if key == "due":
+                self.workbook.saver.now(f"action.{row['id']}.{key}", save)
+            else:
+                self.workbook.saver.later(f"action.{row['id']}.{key}", save)
+                self.workbook.show_status()
+            self.workbook.refresh()
+        return handler
+
+    def _on_remove(self, row: dict[str, Any]) -> None:
+        for key in ("action", "owner"):
+            self.workbook.saver.cancel(f"action.{row['id']}.{key}")
+        done = self.workbook.run_save("action", lambda: self.workbook.store.remove_action(
+            self.workbook.audit_id, row["id"], user=self.workbook.user))
+        if done is None:
+            return
+        self.workbook.record["actions"] = [a for a in self.workbook.record["actions"]
+                                           if a["id"] != row["id"]]
+        self.rows.remove(row)
+        self.box.children = [r["widget"] for r in self.rows]
+        self._show_warning()
+        self.workbook.refresh()
+
+    def _show_warning(self) -> None:
+        n = len(self.rows)
+        self.warning.value = (f"<p class='aw-banner' role='alert'>{n} actions: the framework "
+                              f"expects no more than {self.max_recommended}, except in highly "
+                              "unusual circumstances. Consider rolling actions up.</p>"
+                              if n > self.max_recommended else "")
+
+    def controls(self) -> list[w.Widget]:
+        return [self.add_button] + [r[k] for r in self.rows
+                                    for k in ("action", "owner", "due", "remove")]
+
+
+class HeaderPanel:
+    """The audit's header fields: auditor, audit date, team…"""
+
+    def __init__(self, workbook: AuditWorkbook):
+        self.workbook = workbook
+        header = workbook.record.get("header") or {}
+        self.fields: dict[str, w.ValueWidget] = {}
+        label_width = {"description_width": "16rem"}
+        wide = w.Layout(width="36rem", max_width="100%")
+        for field in workbook.framework.header:
+            value = header.get(field.id)
+            if field.type == "child_id":
+                control: w.ValueWidget = w.Text(value=str(workbook.record["child_id"]),
+                                                description=field.label, disabled=True,
+                                                style=label_width, layout=wide)
+            elif field.type == "date":
+                try:
+                    day = _dt.date.fromisoformat(value) if value else None
+                except ValueError:
+                    day = None
+                control = w.DatePicker(value=day, description=field.label, style=label_width,
+                                       layout=wide)
+            elif field.type == "yes_no":
+                control = w.RadioButtons(options=[("Yes", "yes"), ("No", "no")],
+                                         value=value if value in ("yes", "no") else None,
+                                         description=field.label, style=label_width)
+            elif field.type == "choice":
+                control = w.Dropdown(options=[("Not chosen", "")] + [(lbl, c) for c, lbl
+                                                                    in field.choices],
+                                     value=value or "", description=field.label, style=label_width,
+                                     layout=wide)
+            else:
+                control = w.Text(value=value or "", description=field.label, style=label_width,
+                                 continuous_update=True, layout=wide)
+            control.add_class(f"aw-header-{field.id}")
+            if field.type != "child_id":
+                control.observe(self._on_change(field.id, field.type), names="value")
+            self.fields[field.id] = control
+        self.widget = w.VBox([w.HTML("<h2>About this audit</h2>"), *self.fields.values()])
+        self.widget.add_class("aw-header")
+
+    def _on_change(self, field_id: str, kind: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            value = change["new"]
+            if kind == "date":
+                value = value.isoformat() if value else None
+            self.workbook.record.setdefault("header", {})[field_id] = value
+
+            def save() -> None:
+                key = f"header.{field_id}"
+                self.workbook.run_save(f"header {field_id}", lambda: self.workbook.store
+                                       .save_header(self.workbook.audit_id, field_id,
+                                                    value if value else CLEAR,
+                                                    user=self.workbook.user,
+                                                    expected_version=self.workbook.seen.get(
+                                                        key, self.workbook.loaded_version)),
+                                       seen=key)
+            if kind in ("text", "person"):
+                self.workbook.saver.later(f"header.{field_id}", save)
+                self.workbook.show_status()
+            else:
+                self.workbook.saver.now(f"header.{field_id}", save)
+        return handler
+
+    def controls(self) -> list[w.Widget]:
+        return [c for fid, c in self.fields.items()
+                if next(f for f in self.workbook.framework.header if f.id == fid).type
+                != "child_id"]
+
+
+class SummaryPanel:
+    """Stays in view: section grades, the overall (chosen, suggested, allowed), completeness,
+    findings with the source sentence behind each, the save state and submission."""
+
+    def __init__(self, workbook: AuditWorkbook):
+        self.workbook = workbook
+        self.save_status = w.HTML()
+        self.save_status.add_class("aw-save-status")
+        self.sections = w.HTML()
+        self.suggested = w.HTML()
+        self.suggested.add_class("aw-overall-suggested")
+        self.allowed = w.HTML()
+        self.allowed.add_class("aw-overall-allowed")
+        self.completeness = w.HTML()
+        self.completeness.add_class("aw-completeness")
+        self.findings = w.HTML()
+        self.findings.add_class("aw-findings")
+        self.submit_button = w.Button(description="Submit for moderation",
+                                      tooltip="Submit the audit for moderation")
+        self.submit_button.add_class("aw-submit")
+        self.submit_button.on_click(workbook._on_submit)
+        self.widget = w.VBox([
+            w.HTML("<h2>Summary</h2>"), self.save_status, self.suggested, self.allowed,
+            self.completeness, self.submit_button, self.sections, self.findings])
+        self.widget.add_class("aw-summary")
+
+    def show(self, result: Grading) -> None:
+        fw = self.workbook.framework
+        if fw.overall is not None:
+            scale = fw.overall.scale
+            note = f"<br><small>{e(fw.overall.suggest_note)}</small>" \
+                if fw.overall.suggest_note else ""
+            self.suggested.value = (f"<p>Chosen overall: <strong>{e(scale.label(result.chosen))}"
+                                    f"</strong><br>Suggested overall: <strong>"
+                                    f"{e(scale.label(result.suggested))}</strong>{note}</p>")
+            allowed = ", ".join(scale.label(g) for g in result.allowed) or "none"
+            self.allowed.value = f"<p>Allowed overall grades: <strong>{e(allowed)}</strong></p>"
+        rows = []
+        for section in fw.sections:
+            g = result.sections.get(section.id)
+            if g is None or section.id == self.workbook.overall_id:
+                continue
+            score = f" ({g.score})" if g.score is not None else ""
+            rows.append(f"<li><a href='#aw-h-{e(section.id)}'>{e(section.number)}"
+                        f"{'.' if section.number else ''} {e(section.title.rstrip('.'))}</a>: "
+                        f"<strong>{e(g.label)}</strong>{e(score)}</li>")
+        self.sections.value = ("<h3>Section grades</h3><ul class='aw-grade-list'>"
+                               + "".join(rows) + "</ul>") if rows else ""
+        self.completeness.value = (f"<p>{result.done} of {result.total} fields complete"
+                                   + ("" if result.complete else
+                                      f" (to do: {e(', '.join(self._names(result.missing)))})")
+                                   + "</p>")
+        items = []
+        for f in result.findings:
+            source = f"<blockquote>Source: “{e(f.source.strip())}”</blockquote>" \
+                if f.source else ""
+            items.append(f"<li class='aw-finding aw-finding-{e(f.level)}'><strong>"
+                         f"{e(f.level.capitalize())}:</strong> {e(f.message)}{source}</li>")
+        self.findings.value = ("<h3>Findings</h3>" + (
+            "<ul>" + "".join(items) + "</ul>" if items else "<p>No findings.</p>"))
+
+    def _names(self, ids: list[str]) -> list[str]:
+        fw = self.workbook.framework
+        return [(f"section {fw.section_by_id[i].number}" if fw.section_by_id[i].number
+                 else fw.section_by_id[i].title) for i in ids]
+
+
+class AuditWorkbook(StoreWriter):
+    """The whole audit form for one audit in the store."""
+
+    def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
+                 save_delay: float = 0.4, on_submitted: Callable[[], None] | None = None,
+                 submit_label: str = "Submit for moderation"):
+        self.store = store
+        try:
+            self.audit_id = int(audit_id)
+        except (TypeError, ValueError):
+            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
+        self.user = user or acting_user()
+        self.record = store.find_audit(self.audit_id)
+        # audits describe children, and a link can be passed on: auditlib.access decides who
+        # may open this one, as it does for every page
+        self.roles = store.roles_of(self.user)
+        access.check(self.user, self.roles, "view", self.record)
+        # the version this page last saw of each item: a save based on it is refused if someone
+        # changed that item since, and our own saves move it on
+        self.loaded_version = self.record["version"]
+        self.seen: dict[str, int] = {}
+        self.framework: Framework = store.framework_of(self.audit_id)
+        self.overall_id = self.framework.overall.section if self.framework.overall else None
+        self.problem: str | None = None
+        self.saver = Saver(save_delay, self.show_status)
+        self.header = HeaderPanel(self)
+        self.sections: dict[str, SectionPanel] = {}
+        children: list[w.Widget] = [self.header.widget]
+        self.actions: ActionsPanel | None = None
+        for section in self.framework.sections:
+            if section.kind == "actions":
+                panel = SectionPanel(self, section)
+                self.sections[section.id] = panel
+                self.actions = ActionsPanel(self)
+                children += [panel.widget, self.actions.widget]
+                continue
+            panel = SectionPanel(self, section)
+            self.sections[section.id] = panel
+            children.append(panel.widget)
+        if self.actions is None:
+            self.actions = ActionsPanel(self)
+            children.append(self.actions.widget)
+        self.on_submitted = on_submitted
+        self.summary = SummaryPanel(self)
+        self.summary.submit_button.description = submit_label
+        self.banner = w.HTML()
+        title = w.HTML(f"<h1>{e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
+                       f"<strong>{e(self.record['child_id'])}</strong>, allocated to "
+                       f"{e(self.record['auditor'])}. You are signed in as "
+                       f"{e(self.user)}.</p>")
+        main = w.VBox([title, self.banner, *children], layout=w.Layout(width="100%"))
+        main.add_class("aw-main")
+        self.widget = w.HBox([w.HTML(style("workbook")), main, self.summary.widget],
+                             layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-workbook")
+        # a closing browser tab shuts the kernel down: typing still waiting to be saved is
+        # saved on the way out
+        import atexit
+        atexit.register(self.saver.flush)
+        self.refresh()
+        self._apply_access()
+        self.show_status()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    # -- saving
+
+    @property
+    def editable(self) -> bool:
+        return access.may(self.user, self.roles, "edit", self.record)
+
+    def save(self, item_id: str, *, now: bool, key: str | None = None, **changes: Any) -> None:
+        """Apply a change to the in-memory record, regrade, and save it (now or after typing)."""
+        self._apply_locally(item_id, changes)
+        self.refresh()
+        key = key or f"{item_id}.{'.'.join(sorted(changes))}"
+
+        def do_save() -> None:
+            self.run_save(item_id, lambda: self.store.save_answer(
+                self.audit_id, item_id, user=self.user,
+                expected_version=self.seen.get(item_id, self.loaded_version), **changes),
+                seen=item_id)
+        if now:
+            self.saver.now(key, do_save)
+        else:
+            self.saver.later(key, do_save)
+            self.show_status()
+
+    def show_status(self) -> None:
+        if self.problem:
+            text, css = f"Not saved: {self.problem}", "aw-status aw-status-error"
+        elif self.saver.pending:
+            text, css = "Saving…", "aw-status"
+        elif self.record["status"] not in EDITABLE:
+            text, css = (f"Saved. This audit is {self.record['status'].replace('_', ' ')}: "
+                         "read-only for the auditor."), "aw-status"
+        else:
+            text, css = "Saved", "aw-status"
+        self.summary.save_status.value = (f"<p class='{css}' role='status' aria-live='polite'>"
+                                          f"{e(text)}</p>")
+
+    def flush(self) -> None:
+        self.saver.flush()
+
+    def _apply_locally(self, item_id: str, changes: dict[str, Any]) -> None:
+        answer = self.record["answers"].setdefault(item_id, {})
+        for key, value in changes.items():
+            if key == "flags":
+                answer.setdefault("flags", {}).update(value)
+            elif key == "narratives":
+                for nid, text in value.items():
+                    if text is CLEAR:
+                        answer.pop(nid, None)
+                    else:
+                        answer[nid] = text
+            elif value is CLEAR:
+                answer.pop(key, None)
+            else:
+                answer[key] = value
+        if self.overall_id and item_id == self.overall_id:
+            self.record["overall"] = answer.get("grade")
+
+    # -- grading
+
+    def grading(self) -> Grading:
+        return grade(self.framework, interchange_record(self.record), validate=False)
+
+    def refresh(self) -> None:
+        result = self.grading()
+        self.summary.show(result)
+        for panel in self.sections.values():
+            panel.show_grade(result)
+        self.summary.submit_button.disabled = not (self.editable and result.complete
+                                                   and not result.errors)
+        self.result = result
+
+    # -- lifecycle
+
+    def _on_submit(self, _button: Any = None) -> None:
+        self.flush()
+        done = self.run_save("submission", lambda: self.store.submit(self.audit_id,
+                                                                    user=self.user))
+        if done is None:
+            return
+        self.record = self.store.find_audit(self.audit_id)
+        self._apply_access()
+        self.refresh()
+        self.show_status()
+        if self.on_submitted is not None:
+            self.on_submitted()
+
+    def _apply_access(self) -> None:
+        read_only = not self.editable
+        for control in self.controls():
+            control.disabled = read_only
+        if read_only:
+            if self.user != self.record["auditor"]:
+                why = (f"This audit is allocated to {self.record['auditor']}; you are signed in "
+                       f"as {self.user}, so it is shown read-only.")
+            else:
+                why = (f"This audit is {self.record['status'].replace('_', ' ')}: it is "
+                       "read-only for the auditor.")
+            self.banner.value = f"<p class='aw-banner' role='status'>{e(why)}</p>"
+            self.summary.submit_button.disabled = True
+
+    def controls(self) -> list[w.Widget]:
+        out = self.header.controls()
+        for panel in self.sections.values():
+            out += panel.controls()
+        if self.actions is not None:
+            out += self.actions.controls()
+        return out
+
+
+def open_workbook(audit_id: int | str | None = None, store_url: str | None = None,
+                  user: str | None = None, expect_child_id: str | None = None
+                  ) -> AuditWorkbook | w.HTML:
+    """The workbook for an audit, for a notebook to display.
+
+    The audit comes from the notebook's ``audit_id`` parameter, else the page address
+    (``?audit_id=12``, which Voilà passes as ``QUERY_STRING``). The store comes from
+    ``AUDITLIB_STORE`` (``store_url`` is for tests), never from the notebook. A generated
+    workbook also names its child: a workbook opened on another child's audit says so.
+    """
+    from urllib.parse import parse_qs
+
+    if audit_id in (None, ""):
+        query = parse_qs(os.environ.get("QUERY_STRING", ""))
+        audit_id = (query.get("audit_id") or [None])[0]
+    if audit_id in (None, ""):
+        return message("No audit chosen", "Open this workbook from the link you were sent "
+                        "(it ends with ?audit_id=…).")
+    store = None
+    try:
+        store = AuditStore(store_url)
+        workbook = AuditWorkbook(store, audit_id, user=user)
+        if expect_child_id not in (None, "") and workbook.record["child_id"] != expect_child_id:
+            store.close()
+            return message("This workbook does not match its audit",
+                            f"The workbook was made for child {expect_child_id}, but audit "
+                            f"{audit_id} is of another child. Ask the lead auditor for the "
+                            "right link.")
+        return workbook
+    except AuditlibError as exc:
+        if store is not None:
+            store.close()
+        return message("This audit cannot be opened", str(exc))

@@ -1,0 +1,166 @@
+"""The grade consistency dashboard: auditors' grades against the moderators', by month,
+service area and auditor, for moderators and lead auditors."""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ipywidgets as w
+
+from auditlib import access
+from auditlib.consistency import MODERATED, agreement_by, grade_matrix, moderation_pairs
+from auditlib.exceptions import AuditlibError
+from auditlib.pages.base import message
+from auditlib.pages.html import e, style
+from auditlib.pages.html import table as html_table
+from auditlib.store import AuditStore
+
+
+def heatmap_svg(levels: list[str], matrix: list[list[int]], labels: dict[str, str],
+                title: str) -> str:
+    """The matrix as an SVG heat map, each cell written with its count (colour is never the
+    only carrier of the number)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * len(levels), 1.2 + 0.9 * len(levels)))
+    ax.imshow(matrix, cmap="Blues")
+    names = [labels.get(g, g) for g in levels]
+    ax.set_xticks(range(len(levels)), names, rotation=20, ha="right", fontsize=9)
+    ax.set_yticks(range(len(levels)), names, fontsize=9)
+    ax.set_xlabel("Moderator's grade")
+    ax.set_ylabel("Auditor's grade")
+    ax.set_title(title, fontsize=10, loc="left")
+    peak = max((max(r) for r in matrix), default=0)
+    for i, row in enumerate(matrix):
+        for j, value in enumerate(row):
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=11,
+                    color="white" if peak and value > peak * 0.6 else "#0b0c0c")
+    fig.tight_layout()
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Creator": None, "Date": None, "Format": None,
+                                             "Type": None})
+    plt.close(fig)
+    svg = out.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+class ConsistencyDashboard:
+    """Filters (month, service area, auditor) and the consistency views they drive."""
+
+    def __init__(self, store: Any, month: str | None = None):
+        self.store = store
+        audits = [a for a in store.find_audits(training=False) if a["status"] in MODERATED]
+        narrow = {"description_width": "8rem"}
+        everyone = [("All", "")]
+        self.month = w.Dropdown(options=everyone + [(m, m) for m in sorted(
+            {a["month"] for a in audits if a["month"]}, reverse=True)], description="Month",
+            style=narrow)
+        self.service_area = w.Dropdown(options=everyone + [(s, s) for s in sorted(
+            {a["service_area"] for a in audits if a["service_area"]})],
+            description="Service area", style=narrow)
+        self.auditor = w.Dropdown(options=everyone + [(s, s) for s in sorted(
+            {a["auditor"] for a in audits})], description="Auditor", style=narrow)
+        if month and month in [v for _, v in self.month.options]:
+            self.month.value = month
+        for name in ("month", "service_area", "auditor"):
+            control = getattr(self, name)
+            control.add_class(f"aw-filter-{name}")
+            control.observe(lambda _c: self.refresh(), names="value")
+        self.summary = w.HTML()
+        self.summary.add_class("aw-consistency-summary")
+        self.heatmaps = w.HTML()
+        self.heatmaps.add_class("aw-heatmaps")
+        self.tables = w.HTML()
+        self.tables.add_class("aw-consistency-tables")
+        self.widget = w.VBox([
+            w.HTML(style("workbook", "tables") + "<h1>Grade consistency</h1><p>Auditors' grades "
+                   "against "
+                   "the moderators', for moderated audits. A moderator who records no grade for "
+                   "a field agrees with the auditor.</p>"),
+            w.HBox([self.month, self.service_area, self.auditor]), self.summary,
+            self.heatmaps, self.tables], layout=w.Layout(width="100%"))
+        self.widget.add_class("aw-workbook")
+        self.widget.add_class("aw-consistency")
+        self.refresh()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def refresh(self) -> None:
+        from auditlib.scales import BUILTIN_SCALES
+
+        pairs = moderation_pairs(self.store, self.month.value or None,
+                                 self.service_area.value or None, self.auditor.value or None)
+        if not pairs:
+            self.summary.value = "<p>No moderated audits match these filters yet.</p>"
+            self.heatmaps.value = self.tables.value = ""
+            return
+        changed = sum(p.changed for p in pairs)
+        self.summary.value = (f"<p>{len(pairs)} moderated fields in "
+                              f"{len({p.audit_id for p in pairs})} audits; the moderator changed "
+                              f"{changed} ({_pct(changed / len(pairs))} change rate).</p>")
+        maps = []
+        for scale in sorted({p.scale for p in pairs}):
+            levels, matrix = grade_matrix(pairs, scale)
+            labels = dict(BUILTIN_SCALES[scale].labels) if scale in BUILTIN_SCALES else {}
+            title = f"Auditor against moderator ({scale})"
+            rows = [[labels.get(a, a), *row] for a, row in zip(levels, matrix)]
+            head = "".join(f"<th scope='col'>{e(labels.get(m, m))}</th>" for m in levels)
+            body = "".join("<tr><th scope='row'>" + e(r[0]) + "</th>"
+                           + "".join(f"<td>{v}</td>" for v in r[1:]) + "</tr>" for r in rows)
+            maps.append(f"<figure role='group' aria-label='{e(title)}'>"
+                        f"{heatmap_svg(levels, matrix, labels, title)}</figure>"
+                        f"<table class='aw-table'><caption>{e(title)}: rows are the auditor's "
+                        f"grade, columns the moderator's</caption><thead><tr><th scope='col'>"
+                        f"Auditor</th>{head}</tr></thead><tbody>{body}</tbody></table>")
+        self.heatmaps.value = "<h2>Grade matrix</h2>" + "".join(maps)
+        parts = []
+        for key, caption in (("auditor", "Agreement per auditor"),
+                             ("field", "Agreement per field (least agreed first)"),
+                             ("month", "Trend by month")):
+            rows = agreement_by(pairs, key)
+            for r in rows:
+                r["agreement_text"] = f"{_pct(r['agreement'])} ({_pct(r['low'])}–" \
+                                      f"{_pct(r['high'])})"
+                r["change_text"] = _pct(r["change_rate"])
+                r["bias_text"] = _bias_words(r["mean_difference"])
+                r["kappa_text"] = "" if r["weighted_kappa"] is None else \
+                    f"{r['weighted_kappa']:.2f}"
+            if key == "month":
+                rows.sort(key=lambda r: r["month"])
+            parts.append(html_table(rows, [
+                (key, key.replace("_", " ").capitalize()), ("pairs", "Fields"),
+                ("agreement_text", "Agreement (95% interval)"),
+                ("change_text", "Changed at moderation"),
+                ("kappa_text", "Weighted kappa"), ("bias_text", "Tendency")], caption))
+        self.tables.value = "".join(parts)
+
+
+def _bias_words(mean_difference: float) -> str:
+    if abs(mean_difference) < 0.05:
+        return "in line with moderators"
+    direction = "more lenient" if mean_difference > 0 else "harsher"
+    return f"{direction} than moderators ({mean_difference:+.2f} grades)"
+
+
+def open_consistency(month: str | None = None, store_url: str | None = None,
+                     user: str | None = None) -> Any:
+    """The consistency dashboard for a notebook to display: moderators and lead auditors."""
+    user = user or access.acting_user()
+    try:
+        store = AuditStore(store_url)
+        try:
+            access.check(user, store.roles_of(user), "dashboard")
+        except AuditlibError:
+            store.close()
+            raise
+        return ConsistencyDashboard(store, month)
+    except AuditlibError as exc:
+        return message("The dashboard cannot be opened", str(exc))

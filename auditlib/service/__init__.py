@@ -1,0 +1,1 @@
+"""Serving the pages: Voilà locked down to pages only, for one user or behind JupyterHub."""
