@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from auditlib.exceptions import Problem
+from auditlib.framework_checker import did_you_mean, missing_section, unknown
 from auditlib.scales import Scale
 
 COMPARISONS = ("is", "at_least", "at_most", "below", "above")
 CONDITION_KEYS = ("always", "flag", "section", "all_sections", "most_sections", "any_section",
                   "overall", "all", "any", "not")
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,12 +27,17 @@ class GradeState:
     """What conditions look at: each section's grade, the ticked flags, the chosen overall."""
 
     grades: dict[str, str | None]           # section id -> grade id (None: ungraded or N/A)
-    graded: list[str]  # graded sections (not N/A, not the overall) that have a grade
+    graded: dict[str, str]  # the graded sections (not N/A, not the overall) that have a grade
     flags: set[str] = field(default_factory=set)
     overall: str | None = None
 
 
 Condition = Callable[[GradeState], bool]
+
+
+def always(state: GradeState) -> bool:
+    """The condition ``{always: true}``."""
+    return True
 
 
 @dataclass
@@ -40,11 +48,15 @@ class ConditionContext:
     graded_sections: list[str]               # sections that count as "graded sections"
     flags: set[str]
     overall_scale: Scale | None
+    #: section ids (and ``"overall"``) already reported as wrong: a condition naming one is
+    #: not reported again
+    reported: frozenset[str] = frozenset()
 
 
-def known(value: object, ids: Container[Any]) -> bool:
+def known(value: object, ids: Container[T]) -> TypeGuard[T]:
     """Is ``value`` one of ``ids``? A list or a mapping written where an id belongs is not one
-    (instead of a TypeError): framework files are typed by people."""
+    (instead of a TypeError): framework files are typed by people. One of them, it is of their
+    type (ids are strings: nothing else equals one)."""
     try:
         return value in ids
     except TypeError:
@@ -56,12 +68,13 @@ def lookup(ids: Mapping[Any, Any], value: object) -> Any:
     return ids[value] if known(value, ids) else None
 
 
-def _comparer(op: str, target: str | list[str], scale: Scale) -> Callable[[str], bool]:
+def _comparer(op: str, targets: list[str], scale: Scale) -> Callable[[str], bool]:
+    """``targets``: the grades the comparison names (more than one only for ``is``)."""
     rank = scale.rank
     if op == "is":
-        targets = {target} if isinstance(target, str) else set(target)
-        return lambda grade: grade in targets
-    bound = rank[target]  # 0 is best
+        chosen = set(targets)
+        return lambda grade: grade in chosen
+    bound = rank[targets[0]]  # 0 is best
     if op == "at_least":
         return lambda grade: rank[grade] <= bound
     if op == "at_most":
@@ -82,6 +95,9 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
     if not isinstance(spec, dict) or len(spec) == 0:
         return bad(f"a condition must be a mapping such as {{flag: ID}} (got {spec!r})")
     keys = [k for k in spec if k in CONDITION_KEYS]
+    if not keys and len(spec) == 1 and did_you_mean(next(iter(spec)), CONDITION_KEYS):
+        return bad(unknown("condition", next(iter(spec)), CONDITION_KEYS),
+                   f"{path}.{next(iter(spec))}")
     if len(keys) != 1:
         return bad(f"a condition needs exactly one of {', '.join(CONDITION_KEYS)} "
                    f"(got {', '.join(map(str, spec)) or 'nothing'})")
@@ -92,26 +108,29 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
         if value is not True:
             return bad("'always' must be true", f"{path}.always")
         _extra(spec, {"always"}, path, problems)
-        return lambda state: True
+        return always
 
     if kind == "flag":
         _extra(spec, {"flag"}, path, problems)
         if not known(value, ctx.flags):
-            return bad(f"unknown flag {value!r}", f"{path}.flag")
+            return bad(unknown("flag", value, sorted(ctx.flags), list_them=False),
+                       f"{path}.flag")
         return lambda state: value in state.flags
 
     if kind == "section":
         _extra(spec, {"section", *COMPARISONS}, path, problems)
         if not known(value, ctx.section_scales):
-            return bad(f"names a missing section {value!r}", f"{path}.section")
+            return bad(missing_section(value, ctx.section_scales), f"{path}.section")
         scale = ctx.section_scales[value]
+        if scale is None and value in ctx.reported:  # its scale is wrong: reported there
+            return lambda state: False
         if scale is None:
             return bad(f"section {value!r} has no grade to compare", f"{path}.section")
-        compare = _single_comparison(spec, scale, path, problems, {"section"})
-        if compare is None:
+        compare_section = _single_comparison(spec, scale, path, problems, {"section"})
+        if compare_section is None:
             return lambda state: False
         sid = value
-        return lambda state: (g := state.grades.get(sid)) is not None and compare(g)
+        return lambda state: (g := state.grades.get(sid)) is not None and compare_section(g)
 
     if kind in ("all_sections", "most_sections", "any_section"):
         _extra(spec, {kind, "among"}, path, problems)
@@ -123,14 +142,14 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
             for i, sid in enumerate(among):
                 if not known(sid, ctx.section_scales):
                     problems.append(Problem(f"{path}.among[{i}]",
-                                            f"names a missing section {sid!r}"))
+                                            missing_section(sid, ctx.section_scales)))
                 elif not known(sid, ctx.graded_sections):
                     problems.append(Problem(f"{path}.among[{i}]",
                                             f"section {sid!r} is not a graded section"))
             ids = [sid for sid in among if known(sid, ctx.graded_sections)]
         if not isinstance(value, dict):
             return bad(f"{kind} needs a comparison such as {{at_least: good}}", f"{path}.{kind}")
-        comparers = {}
+        comparers: dict[str, Callable[[str], bool]] = {}
         for sid in ids:
             compare = _single_comparison(value, ctx.section_scales[sid], f"{path}.{kind}",
                                          problems, set(), report_once=comparers == {})
@@ -139,20 +158,22 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
             comparers[sid] = compare
         chosen = set(ids)
         if kind == "all_sections":
-            return lambda state: all(comparers[s](state.grades[s])
-                                     for s in state.graded if s in chosen)
+            return lambda state: all(comparers[s](g) for s, g in state.graded.items()
+                                     if s in chosen)
         if kind == "any_section":
-            return lambda state: any(comparers[s](state.grades[s])
-                                     for s in state.graded if s in chosen)
+            return lambda state: any(comparers[s](g) for s, g in state.graded.items()
+                                     if s in chosen)
 
         def most(state: GradeState) -> bool:
-            considered = [s for s in state.graded if s in chosen]
-            hits = sum(1 for s in considered if comparers[s](state.grades[s]))
+            considered = [(s, g) for s, g in state.graded.items() if s in chosen]
+            hits = sum(1 for s, g in considered if comparers[s](g))
             return bool(considered) and hits * 2 > len(considered)
         return most
 
     if kind == "overall":
         _extra(spec, {"overall"}, path, problems)
+        if ctx.overall_scale is None and "overall" in ctx.reported:
+            return lambda state: False
         if ctx.overall_scale is None:
             return bad("the framework has no overall grade", f"{path}.overall")
         if not isinstance(value, dict):
@@ -160,8 +181,9 @@ def compile_condition(spec: object, ctx: ConditionContext, path: str,
         compare = _single_comparison(value, ctx.overall_scale, f"{path}.overall", problems, set())
         if compare is None:
             return lambda state: False
+        overall_grades = ctx.overall_scale.rank
         return lambda state: state.overall is not None and \
-            state.overall in ctx.overall_scale.rank and compare(state.overall)
+            state.overall in overall_grades and compare(state.overall)
 
     if kind in ("all", "any"):
         _extra(spec, {kind}, path, problems)
@@ -185,7 +207,7 @@ def _extra(spec: dict, allowed: set[str], path: str, problems: list[Problem]) ->
             problems.append(Problem(f"{path}.{key}", f"unexpected key {key!r} in this condition"))
 
 
-def _single_comparison(spec: dict, scale: Scale, path: str, problems: list[Problem],
+def _single_comparison(spec: dict, scale: Scale | None, path: str, problems: list[Problem],
                        other_keys: set[str], report_once: bool = True
                        ) -> Callable[[str], bool] | None:
     ops = [k for k in spec if k in COMPARISONS]
@@ -209,4 +231,4 @@ def _single_comparison(spec: dict, scale: Scale, path: str, problems: list[Probl
                 problems.append(Problem(f"{path}.{op}", f"{t!r} is not a grade of scale "
                                         f"{scale.id} (one of {', '.join(scale.levels)})"))
             return None
-    return _comparer(op, target, scale)
+    return _comparer(op, targets, scale)

@@ -11,26 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditlib.conditions import GradeState
-from auditlib.dates import is_calendar_date
-from auditlib.framework import Framework, Rule, Section
+from auditlib.framework import Framework, Section
 from auditlib.record import validate_record
+from auditlib.rules import AuditFacts, Finding, apply_rule, filled
 from auditlib.scales import NOT_APPLICABLE, Scale
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something a rule says about an audit: an ``error`` breaks a hard rule of the source, a
-    ``warning`` breaches an expectation, ``info`` explains what a rule did."""
-
-    level: str
-    rule: str
-    where: str
-    message: str
-    source: str = ""
-
-    def to_dict(self) -> dict[str, str]:
-        return {"level": self.level, "rule": self.rule, "where": self.where,
-                "message": self.message, "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -107,11 +91,6 @@ def nearest_allowed(grade: str | None, allowed: list[str], scale: Scale) -> str 
     return min(allowed, key=lambda g: (abs(scale.rank[g] - here), -scale.rank[g]))
 
 
-def _labels(grades: list[str], scale: Scale) -> str:
-    words = [scale.label(g) for g in grades]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
 def _answer_grade(section: Section, answer: dict | None) -> tuple[str | None, int | None, bool]:
     """(grade, score, not_applicable) from an answer to a graded section."""
     if not answer:
@@ -126,12 +105,8 @@ def _answer_grade(section: Section, answer: dict | None) -> tuple[str | None, in
     return grade, None, False
 
 
-def _filled(text: Any) -> bool:
-    return isinstance(text, str) and text.strip() != ""
-
-
 def _action_present(action: dict) -> bool:
-    return any(_filled(action.get(k)) for k in ("action", "owner", "due"))
+    return any(filled(action.get(k)) for k in ("action", "owner", "due"))
 
 
 def grade(framework: Framework, record: dict[str, Any], *, validate: bool = True) -> Grading:
@@ -179,110 +154,29 @@ def grade(framework: Framework, record: dict[str, Any], *, validate: bool = True
         chosen_overall = (answers.get(overall_id) or {}).get("grade")
         if chosen_overall == NOT_APPLICABLE:
             chosen_overall = None
-    graded = [sid for sid in framework.graded_sections if grades.get(sid) is not None]
+    graded = {sid: g for sid in framework.graded_sections if (g := grades.get(sid)) is not None}
     state = GradeState(grades=grades, graded=graded, flags=flags, overall=chosen_overall)
 
-    findings: list[Finding] = []
-    allowed = list(overall_spec.scale.levels) if overall_spec else []
-    narrative_gaps: dict[str, list[str]] = {}
-    actions = [a for a in (record.get("actions") or []) if _action_present(a)]
-
+    facts = AuditFacts(
+        framework=framework, state=state, answers=answers, sections=sections,
+        actions=[a for a in (record.get("actions") or []) if _action_present(a)],
+        allowed=list(overall_spec.scale.levels) if overall_spec else [], findings=[],
+        narrative_gaps={})
     for rule in framework.rules:
-        _apply(rule, framework, state, answers, sections, actions, allowed, findings,
-               narrative_gaps)
+        apply_rule(rule, facts)
+    allowed, findings, narrative_gaps = facts.allowed, facts.findings, facts.narrative_gaps
 
     suggested = _suggest(framework, state, grades, allowed)
 
     if overall_spec is not None:
         label = overall_spec.scale.label
-        sections[overall_id] = SectionGrade(chosen_overall, label(chosen_overall))
+        sections[overall_spec.section] = SectionGrade(chosen_overall, label(chosen_overall))
 
     done, total, missing = _completeness(framework, answers, sections, chosen_overall,
                                          narrative_gaps)
     return Grading(framework=framework.id, sections=sections, chosen=chosen_overall,
                    suggested=suggested, allowed=allowed, findings=findings,
                    complete=done == total, done=done, total=total, missing=missing)
-
-
-def _apply(rule: Rule, framework: Framework, state: GradeState, answers: dict,
-           sections: dict[str, SectionGrade], actions: list[dict], allowed: list[str],
-           findings: list[Finding], narrative_gaps: dict[str, list[str]]) -> None:
-    kind = rule.kind
-    add = findings.append
-    if kind == "overall_only":
-        if not rule.when(state):
-            return
-        only = rule.params["grades"]
-        allowed[:] = [g for g in allowed if g in only]
-        scale = framework.overall.scale
-        base = rule.message or f"The overall grade can only be {_labels(only, scale)}."
-        where = framework.overall.section
-        if state.overall is not None and state.overall not in only:
-            add(Finding("error", rule.id, where,
-                        f"{scale.label(state.overall)} is not allowed here. {base}", rule.source))
-        else:
-            add(Finding("info", rule.id, where, base, rule.source))
-    elif kind == "overall_expected":
-        if state.overall in rule.params["grades"] and not rule.expect(state):
-            scale = framework.overall.scale
-            add(Finding(rule.level, rule.id, framework.overall.section,
-                        rule.message or f"An overall grade of {scale.label(state.overall)} is not "
-                        "what the framework expects from the section grades.", rule.source))
-    elif kind == "overall_consider":
-        if rule.when(state) and state.overall not in rule.params["grades"]:
-            scale = framework.overall.scale
-            add(Finding(rule.level, rule.id, framework.overall.section,
-                        rule.message or f"Consider an overall grade of "
-                        f"{_labels(rule.params['grades'], scale)}.", rule.source))
-    elif kind == "reminder":
-        if rule.when(state):
-            add(Finding(rule.level, rule.id, framework.overall.section if framework.overall
-                        else "", rule.message or rule.source, rule.source))
-    elif kind == "narrative_required":
-        targets = rule.params.get("sections") or [s.id for s in framework.sections if s.scale]
-        for sid in targets:
-            section = framework.section_by_id[sid]
-            answer = answers.get(sid) or {}
-            # a judged section needs its narratives; a text section always does
-            if section.scale is None:
-                judged = True
-            elif sid in sections:
-                judged = sections[sid].grade is not None
-            else:
-                judged = answer.get("grade") not in (None, NOT_APPLICABLE)
-            if not judged:
-                continue
-            labels = {n.id: n.label for n in section.narratives}
-            gaps = [n for n in rule.params["narratives"] if not _filled(answer.get(n))]
-            if gaps:
-                narrative_gaps.setdefault(sid, []).extend(gaps)
-                words = " and ".join(labels.get(n, n) for n in gaps)
-                add(Finding(rule.level, rule.id, sid,
-                            f"{section.number + '. ' if section.number else ''}{section.title}: "
-                            f"{words} {'is' if len(gaps) == 1 else 'are'} empty. "
-                            + (rule.message or ""), rule.source))
-    elif kind == "max_actions":
-        if len(actions) > rule.params["max"]:
-            add(Finding(rule.level, rule.id, "actions",
-                        rule.message or f"{len(actions)} actions: the framework expects no more "
-                        f"than {rule.params['max']}.", rule.source))
-    elif kind == "action_owner_required":
-        for i, action in enumerate(actions):
-            if not _filled(action.get("owner")):
-                add(Finding(rule.level, rule.id, f"actions[{i}]",
-                            f"Action {i + 1} names no person responsible. " + (rule.message or ""),
-                            rule.source))
-    elif kind == "action_date_required":
-        for i, action in enumerate(actions):
-            due = action.get("due")
-            if not _filled(due):
-                problem = "has no completion date"
-            elif not is_calendar_date(due):
-                problem = f"has completion date {due.strip()!r}, which is not a calendar date"
-            else:
-                continue
-            add(Finding(rule.level, rule.id, f"actions[{i}]",
-                        f"Action {i + 1} {problem}. " + (rule.message or ""), rule.source))
 
 
 def _suggest(framework: Framework, state: GradeState, grades: dict[str, str | None],
@@ -293,8 +187,8 @@ def _suggest(framework: Framework, state: GradeState, grades: dict[str, str | No
     suggested = None
     method = overall.suggest.get("method") if overall.suggest else None
     if method == "median":
-        suggested = median_grade([grades[s] for s in overall.median_of
-                                  if grades.get(s) is not None], overall.scale)
+        suggested = median_grade([g for s in overall.median_of
+                                  if (g := grades.get(s)) is not None], overall.scale)
     elif method == "first_match" and state.graded:
         for grade_id, condition in overall.cases:
             if condition(state):
@@ -323,7 +217,7 @@ def _completeness(framework: Framework, answers: dict, sections: dict[str, Secti
         elif section.scale is not None:
             ok = sections[section.id].grade is not None or sections[section.id].not_applicable
         else:
-            ok = any(_filled(answer.get(n.id)) for n in section.narratives) or (
+            ok = any(filled(answer.get(n.id)) for n in section.narratives) or (
                 section.kind == "actions")
         ok = ok and section.id not in narrative_gaps
         if ok:

@@ -3,6 +3,9 @@
 Grades are ordered best first. ``score10`` is numeric: an answer gives a whole-number score and
 its grade is the band the score falls in (9-10 outstanding, 6-8 good, 3-5 requires improvement,
 0-2 inadequate).
+
+"Not applicable" is not part of a scale: a section offers it (``not_applicable: true`` on the
+section), and a not-applicable answer has no grade.
 """
 from __future__ import annotations
 
@@ -26,15 +29,12 @@ class Scale:
     id: str
     levels: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-    not_applicable: bool = False
     bands: tuple[Band, ...] = ()
     # rank: 0 is the best grade; built once so comparisons are dictionary look-ups
     rank: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         self.rank.update({g: i for i, g in enumerate(self.levels)})
-        if self.not_applicable:
-            self.labels.setdefault(NOT_APPLICABLE, "Not applicable")
 
     @property
     def numeric(self) -> bool:
@@ -48,6 +48,16 @@ class Scale:
     def max(self) -> int | None:
         return max(b.max for b in self.bands) if self.bands else None
 
+    @property
+    def scores(self) -> range:
+        """The whole-number scores a numeric scale takes (none for a scale of grades only).
+
+        >>> SCORE10.scores, GOOD3.scores
+        (range(0, 11), range(0, 0))
+        """
+        low, high = self.min, self.max
+        return range(0) if low is None or high is None else range(low, high + 1)
+
     def label(self, grade: str | None) -> str:
         """The grade in words, as a person reads it."""
         if grade is None:
@@ -59,10 +69,6 @@ class Scale:
             if band.min <= score <= band.max:
                 return band.grade
         raise ValueError(f"score {score} is outside {self.id} ({self.min}..{self.max})")
-
-    def choices(self) -> list[str]:
-        """Grade ids an auditor may choose, best first, with not_applicable last where offered."""
-        return list(self.levels) + ([NOT_APPLICABLE] if self.not_applicable else [])
 
 
 OFSTED4 = Scale(
@@ -76,7 +82,6 @@ GOOD3 = Scale(
     ("exceeds_good", "meets_good", "does_not_meet_good"),
     {"exceeds_good": "Exceeds good", "meets_good": "Meets good",
      "does_not_meet_good": "Does not meet good"},
-    not_applicable=True,
 )
 SCORE10 = Scale(
     "score10",
