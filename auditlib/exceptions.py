@@ -12,6 +12,7 @@ traceback for these.
     ├── InputError              an input file cannot be read at all (carries the path)
     │   └── TableError          a row or cell of a CSV file is wrong (file, row and column)
     ├── InvalidValue            a value given for a named field is wrong (a month, a date…)
+    ├── VocabularyError         a council's word list is malformed (auditlib.vocabulary)
     └── StoreError              the audit store cannot do what was asked
         ├── AuditNotFound       no audit (or action, or user) with that id
         ├── PermissionRefused   the acting user lacks the role, or is not the audit's auditor

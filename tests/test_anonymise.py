@@ -378,6 +378,30 @@ def test_report_escapes_table_pipes_and_names_lines():
     assert "| Jane Wilkinson | [Name 1] | 3 |" in report
 
 
+# --------------------------------------------------------------------------- the word lists
+
+DATA = ROOT / "auditlib" / "anonymise" / "data"
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.name)
+def test_each_word_list_holds_each_entry_once_in_lower_case(path):
+    """The word lists are data (one entry a line, # comments), each entry written once; all but
+    the titles are in lower case, as the anonymiser compares them."""
+    entries = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    assert entries and len(entries) == len(set(entries))
+    if path.name != "titles.txt":
+        assert all(e == e.lower() for e in entries)
+
+
+def test_a_stop_word_that_is_also_a_first_name_stays_a_name():
+    """"faith" is in the stop list (a word of practice) and the first names: a name wins."""
+    from auditlib.anonymise.wordlists import FIRST_NAMES, STOP_WORDS
+
+    assert "faith" in FIRST_NAMES and "faith" not in STOP_WORDS
+    assert kinds_of("We met Faith at school.") == {"Faith": "name"}
+
+
 # --------------------------------------------------------------------------- the corpus
 
 def corpus_texts() -> list[str]:

@@ -500,6 +500,20 @@ def test_acronym_dictionary_covers_practice_terms() -> None:
         assert ACRONYMS[acronym]
 
 
+@pytest.mark.parametrize("acronym, meaning", [
+    ("DWP", "Department for Work and Pensions"), ("NQSW", "Newly Qualified Social Worker"),
+    ("PSW", "Principal Social Worker"),
+    ("ASYE", "Assessed and Supported Year in Employment")])
+def test_practice_acronyms_are_not_taken_for_initials(full, acronym: str, meaning: str) -> None:
+    """"The Auditor should avoid acronyms." (003): practice acronyms the anonymiser knows were
+    flagged to moderators as a person's initials (or as unknown); now the checks read the same
+    vocabulary, so they are acronyms whose meaning is suggested."""
+    full["answers"]["q5"]["evidence"] = f"The {acronym} was consulted about the plan."
+    checks = run(full)
+    assert ids(checks) == [("acronym-without-meaning", "q5")]
+    assert meaning in checks[0].message
+
+
 # --------------------------------------------------------------------------- 5. blunt negatives
 
 @pytest.mark.parametrize("text, quoted, suggestion", [

@@ -1,0 +1,137 @@
+"""The anonymiser itself: every finder run over the text, the finds combined (the best of any
+two that overlap wins), and each replaced by its numbered placeholder."""
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from collections import defaultdict
+from pathlib import Path
+
+from auditlib.anonymise.dates import find_dates
+from auditlib.anonymise.identifiers import (
+    find_emails,
+    find_nhs_numbers,
+    find_ni_numbers,
+    find_phones,
+    find_postcodes,
+    find_references,
+)
+from auditlib.anonymise.names import name_repeats, name_runs, resolve_names, title_names, tokens
+from auditlib.anonymise.places import find_addresses, find_institutions, institution_repeats
+from auditlib.anonymise.results import LABELS, Replacement, Result
+from auditlib.anonymise.spans import Mask, Span, accept
+from auditlib.anonymise.wordlists import practice_spans
+from auditlib.exceptions import AuditlibError
+
+
+def _shift_from_key(key: str | None) -> int:
+    """A whole number of weeks (so weekdays in the text stay true), 4 to 52 either way."""
+    if key is None:
+        weeks = secrets.choice([w for w in range(-52, 53) if abs(w) >= 4])
+    else:
+        digest = hashlib.sha256(("auditlib.anonymise date shift\0" + key).encode()).digest()
+        n = int.from_bytes(digest[:8], "big")
+        weeks = 4 + n % 49
+        weeks = -weeks if (n >> 32) & 1 else weeks
+    return 7 * weeks
+
+
+def anonymise(text: str, key: str | None = None, date_shift_days: int | None = None) -> Result:
+    """Replace what identifies a person in ``text``; the rules are in the docstring of
+    :mod:`auditlib.anonymise`.
+
+    :param text: the case text.
+    :param key: a secret for this case: the date shift derives from it, so the same text and
+        key always give the same output. Without a key (and without ``date_shift_days``) the
+        shift is drawn at random for each call; placeholders are numbered by first appearance
+        either way.
+    :param date_shift_days: the number of days to move every date (overrides ``key``).
+    """
+    shift = date_shift_days if date_shift_days is not None else _shift_from_key(key)
+    protected = Mask(len(text))
+    for start, end in practice_spans(text):
+        protected.add(start, end)
+
+    taken = Mask(len(text))
+    accepted: list[Span] = []
+    accept(find_emails(text) + find_nhs_numbers(text) + find_ni_numbers(text) + find_phones(text)
+           + find_dates(text, shift) + find_postcodes(text) + find_references(text),
+           taken, accepted)
+    accept(find_institutions(text, protected) + find_addresses(text, protected), taken, accepted)
+    accept(institution_repeats(text, accepted, taken), taken, accepted)
+
+    blocked = Mask(len(text))
+    blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
+    toks = tokens(text)
+    names: list[Span] = []
+    accept(title_names(text, toks, taken) + name_runs(text, toks, blocked), taken, names)
+    accept(name_repeats(text, toks, names, taken), taken, names)
+    resolve_names(names)
+    accepted += names
+    return _build(text, accepted, shift)
+
+
+def _build(text: str, spans: list[Span], shift: int) -> Result:
+    spans.sort(key=lambda s: s.start)
+    numbers: dict[str, dict[object, int]] = defaultdict(dict)
+    replacements = []
+    for s in spans:
+        if s.kind == "date":
+            value = s.replacement or "[Date]"
+        else:
+            seen = numbers[s.kind]
+            key = s.key if s.key is not None else text[s.start:s.end].lower()
+            if key not in seen:
+                seen[key] = len(seen) + 1
+            value = f"[{LABELS[s.kind]} {seen[key]}]"
+        replacements.append(Replacement(s.kind, text[s.start:s.end], value, s.start, s.end))
+    pieces, pos = [], 0
+    for r in replacements:
+        pieces += [text[pos:r.start], r.replacement]
+        pos = r.end
+    pieces.append(text[pos:])
+    return Result("".join(pieces), replacements, shift, original_text=text)
+
+
+MAX_INPUT_BYTES = 20_000_000  # a case file's text; a bigger "file" is a mistake or a device
+
+
+def anonymise_file(in_path: str | os.PathLike, out_path: str | os.PathLike | None = None,
+                   key: str | None = None, report_path: str | os.PathLike | None = None,
+                   date_shift_days: int | None = None) -> Result:
+    """Anonymise a UTF-8 text file; write the text to ``out_path`` and the review report to
+    ``report_path`` (readable by its owner only: it holds the originals) when given.
+
+    Raises :class:`~auditlib.exceptions.AuditlibError` with one line for an unreadable input or
+    an unwritable output, and refuses to overwrite the input.
+    """
+    from auditlib.files import read_input
+
+    source = Path(in_path)
+    text = read_input(source, limit=MAX_INPUT_BYTES,
+                      too_big="split the case file and anonymise each part")
+    for target in (out_path, report_path):
+        if target is not None and _same_file(source, Path(target)):
+            raise AuditlibError(f"{target}: is the input file; refusing to overwrite it")
+    result = anonymise(text, key=key, date_shift_days=date_shift_days)
+    if out_path is not None:
+        _write(Path(out_path), result.text)
+    if report_path is not None:
+        _write(Path(report_path), result.to_report())
+    return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _write(path: Path, content: str) -> None:
+    # owner-only, never through a symbolic link: the text is still a child's case until a person
+    # has reviewed it, and the report holds the originals
+    from auditlib.files import write_private
+
+    write_private(path, content)

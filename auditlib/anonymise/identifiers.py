@@ -1,0 +1,200 @@
+"""Identifiers with a shape of their own: email addresses, NHS numbers (modulus 11), National
+Insurance numbers (HMRC's prefix rules), UK phone numbers, postcodes (Royal Mail's letter rules)
+and case references. See the package docstring for the rules, kind by kind."""
+from __future__ import annotations
+
+import re
+
+from auditlib.anonymise.spans import PRIORITY, Span, line_after, line_before
+from auditlib.anonymise.wordlists import STOP_WORDS
+
+
+def nhs_number_is_valid(number: str) -> bool:
+    """The NHS modulus-11 check on a ten-digit number (spaces and hyphens ignored).
+
+    >>> nhs_number_is_valid("943 476 5919"), nhs_number_is_valid("943 476 5918")
+    (True, False)
+    """
+    digits = re.sub(r"[ \t\-]", "", number)
+    if not re.fullmatch(r"\d{10}", digits):
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NI_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def ni_number_is_valid(number: str) -> bool:
+    """Whether a National Insurance number obeys HMRC's prefix and suffix rules; the specimen
+    prefix QQ used in HMRC's examples is accepted.
+
+    >>> [ni_number_is_valid(n) for n in ("QQ 12 34 56 C", "AB123456C", "DA123456A", "GB123456A")]
+    [True, True, False, False]
+    """
+    compact = re.sub(r"\s", "", number).upper()
+    m = re.fullmatch(r"([A-Z]{2})(\d{6})([A-D]?)", compact)
+    if not m:
+        return False
+    prefix = m.group(1)
+    if prefix == "QQ":
+        return True
+    return (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV"
+            and prefix not in _NI_BAD_PREFIXES)
+
+
+_EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def find_emails(text: str) -> list[Span]:
+    """Email addresses (a trailing full stop or hyphen left out)."""
+    out = []
+    for m in _EMAIL_RE.finditer(text):
+        end = m.end()
+        while text[end - 1] in ".-":
+            end -= 1
+        out.append(Span(m.start(), end, "email", PRIORITY["email"],
+                        key=text[m.start():end].lower()))
+    return out
+
+
+_NHS_RE = re.compile(r"(?<![\w/.\-()+])(\d{3})([ \t\-]?)(\d{3})\2(\d{4})(?![\w/\-])(?!\.\d)")
+
+
+def find_nhs_numbers(text: str) -> list[Span]:
+    """Ten digits, together or 3-3-4: NHS numbers if the check digit fits, else references."""
+    out = []
+    for m in _NHS_RE.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        valid = nhs_number_is_valid(digits)
+        kind = "nhs_number" if valid else "reference"
+        out.append(Span(m.start(), m.end(), kind, PRIORITY[kind], key=digits))
+    return out
+
+
+_NI_RE = re.compile(r"(?<![\w])(?:([A-Z]{2})[ \t]?(\d{2})[ \t]?(\d{2})[ \t]?(\d{2})"
+                    r"(?:[ \t]?([A-D]))?"
+                    r"|([a-z]{2}\d{6}[a-d]?))(?![\w])")
+
+
+def find_ni_numbers(text: str) -> list[Span]:
+    """National Insurance numbers; one of that shape HMRC would not issue is a reference."""
+    out = []
+    for m in _NI_RE.finditer(text):
+        compact = re.sub(r"\s", "", m.group(0)).upper()
+        if ni_number_is_valid(compact):
+            out.append(Span(m.start(), m.end(), "ni_number", PRIORITY["ni_number"],
+                            key=compact))
+        else:       # below a labelled reference, so "Mosaic ID 556677" keeps its label word
+            out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 5,
+                            key=compact))
+    return out
+
+
+_PHONE_RE = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|\(?0)\d+\)?"
+                       r"(?:[ \t\-]\d+)*")
+
+
+def find_phones(text: str) -> list[Span]:
+    """UK phone numbers, national or +44/0044, of the right length and first digit."""
+    out = []
+    for m in _PHONE_RE.finditer(text):
+        raw = m.group(0)
+        groups = list(re.finditer(r"\d+", raw))
+        international = raw.startswith(("+", "0044"))
+        while groups:
+            end = groups[-1].end()
+            digits = "".join(g.group(0) for g in groups)
+            if international:
+                national = digits[4:] if raw.startswith("0044") else digits[2:]
+                if "(0)" in raw[:end]:
+                    national = national[1:]
+                ok_len, first = len(national) in (9, 10), national[:1]
+            else:
+                ok_len, first = len(digits) in (10, 11), digits[1:2]
+            if ok_len and first in set("123578"):
+                start = m.start()
+                span_text = raw[:end]
+                national_digits = ("0" + national) if international else digits
+                # +44 numbers outrank NHS numbers: "+44 113 496 0999" has a 3-3-4 shape
+                priority = PRIORITY["phone"] + (10 if international else 0)
+                out.append(Span(start, start + len(span_text), "phone", priority,
+                                key=national_digits))
+                break
+            if len(digits) < 10:
+                break
+            groups.pop()
+    return out
+
+
+# ---- postcodes
+
+_POSTCODE_STRICT = re.compile(r"[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|"
+                              r"[A-HK-Y][0-9][ABEHMNPRV-Y])")
+_INWARD_STRICT = re.compile(r"[0-9][ABD-HJLNP-UW-Z]{2}")
+_POSTCODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)[ \t]?"
+                          r"([0-9][A-Za-z]{2})"
+                          r"(?![A-Za-z0-9])")
+_OUTWARD_RE = re.compile(r"(?<![A-Za-z0-9\-/])([A-Z]{1,2}[0-9][A-Z0-9]?)(?![A-Za-z0-9\-/])")
+_OUTWARD_NOT = re.compile(r"(?:KS[1-5]|Y\d{1,2}|P[1-7]|S(?:17|20|31|38|47))$")
+
+
+def find_postcodes(text: str) -> list[Span]:
+    """Full postcodes; an outward code alone when labelled or after a place name."""
+    out = []
+    for m in _POSTCODE_RE.finditer(text):
+        outward, inward = m.group(1).upper(), m.group(2).upper()
+        if _POSTCODE_STRICT.fullmatch(outward) and _INWARD_STRICT.fullmatch(inward):
+            out.append(Span(m.start(), m.end(), "postcode", PRIORITY["postcode"],
+                            key=outward + inward))
+    for m in _OUTWARD_RE.finditer(text):
+        code = m.group(1)
+        if not _POSTCODE_STRICT.fullmatch(code) or _OUTWARD_NOT.fullmatch(code):
+            continue
+        before = line_before(text, m.start())
+        labelled = (re.search(r"(?i)(?:post ?code|postal district|area)\s*:?\s*$", before)
+                    or re.match(r"(?i)[ \t]+(?:area|postcode|district)\b",
+                                line_after(text, m.end())))
+        place = re.search(r"([A-Z][a-z]+)(?:,)?[ \t]+$", before)
+        if labelled or (place and place.group(1).lower() not in STOP_WORDS):
+            out.append(Span(m.start(), m.end(), "postcode", PRIORITY["postcode"], key=code))
+    return out
+
+
+# ---- references
+
+_SYSTEMS = (r"Mosaic|LCS|Liquidlogic|Liquid Logic|Eclipse|CareFirst|Carefirst|EHM|ICS|"
+            r"Frameworki|SystmOne|EMIS|Capita|SIMS|PNC|Niche|Athena|Paris|ContrOCC")
+_LABELLED_REF_RE = re.compile(
+    rf"(?:\b(?i:ref(?:erence)?|case[ \t]+(?:no|number|id)|client[ \t]+(?:no|number|id)|"
+    rf"child[ \t]+(?:no|number|id)|person[ \t]+(?:no|number|id)|id|crime[ \t]+(?:no|number)|"
+    rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number))\b\.?|\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
+    rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
+    r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?)")
+_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/]\d{3,}(?:[\-/][A-Z0-9]+)*(?![\w/\-])")
+_LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
+                             r"(?!\.\d)(?!,\d)")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
+
+
+def find_references(text: str) -> list[Span]:
+    """Labelled numbers, codes like ``CHI-00123``, and runs of five or more digits."""
+    out = []
+    for m in _LABELLED_REF_RE.finditer(text):
+        ref = m.group("ref")
+        if sum(c.isdigit() for c in ref) >= 3 and not _YEAR_RANGE.fullmatch(ref):
+            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
+                            key=ref.upper()))
+    for m in _CODE_REF_RE.finditer(text):
+        out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 1,
+                        key=m.group(0).upper()))
+    for m in _LONG_NUMBER_RE.finditer(text):
+        token = m.group(0)
+        if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
+            continue
+        out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
+                        key=token.upper()))
+    return out

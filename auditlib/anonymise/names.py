@@ -1,0 +1,296 @@
+"""People's names: runs of capitalised words judged by the evidence around them (a title, a
+role, an age, a verb, a possessive), the word lists, and every later mention and initials of a
+name once seen. See the package docstring for the rules."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
+from auditlib.anonymise.wordlists import (
+    FIRST_NAMES,
+    NAME_ALSO_WORD,
+    PARTICLES,
+    ROLES,
+    SENTENCE_WORDS,
+    STOP_WORDS,
+    SURNAMES,
+    TITLES,
+    VERBS,
+    WEAK,
+    never_initials,
+)
+
+# months that are also first names: not a name in a date context ("since April")
+_MONTH_NAMES_ALSO_NAMES = frozenset({"april", "may", "june", "august", "jan"})
+# unknown words ending like English words: a name only with evidence
+_SUFFIX_WORD_RE = re.compile(
+    r"(?:tion|sion|ment|ness|ity|ing|ings|ed|ly|ance|ence|ship|ful|less|ous|ive|able|ible|ism|"
+    r"ist|ise|ize|ised|ized|ates|ated|ical|ics|ward|wards|ology|ions|ments|ers|ies)$")
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*(?:['’]s\b)?")
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(TITLES) + r")\.?[ \t]+$")
+_ROLE_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w])(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
+    + r")(?:[ \t]*[,:(\-–][ \t]*|[ \t]+(?:is|was|called|named|known[ \t]+as)[ \t]+|[ \t]+)$")
+_ROLE_AFTER_RE = re.compile(
+    r"(?i)^[ \t]*(?:\(|[\-–][ \t]|,[ \t]*(?=(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:maternal|"
+    r"paternal|mother|father|mum|dad)))[ \t]*(?:[\w'’\-]+[ \t]+){0,2}?(?:"
+    + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")\b")
+_AGE_AFTER_RE = re.compile(
+    r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b|,?[ \t]+aged?[ \t]+\d|"
+    r"[ \t]*\([ \t]*(?:dob|d\.o\.b\.?|born|date of birth)\b|,?[ \t]+(?:dob|born|d\.o\.b)\b|"
+    r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b)")
+_VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
+_LIST_GAP_RE = re.compile(r"^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*$")
+_DATE_CONTEXT_BEFORE = re.compile(r"(?i)(?:in|since|by|until|till|during|of|last|next|early|"
+                                  r"late|mid|from|before|after|this|each|every|end of|"
+                                  r"start of)[ \t]+$")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int            # end of the word, before any possessive 's
+    core: str
+    possessive: bool
+    sentence_start: bool
+
+    @property
+    def low(self) -> str:
+        return self.core.lower().replace("’", "'")
+
+    @property
+    def initial(self) -> bool:
+        return len(self.core) == 1 and self.core.isupper()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.core[0].isupper() and not (len(self.core) > 1 and self.core.isupper())
+
+    @property
+    def allcaps(self) -> bool:
+        return len(self.core) > 1 and self.core.isupper()
+
+
+def _is_sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘([*•·>":
+        j -= 1
+    if j < 0 or text[j] in ".!?:;\n":
+        return True
+    if text[j] in "-–" and (j == 0 or text[j - 1] in "\n"):
+        return True
+    if not text[j].isdigit():
+        return False
+    line = line_before(text, j + 1)        # "1. Kai…", "2) Mum…"
+    return bool(re.fullmatch(r"[ \t]*\d+[.)]?", line))
+
+
+def tokens(text: str) -> list[_Tok]:
+    """Every word of the text, with its possessive and whether it opens a sentence."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group(0)
+        possessive = bool(re.search(r"['’]s$", word)) and len(word) > 2
+        core = word[:-2] if possessive else word
+        toks.append(_Tok(m.start(), m.start() + len(core), core, possessive,
+                         _is_sentence_start(text, m.start())))
+    return toks
+
+
+def _weak(tok: _Tok) -> bool:
+    """A word that is a name only with evidence (or once seen as a name)."""
+    low = tok.low
+    if low in WEAK:
+        return True
+    if tok.sentence_start and low in NAME_ALSO_WORD:
+        return True
+    known = low in FIRST_NAMES or low in SURNAMES
+    return not known and bool(_SUFFIX_WORD_RE.search(low)) and len(low) > 4
+
+
+def _joinable(tok: _Tok, mask: Mask) -> bool:
+    return ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
+            and tok.core not in TITLES and mask.free(tok.start, tok.end))
+
+
+def _runs(text: str, toks: list[_Tok], mask: Mask) -> list[list[_Tok]]:
+    runs: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if _joinable(tok, mask):
+            if current:
+                prev = current[-1]
+                gap = text[prev.end + (2 if prev.possessive else 0):tok.start]
+                ok_gap = re.fullmatch(r"[ \t]+", gap) or (prev.initial
+                                                          and re.fullmatch(r"\.[ \t]*", gap))
+                if not ok_gap or prev.possessive:
+                    runs.append(current)
+                    current = []
+            current.append(tok)
+        elif (current and tok.low in PARTICLES and i + 1 < len(toks)
+              and _joinable(toks[i + 1], mask)
+              and re.fullmatch(r"[ \t]+", text[current[-1].end:tok.start])
+              and re.fullmatch(r"[ \t]+", text[tok.end:toks[i + 1].start])):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _in_date_context(text: str, tok: _Tok) -> bool:
+    before = line_before(text, tok.start)
+    after = text[tok.end:tok.end + 6]
+    return bool(_DATE_CONTEXT_BEFORE.search(before) or re.match(r"[ \t]+(?:\d|'\d)", after))
+
+
+def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
+    """Runs of capitalised words that are names by the evidence around them or the lists."""
+    out: list[Span] = []
+    last_end = -1
+    for run in _runs(text, toks, mask):
+        words = [t for t in run if t.low not in PARTICLES]
+        # drop unknown words that read like English (-ed, -ing, -tion…) from either end
+        while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
+                and words[0].low not in NAME_ALSO_WORD:
+            words.pop(0)
+        while words and _weak(words[-1]) and words[-1].low not in WEAK \
+                and words[-1].low not in NAME_ALSO_WORD:
+            words.pop()
+        if not words or all(t.initial for t in words):
+            continue
+        first, last = words[0], words[-1]
+        before = line_before(text, first.start)
+        after = line_after(text, last.end + (2 if last.possessive else 0))
+        title = _TITLE_BEFORE_RE.search(before)
+        evidence = bool(
+            title or _ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
+            or _ROLE_AFTER_RE.match(after) or _VERB_AFTER_RE.match(after) or last.possessive
+            or (last_end >= 0 and _LIST_GAP_RE.match(text[last_end:first.start])
+                and len(words) == 1))
+        cores = [t for t in words if not t.initial]
+        strong = [t for t in cores if not _weak(t)]
+        if len(cores) == 1 and cores[0].low in _MONTH_NAMES_ALSO_NAMES \
+                and _in_date_context(text, cores[0]):
+            continue
+        if len(cores) >= 2:
+            is_name = evidence or bool(strong)
+        else:
+            tok = cores[0]
+            known = tok.low in FIRST_NAMES or tok.low in SURNAMES
+            is_name = evidence or (bool(strong) and (known or not tok.sentence_start))
+        if not is_name:
+            continue
+        title_word = title.group(0).strip().rstrip(".") if title else ""
+        out.append(Span(first.start, last.end, "name", PRIORITY["name"],
+                        words=tuple(t.core for t in cores), title=title_word))
+        last_end = last.end + (2 if last.possessive else 0)
+    return out
+
+
+def title_names(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
+    """Any capitalised word after a title is a name, common word or not ("Mr Young")."""
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.core not in TITLES:
+            continue
+        j = i + 1
+        words = []
+        while j < len(toks) and len(words) < 3:
+            nxt = toks[j]
+            prev_end = words[-1].end if words else tok.end
+            gap = text[prev_end:nxt.start]
+            if not re.fullmatch(r"\.?[ \t]+|\.", gap) or not (nxt.capitalised or nxt.initial) \
+                    or not mask.free(nxt.start, nxt.end) or nxt.core in TITLES:
+                break
+            if words and nxt.low in STOP_WORDS:
+                break
+            words.append(nxt)
+            j += 1
+            if nxt.possessive:
+                break
+        cores = [w for w in words if not w.initial]
+        if cores:
+            out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"] + 1,
+                            words=tuple(w.core for w in cores), title=tok.core))
+    return out
+
+
+def resolve_names(spans: list[Span]) -> None:
+    """Give each name span the key of the person it refers to."""
+    full = {}
+    for s in spans:
+        if len(s.words) >= 2:
+            full.setdefault((s.words[0].lower(), s.words[-1].lower()), s)
+    by_first: dict[str, set] = defaultdict(set)
+    by_last: dict[str, set] = defaultdict(set)
+    for first, last in full:
+        by_first[first].add((first, last))
+        by_last[last].add((first, last))
+    for s in spans:
+        if s.key is not None:
+            continue          # initials, resolved when found
+        if len(s.words) >= 2:
+            s.key = ("person", s.words[0].lower(), s.words[-1].lower())
+            continue
+        w = s.words[0].lower() if s.words else ""
+        lasts, firsts = by_last.get(w, set()), by_first.get(w, set())
+        if s.title and len(lasts) == 1:
+            s.key = ("person", *next(iter(lasts)))
+        elif len(lasts | firsts) == 1:
+            s.key = ("person", *next(iter(lasts | firsts)))
+        else:
+            gender = {"mrs": "f", "ms": "f", "miss": "f", "mr": "m"}.get(s.title.lower(),
+                                                                      s.title.lower())
+            s.key = ("one", gender if lasts else "", w)
+
+
+def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> list[Span]:
+    """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials."""
+    components = {w.lower() for s in names for w in s.words if len(w) > 1}
+    components -= STOP_WORDS
+    capitals = never_initials()
+    out = []
+    for tok in toks:
+        if tok.initial or not mask.free(tok.start, tok.end):
+            continue
+        low = tok.low
+        if low not in components and not (low.endswith("s") and low[:-1] in components):
+            continue        # "the Gallaghers" for Mrs Gallagher
+        if not (tok.capitalised or tok.allcaps):
+            continue
+        if tok.allcaps and tok.core in capitals:
+            continue
+        if tok.sentence_start and low in SENTENCE_WORDS:
+            continue
+        if low in _MONTH_NAMES_ALSO_NAMES and _in_date_context(text, tok):
+            continue
+        out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10,
+                        words=(tok.core.title() if tok.allcaps else tok.core,)))
+    initials: dict[str, set] = defaultdict(set)
+    for s in names:
+        if len(s.words) >= 2:
+            person = (s.words[0].lower(), s.words[-1].lower())
+            first_parts = "".join(p[0] for p in re.split(r"-", s.words[0]) if p).upper()
+            initials[s.words[0][0] + s.words[-1][0]].add(person)
+            initials["".join(w[0] for w in s.words)].add(person)
+            if len(first_parts) > 1:          # "KL" for Kacey-Leigh, "KLB" with the surname
+                initials[first_parts].add(person)
+                initials[first_parts + s.words[-1][0]].add(person)
+    for tok in toks:
+        if tok.allcaps and tok.core in initials and tok.core not in capitals \
+                and mask.free(tok.start, tok.end):
+            people = initials[tok.core]
+            span = Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(tok.core,))
+            span.key = ("person", *next(iter(people))) if len(people) == 1 else (
+                "initials", tok.core)
+            out.append(span)
+    return out

@@ -1,0 +1,56 @@
+"""The words the anonymiser decides by: its own lists, read from ``data/`` beside this module
+(one word or phrase a line, ``#`` comments), and the practice vocabulary it shares with the
+moderation checks (:mod:`auditlib.vocabulary`: acronyms and practice terms, which a council can
+extend through ``AUDITLIB_VOCABULARY``).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+
+from auditlib.vocabulary import vocabulary
+
+
+def _read(name: str) -> tuple[str, ...]:
+    text = (importlib.resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+    return tuple(entry for line in text.splitlines()
+                 if (entry := line.strip()) and not entry.startswith("#"))
+
+
+TITLES = _read("titles.txt")
+ROLES = _read("roles.txt")
+VERBS = _read("verbs.txt")
+PARTICLES = frozenset(_read("particles.txt"))
+FIRST_NAMES = frozenset(_read("first-names.txt"))
+SURNAMES = frozenset(_read("surnames.txt"))
+NAME_ALSO_WORD = frozenset(_read("name-also-word.txt"))
+NEVER_BARE = frozenset(_read("never-bare.txt"))
+SENTENCE_WORDS = frozenset(_read("sentence-words.txt"))
+SURNAME_WORDS = frozenset(_read("surname-words.txt"))
+PLACE_WORDS = frozenset(_read("place-words.txt"))
+INSTITUTION_WORDS = frozenset(_read("institution-words.txt"))
+# stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
+# "may" and "mark" are decided by name-also-word.txt instead
+STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}
+WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE
+"""Words that are a name only with evidence (a title, a role, an age…), never alone."""
+
+
+def never_initials() -> frozenset[str]:
+    """The shared vocabulary's acronyms and abbreviations, in capitals: never a person's
+    initials, never part of a name."""
+    return vocabulary().capitals
+
+
+def practice_spans(text: str) -> list[tuple[int, int]]:
+    """Where the shared vocabulary's practice terms are in ``text`` (ignoring case): they stay
+    readable."""
+    return [m.span() for m in _practice_re(vocabulary().practice_terms).finditer(text)]
+
+
+@functools.cache
+def _practice_re(terms: tuple[str, ...]) -> re.Pattern:
+    alternatives = (re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
