@@ -38,6 +38,48 @@ def source_text():
     return read
 
 
+@pytest.fixture
+def people() -> dict[str, str]:
+    """Who is in the ``store`` (name: role); a module wanting others overrides this."""
+    from tests.stores import PEOPLE
+
+    return dict(PEOPLE)
+
+
+@pytest.fixture
+def store(tmp_path, people):
+    """A SQLite store in the test's folder with ``people``: by default a lead auditor (lead),
+    auditors ash and bo, a moderator (mo) and a trainee (tia), each with a service area."""
+    from tests.stores import open_store, sqlite_url
+
+    with open_store(sqlite_url(tmp_path), people) as s:
+        yield s
+
+
+@pytest.fixture
+def audit_id(store):
+    """A scaled-social-care audit allocated to ash, in progress."""
+    return store.add_audit(framework="scaled-social-care", child_id="C-001", auditor="ash",
+                           user="lead", month="2026-11", due_date="2026-11-15")
+
+
+@pytest.fixture
+def submitted(store):
+    """A scaled-social-care audit ash has completed and submitted for moderation."""
+    from tests.stores import submitted_audit
+
+    return submitted_audit(store, evidence="Statutory visits are poor and the CIN plan is late.",
+                           impact="For Sam, the plan is clear.")
+
+
+@pytest.fixture
+def lead_at_the_command_line(monkeypatch):
+    """The commands run act as the store's lead auditor: auditlib.access refuses a login the
+    store does not know."""
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setenv("AUDITLIB_USER", "lead")
+
+
 @pytest.fixture(scope="session")
 def hub(tmp_path_factory):
     """One real JupyterHub for the session (tests/hub.py): starting one takes a while."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from auditlib.store import AuditStore
+from tests.stores import need_postgres, only, open_store, postgres_args, postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 HUB = ROOT / "deploy" / "jupyterhub"
@@ -44,32 +44,23 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
     and moderator mo, the hub connecting as a least-privilege role (``auditlib store grant``);
     yield its address, the owner's and the service's store URLs, audit ids and state folder."""
     from tests.browser.conftest import _need_chromium
-    from tests.store.conftest import POSTGRES, _postgres_available, postgres_url
     _need_chromium()
-    problem = _postgres_available()
+    need_postgres("JupyterHub test")
     proxy = _proxy()
-    for missing, why in ((problem, f"no PostgreSQL ({problem})"),
-                         (proxy is None, "no configurable-http-proxy (npm install in "
-                                         "deploy/jupyterhub)")):
-        if missing:
-            if os.environ.get("CI"):
-                pytest.fail(f"JupyterHub test cannot run under CI: {why}")
-            pytest.skip(f"JupyterHub test skipped: {why}")
+    if proxy is None:
+        why = "no configurable-http-proxy (npm install in deploy/jupyterhub)"
+        if os.environ.get("CI"):
+            pytest.fail(f"JupyterHub test cannot run under CI: {why}")
+        pytest.skip(f"JupyterHub test skipped: {why}")
+    with postgres_schema("hub") as store_url:
+        yield from _hub_on(store_url, proxy, state)
+
+
+def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]:
+    """The hub of :func:`running_hub` on the store at ``store_url``."""
     import psycopg
-    from sqlalchemy.engine import make_url
-    url = make_url(POSTGRES)
-    schema = f"hub_{os.getpid()}"
-    args = dict(host=url.host, port=url.port or 5432, user=url.username, dbname=url.database,
-                password=url.password, autocommit=True)
-    with psycopg.connect(**args) as conn:
-        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        conn.execute(f"CREATE SCHEMA {schema}")
-    store_url = postgres_url(schema)
-    with AuditStore(store_url) as store:
-        store.add_user("lead", roles=["lead_auditor"], user="lead")
-        for name in ("ash", "bo"):
-            store.add_user(name, roles=["auditor"], user="lead")
-        store.add_user("mo", roles=["moderator"], user="lead")
+
+    with open_store(store_url, only("lead", "ash", "bo", "mo")) as store:
         audits = {name: store.add_audit(framework="full-audit", child_id=f"HUB-{name}",
                                         auditor=name, user="lead") for name in ("ash", "bo")}
         # ash has written most of the audit already; the browser does the rest
@@ -83,10 +74,11 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
     from auditlib.store.roles import grant_app_role
 
     app_role = f"auditlib_hub_{os.getpid()}"
+    args = postgres_args(autocommit=True)
     with psycopg.connect(**args) as conn:
         conn.execute(f"DROP ROLE IF EXISTS {app_role}")
     grant_app_role(app_role, store_url)
-    app_url = store_url.replace(f"//{url.username}@", f"//{app_role}@", 1)
+    app_url = store_url.replace(f"//{args['user']}@", f"//{app_role}@", 1)
     port = _port()
     env = dict(os.environ, AUDITLIB_STORE=app_url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
@@ -122,7 +114,6 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
         subprocess.run(["pkill", "-f", f"hub-api-url=http://127.0.0.1:{port}"], check=False)
         log.close()
         with psycopg.connect(**args) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
             conn.execute(f"DROP OWNED BY {app_role}")
             conn.execute(f"DROP ROLE IF EXISTS {app_role}")
 

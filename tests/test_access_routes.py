@@ -12,52 +12,39 @@ import pytest
 
 from auditlib.cli import main
 from auditlib.exceptions import PermissionRefused
-from auditlib.store import AuditStore
+from tests.stores import PEOPLE, complete
 
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
 CANARY = "CANARY-EVIDENCE-4471"  # in the evidence of bo's audits only
 CHILD = "CHILD-OF-BO"  # bo's audits' child
 
 
-def fill(store, audit, user):
-    """A complete scaled audit, with the canary in its evidence."""
-    for sid in GRADED:
-        store.save_answer(audit, sid, user=user, score=7, evidence=f"{CANARY} seen at home.",
-                          impact="For the child, the plan is clear.")
-    store.save_answer(audit, "summary", user=user, narratives={"summary": "Why"})
-    store.save_answer(audit, "observations", user=user,
-                      narratives={"working_well": "a", "not_working_well": "b"})
-    store.save_answer(audit, "grading", user=user, grade="good",
-                      narratives={"team_manager_id": "TM1"})
+@pytest.fixture
+def people():
+    """ash and bo audit; mo and mia moderate; tia trains."""
+    return {**PEOPLE, "mia": "moderator"}
 
 
 @pytest.fixture
-def store(tmp_path):
-    """ash and bo audit; mo and mia moderate; tia trains. bo has four audits, one per stage of
-    moderation: in progress unallocated, in progress allocated to mo (as every demo audit is),
-    submitted unallocated, submitted allocated to mia."""
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        for name in ("ash", "bo"):
-            s.add_user(name, roles=["auditor"], user="lead")
-        for name in ("mo", "mia"):
-            s.add_user(name, roles=["moderator"], user="lead")
-        s.add_user("tia", roles=["trainee"], user="lead")
-        s.ids = {}
-        for key, moderator, submit in (("in_progress", None, False),
-                                       ("in_progress_mo", "mo", False),
-                                       ("submitted", None, True),
-                                       ("submitted_mia", "mia", True)):
-            audit = s.add_audit(framework="scaled-social-care", child_id=CHILD, auditor="bo",
-                                user="lead", moderator=moderator, month="2026-11",
-                                due_date="2026-11-15")
-            fill(s, audit, "bo")
-            if submit:
-                s.submit(audit, user="bo")
-            s.ids[key] = audit
-        s.ids["ash"] = s.add_audit(framework="scaled-social-care", child_id="CHILD-OF-ASH",
-                                   auditor="ash", user="lead", month="2026-11")
-        yield s
+def store(store):
+    """bo has four audits, one per stage of moderation, each complete with the canary in its
+    evidence: in progress unallocated, in progress allocated to mo (as every demo audit is),
+    submitted unallocated, submitted allocated to mia. ash has one, not started."""
+    s = store
+    s.ids = {}
+    for key, moderator, submit in (("in_progress", None, False),
+                                   ("in_progress_mo", "mo", False),
+                                   ("submitted", None, True),
+                                   ("submitted_mia", "mia", True)):
+        audit = s.add_audit(framework="scaled-social-care", child_id=CHILD, auditor="bo",
+                            user="lead", moderator=moderator, month="2026-11",
+                            due_date="2026-11-15")
+        complete(s, audit, "bo", evidence=f"{CANARY} seen at home.")
+        if submit:
+            s.submit(audit, user="bo")
+        s.ids[key] = audit
+    s.ids["ash"] = s.add_audit(framework="scaled-social-care", child_id="CHILD-OF-ASH",
+                               auditor="ash", user="lead", month="2026-11")
+    return s
 
 
 def widget_text(widget) -> str:
@@ -279,7 +266,7 @@ def test_the_home_page_lists_only_what_the_user_may_open(store):
 
 
 def test_audits_to_moderate_follows_the_rules(store):
-    from auditlib.service.serve import audits_to_moderate
+    from auditlib.access import audits_to_moderate
 
     ids = store.ids
     assert [a["audit_id"] for a in audits_to_moderate(store, "mo")] == [ids["submitted"]]

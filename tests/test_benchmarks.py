@@ -41,16 +41,9 @@ def test_generate_benchmark_prints_ratios():
 def test_load_thirty_users_lose_nothing():
     """30 simulated users saving at once on PostgreSQL (bounded: a few seconds here; the
     benchmark runs for minutes): every acknowledged save is present."""
-    import os
+    from tests.stores import need_postgres
 
-    import pytest
-
-    from tests.store.conftest import _postgres_available
-    problem = _postgres_available()
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not available under CI: {problem}")
-        pytest.skip(f"load test skipped: no PostgreSQL ({problem})")
+    need_postgres("load test")
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "load.py"), "--users", "30",
                           "--seconds", "5"], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr

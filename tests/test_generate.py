@@ -9,6 +9,7 @@ import pytest
 
 from auditlib.month.generate import generate_workbooks, safe_file_stem
 from auditlib.store import AuditStore
+from tests.stores import only
 from tests.test_cli import one_line_error, run
 
 HOSTILE = [
@@ -36,10 +37,9 @@ def write_sample(path, child_ids, framework="full-audit", auditor="ash"):
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        yield s
+def people():
+    """The lead auditor alone: the month's files bring the auditors."""
+    return only("lead")
 
 
 def read_manifest(path):

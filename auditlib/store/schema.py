@@ -183,7 +183,7 @@ def _v4_append_only_history(conn: Connection) -> None:
     linked = [history.c[name] for name in ("id", "audit_id", "at", "user_name", "what", "old",
                                            "new", "reason", "origin")]
     for row in conn.execute(select(*linked).order_by(history.c.id)).mappings().all():
-        previous = chain_link(previous, row)
+        previous = chain_link(previous, dict(row))
         links.append({"row_id": row["id"], "link": previous})
     if links:
         conn.execute(update(history).where(history.c.id == bindparam("row_id"))

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
-
 from auditlib.pages.audit import AuditWorkbook
 from auditlib.pages.moderation import ModerationWorkbook
-from auditlib.store import AuditStore
-
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
 
 
 def set_value(widget, value) -> None:
@@ -34,34 +29,10 @@ def click(button) -> None:
                                              "content": {"event": "click"}}}, "buffers": []})
 
 
-@pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("ash", roles=["auditor"], user="lead")
-        s.add_user("mo", roles=["moderator"], user="lead")
-        yield s
-
-
 def _snapshot(store, audit_id):
     record = store.find_audit(audit_id)
     return record["status"], record["version"], record["answers"], record["moderation"], \
         len(store.history(audit_id))
-
-
-@pytest.fixture
-def submitted(store):
-    audit = store.add_audit(framework="scaled-social-care", child_id="C1", auditor="ash",
-                            user="lead", moderator="mo")
-    for sid in GRADED:
-        store.save_answer(audit, sid, user="ash", score=7, evidence="E.", impact="For the child.")
-    store.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
-    store.save_answer(audit, "observations", user="ash",
-                      narratives={"working_well": "a", "not_working_well": "b"})
-    store.save_answer(audit, "grading", user="ash", grade="good",
-                      narratives={"team_manager_id": "TM1"})
-    store.submit(audit, user="ash")
-    return audit
 
 
 def test_the_auditor_cannot_edit_a_submitted_audit_by_message(store, submitted):

@@ -5,7 +5,7 @@ import pytest
 
 from auditlib import access
 from auditlib.exceptions import LifecycleRefused, PermissionRefused
-from tests.store.test_lifecycle import complete
+from tests.stores import complete
 
 USERS = ("lead", "ash", "bo", "mo", "mia", "tia", "stranger")
 

@@ -3,7 +3,6 @@ cannot rewrite the audit trail, drop its triggers or change the tables; the owne
 refuse the owner too, and what is done around them shows in verify_history."""
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
@@ -11,7 +10,7 @@ from sqlalchemy.engine import make_url
 
 from auditlib.exceptions import StoreError
 from auditlib.store import AuditStore
-from tests.store.conftest import POSTGRES, _postgres_available
+from tests.stores import POSTGRES, need_postgres, postgres_args
 from tests.test_cli import one_line_error, run
 
 
@@ -19,19 +18,14 @@ from tests.test_cli import one_line_error, run
 def owned_database():
     """A database of its own, owned by a role that is not a superuser (only CREATEROLE), with
     the URLs to connect as that owner and as the application's role; all dropped after."""
-    problem = _postgres_available()
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not available under CI: {problem}")
-        pytest.skip(f"PostgreSQL run skipped: no server at {POSTGRES} ({problem})")
+    need_postgres()
     import psycopg
 
     admin = make_url(POSTGRES)
     suffix = uuid.uuid4().hex[:10]
     owner, app, database = (f"auditlib_owner_{suffix}", f"auditlib_app_{suffix}",
                             f"auditlib_roles_{suffix}")
-    args = dict(host=admin.host, port=admin.port or 5432, user=admin.username,
-                password=admin.password, dbname=admin.database, autocommit=True)
+    args = postgres_args(autocommit=True)
     with psycopg.connect(**args) as conn:
         conn.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
         conn.execute(f"CREATE DATABASE {database} OWNER {owner}")

@@ -4,19 +4,7 @@ from __future__ import annotations
 import pytest
 
 from auditlib.exceptions import LifecycleRefused, PermissionRefused, StoreError
-
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
-
-
-def complete(store, audit_id, user="ash"):
-    for sid in GRADED:
-        store.save_answer(audit_id, sid, user=user, score=7, evidence="Evidence.",
-                          impact="For Sam this means…")
-    store.save_answer(audit_id, "summary", user=user, narratives={"summary": "Why"})
-    store.save_answer(audit_id, "observations", user=user,
-                      narratives={"working_well": "a", "not_working_well": "b"})
-    store.save_answer(audit_id, "grading", user=user, grade="good",
-                      narratives={"team_manager_id": "TM1"})
+from tests.stores import complete
 
 
 def test_incomplete_audit_cannot_be_submitted(store, audit_id):

@@ -8,7 +8,7 @@ import pytest
 
 from auditlib.exceptions import StoreError
 from auditlib.store import AuditStore, store_url
-from tests.store.conftest import POSTGRES, _postgres_available
+from tests.stores import POSTGRES, postgres_available
 from tests.test_cli import one_line_error, run
 
 SECRET = "Tr0ub4dor-and-3"
@@ -103,7 +103,7 @@ def bad_urls():
             f"postgresql+psycopg://nobody:{SECRET}@127.0.0.1/audits?bogus=1",   # driver's error
             f"mysql://nobody:{SECRET}@127.0.0.1/audits",                        # unsupported
             f"post gres://nobody:{SECRET}@127.0.0.1/audits"]                    # not a URL
-    if not _postgres_available():
+    if not postgres_available():
         # a wrong password for a role the server does not know
         server = POSTGRES.split("@", 1)[1].split("?", 1)[0]
         urls.append(f"postgresql+psycopg://auditlib_nobody:{SECRET}@{server}")

@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from auditlib.exceptions import InvalidAudit, StoreError
 from auditlib.store import AuditStore
+from tests.stores import GRADED
 
 # every C0 control (NUL, tab, vertical tab…), DEL, every C1 control, the Unicode line and
 # paragraph separators, the bidi controls, zero-width and byte-order marks, the two
@@ -23,9 +24,6 @@ NASTY = ("".join(map(chr, range(0x00, 0x20))) + "\x7f" + "".join(map(chr, range(
 
 # a completion date is short (its column holds 40 characters) but may be words
 DUE = "two\x0bweeks\x00\u202e\u2028\r\n(Word)"
-
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
-
 
 def texts(value):
     """Every string in a nested structure (keys too)."""

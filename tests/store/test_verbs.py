@@ -130,6 +130,52 @@ def test_a_stale_version_on_another_item_is_not_a_conflict(store, audit_id):
     assert set(store.find_audit(audit_id)["answers"]) == {"risk", "outcomes"}
 
 
+def _answer(store, audit_id, value, version=None):
+    return store.save_answer(audit_id, "risk", user="ash", score=value,
+                             expected_version=version)
+
+
+def _header(store, audit_id, value, version=None):
+    return store.save_header(audit_id, "team", f"Team {value}", user="ash",
+                             expected_version=version)
+
+
+def _moderation(store, audit_id, value, version=None):
+    return store.save_moderation(audit_id, "risk", user="mo", score=value,
+                                 expected_version=version)
+
+
+def _action(store, audit_id, value, version=None):
+    [action] = store.find_audit(audit_id)["actions"]
+    return store.update_action(audit_id, action["id"], user="ash", owner=f"Owner {value}",
+                               expected_version=version)
+
+
+@pytest.mark.parametrize("save,item,by", [
+    (_answer, "risk", "ash"), (_header, "header.team", None),
+    (_moderation, "moderation.risk", "mo"), (_action, "actions.{action}", None)],
+    ids=["answer", "header", "moderation", "action"])
+def test_every_save_refuses_a_stale_version(store, audit_id, save, item, by):
+    """Each kind of save (answer, header field, moderation, action) refuses a write made
+    against a version the item changed after, or a version the audit never had, and changes
+    nothing; a write against the current version goes through."""
+    action = store.add_action(audit_id, user="ash", action="Visit", owner="SW", due="2027-01-01")
+    if save is _moderation:
+        from tests.stores import complete
+        complete(store, audit_id)
+        store.submit(audit_id, user="ash")
+    seen = store.find_audit(audit_id)["version"]
+    assert save(store, audit_id, 5, seen) == seen + 1  # nobody saved since: accepted
+    before = snapshot(store, audit_id)
+    for stale in (seen, seen + 2):  # before the last change; a version not reached yet
+        with pytest.raises(VersionConflict) as err:
+            save(store, audit_id, 4, stale)
+        assert (err.value.item, err.value.expected_version, err.value.current_version,
+                err.value.changed_by) == (item.format(action=action), stale, seen + 1, by)
+        assert snapshot(store, audit_id) == before
+    assert save(store, audit_id, 4, seen + 1) == seen + 2
+
+
 def test_header(store, audit_id):
     v = store.save_header(audit_id, "team", "Safeguarding 2", user="ash")
     assert store.find_audit(audit_id)["header"] == {"team": "Safeguarding 2"}
