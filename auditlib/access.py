@@ -133,7 +133,7 @@ def acting_user(explicit: str | None = None) -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (a container without a passwd entry)
-        raise AuditlibError("cannot tell who is acting: set AUDITLIB_USER or give --user"
+        raise AuditlibError("cannot tell who is acting: set AUDITLIB_USER to your user name"
                             ) from None
 
 
@@ -153,7 +153,7 @@ def refusal(user: str, roles: Iterable[str], action: str,
         what = what.format(audit=f"audit {_id(audit)}")
     if not roles & set(needed):
         return f"{user!r} is not {_roles_in_words(needed)}, so cannot {what}"
-    if action not in _ON_AUDIT:
+    if action not in _ON_AUDIT or audit is None:  # (an audit is always given here: see above)
         return None
     return _audit_refusal(user, roles, action, audit)
 
@@ -196,7 +196,7 @@ def _audit_refusal(user: str, roles: set[str], action: str, audit: Mapping[str, 
         if status not in EDITABLE:
             words = {"submitted": "has been submitted for moderation",
                      "finalised": "is finalised (a lead auditor can reopen it with a reason)"}
-            return (f"audit {n} {words.get(status, f'is {_words(status)}')}: the auditor "
+            return (f"audit {n} {words.get(str(status), f'is {_words(status)}')}: the auditor "
                     "cannot change it")
         return None
     if action in ("moderate", "finalise", "return"):
@@ -230,3 +230,12 @@ def _words(status: Any) -> str:
 
 def _roles_in_words(roles: Iterable[str]) -> str:
     return " or ".join(("an " if r[0] in "aeiou" else "a ") + _words(r) for r in roles)
+
+
+def audits_to_moderate(store: Any, user: str) -> list[dict]:
+    """Submitted audits this user may moderate: allocated to them, or unallocated for a
+    moderator; every one they did not audit for a lead auditor. ``store`` is an AuditStore."""
+    roles = store.roles_of(user)
+    if not roles:
+        return []  # a stranger is shown nothing, and the store is not asked
+    return [a for a in store.find_audits(status="submitted") if may(user, roles, "moderate", a)]

@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from auditlib.record import moderated_grade
+
 MODERATED = ("submitted", "returned", "finalised")
 
 
@@ -49,10 +51,7 @@ def moderation_pairs(store: Any, month: str | None = None, service_area: str | N
             graded = result.sections.get(section.id)
             if graded is None or graded.grade is None or section.scale is None:
                 continue
-            moderation = record["moderation"].get(section.id) or {}
-            m_grade = moderation.get("grade")
-            if m_grade is None and moderation.get("score") is not None:
-                m_grade = section.scale.grade_for_score(moderation["score"])
+            m_grade = moderated_grade(record, section)
             if m_grade == "not_applicable":
                 continue
             m_grade = m_grade or graded.grade

@@ -103,7 +103,7 @@ def _check_grade(answer: dict, section: Section, path: str, criterion: bool = Fa
                 else:
                     raise InvalidAudit(f"{path}.score", f"must be a whole number {scale.min}.."
                                        f"{scale.max} (got {_show(score)})")
-            if not scale.min <= score <= scale.max:
+            if score not in scale.scores:
                 raise InvalidAudit(f"{path}.score", f"must be a whole number {scale.min}.."
                                    f"{scale.max} (got {score})")
     elif score is not None:
@@ -205,3 +205,22 @@ def interchange_record(record: dict[str, Any]) -> dict[str, Any]:
     if out.get("overall") is None:
         out.pop("overall", None)
     return out
+
+
+def moderated_grade(record: dict[str, Any], section: Section) -> str | None:
+    """The grade the moderator recorded for ``section`` of a stored audit: their grade, or the
+    grade their score falls in on the section's scale; None where they recorded neither (so
+    they agree with the auditor).
+
+    >>> from auditlib.framework import get_framework
+    >>> risk = get_framework("scaled-social-care").section_by_id["risk"]
+    >>> moderated_grade({"moderation": {"risk": {"score": 2}}}, risk)
+    'inadequate'
+    >>> moderated_grade({"moderation": {}}, risk) is None
+    True
+    """
+    moderation = (record.get("moderation") or {}).get(section.id) or {}
+    grade = moderation.get("grade")
+    if grade is None and moderation.get("score") is not None and section.scale is not None:
+        grade = section.scale.grade_for_score(moderation["score"])
+    return grade

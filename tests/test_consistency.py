@@ -7,32 +7,29 @@ import pytest
 
 from auditlib.consistency import agreement_by, moderation_pairs
 from auditlib.pages.consistency import ConsistencyDashboard
-from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("ash", roles=["auditor"], user="lead")
-        s.add_user("bo", roles=["auditor"], user="lead")
-        s.add_user("mo", roles=["moderator"], user="lead")
-        for auditor, month, harsh in (("ash", "2026-10", False), ("bo", "2026-11", True)):
-            [(audit, _)] = s.add_audits([{"framework": "full-audit", "child_id": f"{auditor}1",
-                                          "auditor": auditor, "month": month,
-                                          "service_area": "Safeguarding"}], user="lead")
-            for q in range(1, 13):
-                s.save_answer(audit, f"q{q}", user=auditor, grade="meets_good", evidence="e",
-                              impact="For Jo")
-            s.submit(audit, user=auditor)
-            if harsh:  # the moderator marks three of bo's fields down
-                for q in (1, 2, 3):
-                    s.save_moderation(audit, f"q{q}", user="mo", grade="does_not_meet_good")
-            else:
-                s.save_moderation(audit, "q1", user="mo", comment="Agreed.")
-            s.finalise(audit, user="mo")
-        yield s
+def store(store):
+    """tests/conftest.py's store with an audit each by ash (in 2026-10, moderated without
+    change) and bo (in 2026-11, three fields marked down), both finalised."""
+    s = store
+    for auditor, month, harsh in (("ash", "2026-10", False), ("bo", "2026-11", True)):
+        [(audit, _)] = s.add_audits([{"framework": "full-audit", "child_id": f"{auditor}1",
+                                      "auditor": auditor, "month": month,
+                                      "service_area": "Safeguarding"}], user="lead")
+        for q in range(1, 13):
+            s.save_answer(audit, f"q{q}", user=auditor, grade="meets_good", evidence="e",
+                          impact="For Jo")
+        s.submit(audit, user=auditor)
+        if harsh:  # the moderator marks three of bo's fields down
+            for q in (1, 2, 3):
+                s.save_moderation(audit, f"q{q}", user="mo", grade="does_not_meet_good")
+        else:
+            s.save_moderation(audit, "q1", user="mo", comment="Agreed.")
+        s.finalise(audit, user="mo")
+    return s
 
 
 def test_pairs_and_agreement(store):
@@ -48,7 +45,7 @@ def test_pairs_and_agreement(store):
 
 
 def test_dashboard_filters(store):
-    dashboard = ConsistencyDashboard(store)
+    dashboard = ConsistencyDashboard(store, user="mo")
     assert "24 moderated fields in 2 audits" in dashboard.summary.value
     assert "<svg" in dashboard.heatmaps.value and "Meets good" in dashboard.heatmaps.value
     assert "more lenient than moderators" in dashboard.tables.value

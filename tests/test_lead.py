@@ -8,7 +8,7 @@ import pytest
 
 from auditlib.month.tracking import action_tracker, audit_stage, moderation_due, month_tracker
 from auditlib.pages.lead import LeadAuditorWorkbook, open_lead_workbook
-from auditlib.store import AuditStore
+from tests.stores import only
 
 CHILDREN = ("child_id,service_area,team,status\n" + "".join(
     f"C{i:02d},{'AB'[i % 2]},T{i % 3},open\n" for i in range(12))).encode()
@@ -16,19 +16,13 @@ HISTORY = b"child_id,audit_date\nC00,2026-09-01\nC01,2026-01-01\n"
 AUDITORS = b"auditor,service_area\nash,A\nbo,B\ncy,C\n"
 
 
-@pytest.fixture(autouse=True)
-def lead_at_the_command_line(monkeypatch):
-    """The commands run act as the store's lead auditor: auditlib.access refuses a login the
-    store does not know."""
-    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setenv("AUDITLIB_USER", "lead")
+pytestmark = pytest.mark.usefixtures("lead_at_the_command_line")
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'store' / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        yield s
+def people():
+    """The lead auditor alone: the month's files bring the auditors."""
+    return only("lead")
 
 
 @pytest.fixture

@@ -5,35 +5,13 @@ from __future__ import annotations
 import pytest
 
 from auditlib.pages.moderation import ModerationWorkbook, open_moderation
-from auditlib.store import AuditStore
-
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
+from tests.stores import only
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("ash", roles=["auditor"], user="lead")
-        s.add_user("mo", roles=["moderator"], user="lead")
-        yield s
-
-
-@pytest.fixture
-def submitted(store):
-    audit = store.add_audit(framework="scaled-social-care", child_id="C1", auditor="ash",
-                            user="lead")
-    for sid in GRADED:
-        store.save_answer(audit, sid, user="ash", score=7,
-                          evidence="Statutory visits are poor and the CIN plan is late.",
-                          impact="For Sam, the plan is clear.")
-    store.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
-    store.save_answer(audit, "observations", user="ash",
-                      narratives={"working_well": "a", "not_working_well": "b"})
-    store.save_answer(audit, "grading", user="ash", grade="good",
-                      narratives={"team_manager_id": "TM1"})
-    store.submit(audit, user="ash")
-    return audit
+def people():
+    """bo and tia are added by the test that needs outsiders."""
+    return only("lead", "ash", "mo")
 
 
 def test_fields_show_the_auditor_and_the_checks(store, submitted):

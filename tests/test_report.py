@@ -12,43 +12,36 @@ from auditlib.month.report import monthly_report
 from auditlib.store import AuditStore
 from tests.test_cli import one_line_error, run
 
-
-@pytest.fixture(autouse=True)
-def lead_at_the_command_line(monkeypatch):
-    """The commands run act as the store's lead auditor: auditlib.access refuses a login the
-    store does not know."""
-    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
-    monkeypatch.setenv("AUDITLIB_USER", "lead")
+pytestmark = pytest.mark.usefixtures("lead_at_the_command_line")
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("ash", roles=["auditor"], user="lead")
-        s.add_user("mo", roles=["moderator"], user="lead")
-        ids = [a for a, _ in s.add_audits([
-            {"framework": "full-audit", "child_id": f"C{i}", "auditor": "ash",
-             "month": "2026-11", "due_date": "2026-11-15",
-             "service_area": ["Safeguarding", "Children in care"][i % 2]} for i in range(3)],
-            user="lead")]
-        for q in range(1, 13):
-            s.save_answer(ids[0], f"q{q}", user="ash",
-                          grade="does_not_meet_good" if q == 3 else "meets_good",
-                          evidence="Two assessments were completed.", impact="For Jo, safety.")
-        s.save_answer(ids[0], "q13", user="ash",
-                      narratives={"service_actions": "Chronologies are out of date."})
-        action = s.add_action(ids[0], user="ash", action="Update the chronology",
-                              owner="Team manager", due="2026-11-10")
-        s.submit(ids[0], user="ash")
-        s.save_moderation(ids[0], "q3", user="mo", grade="meets_good",
-                          comment="The assessment is better than the auditor judged.")
-        s.save_moderation(ids[0], "q12", user="mo", grade="meets_good")
-        s.finalise(ids[0], user="mo")
-        s.sign_off_action(ids[0], action, user="lead", signed_off_on="2026-11-09")
-        s.add_action(ids[1], user="ash", action="Visit Jo at school", owner="Social worker",
-                     due="2026-11-12")
-        yield s
+def store(store):
+    """tests/conftest.py's store with three audits of 2026-11 by ash: one finalised with an
+    action signed off, one with an action open, one not started."""
+    s = store
+    ids = [a for a, _ in s.add_audits([
+        {"framework": "full-audit", "child_id": f"C{i}", "auditor": "ash",
+         "month": "2026-11", "due_date": "2026-11-15",
+         "service_area": ["Safeguarding", "Children in care"][i % 2]} for i in range(3)],
+        user="lead")]
+    for q in range(1, 13):
+        s.save_answer(ids[0], f"q{q}", user="ash",
+                      grade="does_not_meet_good" if q == 3 else "meets_good",
+                      evidence="Two assessments were completed.", impact="For Jo, safety.")
+    s.save_answer(ids[0], "q13", user="ash",
+                  narratives={"service_actions": "Chronologies are out of date."})
+    action = s.add_action(ids[0], user="ash", action="Update the chronology",
+                          owner="Team manager", due="2026-11-10")
+    s.submit(ids[0], user="ash")
+    s.save_moderation(ids[0], "q3", user="mo", grade="meets_good",
+                      comment="The assessment is better than the auditor judged.")
+    s.save_moderation(ids[0], "q12", user="mo", grade="meets_good")
+    s.finalise(ids[0], user="mo")
+    s.sign_off_action(ids[0], action, user="lead", signed_off_on="2026-11-09")
+    s.add_action(ids[1], user="ash", action="Visit Jo at school", owner="Social worker",
+                 due="2026-11-12")
+    return s
 
 
 def test_report_content(store):
@@ -199,3 +192,84 @@ def test_docx_export_survives_odd_text(store, monkeypatch):
     assert "bell vertical nul  end" in text
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "act" in cells and "C" in cells
+
+
+def test_hostile_names_come_out_as_text_with_no_escaping_in_the_report_code(tmp_path):
+    """Jinja2 escapes every value the report's template is given: a service area (or any name)
+    holding markup is shown as text, though the report's code never calls an escape itself."""
+    import ast
+    import inspect
+
+    from auditlib.month import report
+
+    hostile = "<script>alert('area')</script> & <b>Team</b>"
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        s.add_user("ash", roles=["auditor"], user="lead")
+        [(audit, _)] = s.add_audits([{
+            "framework": "full-audit", "child_id": "C1", "auditor": "ash", "month": "2026-11",
+            "due_date": "2026-11-15", "service_area": hostile}], user="lead")
+        s.add_action(audit, user="ash", action="Visit", owner="Social worker", due="2026-11-12")
+        page = monthly_report(s, "2026-11", dt.date(2026, 11, 20))
+    assert "<script>" not in page and "<b>Team" not in page
+    shown = (r"<th scope='row'>&lt;script&gt;alert\(&#(39|x27);area&#(39|x27);\)&lt;/script&gt; "
+             r"&amp; &lt;b&gt;Team&lt;/b&gt;</th>")
+    assert len(re.findall(shown, page)) == 2  # overall grades and actions, by service area
+    tree = ast.parse(inspect.getsource(report))
+    called = {getattr(n.func, "id", getattr(n.func, "attr", None))
+              for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                for a in n.names} | {n.module for n in ast.walk(tree)
+                                     if isinstance(n, ast.ImportFrom)}
+    assert called and not called & {"escape", "e", "_e", "quote"}
+    assert not imported & {"html", "escape", "auditlib.pages.html"}
+
+
+@pytest.fixture
+def numeric_overall(tmp_path, monkeypatch):
+    """A framework whose overall grade is scored 0-10 (scaled-social-care, its grading section
+    scored): a moderator may record a score there rather than a grade."""
+    from tests.conftest import FRAMEWORKS
+
+    text = (FRAMEWORKS / "scaled-social-care.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: scaled-social-care\n", "id: numeric-overall\n", 1)
+    at = text.index("scale: ofsted4", text.index("  - id: grading"))
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "numeric-overall.yaml").write_text(
+        text[:at] + "scale: score10" + text[at + len("scale: ofsted4"):], encoding="utf-8")
+    monkeypatch.setenv("AUDITLIB_FRAMEWORKS", str(folder))
+    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
+        s.add_user("lead", roles=["lead_auditor"], user="lead")
+        s.add_user("ash", roles=["auditor"], user="lead")
+        s.add_user("mo", roles=["moderator"], user="lead")
+        [(audit, _)] = s.add_audits([{
+            "framework": "numeric-overall", "child_id": "C1", "auditor": "ash",
+            "month": "2026-11", "due_date": "2026-11-15"}], user="lead")
+        for sid in ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes"):
+            s.save_answer(audit, sid, user="ash", score=7, evidence="E.", impact="For Sam.")
+        s.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
+        s.save_answer(audit, "observations", user="ash",
+                      narratives={"working_well": "a", "not_working_well": "b"})
+        s.save_answer(audit, "grading", user="ash", grade="good",
+                      narratives={"team_manager_id": "TM1"})
+        s.submit(audit, user="ash")
+        s.save_moderation(audit, "grading", user="mo", score=2)  # a score, no grade
+        yield s, audit
+
+
+def test_a_moderators_score_for_the_overall_is_their_grade(numeric_overall):
+    """The Word export and the month's tracker once read only a moderator's grade for the
+    overall: a score recorded instead was lost (the per-field lines read both)."""
+    from docx import Document
+
+    from auditlib.month.tracking import month_grades, month_tracker
+
+    store, audit = numeric_overall
+    doc = Document(io.BytesIO(audit_docx(store, audit)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Auditor: Good. Suggested by the framework: Good. Moderator: Inadequate." in text
+    [row] = month_tracker(store, "2026-11", dt.date(2026, 11, 20))
+    assert row["overall"] == "Good" and row["moderated_overall"] == "Inadequate"
+    grading = next(r for r in month_grades(store, "2026-11") if r["section"] == "grading")
+    assert grading["moderated_grade"] == "Inadequate"

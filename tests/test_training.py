@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from auditlib.pages.calibration import CalibrationPage, CohortPage
-from auditlib.store import AuditStore
 from auditlib.training import compare, list_exemplars, load_exemplar
 from tests.conftest import ROOT
+from tests.stores import only
 from tests.test_cli import run
 
 TINY = Path(__file__).parent / "training_files" / "tiny.yaml"
@@ -18,12 +18,9 @@ SHIPPED = sorted((ROOT / "training" / "exemplars").glob("*.yaml"))
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("tia", roles=["trainee"], user="lead")
-        s.add_user("tom", roles=["trainee"], user="lead")
-        yield s
+def people():
+    """A lead auditor and two trainees."""
+    return {**only("lead", "tia"), "tom": "trainee"}
 
 
 def test_shipped_exemplars_cover_the_ground():
@@ -102,7 +99,7 @@ def test_calibration_page_grades_blind_then_compares(store):
     assert [a["status"] for a in audits] == ["submitted"]  # the trainee's grades are kept
     page.again_button.click()
     assert len(store.find_audits(training=True, auditor="tia")) == 2
-    cohort = CohortPage(store, exemplars=exemplars)
+    cohort = CohortPage(store, exemplars=exemplars, user="lead")
     assert "tia" in cohort.trainees.value and "83%" in cohort.trainees.value
     assert "living_arrangements" in cohort.fields.value
     assert "Progress over repeated exercises" in cohort.progress.value

@@ -10,16 +10,6 @@ from auditlib.pages.audit import AuditWorkbook, open_workbook
 from auditlib.store import AuditStore
 
 
-@pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead")
-        s.add_user("ash", roles=["auditor"], user="lead")
-        s.add_user("bo", roles=["auditor"], user="lead")
-        s.add_user("mo", roles=["moderator"], user="lead")
-        yield s
-
-
 def workbook(store, framework, user="ash", audit_id=None):
     if audit_id is None:
         audit_id = store.add_audit(framework=framework, child_id="C1", auditor="ash",
@@ -198,3 +188,26 @@ def test_a_full_disk_is_shown_not_saving_for_ever(tmp_path, monkeypatch):
         answers = store.find_audit(audit)["answers"]
     assert answers["q1"]["evidence"] == "Saved before the disk filled."
     assert "q2" not in answers
+
+
+def test_a_page_keeps_its_store_and_a_page_that_cannot_open_gives_it_back(store):
+    """Every ``open_*`` opens its page through ``open_page``: the page keeps the store for its
+    handlers; a refusal (or anything that is not a page) leaves no connection open."""
+    from auditlib.pages.base import open_page
+    from auditlib.pages.home import open_home
+
+    audit = store.add_audit(framework="full-audit", child_id="C1", auditor="ash", user="lead")
+    page = open_page("This audit cannot be opened",
+                     lambda s: AuditWorkbook(s, audit, user="ash", save_delay=0), store.url)
+    assert isinstance(page, AuditWorkbook) and page.store.engine.pool.checkedin() >= 1
+    page.store.close()
+    built = []
+
+    def refused(s):
+        built.append(s)
+        return AuditWorkbook(s, audit, user="nobody", save_delay=0)
+    message = open_page("This audit cannot be opened", refused, store.url)
+    assert "This audit cannot be opened" in message.value
+    assert "nobody" in message.value and "not a user of this store" in message.value
+    assert built[0].engine.pool.checkedin() == 0
+    assert f"Audit {audit}: child C1" in open_home(store_url=store.url, user="ash").value

@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from auditlib.files import xml_text as _x  # typed text may hold characters a .docx cannot
+from auditlib.record import moderated_grade
 
 
 def audit_docx(store: Any, audit_id: int | str) -> bytes:
@@ -38,7 +39,7 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
     if framework.overall:
         scale = framework.overall.scale
         doc.add_heading("Overall grade", level=1)
-        moderated = (record["moderation"].get(framework.overall.section) or {}).get("grade")
+        moderated = moderated_grade(record, framework.section_by_id[framework.overall.section])
         doc.add_paragraph(f"Auditor: {scale.label(result.chosen)}. Suggested by the framework: "
                           f"{scale.label(result.suggested)}."
                           + (f" Moderator: {scale.label(moderated)}." if moderated else ""))
@@ -55,9 +56,7 @@ def audit_docx(store: Any, audit_id: int | str) -> bytes:
             score = f" (score {graded.score})" if graded.score is not None else ""
             doc.add_paragraph(f"Judgement: {graded.label}{score}")
         if moderation:
-            m_grade = moderation.get("grade")
-            if m_grade is None and moderation.get("score") is not None:
-                m_grade = section.scale.grade_for_score(moderation["score"])
+            m_grade = moderated_grade(record, section)
             text = "Moderator: " + (section.scale.label(m_grade) if m_grade else "no change")
             if moderation.get("comment"):
                 text += f". {moderation['comment']}"

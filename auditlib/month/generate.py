@@ -60,7 +60,8 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
     # written by write_sample: undo its formula escape so child ids are exactly as drawn
     header, rows = read_rows(path, ("child_id", "auditor", "month", "due_date"), escaped=True)
     if framework is None and "framework" not in header:
-        raise SampleError(name, "missing column (or give --framework)", 1, "framework")
+        raise SampleError(name, "missing column (or choose one framework for every child)", 1,
+                          "framework")
     out, seen = [], {}
     for number, values in rows:
         child = values["child_id"]

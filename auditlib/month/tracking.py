@@ -16,6 +16,7 @@ from typing import Any
 from auditlib.dates import is_calendar_date
 from auditlib.files import csv_text, make_private_dir, write_private, xml_text
 from auditlib.month.sampling import parse_month
+from auditlib.record import moderated_grade
 
 MODERATION_WORKING_DAYS = 10
 
@@ -84,9 +85,9 @@ def month_tracker(store: Any, month: str, today: _dt.date | None = None) -> list
             is_calendar_date(due) and today.isoformat() > due
         moderation_late = stage == "submitted" and today > due_moderation
         framework = store.framework_of(record["audit_id"])
-        overall_id = framework.overall.section if framework.overall else None
-        moderated_overall = (record["moderation"].get(overall_id) or {}).get("grade") \
-            if overall_id else None
+        moderated_overall = moderated_grade(
+            record, framework.section_by_id[framework.overall.section]) \
+            if framework.overall else None
         label = framework.overall.scale.label if framework.overall else str
         rows.append({
             "audit_id": record["audit_id"], "child_id": record["child_id"],
@@ -132,9 +133,7 @@ def month_grades(store: Any, month: str) -> list[dict[str, Any]]:
             if graded is None:
                 continue
             moderated = record["moderation"].get(section.id) or {}
-            m_grade = moderated.get("grade")
-            if m_grade is None and moderated.get("score") is not None and section.scale:
-                m_grade = section.scale.grade_for_score(moderated["score"])
+            m_grade = moderated_grade(record, section)
             rows.append({
                 "audit_id": record["audit_id"], "child_id": record["child_id"],
                 "auditor": record["auditor"], "framework": record["framework"],

@@ -1,7 +1,8 @@
 """The auditor's workbook: an audit form built from a framework, graded live, saved as you type.
 
-Each panel is a class holding its widgets; handlers are named ``_on_…`` and a test drives them by
-setting ``.value`` on a widget and reading the result, with no browser and no kernel::
+Each panel is a class holding its widgets (a section's, in :mod:`auditlib.pages.section`);
+handlers are named ``_on_…`` and a test drives them by setting ``.value`` on a widget and reading
+the result, with no browser and no kernel::
 
     workbook = AuditWorkbook(store, audit_id, user="ash", save_delay=0)
     workbook.sections["risk"].judgement.value = 7
@@ -17,207 +18,18 @@ a second. ``save_delay=0`` saves immediately (tests). The save state reads "Save
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 
-from auditlib import access
-from auditlib.access import acting_user
-from auditlib.exceptions import AuditlibError, AuditNotFound
-from auditlib.framework import Framework, Section
+from auditlib.framework import Framework
 from auditlib.grading import Grading, grade
-from auditlib.pages.base import Saver, StoreWriter, message
+from auditlib.pages.base import AuditPage, audit_id_from_address, message, open_page
 from auditlib.pages.html import bullets, e, style
+from auditlib.pages.section import SectionPanel
 from auditlib.record import interchange_record
-from auditlib.scales import NOT_APPLICABLE
 from auditlib.store import CLEAR, EDITABLE, AuditStore
-
-NOT_SCORED = "not_scored"
-class SectionPanel:
-    """One section: judgement, guidance and descriptors, criteria, narratives, flags, its grade."""
-
-    def __init__(self, workbook: AuditWorkbook, section: Section):
-        self.workbook = workbook
-        self.section = section
-        answer = workbook.record["answers"].get(section.id, {})
-        self.judgement: w.ValueWidget | None = None
-        self.criteria: dict[str, w.RadioButtons] = {}
-        self.narratives: dict[str, w.Textarea] = {}
-        self.flags: dict[str, w.Checkbox] = {}
-        number = f"{section.number}. " if section.number else ""
-        parts: list[w.Widget] = [w.HTML(f"<h2 id='aw-h-{e(section.id)}'>{e(number)}"
-                                        f"{e(section.title)}</h2>")]
-        guidance = self._guidance_html()
-        if guidance:
-            parts.append(w.HTML(guidance))
-        if section.scale is not None and section.kind != "criteria":
-            self.judgement = self._judgement_control(answer)
-            parts.append(self.judgement)
-            if section.descriptors:
-                parts.append(w.HTML(self._descriptors_html(section.descriptors, open_=True)))
-        for criterion in section.criteria:
-            control = w.RadioButtons(
-                options=[(section.scale.label(g), g) for g in section.scale.levels],
-                value=workbook.record["answers"].get(criterion.id, {}).get("grade"),
-                description=criterion.title, style={"description_width": "initial"},
-                layout=w.Layout(width="auto"))
-            control.add_class(f"aw-grade-{criterion.id}")
-            control.observe(self._on_criterion_change(criterion.id), names="value")
-            self.criteria[criterion.id] = control
-            parts.append(w.HTML(f"<h3>{e(criterion.title)}</h3>"))
-            parts.append(control)
-            if criterion.descriptors:
-                parts.append(w.HTML(self._descriptors_html(criterion.descriptors, level=4)))
-        if section.kind == "criteria":
-            # the auditor may choose the section's grade; the median of the criteria is offered
-            self.judgement = self._judgement_control(answer, chosen_label="Section grade "
-                                                     "(leave unset to use the suggestion)")
-            parts.append(self.judgement)
-        for flag in section.flags:
-            box = w.Checkbox(value=bool((answer.get("flags") or {}).get(flag.id)),
-                             description=flag.label, indent=False,
-                             layout=w.Layout(width="auto"))
-            box.add_class(f"aw-flag-{flag.id}")
-            box.observe(self._on_flag_change(flag.id), names="value")
-            self.flags[flag.id] = box
-            parts.append(box)
-        for narrative in section.narratives:
-            box = w.Textarea(value=answer.get(narrative.id) or "", description=narrative.label,
-                             placeholder=f"{narrative.label} (saved as you type)",
-                             continuous_update=True, rows=4,
-                             layout=w.Layout(width="100%"),
-                             style={"description_width": "8rem"})
-            box.add_class(f"aw-{narrative.id}-{section.id}")
-            box.observe(self._on_narrative_change(narrative.id), names="value")
-            self.narratives[narrative.id] = box
-            parts.append(box)
-        moderated = workbook.record.get("moderation", {}).get(section.id) or {}
-        if moderated and section.scale is not None:
-            # returned by the moderator: their view sits beside the auditor's, to act on
-            m_grade = moderated.get("grade")
-            if m_grade is None and moderated.get("score") is not None:
-                m_grade = section.scale.grade_for_score(moderated["score"])
-            text = (f"Moderator ({moderated.get('moderator', '')}): "
-                    + (section.scale.label(m_grade) if m_grade else "no change to the grade")
-                    + (f". {moderated['comment']}" if moderated.get("comment") else ""))
-            note = w.HTML(f"<p class='aw-banner'>{e(text)}</p>")
-            note.add_class(f"aw-moderator-note-{section.id}")
-            parts.append(note)
-        self.grade_display = w.HTML()
-        self.grade_display.add_class(f"aw-section-grade-{section.id}")
-        if section.scale is not None:
-            parts.append(self.grade_display)
-        self.widget = w.VBox(parts, layout=w.Layout(width="100%"))
-        self.widget.add_class("aw-section")
-        self.widget.add_class(f"aw-section-{section.id}")
-
-    # -- building
-
-    def _guidance_html(self) -> str:
-        s = self.section
-        out = []
-        if s.guidance:
-            out.append(bullets(s.guidance))
-        if s.areas_to_consider:
-            out.append("<details open><summary>Areas to consider</summary>"
-                       + bullets(list(s.areas_to_consider)) + "</details>")
-        return f"<div class='aw-guidance'>{''.join(out)}</div>" if out else ""
-
-    def _descriptors_html(self, descriptors: dict[str, Any], open_: bool = False,
-                          level: int = 3) -> str:
-        scale = self.section.scale
-        cards = []
-        for grade_id in scale.levels:
-            if grade_id in descriptors:
-                band = next((b.label for b in scale.bands if b.grade == grade_id), "")
-                heading = scale.label(grade_id) + (f" ({band.lower()})" if band else "")
-                cards.append(f"<div class='aw-descriptor'><h{level}>{e(heading)}</h{level}>"
-                             f"{bullets(descriptors[grade_id])}</div>")
-        return (f"<details{' open' if open_ else ''}><summary>What each grade looks like"
-                f"</summary><div class='aw-descriptors'>{''.join(cards)}</div></details>")
-
-    def _judgement_control(self, answer: dict[str, Any], chosen_label: str | None = None
-                           ) -> w.ValueWidget:
-        s = self.section
-        workbook = self.workbook
-        label = chosen_label or ("Overall grade" if s.id == workbook.overall_id else "Judgement")
-        if s.scale.numeric:
-            options: list[tuple[str, Any]] = [("Not scored yet", NOT_SCORED)]
-            options += [(f"{n} – {s.scale.label(s.scale.grade_for_score(n))}", n)
-                        for n in range(s.scale.max, s.scale.min - 1, -1)]
-            if s.not_applicable:
-                options.append(("Not applicable", NOT_APPLICABLE))
-            value = answer.get("score", NOT_SCORED)
-            if answer.get("grade") == NOT_APPLICABLE:
-                value = NOT_APPLICABLE
-            control: w.ValueWidget = w.Dropdown(options=options, value=value,
-                                                description=f"{label} (0-10)",
-                                                style={"description_width": "initial"})
-        else:
-            choices = [(s.scale.label(g), g) for g in s.scale.levels]
-            if s.not_applicable:
-                choices.append(("Not applicable", NOT_APPLICABLE))
-            control = w.RadioButtons(options=choices, value=answer.get("grade"),
-                                     description=label, style={"description_width": "initial"},
-                                     layout=w.Layout(width="auto"))
-        control.add_class(f"aw-grade-{s.id}")
-        control.observe(self._on_judgement_change, names="value")
-        return control
-
-    # -- handlers
-
-    def _on_judgement_change(self, change: dict[str, Any]) -> None:
-        value = change["new"]
-        s = self.section
-        if s.scale.numeric:
-            if value == NOT_SCORED:
-                kwargs = {"score": CLEAR, "grade": CLEAR}
-            elif value == NOT_APPLICABLE:
-                kwargs = {"score": CLEAR, "grade": NOT_APPLICABLE}
-            else:
-                kwargs = {"score": value, "grade": CLEAR}
-        else:
-            kwargs = {"grade": CLEAR if value is None else value}
-        self.workbook.save(s.id, now=True, **kwargs)
-
-    def _on_criterion_change(self, criterion_id: str) -> Callable[[dict[str, Any]], None]:
-        def handler(change: dict[str, Any]) -> None:
-            value = change["new"]
-            self.workbook.save(criterion_id, now=True, grade=CLEAR if value is None else value)
-        return handler
-
-    def _on_flag_change(self, flag_id: str) -> Callable[[dict[str, Any]], None]:
-        def handler(change: dict[str, Any]) -> None:
-            self.workbook.save(self.section.id, now=True, flags={flag_id: bool(change["new"])})
-        return handler
-
-    def _on_narrative_change(self, narrative_id: str) -> Callable[[dict[str, Any]], None]:
-        def handler(change: dict[str, Any]) -> None:
-            text = change["new"]
-            self.workbook.save(self.section.id, now=False, key=f"{self.section.id}.{narrative_id}",
-                               narratives={narrative_id: text if text else CLEAR})
-        return handler
-
-    def controls(self) -> list[w.Widget]:
-        return ([self.judgement] if self.judgement is not None else []) + \
-            list(self.criteria.values()) + list(self.flags.values()) + \
-            list(self.narratives.values())
-
-    def show_grade(self, result: Grading) -> None:
-        g = result.sections.get(self.section.id)
-        if self.section.id == self.workbook.overall_id:
-            text = f"Overall grade chosen: {g.label if g else 'Not graded'}"
-        elif g is None:
-            return
-        else:
-            text = f"Section grade: {g.label}"
-            if g.score is not None:
-                text += f" (score {g.score})"
-            if g.suggested is not None:
-                text += f". Suggested from the criteria: {self.section.scale.label(g.suggested)}"
-        self.grade_display.value = f"<p class='aw-section-grade'>{e(text)}</p>"
 
 
 class ActionsPanel:
@@ -227,7 +39,7 @@ class ActionsPanel:
     def __init__(self, workbook: AuditWorkbook):
         self.workbook = workbook
         spec = workbook.framework.actions
-        self.max_recommended = (spec.max_recommended if spec and spec.max_recommended else 5)
+        self.max_recommended = workbook.framework.max_actions
         labels = {f["id"]: f["label"] for f in (spec.fields if spec else ())}
         self.labels = {"action": labels.get("action", "Agreed action"),
                        "owner": labels.get("owner", "Person"),
@@ -476,31 +288,15 @@ class SummaryPanel:
                  else fw.section_by_id[i].title) for i in ids]
 
 
-class AuditWorkbook(StoreWriter):
+class AuditWorkbook(AuditPage):
     """The whole audit form for one audit in the store."""
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
                  save_delay: float = 0.4, on_submitted: Callable[[], None] | None = None,
                  submit_label: str = "Submit for moderation"):
-        self.store = store
-        try:
-            self.audit_id = int(audit_id)
-        except (TypeError, ValueError):
-            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
-        self.user = user or acting_user()
-        self.record = store.find_audit(self.audit_id)
-        # audits describe children, and a link can be passed on: auditlib.access decides who
-        # may open this one, as it does for every page
-        self.roles = store.roles_of(self.user)
-        access.check(self.user, self.roles, "view", self.record)
-        # the version this page last saw of each item: a save based on it is refused if someone
-        # changed that item since, and our own saves move it on
-        self.loaded_version = self.record["version"]
-        self.seen: dict[str, int] = {}
+        super().__init__(store, audit_id, user, save_delay)
         self.framework: Framework = store.framework_of(self.audit_id)
         self.overall_id = self.framework.overall.section if self.framework.overall else None
-        self.problem: str | None = None
-        self.saver = Saver(save_delay, self.show_status)
         self.header = HeaderPanel(self)
         self.sections: dict[str, SectionPanel] = {}
         children: list[w.Widget] = [self.header.widget]
@@ -521,6 +317,7 @@ class AuditWorkbook(StoreWriter):
         self.on_submitted = on_submitted
         self.summary = SummaryPanel(self)
         self.summary.submit_button.description = submit_label
+        self.status_box = self.summary.save_status
         self.banner = w.HTML()
         title = w.HTML(f"<h1>{e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
                        f"<strong>{e(self.record['child_id'])}</strong>, allocated to "
@@ -536,50 +333,25 @@ class AuditWorkbook(StoreWriter):
         import atexit
         atexit.register(self.saver.flush)
         self.refresh()
-        self._apply_access()
+        self.apply_access()
         self.show_status()
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
     # -- saving
-
-    @property
-    def editable(self) -> bool:
-        return access.may(self.user, self.roles, "edit", self.record)
 
     def save(self, item_id: str, *, now: bool, key: str | None = None, **changes: Any) -> None:
         """Apply a change to the in-memory record, regrade, and save it (now or after typing)."""
         self._apply_locally(item_id, changes)
         self.refresh()
-        key = key or f"{item_id}.{'.'.join(sorted(changes))}"
+        super().save(item_id, now=now, key=key, **changes)
 
-        def do_save() -> None:
-            self.run_save(item_id, lambda: self.store.save_answer(
-                self.audit_id, item_id, user=self.user,
-                expected_version=self.seen.get(item_id, self.loaded_version), **changes),
-                seen=item_id)
-        if now:
-            self.saver.now(key, do_save)
-        else:
-            self.saver.later(key, do_save)
-            self.show_status()
+    def write(self, item_id: str, *, expected_version: int, **changes: Any) -> int:
+        return self.store.save_answer(self.audit_id, item_id, user=self.user,
+                                      expected_version=expected_version, **changes)
 
-    def show_status(self) -> None:
-        if self.problem:
-            text, css = f"Not saved: {self.problem}", "aw-status aw-status-error"
-        elif self.saver.pending:
-            text, css = "Saving…", "aw-status"
-        elif self.record["status"] not in EDITABLE:
-            text, css = (f"Saved. This audit is {self.record['status'].replace('_', ' ')}: "
-                         "read-only for the auditor."), "aw-status"
-        else:
-            text, css = "Saved", "aw-status"
-        self.summary.save_status.value = (f"<p class='{css}' role='status' aria-live='polite'>"
-                                          f"{e(text)}</p>")
-
-    def flush(self) -> None:
-        self.saver.flush()
+    def settled_words(self) -> str:
+        if self.record["status"] not in EDITABLE:
+            return f"Saved. This audit is {self.status_words()}: read-only for the auditor."
+        return "Saved"
 
     def _apply_locally(self, item_id: str, changes: dict[str, Any]) -> None:
         answer = self.record["answers"].setdefault(item_id, {})
@@ -622,25 +394,22 @@ class AuditWorkbook(StoreWriter):
         if done is None:
             return
         self.record = self.store.find_audit(self.audit_id)
-        self._apply_access()
+        self.apply_access()
         self.refresh()
         self.show_status()
         if self.on_submitted is not None:
             self.on_submitted()
 
-    def _apply_access(self) -> None:
-        read_only = not self.editable
-        for control in self.controls():
-            control.disabled = read_only
-        if read_only:
-            if self.user != self.record["auditor"]:
-                why = (f"This audit is allocated to {self.record['auditor']}; you are signed in "
-                       f"as {self.user}, so it is shown read-only.")
-            else:
-                why = (f"This audit is {self.record['status'].replace('_', ' ')}: it is "
-                       "read-only for the auditor.")
-            self.banner.value = f"<p class='aw-banner' role='status'>{e(why)}</p>"
+    def apply_access(self) -> None:
+        super().apply_access()
+        if not self.editable:
             self.summary.submit_button.disabled = True
+
+    def read_only_reason(self) -> str:
+        if self.user != self.record["auditor"]:
+            return (f"This audit is allocated to {self.record['auditor']}; you are signed in "
+                    f"as {self.user}, so it is shown read-only.")
+        return f"This audit is {self.status_words()}: it is read-only for the auditor."
 
     def controls(self) -> list[w.Widget]:
         out = self.header.controls()
@@ -657,30 +426,21 @@ def open_workbook(audit_id: int | str | None = None, store_url: str | None = Non
     """The workbook for an audit, for a notebook to display.
 
     The audit comes from the notebook's ``audit_id`` parameter, else the page address
-    (``?audit_id=12``, which Voilà passes as ``QUERY_STRING``). The store comes from
-    ``AUDITLIB_STORE`` (``store_url`` is for tests), never from the notebook. A generated
-    workbook also names its child: a workbook opened on another child's audit says so.
+    (``?audit_id=12``). The store comes from ``AUDITLIB_STORE`` (``store_url`` is for tests),
+    never from the notebook. A generated workbook also names its child: a workbook opened on
+    another child's audit says so.
     """
-    from urllib.parse import parse_qs
-
-    if audit_id in (None, ""):
-        query = parse_qs(os.environ.get("QUERY_STRING", ""))
-        audit_id = (query.get("audit_id") or [None])[0]
-    if audit_id in (None, ""):
+    audit_id = audit_id_from_address(audit_id)
+    if audit_id is None:
         return message("No audit chosen", "Open this workbook from the link you were sent "
-                        "(it ends with ?audit_id=…).")
-    store = None
-    try:
-        store = AuditStore(store_url)
+                       "(it ends with ?audit_id=…).")
+
+    def build(store: AuditStore) -> AuditWorkbook | w.HTML:
         workbook = AuditWorkbook(store, audit_id, user=user)
         if expect_child_id not in (None, "") and workbook.record["child_id"] != expect_child_id:
-            store.close()
             return message("This workbook does not match its audit",
-                            f"The workbook was made for child {expect_child_id}, but audit "
-                            f"{audit_id} is of another child. Ask the lead auditor for the "
-                            "right link.")
+                           f"The workbook was made for child {expect_child_id}, but audit "
+                           f"{audit_id} is of another child. Ask the lead auditor for the "
+                           "right link.")
         return workbook
-    except AuditlibError as exc:
-        if store is not None:
-            store.close()
-        return message("This audit cannot be opened", str(exc))
+    return open_page("This audit cannot be opened", build, store_url)

@@ -6,12 +6,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from auditlib import access
-from auditlib.access import acting_user
-from auditlib.exceptions import AuditlibError
 from auditlib.pages.audit import AuditWorkbook
-from auditlib.pages.base import message
-from auditlib.pages.html import e, style
+from auditlib.pages.base import Page, open_page
+from auditlib.pages.html import e, style, table
 from auditlib.record import interchange_record
 from auditlib.store import AuditStore
 from auditlib.training import Exemplar, cohort_results, compare, list_exemplars
@@ -30,31 +27,27 @@ def case_file_html(exemplar: Exemplar) -> str:
 
 
 def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -> str:
-    from auditlib.pages.html import table as html_table
-
     kappa = "—" if comparison.weighted_kappa is None else f"{comparison.weighted_kappa:.2f}"
     head = (f"<h2>Your grades against the benchmark</h2><p>{e(framework_title)}, "
             f"{e(exemplar.title)}. You matched the benchmark on "
             f"<strong>{_pct(comparison.exact)}</strong> of the fields and were within one grade "
             f"on {_pct(comparison.within_one)}; weighted kappa {kappa}. Overall, you graded "
             f"{e(comparison.tendency)}.</p>")
-    return head + html_table(comparison.rows, [
+    return head + table(comparison.rows, [
         ("title", "Field"), ("trainee", "Your grade"), ("benchmark", "Benchmark grade"),
         ("off_by", "Your grade was"), ("rationale", "Why the benchmark says so")],
         "Field by field", flag=None)
 
 
-class CalibrationPage:
+class CalibrationPage(Page):
     """Pick an exemplar and a framework, grade it blind, then compare with the benchmark."""
 
     def __init__(self, store: AuditStore, user: str | None = None,
                  exemplars: list[Exemplar] | None = None, save_delay: float = 0.4,
                  exemplar: str | None = None):
-        self.store = store
-        self.user = user or acting_user()
+        super().__init__(store, user, ("train",))
         self.save_delay = save_delay
         self.exemplars = {e.id: e for e in (exemplars or list_exemplars())}
-        access.check(self.user, store.roles_of(self.user), "train")
         label_width = {"description_width": "8rem"}
         self.exemplar = w.Dropdown(options=[(e.title, e.id) for e in self.exemplars.values()],
                                    description="Exemplar", style=label_width,
@@ -90,9 +83,6 @@ class CalibrationPage:
             layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
         self.widget.add_class("aw-training")
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def _frameworks(self) -> None:
         from auditlib.framework import get_framework
@@ -142,14 +132,13 @@ class CalibrationPage:
         self.again_button.disabled = False
 
 
-class CohortPage:
-    """A cohort's calibration: per trainee, the fields the cohort finds hardest, progress."""
+class CohortPage(Page):
+    """A cohort's calibration: per trainee, the fields the cohort finds hardest, progress. For
+    lead auditors and moderators."""
 
     def __init__(self, store: AuditStore, exemplars: list[Exemplar] | None = None,
-                 framework: str | None = None):
-        from auditlib.pages.html import table as html_table
-
-        self.store = store
+                 framework: str | None = None, user: str | None = None):
+        super().__init__(store, user, ("cohort",))
         data = cohort_results(store, exemplars or list_exemplars(), framework=framework)
         for row in data["trainees"]:
             row["alignment_text"] = f"{_pct(row['alignment'])} ({_pct(row['low'])}–" \
@@ -168,18 +157,18 @@ class CohortPage:
             row["kappa_text"] = "—" if row["weighted_kappa"] is None else \
                 f"{row['weighted_kappa']:.2f}"
         self.data = data
-        self.trainees = w.HTML(html_table(data["trainees"], [
+        self.trainees = w.HTML(table(data["trainees"], [
             ("trainee", "Trainee"), ("exercises", "Exercises"), ("fields", "Fields graded"),
             ("alignment_text", "Alignment with the benchmark (95% interval)"),
             ("kappa_text", "Weighted kappa (95% interval)"), ("bias_text", "Tendency")],
             "Agreement per trainee"))
         self.trainees.add_class("aw-cohort-trainees")
-        self.fields = w.HTML(html_table(data["fields"][:15], [
+        self.fields = w.HTML(table(data["fields"][:15], [
             ("framework", "Framework"), ("item", "Field"), ("grades", "Grades"),
             ("agreement_text", "Matched the benchmark")],
             "Where the cohort disagrees with the benchmark most"))
         self.fields.add_class("aw-cohort-fields")
-        self.progress = w.HTML(html_table(data["attempts"], [
+        self.progress = w.HTML(table(data["attempts"], [
             ("trainee", "Trainee"), ("attempt", "Exercise"), ("exemplar", "Exemplar"),
             ("framework", "Framework"), ("exact_text", "Matched"),
             ("kappa_text", "Weighted kappa")], "Progress over repeated exercises"))
@@ -190,30 +179,16 @@ class CohortPage:
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
 
 def open_calibration(exemplar: str | None = None, store_url: str | None = None,
                      user: str | None = None) -> Any:
     """The calibration page for a notebook to display (store from ``AUDITLIB_STORE``)."""
-    try:
-        return CalibrationPage(AuditStore(store_url), user=user, exemplar=exemplar)
-    except AuditlibError as exc:
-        return message("Training cannot be opened", str(exc))
+    return open_page("Training cannot be opened",
+                     lambda store: CalibrationPage(store, user=user, exemplar=exemplar), store_url)
 
 
 def open_cohort(framework: str | None = None, store_url: str | None = None,
                 user: str | None = None) -> Any:
     """The cohort page for a notebook to display: lead auditors and moderators."""
-    user = user or acting_user()
-    try:
-        store = AuditStore(store_url)
-        try:
-            access.check(user, store.roles_of(user), "cohort")
-        except AuditlibError:
-            store.close()
-            raise
-        return CohortPage(store, framework=framework)
-    except AuditlibError as exc:
-        return message("The cohort page cannot be opened", str(exc))
+    return open_page("The cohort page cannot be opened",
+                     lambda store: CohortPage(store, framework=framework, user=user), store_url)

@@ -2,60 +2,27 @@
 service area and auditor, for moderators and lead auditors."""
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import ipywidgets as w
 
-from auditlib import access
 from auditlib.consistency import MODERATED, agreement_by, grade_matrix, moderation_pairs
-from auditlib.exceptions import AuditlibError
-from auditlib.pages.base import message
-from auditlib.pages.html import e, style
-from auditlib.pages.html import table as html_table
+from auditlib.month.charts import heatmap_svg
+from auditlib.pages.base import Page, open_page
+from auditlib.pages.html import e, style, table
 from auditlib.store import AuditStore
-
-
-def heatmap_svg(levels: list[str], matrix: list[list[int]], labels: dict[str, str],
-                title: str) -> str:
-    """The matrix as an SVG heat map, each cell written with its count (colour is never the
-    only carrier of the number)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * len(levels), 1.2 + 0.9 * len(levels)))
-    ax.imshow(matrix, cmap="Blues")
-    names = [labels.get(g, g) for g in levels]
-    ax.set_xticks(range(len(levels)), names, rotation=20, ha="right", fontsize=9)
-    ax.set_yticks(range(len(levels)), names, fontsize=9)
-    ax.set_xlabel("Moderator's grade")
-    ax.set_ylabel("Auditor's grade")
-    ax.set_title(title, fontsize=10, loc="left")
-    peak = max((max(r) for r in matrix), default=0)
-    for i, row in enumerate(matrix):
-        for j, value in enumerate(row):
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=11,
-                    color="white" if peak and value > peak * 0.6 else "#0b0c0c")
-    fig.tight_layout()
-    out = io.StringIO()
-    fig.savefig(out, format="svg", metadata={"Creator": None, "Date": None, "Format": None,
-                                             "Type": None})
-    plt.close(fig)
-    svg = out.getvalue()
-    return svg[svg.index("<svg"):]
 
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-class ConsistencyDashboard:
-    """Filters (month, service area, auditor) and the consistency views they drive."""
+class ConsistencyDashboard(Page):
+    """Filters (month, service area, auditor) and the consistency views they drive: for
+    moderators and lead auditors."""
 
-    def __init__(self, store: Any, month: str | None = None):
-        self.store = store
+    def __init__(self, store: AuditStore, month: str | None = None, user: str | None = None):
+        super().__init__(store, user, ("dashboard",))
         audits = [a for a in store.find_audits(training=False) if a["status"] in MODERATED]
         narrow = {"description_width": "8rem"}
         everyone = [("All", "")]
@@ -90,9 +57,6 @@ class ConsistencyDashboard:
         self.widget.add_class("aw-consistency")
         self.refresh()
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def refresh(self) -> None:
         from auditlib.scales import BUILTIN_SCALES
 
@@ -111,15 +75,14 @@ class ConsistencyDashboard:
             levels, matrix = grade_matrix(pairs, scale)
             labels = dict(BUILTIN_SCALES[scale].labels) if scale in BUILTIN_SCALES else {}
             title = f"Auditor against moderator ({scale})"
-            rows = [[labels.get(a, a), *row] for a, row in zip(levels, matrix)]
-            head = "".join(f"<th scope='col'>{e(labels.get(m, m))}</th>" for m in levels)
-            body = "".join("<tr><th scope='row'>" + e(r[0]) + "</th>"
-                           + "".join(f"<td>{v}</td>" for v in r[1:]) + "</tr>" for r in rows)
+            # the grade levels are the columns' keys; "" (never a level) the auditor's
+            rows = [{"": labels.get(a, a), **dict(zip(levels, row))}
+                    for a, row in zip(levels, matrix)]
             maps.append(f"<figure role='group' aria-label='{e(title)}'>"
                         f"{heatmap_svg(levels, matrix, labels, title)}</figure>"
-                        f"<table class='aw-table'><caption>{e(title)}: rows are the auditor's "
-                        f"grade, columns the moderator's</caption><thead><tr><th scope='col'>"
-                        f"Auditor</th>{head}</tr></thead><tbody>{body}</tbody></table>")
+                        + table(rows, [("", "Auditor"), *((m, labels.get(m, m)) for m in levels)],
+                                f"{title}: rows are the auditor's grade, columns the moderator's",
+                                row_headers=True))
         self.heatmaps.value = "<h2>Grade matrix</h2>" + "".join(maps)
         parts = []
         for key, caption in (("auditor", "Agreement per auditor"),
@@ -135,7 +98,7 @@ class ConsistencyDashboard:
                     f"{r['weighted_kappa']:.2f}"
             if key == "month":
                 rows.sort(key=lambda r: r["month"])
-            parts.append(html_table(rows, [
+            parts.append(table(rows, [
                 (key, key.replace("_", " ").capitalize()), ("pairs", "Fields"),
                 ("agreement_text", "Agreement (95% interval)"),
                 ("change_text", "Changed at moderation"),
@@ -153,14 +116,5 @@ def _bias_words(mean_difference: float) -> str:
 def open_consistency(month: str | None = None, store_url: str | None = None,
                      user: str | None = None) -> Any:
     """The consistency dashboard for a notebook to display: moderators and lead auditors."""
-    user = user or access.acting_user()
-    try:
-        store = AuditStore(store_url)
-        try:
-            access.check(user, store.roles_of(user), "dashboard")
-        except AuditlibError:
-            store.close()
-            raise
-        return ConsistencyDashboard(store, month)
-    except AuditlibError as exc:
-        return message("The dashboard cannot be opened", str(exc))
+    return open_page("The dashboard cannot be opened",
+                     lambda store: ConsistencyDashboard(store, month, user=user), store_url)

@@ -6,16 +6,13 @@ from typing import Any
 import ipywidgets as w
 
 from auditlib import access
-from auditlib.access import acting_user
-from auditlib.exceptions import AuditlibError
-from auditlib.pages.base import message
+from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style
 from auditlib.store import AuditStore
 
 
 def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
     """Links (relative to the workbooks folder) to what this user may open."""
-    from auditlib.service.serve import audits_to_moderate
 
     roles = store.roles_of(user)
     if not roles:
@@ -34,7 +31,7 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
         parts.append("<h2>Your audits</h2>" + (f"<ul>{items}</ul>" if items else
                                                "<p>None allocated to you.</p>"))
     if roles & {"moderator", "lead_auditor"}:
-        moderate = audits_to_moderate(store, user)
+        moderate = access.audits_to_moderate(store, user)
         items = "".join(f"<li><a href='moderation.ipynb?audit_id={a['audit_id']}'>Audit "
                         f"{a['audit_id']}: child {e(a['child_id'])}</a> by "
                         f"{e(a['auditor'])}</li>" for a in moderate)
@@ -49,15 +46,19 @@ def home_html(store: AuditStore, user: str, month: str | None = None) -> str:
     return "".join(parts)
 
 
+class HomePage(Page):
+    """The landing page: links to what the person signed in may open."""
+
+    def __init__(self, store: AuditStore, user: str | None = None, month: str | None = None):
+        super().__init__(store, user)  # anyone signed in: it lists only what they may open
+        self.widget = w.HTML(style("workbook") + "<div class='aw-workbook'>"
+                             f"{home_html(store, self.user, month)}</div>")
+        self.widget.add_class("aw-home")
+
+
 def open_home(month: str | None = None, store_url: str | None = None,
               user: str | None = None) -> Any:
     """The landing page for a notebook to display (store from ``AUDITLIB_STORE``)."""
-    user = user or acting_user()
-    try:
-        with AuditStore(store_url) as store:
-            page = w.HTML(style("workbook") + "<div class='aw-workbook'>"
-                          f"{home_html(store, user, month)}</div>")
-    except AuditlibError as exc:
-        return message("The audits cannot be listed", str(exc))
-    page.add_class("aw-home")
-    return page
+    # built once, its links need nothing more of the store: open_page gives it back
+    return open_page("The audits cannot be listed",
+                     lambda store: HomePage(store, user, month).widget, store_url)

@@ -24,19 +24,21 @@ def bullets(value: Any) -> str:
 
 
 def table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], caption: str,
-               flag: str | None = None) -> str:
-    """An accessible table: a caption, header cells with scope, a flagged row marked in words."""
+          flag: str | None = None, row_headers: bool = False) -> str:
+    """An accessible table: a caption, header cells with scope, a flagged row marked in words;
+    with ``row_headers``, each row's first cell heads its row (a matrix, a count by name)."""
     if not rows:
         return f"<p>{e(caption)}: none.</p>"
     head = "".join(f"<th scope='col'>{e(label)}</th>" for _, label in columns)
     body = []
     for row in rows:
         cells = []
-        for key, _ in columns:
+        for i, (key, _) in enumerate(columns):
             value = row.get(key, "")
             if isinstance(value, bool):
                 value = "Yes" if value else "No"
-            cells.append(f"<td>{e(value)}</td>")
+            cell = "th scope='row'" if row_headers and i == 0 else "td"
+            cells.append(f"<{cell}>{e(value)}</{cell[:2]}>")
         css = " class='aw-row-flagged'" if flag and row.get(flag) else ""
         body.append(f"<tr{css}>{''.join(cells)}</tr>")
     return (f"<table class='aw-table'><caption>{e(caption)}</caption><thead><tr>{head}</tr>"

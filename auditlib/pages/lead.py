@@ -23,11 +23,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from auditlib import access
 from auditlib.exceptions import AuditlibError
 from auditlib.files import inside, make_private_dir, write_private
 from auditlib.locations import data_dir
-from auditlib.pages.base import message
+from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import download_link, e, style
 from auditlib.pages.html import table as html_table
 from auditlib.store import AuditStore
@@ -276,17 +275,13 @@ class TrackingPanel:
                           "Audits, actions and grades (Excel)")]) + "</p>"
 
 
-class LeadAuditorWorkbook:
+class LeadAuditorWorkbook(Page):
     """The lead auditor's page: draw and generate the sample, then track the month."""
 
     def __init__(self, store: AuditStore, user: str | None = None, folder: str | Path | None = None,
                  month: str | None = None):
-        self.store = store
-        self.user = user or access.acting_user()
+        super().__init__(store, user, ("allocate", "track"))  # the two halves of this page
         self.folder = Path(folder) if folder else data_dir()
-        roles = store.roles_of(self.user)
-        for action in ("allocate", "track"):  # the two halves of this page
-            access.check(self.user, roles, action)
         self.sample = SamplePanel(self)
         self.tracking = TrackingPanel(self, month)
         main = w.VBox([w.HTML(f"<h1>Lead auditor: the month's audits</h1><p>Signed in as "
@@ -299,14 +294,9 @@ class LeadAuditorWorkbook:
         self.widget.add_class("aw-lead")
         self.tracking.refresh()
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
 
 def open_lead_workbook(month: str | None = None, store_url: str | None = None,
                        user: str | None = None) -> LeadAuditorWorkbook | w.HTML:
     """The lead auditor's page for a notebook to display (store from ``AUDITLIB_STORE``)."""
-    try:
-        return LeadAuditorWorkbook(AuditStore(store_url), user=user, month=month)
-    except AuditlibError as exc:
-        return message("This page cannot be opened", str(exc))
+    return open_page("This page cannot be opened",
+                     lambda store: LeadAuditorWorkbook(store, user=user, month=month), store_url)

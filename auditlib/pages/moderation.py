@@ -17,14 +17,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from auditlib import access
-from auditlib.access import acting_user
-from auditlib.exceptions import AuditlibError, AuditNotFound
 from auditlib.framework import Section
-from auditlib.pages.audit import NOT_SCORED
-from auditlib.pages.base import Saver, StoreWriter, message
-from auditlib.pages.html import e, style
-from auditlib.scales import NOT_APPLICABLE
+from auditlib.pages.base import AuditPage, audit_id_from_address, message, open_page
+from auditlib.pages.html import e, style, table
+from auditlib.pages.section import NOT_SCORED, judgement_control
+from auditlib.record import moderated_grade
 from auditlib.store import CLEAR, AuditStore
 
 
@@ -56,15 +53,10 @@ class ModerationField:
         narratives = "".join(
             f"<h4>{e(n.label)}</h4><p class='aw-narrative'>"
             f"{e(answer.get(n.id) or 'Empty')}</p>" for n in section.narratives)
-        criteria = ""
-        if section.criteria:
-            rows = "".join(
-                f"<tr><td>{e(c.title)}</td><td>"
-                f"{e(section.scale.label(record['answers'].get(c.id, {}).get('grade')))}"
-                f"</td></tr>" for c in section.criteria)
-            criteria = (f"<table class='aw-table'><caption>Criteria</caption><thead><tr>"
-                        f"<th scope='col'>Criterion</th><th scope='col'>Auditor's grade</th>"
-                        f"</tr></thead><tbody>{rows}</tbody></table>")
+        criteria = table([{"title": c.title, "grade": section.scale.label(
+            record["answers"].get(c.id, {}).get("grade"))} for c in section.criteria],
+            [("title", "Criterion"), ("grade", "Auditor's grade")],
+            "Criteria") if section.criteria else ""
         flags = "".join(f"<li>{e(f.label)}</li>" for f in section.flags
                         if (answer.get("flags") or {}).get(f.id))
         auditor_view = w.HTML(
@@ -97,22 +89,14 @@ class ModerationField:
         self.widget.add_class("aw-mod-field")
 
     def _judgement(self, section: Section, moderated: dict[str, Any]) -> w.ValueWidget:
-        label = "Moderator's judgement"
-        if section.scale.numeric:
-            options: list[tuple[str, Any]] = [("Agree with the auditor (no change)", NOT_SCORED)]
-            options += [(f"{n} – {section.scale.label(section.scale.grade_for_score(n))}", n)
-                        for n in range(section.scale.max, section.scale.min - 1, -1)]
-            control: w.ValueWidget = w.Dropdown(
-                options=options, value=moderated.get("score", NOT_SCORED),
-                description=f"{label} (0-10)", style={"description_width": "initial"})
+        agree = "Agree with the auditor (no change)"
+        if section.scale.numeric:  # a score: the moderator grades, never marks not applicable
+            control = judgement_control(section, "Moderator's judgement",
+                                        moderated.get("score", NOT_SCORED), (agree, NOT_SCORED),
+                                        False)
         else:
-            choices = [("Agree with the auditor (no change)", None)]
-            choices += [(section.scale.label(g), g) for g in section.scale.levels]
-            if section.not_applicable:
-                choices.append(("Not applicable", NOT_APPLICABLE))
-            control = w.RadioButtons(options=choices, value=moderated.get("grade"),
-                                     description=label, style={"description_width": "initial"},
-                                     layout=w.Layout(width="auto"))
+            control = judgement_control(section, "Moderator's judgement", moderated.get("grade"),
+                                        (agree, None), section.not_applicable)
         control.add_class(f"aw-mod-grade-{section.id}")
         control.observe(self._on_judgement, names="value")
         return control
@@ -132,31 +116,21 @@ class ModerationField:
         return ([self.judgement] if self.judgement is not None else []) + [self.comment]
 
 
-class ModerationWorkbook(StoreWriter):
+class ModerationWorkbook(AuditPage):
     """The whole moderation page for one audit."""
+
+    # the audit's moderator once it is submitted (any moderator while unallocated) moderates; a
+    # lead auditor, or the auditor reading the moderator's comments, reads: auditlib.access
+    edit_action = "moderate"
 
     def __init__(self, store: AuditStore, audit_id: int | str, user: str | None = None,
                  save_delay: float = 0.4, child_name: str | None = None):
         from auditlib.quality_checks import moderation_checks, uk_speller
 
-        self.store = store
-        try:
-            self.audit_id = int(audit_id)
-        except (TypeError, ValueError):
-            raise AuditNotFound(f"no such audit: {audit_id!r}") from None
-        self.user = user or acting_user()
-        self.record = store.find_audit(self.audit_id)
-        # the audit's moderator once it is submitted (any moderator while unallocated), a lead
-        # auditor, or the auditor reading the moderator's comments: auditlib.access decides
-        self.roles = store.roles_of(self.user)
-        access.check(self.user, self.roles, "view", self.record)
+        super().__init__(store, audit_id, user, save_delay)
         self.framework = store.framework_of(self.audit_id)
         self.overall_id = self.framework.overall.section if self.framework.overall else None
         self.grading = store.grading(self.audit_id)
-        self.loaded_version = self.record["version"]
-        self.seen: dict[str, int] = {}
-        self.problem: str | None = None
-        self.saver = Saver(save_delay, self.show_status)
         record_for_checks = {k: v for k, v in self.record.items()}
         self.checks = moderation_checks(self.framework, record_for_checks, child_name=child_name,
                                         speller=uk_speller())
@@ -172,18 +146,16 @@ class ModerationWorkbook(StoreWriter):
             self.fields[section.id] = field
             children.append(field.widget)
         action_checks = [c for c in self.checks if c.where.startswith("actions")]
-        actions = "".join(
-            f"<tr><td>{e(a.get('action') or '')}</td><td>{e(a.get('owner') or '')}</td>"
-            f"<td>{e(a.get('due') or '')}</td></tr>" for a in self.record["actions"])
+        actions = [{k: a.get(k) or "" for k in ("action", "owner", "due")}
+                   for a in self.record["actions"]]
         self.actions = w.HTML(
-            "<h2>Actions</h2>" + (f"<table class='aw-table'><caption>The auditor's actions"
-                                  f"</caption><thead><tr><th scope='col'>Action</th>"
-                                  f"<th scope='col'>Person</th><th scope='col'>Completion "
-                                  f"date</th></tr></thead><tbody>{actions}</tbody></table>"
+            "<h2>Actions</h2>" + (table(actions, [("action", "Action"), ("owner", "Person"),
+                                                  ("due", "Completion date")],
+                                        "The auditor's actions")
                                   if actions else "<p>No actions.</p>")
             + "<h3>Moderation checks on the actions</h3>" + _checks_html(action_checks))
         self.actions.add_class("aw-checks-actions")
-        self.status = w.HTML()
+        self.status = self.status_box = w.HTML()
         self.status.add_class("aw-mod-status")
         self.return_reason = w.Textarea(description="What the auditor should revisit", rows=3,
                                         layout=w.Layout(width="100%"),
@@ -197,8 +169,8 @@ class ModerationWorkbook(StoreWriter):
                                         layout=w.Layout(width="auto"))
         self.finalise_button.add_class("aw-finalise")
         self.finalise_button.on_click(self._on_finalise)
-        changed = sum(1 for m in self.record["moderation"].values()
-                      if m.get("grade") is not None or m.get("score") is not None)
+        changed = sum(1 for s in self.framework.sections
+                      if s.scale is not None and moderated_grade(self.record, s) is not None)
         title = w.HTML(
             f"<h1>Moderation: {e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
             f"<strong>{e(self.record['child_id'])}</strong> by {e(self.record['auditor'])}. "
@@ -214,46 +186,19 @@ class ModerationWorkbook(StoreWriter):
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
         self.widget.add_class("aw-moderation")
-        self._apply_access()
+        self.apply_access()
         self.show_status()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- saving
 
-    @property
-    def editable(self) -> bool:
-        return access.may(self.user, self.roles, "moderate", self.record)
+    def write(self, item_id: str, *, expected_version: int, **changes: Any) -> int:
+        return self.store.save_moderation(self.audit_id, item_id, user=self.user,
+                                          expected_version=expected_version, **changes)
 
-    def save(self, item_id: str, *, now: bool, **changes: Any) -> None:
-        key = f"{item_id}.{'.'.join(sorted(changes))}"
-
-        def do_save() -> None:
-            self.run_save(item_id, lambda: self.store.save_moderation(
-                self.audit_id, item_id, user=self.user,
-                expected_version=self.seen.get(item_id, self.loaded_version), **changes),
-                seen=item_id)
-        if now:
-            self.saver.now(key, do_save)
-        else:
-            self.saver.later(key, do_save)
-            self.show_status()
-
-    def show_status(self) -> None:
-        if self.problem:
-            text, css = f"Not saved: {self.problem}", "aw-status aw-status-error"
-        elif self.saver.pending:
-            text, css = "Saving…", "aw-status"
-        elif self.record["status"] != "submitted":
-            text, css = (f"Saved. This audit is {self.record['status'].replace('_', ' ')}."),\
-                "aw-status"
-        else:
-            text, css = "Saved", "aw-status"
-        self.status.value = f"<p class='{css}' role='status' aria-live='polite'>{e(text)}</p>"
-
-    def flush(self) -> None:
-        self.saver.flush()
+    def settled_words(self) -> str:
+        if self.record["status"] != "submitted":
+            return f"Saved. This audit is {self.status_words()}."
+        return "Saved"
 
     # -- lifecycle
 
@@ -272,25 +217,16 @@ class ModerationWorkbook(StoreWriter):
 
     def _reload(self) -> None:
         self.record = self.store.find_audit(self.audit_id)
-        self._apply_access()
+        self.apply_access()
         self.show_status()
 
-    def _apply_access(self) -> None:
-        read_only = not self.editable
-        for control in self.controls():
-            control.disabled = read_only
-        if read_only:
-            if self.record["status"] != "submitted":
-                why = (f"This audit is {self.record['status'].replace('_', ' ')}, not "
-                       "submitted for moderation: it is shown read-only.")
-            elif self.user == self.record["auditor"]:
-                why = "You audited this case, so you cannot moderate it."
-            else:
-                why = (f"{self.user} is not the moderator of this audit: it is shown "
-                       "read-only.")
-            self.banner.value = f"<p class='aw-banner' role='status'>{e(why)}</p>"
-        else:
-            self.banner.value = ""
+    def read_only_reason(self) -> str:
+        if self.record["status"] != "submitted":
+            return (f"This audit is {self.status_words()}, not submitted for moderation: it is "
+                    "shown read-only.")
+        if self.user == self.record["auditor"]:
+            return "You audited this case, so you cannot moderate it."
+        return f"{self.user} is not the moderator of this audit: it is shown read-only."
 
     def controls(self) -> list[w.Widget]:
         out: list[w.Widget] = []
@@ -303,19 +239,9 @@ def open_moderation(audit_id: int | str | None = None, store_url: str | None = N
                     user: str | None = None) -> ModerationWorkbook | w.HTML:
     """The moderation page for a notebook to display (audit from the parameter or
     ``?audit_id=``; store from ``AUDITLIB_STORE``)."""
-    import os
-    from urllib.parse import parse_qs
-
-    if audit_id in (None, ""):
-        audit_id = (parse_qs(os.environ.get("QUERY_STRING", "")).get("audit_id") or [None])[0]
-    if audit_id in (None, ""):
+    audit_id = audit_id_from_address(audit_id)
+    if audit_id is None:
         return message("No audit chosen", "Open this page from the link in the list of audits "
-                        "to moderate (it ends with ?audit_id=…).")
-    store = None
-    try:
-        store = AuditStore(store_url)
-        return ModerationWorkbook(store, audit_id, user=user)
-    except AuditlibError as exc:
-        if store is not None:
-            store.close()
-        return message("This audit cannot be opened", str(exc))
+                       "to moderate (it ends with ?audit_id=…).")
+    return open_page("This audit cannot be opened",
+                     lambda store: ModerationWorkbook(store, audit_id, user=user), store_url)

@@ -16,6 +16,7 @@ import webbrowser
 from pathlib import Path
 from urllib.parse import quote
 
+from auditlib import access
 from auditlib.access import acting_user
 from auditlib.exceptions import AuditlibError, InvalidValue
 from auditlib.locations import SHARE, data_dir, workbooks_dir
@@ -51,20 +52,6 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
                 moderator="demo-moderator", month=time.strftime("%Y-%m"))
             audits.append({"audit_id": audit_id, "framework": framework, "child_id": child})
     return url, audits
-
-
-def audits_to_moderate(store: AuditStore, user: str) -> list[dict]:
-    """Submitted audits this user may moderate, as auditlib.access decides: allocated to them,
-    or unallocated for a moderator; every one they did not audit for a lead auditor."""
-    from auditlib import access
-
-    roles = store.roles_of(user)
-    if not roles:
-        return []  # a stranger is shown nothing, and the store is not asked
-    return [a for a in store.find_audits(status="submitted")
-            if access.may(user, roles, "moderate", a)]
-
-
 
 
 def voila_env(**extra: str) -> dict[str, str]:
@@ -181,7 +168,7 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     if only is not None:
         audits = [a for a in audits if a["audit_id"] in only]
     with AuditStore(url) as s:
-        to_moderate = audits_to_moderate(s, user)
+        to_moderate = access.audits_to_moderate(s, user)
         lead = "lead_auditor" in s.roles_of(user)
     if only is not None:
         to_moderate = [a for a in to_moderate if a["audit_id"] in only]

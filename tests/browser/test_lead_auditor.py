@@ -8,6 +8,7 @@ import pytest
 
 from auditlib.store import AuditStore
 from tests.browser.conftest import Server
+from tests.stores import only, open_store
 from tests.test_lead import AUDITORS, CHILDREN, HISTORY
 
 pytestmark = pytest.mark.browser
@@ -19,8 +20,8 @@ def lead_server(tmp_path_factory):
     _need_chromium()
     data = tmp_path_factory.mktemp("lead")
     url = f"sqlite:///{data / 'audits.sqlite'}"
-    with AuditStore(url, create=True) as store:
-        store.add_user("lead", roles=["lead_auditor"], user="lead")
+    with open_store(url, only("lead")):
+        pass
     srv = Server(data, user="lead", args=("--store", url))
     srv.store_url = url
     yield srv

@@ -6,7 +6,7 @@ import pytest
 
 from auditlib.store import AuditStore
 from tests.browser.conftest import Server
-from tests.test_moderation import GRADED
+from tests.stores import only, open_store, submitted_audit
 
 pytestmark = pytest.mark.browser
 
@@ -17,21 +17,9 @@ def moderation_server(tmp_path_factory):
     _need_chromium()
     data = tmp_path_factory.mktemp("moderation")
     url = f"sqlite:///{data / 'audits.sqlite'}"
-    with AuditStore(url, create=True) as store:
-        store.add_user("lead", roles=["lead_auditor"], user="lead")
-        store.add_user("ash", roles=["auditor"], user="lead")
-        store.add_user("mo", roles=["moderator"], user="lead")
-        audit = store.add_audit(framework="scaled-social-care", child_id="MOD-1", auditor="ash",
-                                user="lead")
-        for sid in GRADED:
-            store.save_answer(audit, sid, user="ash", score=7,
-                              evidence="Statutory visits are poor.", impact="For Sam, safety.")
-        store.save_answer(audit, "summary", user="ash", narratives={"summary": "Why"})
-        store.save_answer(audit, "observations", user="ash",
-                          narratives={"working_well": "a", "not_working_well": "b"})
-        store.save_answer(audit, "grading", user="ash", grade="good",
-                          narratives={"team_manager_id": "TM1"})
-        store.submit(audit, user="ash")
+    with open_store(url, only("lead", "ash", "mo")) as store:
+        audit = submitted_audit(store, child_id="MOD-1", evidence="Statutory visits are poor.",
+                                impact="For Sam, safety.")
     srv = Server(data, user="mo", args=("--store", url))
     srv.store_url, srv.audit = url, audit
     yield srv

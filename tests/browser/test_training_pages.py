@@ -10,6 +10,7 @@ from auditlib.store import AuditStore
 from auditlib.training import list_exemplars
 from tests.browser.conftest import Server
 from tests.conftest import ROOT
+from tests.stores import only, open_store
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +22,7 @@ def training_server(tmp_path_factory):
     data = tmp_path_factory.mktemp("training")
     url = f"sqlite:///{data / 'audits.sqlite'}"
     exemplar = next(e for e in list_exemplars() if "scaled-social-care" in e.benchmarks)
-    with AuditStore(url, create=True) as store:
-        store.add_user("lead", roles=["lead_auditor"], user="lead")
-        store.add_user("tia", roles=["trainee"], user="lead")
+    with open_store(url, only("lead", "tia")) as store:
         # the trainee has graded all but one section already (saved as she went)
         audit = store.add_audit(framework="scaled-social-care", child_id=exemplar.child_id,
                                 auditor="tia", user="tia", training=True)

@@ -20,7 +20,7 @@ from auditlib.pages.consistency import ConsistencyDashboard
 from auditlib.pages.home import home_html
 from auditlib.pages.lead import LeadAuditorWorkbook
 from auditlib.pages.moderation import ModerationWorkbook
-from auditlib.store import AuditStore
+from tests.stores import GRADED, open_store, sqlite_url
 
 PAYLOAD = ("<script>PWN1</script><img src=x onerror=PWN2>\"><svg onload=PWN3>"
            "' onmouseover='PWN4 {{PWN5}} ${PWN6} javascript:PWN7")
@@ -28,7 +28,6 @@ PAYLOAD = ("<script>PWN1</script><img src=x onerror=PWN2>\"><svg onload=PWN3>"
 MARKUP = [re.compile(p, re.IGNORECASE) for p in (
     r"<script>PWN1", r"<img src=x onerror=PWN2", r"<svg onload=PWN3", r"onmouseover='PWN4",
     r"href=['\"]?javascript:PWN7")]
-GRADED = ("risk", "child_identity", "care_planning", "living_arrangements", "outcomes")
 
 
 def html_of(widget: Any) -> list[str]:
@@ -57,13 +56,10 @@ def assert_inert(pages: list[str]) -> None:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with AuditStore(f"sqlite:///{tmp_path / 'audits.sqlite'}", create=True) as s:
-        s.add_user("lead", roles=["lead_auditor"], user="lead", display_name=PAYLOAD,
-                   service_area=PAYLOAD)
-        s.add_user("ash", roles=["auditor"], user="lead", display_name=PAYLOAD,
-                   service_area=PAYLOAD)
-        s.add_user("mo", roles=["moderator"], user="lead", display_name=PAYLOAD)
+def store(tmp_path, people):
+    """tests/conftest.py's store with the payload as everyone's name and service area."""
+    with open_store(sqlite_url(tmp_path), people, display_name=PAYLOAD,
+                    service_area=PAYLOAD) as s:
         yield s
 
 
@@ -118,7 +114,8 @@ def test_the_home_pages(store, audit):
 def test_the_lead_auditors_page_and_the_dashboard(store, audit, tmp_path):
     store.finalise(audit, user="mo")
     lead = LeadAuditorWorkbook(store, user="lead", folder=tmp_path / "lead", month="2026-11")
-    pages = html_of(lead.widget) + html_of(ConsistencyDashboard(store, "2026-11").widget)
+    dashboard = ConsistencyDashboard(store, "2026-11", user="lead")
+    pages = html_of(lead.widget) + html_of(dashboard.widget)
     assert any("PWN2" in p for p in pages), "the child's id is shown on the lead's page"
     assert_inert(pages)
 
