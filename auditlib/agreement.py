@@ -4,6 +4,10 @@ Moderators and lead auditors use these statistics to see whether auditors apply 
 same way (several auditors grade the same files) and how far a trainee is from the benchmark
 grades of the calibration exemplars.
 
+Longer than 500 lines because each statistic is one public function carrying the published worked
+examples it reproduces as doctests, and they share one reading of the ratings; split up, a
+statistic would sit apart from its checks.
+
 Input
 -----
 Every function takes ``ratings``, an iterable of ``(unit, rater, grade)`` tuples (a unit is a
@@ -614,7 +618,8 @@ def summary(ratings: Iterable[Rating], levels: Sequence[str],
         "within_one": _pairwise(data, _weight_matrix(_within_one_weight, data.q)),
         "cohen_kappa": cohen,
         "fleiss_kappa": _or_none(lambda: _fleiss(data)),
-        "krippendorff_alpha": {metric: _krippendorff(data, metric) for metric in _METRICS},
+        "krippendorff_alpha": {metric: _krippendorff(data, metric)
+                               for metric in ("nominal", "ordinal", "interval")},
         "gwet_ac1": _gwet(data, identity),
         "gwet_ac2": {name: _gwet(data, _weight_matrix(_WEIGHTS[name], data.q))
                      for name in ("linear", "quadratic")},

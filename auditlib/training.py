@@ -277,9 +277,10 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
                      "alignment": agreed / len(pairs) if pairs else 0.0, "low": low,
                      "high": high, "weighted_kappa": kappa, "kappa_interval": ci,
                      "mean_difference": mean})
-    hardest = sorted(({"framework": fw, "item": item, "agreement": sum(v) / len(v),
-                       "grades": len(v)} for (fw, item), v in fields.items()),
-                     key=lambda r: (r["agreement"], -r["grades"], r["item"]))
+    ordered = sorted(fields.items(), key=lambda kv: (sum(kv[1]) / len(kv[1]), -len(kv[1]),
+                                                     kv[0][1]))
+    hardest = [{"framework": fw, "item": item, "agreement": sum(v) / len(v), "grades": len(v)}
+               for (fw, item), v in ordered]
     return {"trainees": rows, "fields": hardest, "attempts": attempts}
 
 

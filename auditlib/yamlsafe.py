@@ -11,6 +11,7 @@ file size are bounded too, so no file can exhaust Python's stack or the machine'
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import yaml
 
@@ -36,7 +37,7 @@ class YAMLRefused(yaml.YAMLError):
     """Text that may be valid YAML but is not allowed in a framework file (an alias, deep
     nesting, a huge file or number). ``problem`` and ``problem_mark`` as PyYAML's errors."""
 
-    def __init__(self, problem: str, mark: yaml.Mark | None = None):
+    def __init__(self, problem: str, mark: Any = None):  # a PyYAML Mark, C or Python
         super().__init__(problem)
         self.problem = problem
         self.problem_mark = mark
@@ -55,7 +56,7 @@ class GuardedLoader(NoDatesSafeLoader):
         self._depth = 0
         self._anchor: yaml.Event | None = None
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             # refused before anything is expanded: composing an alias costs nothing, walking
@@ -76,7 +77,8 @@ class GuardedLoader(NoDatesSafeLoader):
     def get_single_node(self) -> yaml.Node | None:
         node = super().get_single_node()
         if self._anchor is not None:
-            raise YAMLRefused(f"YAML anchors (&{self._anchor.anchor}) are not allowed in "
+            raise YAMLRefused(f"YAML anchors (&{getattr(self._anchor, 'anchor', '')}) are not "
+                              "allowed in "
                               "framework files", self._anchor.start_mark)
         return node
 

@@ -207,15 +207,19 @@ def test_serve_refuses_a_missing_path(tmp_path):
     assert "nowhere: no such workbook or folder" in line
 
 
-@pytest.mark.parametrize(("argv", "module", "extra"), [
-    (["track", "2026-11"], "holidays", "notebooks"),
-    (["report", "--month", "2026-11", "--out", "r.html"], "matplotlib", "reports"),
-    (["generate", "sample.csv", "--out", "wb"], "papermill", "notebooks"),
+@pytest.mark.parametrize(("argv", "module"), [
+    (["track", "2026-11"], "holidays"),
+    (["track", "2026-11", "--export", "out"], "openpyxl"),
+    (["report", "--month", "2026-11", "--out", "r.html"], "matplotlib"),
+    (["report", "--month", "2026-11", "--out", "r.html"], "jinja2"),
+    (["generate", "sample.csv", "--out", "wb"], "papermill"),
+    (["generate", "sample.csv", "--out", "wb"], "nbformat"),
+    (["export", "1", "--format", "docx", "--out", "a.docx"], "docx"),
 ])
-def test_a_missing_optional_package_names_its_extra(argv, module, extra, monkeypatch, tmp_path,
-                                                   capsys):
+def test_a_missing_optional_package_names_its_extra(argv, module, monkeypatch, tmp_path, capsys):
     """On a core install a command that needs an extra says which, in one line, exit 2 (it
-    was "internal error: ModuleNotFoundError", exit 3)."""
+    was "internal error: ModuleNotFoundError", exit 3); the month's commands need the month
+    extra (they named notebooks and reports, which brought far more)."""
     from auditlib.cli import main
     from auditlib.store import AuditStore
 
@@ -224,6 +228,7 @@ def test_a_missing_optional_package_names_its_extra(argv, module, extra, monkeyp
     with AuditStore(url, create=True) as store:
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         store.add_user("ash", roles=["auditor"], user="lead")
+        store.import_audit(json.loads(EXAMPLE.read_text(encoding="utf-8")), user="lead")
     (tmp_path / "sample.csv").write_text("child_id,auditor,month,due_date,framework\n"
                                          "C1,ash,2026-11,2026-11-15,full-audit\n")
     for name in [m for m in sys.modules if m == module or m.startswith(module + ".")]:
@@ -233,4 +238,118 @@ def test_a_missing_optional_package_names_its_extra(argv, module, extra, monkeyp
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2, err
     assert err == [f"auditlib: {argv[0]} needs the optional package {module!r}, which is not "
-                   f"installed: pip install 'auditlib[{extra}]'"]
+                   "installed: pip install 'auditlib[month]'"]
+
+
+# --------------------------------------------------------------------------- extras
+
+# where a package's import name is not its distribution's name
+DISTRIBUTIONS = {"docx": "python-docx", "yaml": "pyyaml"}
+
+
+def distribution(module: str) -> str:
+    """The canonical name of the distribution that installs import name ``module``."""
+    return canonical(DISTRIBUTIONS.get(module, module))
+
+
+def canonical(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def third_party_imports(folder: Path = ROOT / "auditlib") -> dict[str, set[str]]:
+    """Each top-level package outside the standard library that a module under ``folder``
+    imports (at its top or inside a function), with the files that import it."""
+    import ast
+
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            for top in {name.split(".")[0] for name in names}:
+                if top not in sys.stdlib_module_names and top != "auditlib":
+                    found.setdefault(top, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def declared(pyproject: dict, extra: str | None = None) -> set[str]:
+    """The distributions the core install (``extra`` None) or ``extra`` brings, following
+    ``auditlib[...]`` to the extras it names."""
+    from packaging.requirements import Requirement
+
+    project = pyproject["project"]
+    lines = project["dependencies"] if extra is None else project["optional-dependencies"][extra]
+    names = set()
+    for line in lines:
+        requirement = Requirement(line)
+        if requirement.name == "auditlib":
+            for inner in requirement.extras:
+                names |= declared(pyproject, inner)
+        else:
+            names.add(canonical(requirement.name))
+    return names
+
+
+def extras_problems(pyproject: dict, extras: dict[str, str],
+                    imported: dict[str, set[str]]) -> list[str]:
+    """What is wrong between what auditlib imports, auditlib.cli.EXTRAS and pyproject's extras."""
+    core = declared(pyproject)
+    optional = pyproject["project"]["optional-dependencies"]
+    problems = [f"{module} (imported by {', '.join(sorted(files))}) is neither a dependency nor "
+                "in auditlib.cli.EXTRAS" for module, files in sorted(imported.items())
+                if distribution(module) not in core and module not in extras]
+    for module, extra in sorted(extras.items()):
+        bringing = {name: len(declared(pyproject, name)) for name in optional
+                    if distribution(module) in declared(pyproject, name)}
+        if extra not in bringing:
+            problems.append(f"EXTRAS sends {module} to [{extra}], which does not list "
+                            f"{distribution(module)}")
+        elif bringing[extra] > min(bringing.values()):
+            smallest = min(bringing, key=bringing.get)
+            problems.append(f"EXTRAS sends {module} to [{extra}]; [{smallest}] is smaller")
+    return problems
+
+
+def pyproject() -> dict:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def test_every_optional_package_is_declared_and_named_by_the_smallest_extra():
+    """Whatever a command's code imports is installed by the core or by the extra its
+    missing-package line names (before, generate imported tqdm and nbformat undeclared, and
+    the service's tornado and jupyter_core were in no extra and EXTRAS)."""
+    from auditlib.cli import EXTRAS
+
+    problems = extras_problems(pyproject(), EXTRAS, third_party_imports())
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("folder", "extra"), [("month", "month"), ("pages", "notebooks"),
+                                               ("service", "notebooks")])
+def test_each_area_needs_only_its_extra(folder, extra):
+    """Installing the extra an area's commands name is enough for all of that area."""
+    needed = {distribution(m) for m in third_party_imports(ROOT / "auditlib" / folder)}
+    assert needed, folder
+    assert needed - declared(pyproject()) - declared(pyproject(), extra) == set()
+
+
+def test_the_extras_check_finds_what_is_wrong():
+    project = {"project": {"dependencies": ["pyyaml>=6"], "optional-dependencies": {
+        "month": ["holidays>=0.5"], "reports": ["auditlib[month]", "python-docx"]}}}
+    assert extras_problems(project, {"holidays": "reports", "docx": "month"},
+                           {"yaml": {"a.py"}, "holidays": {"b.py"}, "tqdm": {"c.py"}}) == [
+        "tqdm (imported by c.py) is neither a dependency nor in auditlib.cli.EXTRAS",
+        "EXTRAS sends docx to [month], which does not list python-docx",
+        "EXTRAS sends holidays to [reports]; [month] is smaller",
+    ]
