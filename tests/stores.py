@@ -136,3 +136,19 @@ def postgres_schema(prefix: str = "t") -> Iterator[str]:
     finally:
         with psycopg.connect(**postgres_args(autocommit=True)) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+def fill_the_disk(monkeypatch) -> None:
+    """Every SQLite connection opened from now on fails to grow its file (SQLITE_FULL, as a
+    full disk gives it): the store may grow no further than it is."""
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    def full(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
+        return conn
+    monkeypatch.setattr(sqlite3, "connect", full)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", full)

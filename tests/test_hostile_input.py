@@ -16,6 +16,7 @@ from auditlib.exceptions import AuditlibError
 from auditlib.store import AuditStore
 from auditlib.store import schema as t
 from tests.conftest import ROOT
+from tests.stores import fill_the_disk
 
 BOMB = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -393,15 +394,7 @@ def test_a_read_only_store(store_path, capsys, monkeypatch):
 def test_a_full_disk(store_path, tmp_path, capsys, monkeypatch):
     """SQLITE_FULL, as a full disk gives it: the store may grow no further than it is."""
     before = snapshot(store_path)
-    connect = sqlite3.connect
-
-    def full(*args, **kwargs):
-        conn = connect(*args, **kwargs)
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
-        return conn
-    monkeypatch.setattr(sqlite3, "connect", full)
-    monkeypatch.setattr(sqlite3.dbapi2, "connect", full)
+    fill_the_disk(monkeypatch)
     audit = write(tmp_path, "audit.json", audit_json(header={"team": "x" * 90_000}))
     line = one_line(capsys, "import", audit, "--store", store_path)
     assert line.startswith(f"auditlib: {store_path}: the disk is full"), line

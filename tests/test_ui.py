@@ -8,6 +8,7 @@ import pytest
 from auditlib.exceptions import LifecycleRefused, PermissionRefused
 from auditlib.pages.audit import AuditWorkbook, open_workbook
 from auditlib.store import AuditStore
+from tests.stores import fill_the_disk
 
 
 def workbook(store, framework, user="ash", audit_id=None):
@@ -159,8 +160,6 @@ def test_open_workbook_messages(store, monkeypatch):
 def test_a_full_disk_is_shown_not_saving_for_ever(tmp_path, monkeypatch):
     """The disk fills while the auditor types: the page says the change was not saved and why,
     instead of "Saving…" for ever, and what was saved before stays."""
-    import sqlite3
-
     url = f"sqlite:///{tmp_path / 'full.sqlite'}"
     with AuditStore(url, create=True) as setup:
         setup.add_user("lead", roles=["lead_auditor"], user="lead")
@@ -168,15 +167,7 @@ def test_a_full_disk_is_shown_not_saving_for_ever(tmp_path, monkeypatch):
         audit = setup.add_audit(framework="full-audit", child_id="C1", auditor="ash",
                                 user="lead")
         setup.save_answer(audit, "q1", user="ash", evidence="Saved before the disk filled.")
-    connect = sqlite3.connect
-
-    def full(*args, **kwargs):  # SQLITE_FULL, as a full disk gives it
-        conn = connect(*args, **kwargs)
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        conn.execute(f"PRAGMA max_page_count = {max(pages, 1)}")
-        return conn
-    monkeypatch.setattr(sqlite3, "connect", full)
-    monkeypatch.setattr(sqlite3.dbapi2, "connect", full)
+    fill_the_disk(monkeypatch)
     with AuditStore(url) as store:
         wb = AuditWorkbook(store, audit, user="ash", save_delay=0)
         wb.sections["q2"].narratives["evidence"].value = "x" * 90_000
