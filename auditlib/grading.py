@@ -164,7 +164,8 @@ def grade(framework: Framework, record: dict[str, Any], *, validate: bool = True
         narrative_gaps={})
     for rule in framework.rules:
         apply_rule(rule, facts)
-    allowed, findings, narrative_gaps = facts.allowed, facts.findings, facts.narrative_gaps
+    allowed, narrative_gaps = facts.allowed, facts.narrative_gaps
+    findings = _agreeing(framework, facts.findings, allowed, chosen_overall)
 
     suggested = _suggest(framework, state, grades, allowed)
 
@@ -177,6 +178,29 @@ def grade(framework: Framework, record: dict[str, Any], *, validate: bool = True
     return Grading(framework=framework.id, sections=sections, chosen=chosen_overall,
                    suggested=suggested, allowed=allowed, findings=findings,
                    complete=done == total, done=done, total=total, missing=missing)
+
+
+def _agreeing(framework: Framework, findings: list[Finding], allowed: list[str],
+              chosen: str | None) -> list[Finding]:
+    """The findings, less those arguing for a grade the rules together no longer allow: a limit
+    a stricter one overtook (a poor plan "does not make the case inadequate" when the child was
+    not seen, so the grade must be inadequate), advice to consider only grades not allowed, and
+    a warning against the chosen grade when it is the only one allowed."""
+    rules = {r.id: r for r in framework.rules}
+
+    def argues_otherwise(f: Finding) -> bool:
+        rule = rules.get(f.rule)
+        if rule is None or f.level == "error":
+            return False
+        grades = set(rule.params.get("grades") or ())
+        if rule.kind == "overall_only":
+            return not grades <= set(allowed)
+        if rule.kind == "overall_consider":
+            return not grades & set(allowed)
+        if rule.kind == "overall_expected":
+            return allowed == [chosen]
+        return False
+    return [f for f in findings if not argues_otherwise(f)]
 
 
 def _suggest(framework: Framework, state: GradeState, grades: dict[str, str | None],

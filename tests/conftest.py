@@ -87,3 +87,12 @@ def hub(tmp_path_factory):
 
     with running_hub(tmp_path_factory.mktemp("hub")) as running:
         yield running
+
+
+@pytest.fixture(autouse=True)
+def origin_as_it_was(monkeypatch):
+    """A test that runs the command line in this process (``main([...])``) marks the process
+    as the command line (``auditlib.store.ORIGIN``); the tests after it are not."""
+    import auditlib.store
+
+    monkeypatch.setattr(auditlib.store, "ORIGIN", auditlib.store.ORIGIN)

@@ -41,12 +41,16 @@ def test_return_then_finalise(store, submitted):
     page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
     page.return_reason.value = "Please revisit risk"
     page.return_button.click()
+    assert store.find_audit(submitted)["status"] == "submitted"  # not before it is confirmed
+    page.confirm_return_button.click()
     assert store.find_audit(submitted)["status"] == "returned"
     assert all(c.disabled for c in page.controls())
     store.save_answer(submitted, "risk", user="ash", score=6)
     store.submit(submitted, user="ash")
     page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
     page.finalise_button.click()
+    assert store.find_audit(submitted)["status"] == "submitted"
+    page.confirm_finalise_button.click()
     assert store.find_audit(submitted)["status"] == "finalised"
     history = [(h["new"], h["reason"]) for h in store.history(submitted) if h["what"] == "status"]
     assert ("returned", "Please revisit risk") in history and history[-1][0] == "finalised"
@@ -56,6 +60,8 @@ def test_only_a_moderator_and_never_the_auditor(store, submitted):
     assert all(c.disabled for c in ModerationWorkbook(store, submitted, user="ash",
                                                       save_delay=0).controls())
     page = open_moderation(submitted, store_url=store.url, user="mo")
+    assert not page.finalise_button.disabled
+    page.return_reason.value = "Please revisit risk"
     assert not page.return_button.disabled
     assert "No audit chosen" in open_moderation(None, store_url=store.url, user="mo").value
 
@@ -69,7 +75,9 @@ def test_the_auditor_reads_the_moderators_view_and_others_are_refused(store, sub
     page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
     page.fields["risk"].judgement.value = 5
     page.fields["risk"].comment.value = "Visits could be strengthened by a plan."
+    page.return_reason.value = "Please revisit risk"
     page.return_button.click()
+    page.confirm_return_button.click()
     workbook = AuditWorkbook(store, submitted, user="ash", save_delay=0)
     note = workbook.sections["risk"].widget.children
     text = " ".join(str(getattr(c, "value", "")) for c in note)
@@ -79,3 +87,77 @@ def test_the_auditor_reads_the_moderators_view_and_others_are_refused(store, sub
             ModerationWorkbook(store, submitted, user=outsider, save_delay=0)
     assert "not allocated to bo" in open_moderation(submitted, store_url=store.url,
                                                     user="bo").value
+
+
+# -- issue 13: the moderation loop closed
+
+
+def test_return_waits_for_a_reason_and_says_so(store, submitted):
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    assert page.return_button.disabled
+    assert "first type what the auditor should revisit" in page.decision_hint.value
+    page.return_reason.value = "   "
+    assert page.return_button.disabled
+    page.return_button.click()  # a click that reaches it anyway asks nothing and returns nothing
+    assert page.confirm_box.children == ()
+    page._on_confirm_return()   # nor does a confirmation with no reason typed
+    assert store.find_audit(submitted)["status"] == "submitted"
+    assert "reason is required" in page.status.value
+    page.return_reason.value = "Please revisit risk"
+    assert not page.return_button.disabled and page.decision_hint.value == ""
+
+
+def test_return_and_finalise_ask_first_and_cancel_changes_nothing(store, submitted):
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.return_reason.value = "Please revisit the risk section"
+    page.return_button.click()
+    assert page.confirm_return_button in page.confirm_box.children[1].children
+    assert "Please revisit the risk section" in page.confirm_text.value
+    assert "to ash" in page.confirm_text.value
+    page.cancel_button.click()
+    assert page.confirm_box.children == ()
+    page.finalise_button.click()
+    assert page.confirm_finalise_button in page.confirm_box.children[1].children
+    assert "read-only" in page.confirm_text.value
+    page.cancel_button.click()
+    assert store.find_audit(submitted)["status"] == "submitted"
+    page.finalise_button.click()
+    page.confirm_finalise_button.click()
+    assert store.find_audit(submitted)["status"] == "finalised"
+    assert page.confirm_box.children == ()
+    assert all(c.disabled for c in page.controls())
+
+
+def test_the_auditor_sees_the_return_reason_and_every_comment(store, submitted):
+    """Beside each field and in a summary at the top, including comments on a field with no
+    grade (the summary), and what the auditor changed since the return."""
+    from auditlib.pages.audit import AuditWorkbook
+
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    page.fields["risk"].judgement.value = 5
+    page.fields["risk"].comment.value = "Visits could be strengthened by a plan."
+    page.fields["summary"].comment.value = "Add the child's age to the summary."
+    page.return_reason.value = "Please revisit risk and the summary"
+    page.return_button.click()
+    page.confirm_return_button.click()
+    workbook = AuditWorkbook(store, submitted, user="ash", save_delay=0)
+    top = workbook.feedback.widget.value
+    assert "Returned by <strong>mo</strong> on " in top
+    assert "Please revisit risk and the summary" in top
+    assert "href='#aw-h-risk'" in top and "Visits could be strengthened by a plan." in top
+    assert "moderator&#x27;s grade Requires improvement" in top
+    assert "href='#aw-h-summary'" in top and "Add the child&#x27;s age" in top
+    summary = " ".join(str(getattr(c, "value", ""))
+                       for c in workbook.sections["summary"].widget.children)
+    assert "Moderator (mo): Add the child&#x27;s age to the summary." in summary
+    assert "Nothing yet" in top
+    workbook.sections["risk"].judgement.value = 6
+    again = AuditWorkbook(store, submitted, user="ash", save_delay=0)
+    assert "2. Risk management" in again.feedback.widget.value
+    assert "score 7 → 6" in again.feedback.widget.value
+
+
+def test_an_audit_never_returned_has_no_feedback(store, audit_id):
+    from auditlib.pages.audit import AuditWorkbook
+
+    assert AuditWorkbook(store, audit_id, user="ash", save_delay=0).feedback.widget.value == ""

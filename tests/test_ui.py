@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -202,3 +203,168 @@ def test_a_page_keeps_its_store_and_a_page_that_cannot_open_gives_it_back(store)
     assert "nobody" in message.value and "not a user of this store" in message.value
     assert built[0].engine.pool.checkedin() == 0
     assert f"Audit {audit}: child C1" in open_home(store_url=store.url, user="ash").value
+
+
+# -- issue 13: the reason beside a disabled Submit; the only allowed grade never contradicted
+
+
+def _submit_reason(wb):
+    """The reason shown beside the Submit button: the widget right after it in the summary."""
+    children = list(wb.summary.widget.children)
+    after = children[children.index(wb.summary.submit_button) + 1]
+    assert after is wb.summary.submit_reason
+    return after.value
+
+
+def test_a_disabled_submit_says_why_beside_the_button(store):
+    wb = workbook(store, "scaled-social-care")
+    assert wb.summary.submit_button.disabled
+    reason = _submit_reason(wb)
+    assert "Submit is not available" in reason and "to complete" in reason
+    assert "2. Risk management" in reason and "href='#aw-h-risk'" in reason
+    assert "to complete" in wb.summary.submit_button.tooltip  # its accessible description
+    complete_scaled(wb)
+    assert not wb.summary.submit_button.disabled
+    assert "Ready to submit" in _submit_reason(wb)
+    # complete, but a hard rule broken: the rule is named beside the button, not only below
+    wb.sections["child_identity"].flags["child_not_seen"].value = True
+    assert wb.summary.submit_button.disabled
+    reason = _submit_reason(wb)
+    assert "Good is not allowed here" in reason and "href='#aw-h-grading'" in reason
+    assert "Good is not allowed here" in wb.summary.submit_button.tooltip
+    wb.sections["grading"].judgement.value = "inadequate"
+    assert not wb.summary.submit_button.disabled
+
+
+def test_a_read_only_audit_says_why_it_cannot_be_submitted(store):
+    wb = workbook(store, "scaled-social-care")
+    theirs = AuditWorkbook(store, wb.audit_id, user="lead", save_delay=0)
+    assert theirs.summary.submit_button.disabled
+    assert "allocated to ash" in _submit_reason(theirs)
+
+
+def test_the_only_allowed_overall_grade_is_never_argued_against(store):
+    """The child not seen leaves one overall grade, Inadequate; choosing it, no finding may say
+    the grade can be requires improvement, or that the case is not necessarily inadequate."""
+    wb = workbook(store, "scaled-social-care")
+    wb.sections["risk"].flags["no_supervision"].value = True
+    wb.sections["child_identity"].flags["child_not_seen"].value = True
+    wb.sections["care_planning"].judgement.value = 2
+    wb.sections["outcomes"].judgement.value = 4
+    assert "Allowed overall grades: <strong>Inadequate</strong>" in wb.summary.allowed.value
+    wb.sections["grading"].judgement.value = "inadequate"
+    findings = wb.summary.findings.value
+    assert "must be inadequate" in findings
+    assert "not necessarily inadequate" not in findings
+    assert "does not make the case inadequate" not in findings
+    assert "can only be requires improvement or inadequate" not in findings
+    assert "no better than requires improvement" not in findings
+
+
+def test_a_conflict_stays_visible_until_that_field_is_saved(store):
+    """Saving another field does not wipe out a conflict: the unsaved change is still on screen
+    and the page keeps saying so."""
+    first = workbook(store, "scaled-social-care")
+    second = workbook(store, "scaled-social-care", audit_id=first.audit_id)
+    first.sections["risk"].narratives["evidence"].value = "Seen alone."
+    second.sections["risk"].narratives["evidence"].value = "Not seen."
+    assert "changed elsewhere" in second.summary.save_status.value
+    second.sections["outcomes"].judgement.value = 6
+    assert store.find_audit(first.audit_id)["answers"]["outcomes"]["score"] == 6
+    status = second.summary.save_status.value
+    assert "Not saved" in status and "changed elsewhere" in status, status
+    assert "section 2 (Risk" in status and "Not saved: risk " not in status  # named as shown
+    assert "changed elsewhere" in second.banner.value
+    assert store.find_audit(first.audit_id)["answers"]["risk"]["evidence"] == "Seen alone."
+
+
+def test_action_edits_from_two_tabs_do_not_overwrite_each_other(store):
+    first = workbook(store, "full-audit")
+    first.actions._on_add()
+    second = workbook(store, "full-audit", audit_id=first.audit_id)
+    first.actions.rows[0]["action"].value = "Visit weekly"
+    assert "Saved" in first.summary.save_status.value
+    second.actions.rows[0]["action"].value = "Visit monthly"
+    status = second.summary.save_status.value
+    assert "Not saved" in status and "changed elsewhere" in status, status
+    [action] = store.find_audit(first.audit_id)["actions"]
+    assert action["action"] == "Visit weekly"
+    # the first tab goes on saving its own edits to the action
+    first.actions.rows[0]["owner"].value = "Team manager"
+    first.actions.rows[0]["due"].value = datetime.date(2027, 1, 4)
+    assert "Not saved" not in first.summary.save_status.value
+    [action] = store.find_audit(first.audit_id)["actions"]
+    assert (action["action"], action["owner"], action["due"]) == ("Visit weekly",
+                                                                  "Team manager", "2027-01-04")
+
+
+def test_the_save_state_says_when_it_last_saved(store):
+    wb = workbook(store, "full-audit")
+    assert "Last saved" not in wb.summary.save_status.value
+    wb.header.fields["team"].value = "Safeguarding 2"
+    status = wb.summary.save_status.value
+    stamp = datetime.datetime.now().strftime("%H:%M")
+    assert "Saved" in status and "Last saved " in status, status
+    assert re.search(r"Last saved \d\d:\d\d", status) and stamp[:2] in status
+
+
+@pytest.mark.parametrize("choose", ["keep mine", "use theirs"])
+def test_a_text_changed_elsewhere_is_shown_beside_yours_until_you_choose(store, choose):
+    first = workbook(store, "scaled-social-care")
+    second = workbook(store, "scaled-social-care", audit_id=first.audit_id)
+    first.sections["risk"].narratives["evidence"].value = "Seen alone."
+    evidence = second.sections["risk"].narratives["evidence"]
+    evidence.value = "Not seen."
+    [box] = second.conflicts.children
+    text = " ".join(c.value for c in box.children[1].children)
+    assert "Yours" in text and "Not seen." in text and "Theirs" in text and "Seen alone." in text
+    second.sections["outcomes"].judgement.value = 6  # another field: the choice stays
+    assert len(second.conflicts.children) == 1
+    [keep, take] = box.children[2].children
+    (keep if choose == "keep mine" else take).click()
+    saved = store.find_audit(first.audit_id)["answers"]["risk"]["evidence"]
+    assert saved == evidence.value == ("Not seen." if choose == "keep mine" else "Seen alone.")
+    assert second.conflicts.children == ()
+    assert "Not saved" not in second.summary.save_status.value
+    assert "Not saved" not in second.banner.value
+    evidence.value = "Seen twice."  # and later edits save
+    assert store.find_audit(first.audit_id)["answers"]["risk"]["evidence"] == "Seen twice."
+
+
+def test_an_action_changed_elsewhere_can_be_kept_or_replaced(store):
+    first = workbook(store, "full-audit")
+    first.actions._on_add()
+    second = workbook(store, "full-audit", audit_id=first.audit_id)
+    first.actions.rows[0]["owner"].value = "Team manager"
+    second.actions.rows[0]["owner"].value = "Social worker"
+    [box] = second.conflicts.children
+    assert "Team manager" in box.children[1].children[1].value
+    box.children[2].children[0].click()  # keep mine
+    assert store.find_audit(first.audit_id)["actions"][0]["owner"] == "Social worker"
+    assert "Not saved" not in second.summary.save_status.value
+    # now the first tab is behind: its next edit is refused, not written over
+    first.actions.rows[0]["owner"].value = "Manager"
+    assert "changed elsewhere" in first.summary.save_status.value
+    assert store.find_audit(first.audit_id)["actions"][0]["owner"] == "Social worker"
+
+
+def test_check_my_audit_runs_the_moderators_checks(store):
+    """The auditor runs, before submitting, the checks the moderator's page shows."""
+    from auditlib.quality_checks import moderation_checks, uk_speller
+
+    wb = workbook(store, "scaled-social-care")
+    wb.sections["risk"].judgement.value = 3
+    wb.saver.delay = 30  # typing waits: the check saves it first, and checks what was typed
+    wb.sections["risk"].narratives["evidence"].value = "The CIN plan is poor."
+    assert "aw-check-results" in wb.summary.check.results._dom_classes
+    assert wb.summary.check.results.value == ""
+    wb.summary.check_button.click()
+    results = wb.summary.check.results.value
+    ids = {c.id for c in wb.summary.check.checks}
+    assert "acronym-without-meaning" in ids
+    assert "moderation checks raised" in results and "CIN" in results
+    assert "href='#aw-h-risk'" in results
+    stored = store.find_audit(wb.audit_id)
+    assert stored["answers"]["risk"]["evidence"] == "The CIN plan is poor."
+    assert [c.id for c in moderation_checks(wb.framework, stored, speller=uk_speller())] \
+        == [c.id for c in wb.summary.check.checks]

@@ -13,7 +13,9 @@ A notebook displays ``workbook`` (or ``open_workbook(audit_id)``) and nothing el
 Saving: a judgement, flag or date is saved at once; typing is saved ``save_delay`` seconds after
 the last keystroke (so the history records what was written, not every letter), and always within
 a second. ``save_delay=0`` saves immediately (tests). The save state reads "Saved", "Saving…" or
-"Not saved: reason"; a change made elsewhere is shown, never overwritten.
+"Not saved: reason", with "Last saved HH:MM"; a change made elsewhere is shown, never overwritten,
+and stays shown (a text beside theirs, to keep or replace) until that field is saved. When the
+kernel is gone the page itself says so (the template's ``static/connection.js``).
 """
 from __future__ import annotations
 
@@ -25,7 +27,13 @@ import ipywidgets as w
 
 from auditlib.framework import Framework
 from auditlib.grading import Grading, grade
-from auditlib.pages.base import AuditPage, audit_id_from_address, message, open_page
+from auditlib.pages.base import AuditPage, Choice, audit_id_from_address, message, open_page
+from auditlib.pages.feedback import (
+    CheckPanel,
+    ModeratorFeedback,
+    show_submit,
+    submit_reason_widget,
+)
 from auditlib.pages.html import bullets, e, style
 from auditlib.pages.section import SectionPanel
 from auditlib.record import interchange_record
@@ -95,6 +103,9 @@ class ActionsPanel:
             self.workbook.audit_id, user=self.workbook.user, action="", owner="", due=None))
         if action_id is None:
             return None
+        # the version that added it: an edit from another tab since is a change made elsewhere
+        self.workbook.run_save("action", lambda: self.workbook.store.action_version(
+            self.workbook.audit_id, action_id), seen=f"action.{action_id}")
         self.workbook.record["actions"].append({"id": action_id, "action": "", "owner": "",
                                                 "due": None, "signed_off": None})
         row = self._add_row({"id": action_id})
@@ -113,10 +124,17 @@ class ActionsPanel:
             record_action[key] = value
 
             def save() -> None:
-                self.workbook.run_save(f"action {row['id']}", lambda: self.workbook.store
-                                       .update_action(self.workbook.audit_id, row["id"],
-                                                      user=self.workbook.user,
-                                                      **{key: value if value else CLEAR}))
+                self.workbook.run_save(
+                    f"{self.labels[key]} (action {self.rows.index(row) + 1})"
+                    if row in self.rows else "action",
+                    lambda: wb.store.update_action(
+                        wb.audit_id, row["id"], user=wb.user,
+                        expected_version=wb.seen.get(seen, wb.loaded_version),
+                        **{key: value if value else CLEAR}),
+                    seen=seen, choice=None if key == "due" else Choice(
+                        value, lambda: wb.store.action_text(wb.audit_id, row["id"], key),
+                        lambda text: setattr(row[key], "value", text)))
+            wb, seen = self.workbook, f"action.{row['id']}"
             if key == "due":
                 self.workbook.saver.now(f"action.{row['id']}.{key}", save)
             else:
@@ -239,12 +257,19 @@ class SummaryPanel:
         self.findings = w.HTML()
         self.findings.add_class("aw-findings")
         self.submit_button = w.Button(description="Submit for moderation",
-                                      tooltip="Submit the audit for moderation")
+                                      tooltip="Submit the audit for moderation",
+                                      layout=w.Layout(width="auto"))
         self.submit_button.add_class("aw-submit")
         self.submit_button.on_click(workbook._on_submit)
+        # why Submit is not available, right under it (and as its description)
+        self.submit_reason = submit_reason_widget()
+        # the moderation checks, run by the auditor before submitting
+        self.check = CheckPanel(workbook)
+        self.check_button = self.check.button
         self.widget = w.VBox([
             w.HTML("<h2>Summary</h2>"), self.save_status, self.suggested, self.allowed,
-            self.completeness, self.submit_button, self.sections, self.findings])
+            self.completeness, self.submit_button, self.submit_reason, self.check.widget,
+            self.sections, self.findings])
         self.widget.add_class("aw-summary")
 
     def show(self, result: Grading) -> None:
@@ -323,9 +348,11 @@ class AuditWorkbook(AuditPage):
                        f"<strong>{e(self.record['child_id'])}</strong>, allocated to "
                        f"{e(self.record['auditor'])}. You are signed in as "
                        f"{e(self.user)}.</p>")
-        main = w.VBox([title, self.banner, *children], layout=w.Layout(width="100%"))
+        self.feedback = ModeratorFeedback(self)  # a returned audit: what the moderator said
+        main = w.VBox([title, self.banner, self.conflicts, self.feedback.widget, *children],
+                      layout=w.Layout(width="100%"))
         main.add_class("aw-main")
-        self.widget = w.HBox([w.HTML(style("workbook")), main, self.summary.widget],
+        self.widget = w.HBox([w.HTML(style("workbook", "feedback")), main, self.summary.widget],
                              layout=w.Layout(width="100%"))
         self.widget.add_class("aw-workbook")
         # a closing browser tab shuts the kernel down: typing still waiting to be saved is
@@ -347,6 +374,21 @@ class AuditWorkbook(AuditPage):
     def write(self, item_id: str, *, expected_version: int, **changes: Any) -> int:
         return self.store.save_answer(self.audit_id, item_id, user=self.user,
                                       expected_version=expected_version, **changes)
+
+    def choice_for(self, item_id: str, changes: dict[str, Any]) -> Choice | None:
+        """A narrative changed here and elsewhere: theirs beside yours, to choose."""
+        texts = changes.get("narratives") or {}
+        panel = self.sections.get(item_id)
+        if len(changes) != 1 or len(texts) != 1 or panel is None:
+            return None
+        [(nid, mine)] = texts.items()
+        control = panel.narratives.get(nid)
+        if control is None:
+            return None
+        return Choice(None if mine is CLEAR else mine,
+                      lambda: self.store.find_audit(self.audit_id)["answers"]
+                      .get(item_id, {}).get(nid),
+                      lambda text: setattr(control, "value", text))
 
     def settled_words(self) -> str:
         if self.record["status"] not in EDITABLE:
@@ -381,9 +423,8 @@ class AuditWorkbook(AuditPage):
         self.summary.show(result)
         for panel in self.sections.values():
             panel.show_grade(result)
-        self.summary.submit_button.disabled = not (self.editable and result.complete
-                                                   and not result.errors)
         self.result = result
+        show_submit(self, result)
 
     # -- lifecycle
 
@@ -402,8 +443,7 @@ class AuditWorkbook(AuditPage):
 
     def apply_access(self) -> None:
         super().apply_access()
-        if not self.editable:
-            self.summary.submit_button.disabled = True
+        show_submit(self, self.result)
 
     def read_only_reason(self) -> str:
         if self.user != self.record["auditor"]:

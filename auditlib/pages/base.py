@@ -4,6 +4,7 @@ kernel's loop with an honest save state."""
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -124,9 +125,14 @@ class AuditPage(Page):
     workbooks). Each item saved carries the version this page last saw of it: a change made
     elsewhere since is refused by the store and shown, never overwritten.
 
+    Each item whose change could not be saved keeps its problem (``problems``, by item) until
+    that item is saved or its person chooses: saving another item does not hide it. A change
+    made elsewhere to a text is shown beside theirs (``conflicts``), with "Keep mine" and "Use
+    theirs".
+
     A subclass sets ``edit_action`` (what its person does here, for :mod:`auditlib.access`),
-    builds ``banner``, ``status_box`` and ``controls()``, and says ``write`` (the store's verb
-    for one item), ``settled_words()`` and ``read_only_reason()``."""
+    builds ``banner``, ``status_box`` and ``controls()`` (and places ``conflicts``), and says
+    ``write`` (the store's verb for one item), ``settled_words()`` and ``read_only_reason()``."""
 
     edit_action = "edit"
     banner: w.HTML
@@ -147,8 +153,18 @@ class AuditPage(Page):
         # changed that item since, and our own saves move it on
         self.loaded_version = record["version"]
         self.seen: dict[str, int] = {}
-        self.problem: str | None = None
+        # what could not be saved, by item, oldest first: shown until that item saves
+        self.problems: dict[str, str] = {}
+        self.last_saved: _dt.datetime | None = None
+        self.read_only_note = ""
+        self.conflicts = w.VBox()
+        self.conflicts.add_class("aw-conflicts")
         self.saver = Saver(save_delay, self.show_status)
+
+    @property
+    def problem(self) -> str | None:
+        """The latest problem still unsolved, if any."""
+        return next(reversed(self.problems.values()), None)
 
     # -- what each page says
 
@@ -176,46 +192,132 @@ class AuditPage(Page):
         key = key or f"{item_id}.{'.'.join(sorted(changes))}"
 
         def do_save() -> None:
-            self.run_save(item_id, lambda: self.write(
+            self.run_save(self.item_words(item_id), lambda: self.write(
                 item_id, expected_version=self.seen.get(item_id, self.loaded_version),
-                **changes), seen=item_id)
+                **changes), seen=item_id, choice=self.choice_for(item_id, changes))
         if now:
             self.saver.now(key, do_save)
         else:
             self.saver.later(key, do_save)
             self.show_status()
 
-    def run_save(self, what: str, write: Callable[[], Any], seen: str | None = None) -> Any:
+    def item_words(self, item_id: str) -> str:
+        """An item as its person knows it: the section's number and title, not its id."""
+        for section in getattr(getattr(self, "framework", None), "sections", ()):
+            named = section.id == item_id or next(
+                (c for c in section.criteria if c.id == item_id), None)
+            if named:
+                title = section.title.rstrip(".")
+                where = f"section {section.number} ({title})" if section.number else title
+                return where if section.id == item_id else f"{named.title} in {where}"
+        return item_id
+
+    def choice_for(self, item_id: str, changes: dict[str, Any]) -> Choice | None:
+        """How a person chooses between their text and a text changed elsewhere, for a save of
+        ``changes`` to ``item_id`` (None: no choice offered, only the reload)."""
+        return None
+
+    def run_save(self, what: str, write: Callable[[], Any], seen: str | None = None,
+                 choice: Choice | None = None) -> Any:
         """Run one write against the store, keeping the save state honest. ``seen`` names the
-        item whose version the write returns."""
+        item whose version the write returns (and whose problem a save clears: else ``what``
+        names it); ``choice`` offers "Keep mine" / "Use theirs" when it was changed elsewhere."""
+        key = seen or what
         try:
             result = write()
         except VersionConflict as exc:
             by = f" by {exc.changed_by}" if exc.changed_by else ""
-            self.problem = (f"{what} was changed elsewhere{by} after you opened this page. "
-                            "Your change is still on screen; reload the page to see theirs.")
-            self.banner.value = f"<p class='aw-banner' role='alert'>{e(self.problem)}</p>"
+            self.problems.pop(key, None)  # the newest last
+            self.problems[key] = (f"{what} was changed elsewhere{by} after you opened this page. "
+                                  "Your change is still on screen"
+                                  + ("; choose which to keep at the top of the page."
+                                     if choice and seen else
+                                     "; reload the page to see theirs."))
+            self._offer_choice(key, what, exc.current_version, write, seen, choice)
             self.show_status()
             return None
         except AuditlibError as exc:
-            self.problem = str(exc)
+            self.problems.pop(key, None)
+            self.problems[key] = str(exc)
             self.show_status()
             return None
         if seen is not None:
             self.seen[seen] = result
-        self.problem = None
+        self.problems.pop(key, None)
+        self._drop_choice(key)
+        self.last_saved = _dt.datetime.now()
         self.show_status()
         return result if result is not None else True
 
+    def _offer_choice(self, key: str, what: str, version: int, write: Callable[[], Any],
+                      seen: str | None, choice: Choice | None) -> None:
+        self._drop_choice(key)
+        if choice is None or seen is None:
+            return
+        try:
+            theirs = choice.theirs()
+        except AuditlibError:
+            return
+
+        def keep_mine(_button: Any = None) -> None:
+            self.seen[seen] = version  # overwrite what they saved, knowingly
+            self.run_save(what, write, seen=seen, choice=choice)
+
+        def use_theirs(_button: Any = None) -> None:
+            self.seen[seen] = version
+            self.problems.pop(key, None)
+            self._drop_choice(key)
+            choice.use(theirs)  # puts their text on screen: saving it changes nothing
+            self.show_status()
+
+        mine = w.HTML(f"<h3>Yours</h3><blockquote class='aw-mine'>{e(choice.mine) or '(empty)'}"
+                      "</blockquote>", layout=w.Layout(flex="1 1 18rem"))
+        their = w.HTML(f"<h3>Theirs</h3><blockquote class='aw-theirs'>{e(theirs) or '(empty)'}"
+                       "</blockquote>", layout=w.Layout(flex="1 1 18rem"))
+        keep = w.Button(description="Keep mine", tooltip=f"Save your text for {what}")
+        keep.add_class("aw-keep-mine")
+        keep.on_click(keep_mine)
+        take = w.Button(description="Use theirs", tooltip=f"Put their text for {what} on screen")
+        take.add_class("aw-use-theirs")
+        take.on_click(use_theirs)
+        box = w.VBox([w.HTML(f"<p class='aw-banner' role='alert'><strong>{e(what[:1].upper())}"
+                             f"{e(what[1:])} was changed elsewhere.</strong> Your text and "
+                             "theirs:</p>"),
+                      w.HBox([mine, their], layout=w.Layout(flex_flow="row wrap")),
+                      w.HBox([keep, take])])
+        box.add_class("aw-conflict")
+        box.conflict_key = key  # type: ignore[attr-defined]
+        self.conflicts.children = (*self.conflicts.children, box)
+
+    def _drop_choice(self, key: str) -> None:
+        if any(getattr(b, "conflict_key", None) == key for b in self.conflicts.children):
+            self.conflicts.children = tuple(b for b in self.conflicts.children
+                                            if getattr(b, "conflict_key", None) != key)
+
     def show_status(self) -> None:
-        if self.problem:
-            text, css = f"Not saved: {self.problem}", "aw-status aw-status-error"
+        last = f" Last saved {self.last_saved:%H:%M}." if self.last_saved else ""
+        if self.problems:
+            more = len(self.problems) - 1
+            text = (f"Not saved: {self.problem}"
+                    + (f" (and {more} more not saved: see the top of the page)" if more else "")
+                    + last)
+            css = "aw-status aw-status-error"
         elif self.saver.pending:
-            text, css = "Saving…", "aw-status"
+            text, css = "Saving…" + last, "aw-status"
         else:
-            text, css = self.settled_words(), "aw-status"
+            settled = self.settled_words()
+            text, css = (settled + (f".{last}" if last and settled == "Saved" else last),
+                         "aw-status")
         self.status_box.value = (f"<p class='{css}' role='status' aria-live='polite'>"
                                  f"{e(text)}</p>")
+        self.show_banner()
+
+    def show_banner(self) -> None:
+        """Why the page is read-only, and every change not saved."""
+        notes = "".join(f"<li>{e(p)}</li>" for p in self.problems.values())
+        self.banner.value = (self.read_only_note
+                             + (f"<div class='aw-banner' role='alert'><p>Not saved:</p>"
+                                f"<ul>{notes}</ul></div>" if notes else ""))
 
     def flush(self) -> None:
         self.saver.flush()
@@ -225,8 +327,19 @@ class AuditPage(Page):
         read_only = not self.editable
         for control in self.controls():
             control.disabled = read_only
-        self.banner.value = (f"<p class='aw-banner' role='status'>{e(self.read_only_reason())}"
-                             "</p>" if read_only else "")
+        self.read_only_note = (f"<p class='aw-banner' role='status'>{e(self.read_only_reason())}"
+                               "</p>" if read_only else "")
+        self.show_banner()
 
     def status_words(self) -> str:
         return self.record["status"].replace("_", " ")
+
+
+class Choice:
+    """A text changed here and elsewhere: ``mine`` (on screen), ``theirs()`` (read from the
+    store now) and ``use(text)``, which puts theirs on screen."""
+
+    def __init__(self, mine: Any, theirs: Callable[[], Any], use: Callable[[Any], None]):
+        self.mine = "" if mine is None else str(mine)
+        self.theirs = lambda: "" if (t := theirs()) is None else str(t)
+        self.use = use

@@ -9,7 +9,8 @@ over it. The moderator then returns the audit to the auditor, or finalises it.
     page.fields["risk"].judgement.value = 5
     page.fields["risk"].comment.value = "Supervision could be strengthened by…"
     page.return_reason.value = "Please revisit risk"
-    page.return_button.click()
+    page.return_button.click()           # asks to confirm, on the page
+    page.confirm_return_button.click()
 """
 from __future__ import annotations
 
@@ -161,6 +162,7 @@ class ModerationWorkbook(AuditPage):
                                         layout=w.Layout(width="100%"),
                                         style={"description_width": "initial"})
         self.return_reason.add_class("aw-return-reason")
+        self.return_reason.observe(lambda _change: self._show_decision(), names="value")
         self.return_button = w.Button(description="Return to the auditor",
                                       layout=w.Layout(width="auto"))
         self.return_button.add_class("aw-return")
@@ -169,6 +171,25 @@ class ModerationWorkbook(AuditPage):
                                         layout=w.Layout(width="auto"))
         self.finalise_button.add_class("aw-finalise")
         self.finalise_button.on_click(self._on_finalise)
+        # why Return is not available yet, beside it
+        self.decision_hint = w.HTML()
+        self.decision_hint.add_class("aw-decision-hint")
+        # each decision is confirmed on the page (no browser dialog), or cancelled
+        self.confirm_text = w.HTML()
+        self.confirm_text.add_class("aw-confirm-text")
+        self.confirm_return_button = w.Button(description="Confirm return",
+                                              layout=w.Layout(width="auto"))
+        self.confirm_return_button.add_class("aw-confirm-return")
+        self.confirm_return_button.on_click(self._on_confirm_return)
+        self.confirm_finalise_button = w.Button(description="Confirm finalise",
+                                                layout=w.Layout(width="auto"))
+        self.confirm_finalise_button.add_class("aw-confirm-finalise")
+        self.confirm_finalise_button.on_click(self._on_confirm_finalise)
+        self.cancel_button = w.Button(description="Cancel", layout=w.Layout(width="auto"))
+        self.cancel_button.add_class("aw-confirm-cancel")
+        self.cancel_button.on_click(self._on_cancel)
+        self.confirm_box = w.VBox()
+        self.confirm_box.add_class("aw-confirm")
         changed = sum(1 for s in self.framework.sections
                       if s.scale is not None and moderated_grade(self.record, s) is not None)
         title = w.HTML(
@@ -178,7 +199,8 @@ class ModerationWorkbook(AuditPage):
             f"raised; {changed} grades moderated so far.</p>")
         self.banner = w.HTML()
         lifecycle = w.VBox([w.HTML("<h2>Decision</h2>"), self.status, self.return_reason,
-                            w.HBox([self.return_button, self.finalise_button])])
+                            w.HBox([self.return_button, self.finalise_button]),
+                            self.decision_hint, self.confirm_box])
         main = w.VBox([title, self.banner, *children, self.actions, lifecycle],
                       layout=w.Layout(width="100%"))
         main.add_class("aw-moderation-main")
@@ -203,17 +225,64 @@ class ModerationWorkbook(AuditPage):
     # -- lifecycle
 
     def _on_return(self, _button: Any = None) -> None:
+        """Ask to confirm returning the audit, with the reason the auditor will read."""
+        reason = self.return_reason.value.strip()
+        if not reason:
+            self._show_decision()
+            return
+        self.confirm_text.value = (
+            f"<p role='alert'>Return audit {self.audit_id} to {e(self.record['auditor'])} "
+            f"with this reason?</p><blockquote>{e(reason)}</blockquote><p>They will see it, "
+            "and every comment you made, when they open the audit.</p>")
+        self.confirm_box.children = [self.confirm_text, w.HBox(
+            [self.confirm_return_button, self.cancel_button])]
+        self.confirm_return_button.focus()  # in view, and where the keyboard is
+
+    def _on_finalise(self, _button: Any = None) -> None:
+        """Ask to confirm finalising the audit."""
+        self.confirm_text.value = (
+            f"<p role='alert'>Finalise audit {self.audit_id}? It becomes read-only for "
+            "everyone; only a lead auditor can reopen it, giving a reason.</p>")
+        self.confirm_box.children = [self.confirm_text, w.HBox(
+            [self.confirm_finalise_button, self.cancel_button])]
+        self.confirm_finalise_button.focus()
+
+    def _on_cancel(self, _button: Any = None) -> None:
+        self.confirm_box.children = []
+        self.return_button.focus()
+
+    def _on_confirm_return(self, _button: Any = None) -> None:
         self.flush()
-        reason = self.return_reason.value.strip() or None
+        reason = self.return_reason.value
+        self.confirm_box.children = []
         if self.run_save("return", lambda: self.store.return_to_auditor(
                 self.audit_id, user=self.user, reason=reason)) is not None:
             self._reload()
 
-    def _on_finalise(self, _button: Any = None) -> None:
+    def _on_confirm_finalise(self, _button: Any = None) -> None:
         self.flush()
+        self.confirm_box.children = []
         if self.run_save("finalisation", lambda: self.store.finalise(self.audit_id,
                                                                 user=self.user)) is not None:
             self._reload()
+
+    def apply_access(self) -> None:
+        super().apply_access()
+        self._show_decision()
+
+    def _show_decision(self) -> None:
+        """Return needs a reason: the button waits for one, and says so beside it."""
+        if not self.editable:
+            self.confirm_box.children = []
+            self.decision_hint.value = ""
+            return
+        typed = bool(self.return_reason.value.strip())
+        self.return_button.disabled = not typed
+        self.return_button.tooltip = ("Return the audit to the auditor with this reason" if typed
+                                      else "Type what the auditor should revisit first")
+        self.decision_hint.value = "" if typed else (
+            "<p class='aw-decision-hint-text'>To return the audit, first type what the auditor "
+            "should revisit: they will read it.</p>")
 
     def _reload(self) -> None:
         self.record = self.store.find_audit(self.audit_id)
@@ -232,7 +301,9 @@ class ModerationWorkbook(AuditPage):
         out: list[w.Widget] = []
         for field in self.fields.values():
             out += field.controls()
-        return out + [self.return_reason, self.return_button, self.finalise_button]
+        return out + [self.return_reason, self.return_button, self.finalise_button,
+                      self.confirm_return_button, self.confirm_finalise_button,
+                      self.cancel_button]
 
 
 def open_moderation(audit_id: int | str | None = None, store_url: str | None = None,

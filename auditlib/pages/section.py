@@ -100,12 +100,14 @@ class SectionPanel:
             self.narratives[narrative.id] = box
             parts.append(box)
         moderated = workbook.record.get("moderation", {}).get(section.id) or {}
-        if moderated and section.scale is not None:
-            # returned by the moderator: their view sits beside the auditor's, to act on
-            m_grade = moderated_grade(workbook.record, section)
-            text = (f"Moderator ({moderated.get('moderator', '')}): "
-                    + (section.scale.label(m_grade) if m_grade else "no change to the grade")
-                    + (f". {moderated['comment']}" if moderated.get("comment") else ""))
+        if moderated:
+            # returned by the moderator: their view sits beside the auditor's, to act on (a
+            # field without a grade has only the comment)
+            m_grade = moderated_grade(workbook.record, section) if section.scale else None
+            said = ([section.scale.label(m_grade) if m_grade else "no change to the grade"]
+                    if section.scale is not None else [])
+            said += [moderated["comment"]] if moderated.get("comment") else []
+            text = f"Moderator ({moderated.get('moderator', '')}): " + ". ".join(said)
             note = w.HTML(f"<p class='aw-banner'>{e(text)}</p>")
             note.add_class(f"aw-moderator-note-{section.id}")
             parts.append(note)

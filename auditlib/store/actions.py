@@ -57,6 +57,22 @@ class Actions(Lifecycle):
             raise AuditNotFound(f"no such action {action_id!r} in audit {audit_id}")
         return dict(row)
 
+    def action_version(self, audit_id: int | str, action_id: int | str) -> int:
+        """The audit's version that last changed this action (what a page passes back as
+        ``expected_version`` when it changes the action)."""
+        with self._read() as conn:
+            row = self._audit_row(conn, audit_id)
+            return int(self._action_row(conn, row["id"], action_id)["changed_in"])
+
+    def action_text(self, audit_id: int | str, action_id: int | str, field: str) -> str | None:
+        """One field of an action as the store holds it now (a page shows it beside a change
+        that could not be saved)."""
+        if field not in ACTION_FIELDS:
+            raise InvalidAudit(f"actions.{action_id}.{field}", f"unknown action field {field!r}")
+        with self._read() as conn:
+            row = self._audit_row(conn, audit_id)
+            return self._action_row(conn, row["id"], action_id)[field]
+
     def update_action(self, audit_id: int | str, action_id: int | str, *, user: str,
                       expected_version: int | None = None, **fields: Any) -> int:
         """Change an action's text, person or completion date; returns the new version."""

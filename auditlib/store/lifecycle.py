@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from auditlib.exceptions import LifecycleRefused
+from auditlib.exceptions import LifecycleRefused, StoreError
 from auditlib.record import interchange_record
 from auditlib.store.audits import Audits
 from auditlib.store.checks import EDITABLE, check_reason, optional_text
@@ -67,14 +67,38 @@ class Lifecycle(Audits):
 
     def return_to_auditor(self, audit_id: int | str, *, user: str, reason: str | None = None
                           ) -> int:
-        """The moderator returns a submitted audit to its auditor to edit and resubmit."""
+        """The moderator returns a submitted audit to its auditor to edit and resubmit, saying
+        what the auditor should revisit (:meth:`find_return_reason` reads it back)."""
         reason = optional_text(reason, "reason")
+        if reason is None or not reason.strip():
+            raise StoreError("a reason is required to return an audit to its auditor: say "
+                             "what they should revisit")
+        reason = reason.strip()
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
             self._check_moderator(conn, row, user)
             self._expect_status(row, "submitted", "returned to the auditor")
             return self._bump(conn, row, user, "status", row["status"], "returned", reason,
                               status="returned", moderator=row["moderator"] or user)
+
+    def find_return_reason(self, audit_id: int | str) -> dict[str, Any] | None:
+        """The audit's latest return to its auditor, or None if it was never returned:
+        ``{"by", "at", "reason", "changes"}``, ``changes`` being what the auditor changed since
+        (``{"what", "old", "new"}`` per thing changed, the value before the return and the
+        latest, in the order first changed)."""
+        history = self.history(audit_id)
+        returns = [i for i, h in enumerate(history)
+                   if h["what"] == "status" and h["new"] == "returned"]
+        if not returns:
+            return None
+        last = history[returns[-1]]
+        changes: dict[str, dict[str, Any]] = {}
+        for h in history[returns[-1] + 1:]:
+            if h["what"] == "status" or h["what"].startswith("moderation."):
+                continue
+            changes.setdefault(h["what"], {"what": h["what"], "old": h["old"]})["new"] = h["new"]
+        return {"by": last["user"], "at": last["at"], "reason": last["reason"],
+                "changes": [c for c in changes.values() if c["old"] != c["new"]]}
 
     def finalise(self, audit_id: int | str, *, user: str) -> int:
         """The moderator or lead auditor finalises a submitted audit: read-only from then on."""

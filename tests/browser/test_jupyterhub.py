@@ -48,6 +48,7 @@ def test_three_people_sign_in_each_sees_their_own(hub, browser):
     mo.get_by_role("radio", name="Does not meet good").first.check()
     mo.wait_for_timeout(800)
     mo.click(".aw-finalise")
+    mo.click(".aw-confirm-finalise")
     mo.wait_for_function("document.querySelector('.aw-mod-status').innerText"
                          ".includes('finalised')", timeout=15_000)
     mo_ctx.close()

@@ -44,6 +44,7 @@ def test_moderation_page(moderation_server, page):
     assert bad == [], [(v["id"], v["nodes"][0]["target"]) for v in bad]
     page.fill(".aw-return-reason textarea", "Please revisit risk")
     page.click(".aw-return")
+    page.click(".aw-confirm-return")  # returning is confirmed on the page
     page.wait_for_function("document.querySelector('.aw-mod-status').innerText"
                            ".includes('returned')", timeout=15_000)
     with AuditStore(moderation_server.store_url) as store:

@@ -298,3 +298,25 @@ def test_add_users_all_or_nothing(store):
 def test_roles_of(store):
     assert store.roles_of("ash") == {"auditor"}
     assert store.roles_of("nobody") == set()
+
+
+def test_two_tabs_editing_one_action_do_not_overwrite_each_other(store, audit_id):
+    """Each tab passes the action's version it last saw: the second to save is refused, and
+    can read what the first wrote to show it beside its own."""
+    action = store.add_action(audit_id, user="ash", action="Visit", owner="SW", due=None)
+    seen = store.action_version(audit_id, action)
+    assert seen == store.find_audit(audit_id)["version"]
+    store.save_answer(audit_id, "risk", user="ash", score=5)  # another item: no conflict
+    mine = store.update_action(audit_id, action, user="ash", owner="Team manager",
+                               expected_version=seen)
+    assert store.action_version(audit_id, action) == mine
+    with pytest.raises(VersionConflict) as err:
+        store.update_action(audit_id, action, user="ash", owner="Social worker",
+                            expected_version=seen)
+    assert err.value.item == f"actions.{action}"
+    assert store.action_text(audit_id, action, "owner") == "Team manager"
+    with pytest.raises(InvalidAudit, match="unknown action field"):
+        store.action_text(audit_id, action, "colour")
+    store.remove_action(audit_id, action, user="ash")
+    with pytest.raises(AuditNotFound):
+        store.action_version(audit_id, action)
