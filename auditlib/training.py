@@ -92,6 +92,24 @@ def list_exemplars(folder: str | Path | None = None) -> list[Exemplar]:
     return [load_exemplar(p) for p in sorted(folder.glob("*.yaml"))]
 
 
+def next_exemplar(store: Any, user: str, exemplars: list[Exemplar], framework: str,
+                  current: str | None = None) -> Exemplar | None:
+    """The exemplar ``user`` grades next against ``framework``: another than ``current`` (the
+    one just graded) that they have not graded yet, else the one they graded least recently;
+    ``current`` itself only when it is the only exemplar for the framework. None when no
+    exemplar has a benchmark for it. ``store`` is an AuditStore."""
+    candidates = [x for x in exemplars if framework in x.benchmarks]
+    others = [x for x in candidates if x.id != current] or candidates
+    last: dict[str, tuple[str, int]] = {}
+    for audit in store.find_audits(auditor=user, framework=framework, training=True):
+        when = (str(audit.get("updated_at") or ""), int(audit["audit_id"]))
+        last[audit["child_id"]] = max(last.get(audit["child_id"], when), when)
+    fresh = [x for x in others if x.child_id not in last]
+    if fresh:
+        return fresh[0]
+    return min(others, key=lambda x: last[x.child_id]) if others else None
+
+
 # --------------------------------------------------------------------------- comparison
 
 @dataclass
@@ -134,16 +152,22 @@ def graded_items(framework: Framework, record: dict[str, Any]) -> dict[str, tupl
     return out
 
 
+def field_titles(framework: Framework) -> dict[str, str]:
+    """Item id -> its title as a person reads it, with its section's number ("2. Risk…")."""
+    titles = {s.id: f"{s.number}. {s.title}" if s.number else s.title
+              for s in framework.sections}
+    titles.update({c.id: f"{s.number}. {c.title}" if s.number else c.title
+                   for s in framework.sections for c in s.criteria})
+    return titles
+
+
 def compare(framework: Framework, trainee: dict[str, Any], benchmark: Benchmark) -> Comparison:
     """Set a trainee's grades beside the benchmark's."""
     from auditlib.agreement import cohen_kappa
 
     mine = graded_items(framework, trainee)
     theirs = graded_items(framework, benchmark.record)
-    titles = {s.id: f"{s.number}. {s.title}" if s.number else s.title
-              for s in framework.sections}
-    titles.update({c.id: f"{s.number}. {c.title}" for s in framework.sections
-                   for c in s.criteria})
+    titles = field_titles(framework)
     rows, diffs, ratings = [], [], []
     for item, (b_grade, scale) in theirs.items():
         t_grade = mine.get(item, (None, scale))[0]
@@ -221,7 +245,9 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
                    ) -> dict[str, Any]:
     """Every trainee's submitted training audits against the benchmarks: per trainee (weighted
     kappa with a bootstrap interval, alignment, tendency), per field (where the cohort disagrees
-    most) and per attempt (progress over repeated exercises)."""
+    most) and per attempt (progress over repeated exercises). Each field and attempt carries
+    the titles a person reads (``title``, ``framework_title``, ``exemplar_title``) beside its
+    ids."""
     from auditlib.consistency import wilson_interval
 
     by_child = {e.child_id: e for e in exemplars}
@@ -253,7 +279,8 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
                 who["diffs"].append(scale.rank[t] - scale.rank[b])
                 fields.setdefault((fw.id, item), []).append(int(t == b))
         attempts.append({"trainee": summary["auditor"], "exemplar": exemplar.id,
-                         "framework": fw.id, "audit_id": summary["audit_id"],
+                         "exemplar_title": exemplar.title, "framework": fw.id,
+                         "framework_title": fw.title, "audit_id": summary["audit_id"],
                          "attempt": who["exercises"], "exact": result.exact,
                          "weighted_kappa": result.weighted_kappa})
     rows = []
@@ -279,7 +306,9 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
                      "mean_difference": mean})
     ordered = sorted(fields.items(), key=lambda kv: (sum(kv[1]) / len(kv[1]), -len(kv[1]),
                                                      kv[0][1]))
-    hardest = [{"framework": fw, "item": item, "agreement": sum(v) / len(v), "grades": len(v)}
+    hardest = [{"framework": fw, "item": item, "agreement": sum(v) / len(v), "grades": len(v),
+                "framework_title": get_framework(fw).title,
+                "title": field_titles(get_framework(fw)).get(item, item)}
                for (fw, item), v in ordered]
     return {"trainees": rows, "fields": hardest, "attempts": attempts}
 

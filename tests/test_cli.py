@@ -353,3 +353,66 @@ def test_the_extras_check_finds_what_is_wrong():
         "EXTRAS sends docx to [month], which does not list python-docx",
         "EXTRAS sends holidays to [reports]; [month] is smaller",
     ]
+
+
+def _serving(cwd: Path, *args: str, data: Path, user: str = "amira", link: str = "/?token"
+             ) -> tuple[list[str], str]:
+    """Start ``auditlib serve`` in ``cwd``, read the lines it prints up to 'Press Ctrl-C', stop
+    it; return those lines and the page that the first link printed holding ``link`` opens."""
+    import os
+    import re
+    import signal
+    import urllib.request
+
+    env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER=user, AUDITLIB_QUIET_VOILA="1")
+    proc = subprocess.Popen([sys.executable, "-m", "auditlib", "serve", "--no-browser", *args],
+                            cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    lines: list[str] = []
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+        links = [u for u in re.findall(r"http://127\.0\.0\.1:\d+/\S+", "".join(lines))
+                 if link in u]
+        assert links, "".join(lines) + proc.stderr.read()
+        with urllib.request.urlopen(links[0], timeout=60) as response:
+            page = response.read().decode()
+        return lines, page
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.communicate(timeout=30)
+
+
+def test_serve_training_works_from_any_folder(tmp_path):
+    """``auditlib serve training`` from a folder that has no training/ in it serves the shipped
+    calibration pages (before, 'training: no such workbook or folder')."""
+    from auditlib.store import AuditStore
+
+    url = f"sqlite:///{tmp_path / 's.sqlite'}"
+    AuditStore(url, create=True).close()
+    lines, page = _serving(tmp_path, "training", "--store", url, data=tmp_path / "data")
+    assert "training on http://127.0.0.1:" in lines[0], lines
+    assert "calibration" in page.lower()
+
+
+def test_serve_demo_as_the_demo_moderator_opens_an_audit_to_moderate(tmp_path):
+    """Trying the demo as its moderator: a submitted audit to moderate, not a refusal ('user
+    demo-moderator already exists'); twice, as a person would come back to it."""
+    from auditlib import access
+    from auditlib.store import AuditStore
+
+    for _ in range(2):
+        lines, page = _serving(tmp_path, "--demo", user="demo-moderator", data=tmp_path,
+                               link="moderation.ipynb")
+        text = "".join(lines)
+        assert "signed in as demo-moderator" in text
+        assert "To moderate:" in text and "moderation.ipynb?audit_id=" in text, text
+        assert "Open an audit:" not in text  # a moderator audits nothing of their own
+        assert page.startswith("<!DOCTYPE html>")  # the moderation page is served
+    with AuditStore(f"sqlite:///{tmp_path / 'demo.sqlite'}") as store:
+        submitted = store.find_audits(status="submitted")
+        assert [(a["auditor"], a["moderator"]) for a in submitted] == [
+            ("demo-auditor", "demo-moderator")]
+        assert access.audits_to_moderate(store, "demo-moderator") == submitted

@@ -101,5 +101,85 @@ def test_calibration_page_grades_blind_then_compares(store):
     assert len(store.find_audits(training=True, auditor="tia")) == 2
     cohort = CohortPage(store, exemplars=exemplars, user="lead")
     assert "tia" in cohort.trainees.value and "83%" in cohort.trainees.value
-    assert "living_arrangements" in cohort.fields.value
+    assert "5. Child/young persons living arrangements" in cohort.fields.value
     assert "Progress over repeated exercises" in cohort.progress.value
+
+
+def _grade_scaled_social_care(page) -> None:
+    """Grade the page's exemplar against scaled-social-care, in full, and submit."""
+    wb = page.workbook
+    for sid, score in (("risk", 7), ("child_identity", 7), ("care_planning", 6),
+                       ("living_arrangements", 7), ("outcomes", 6)):
+        wb.sections[sid].judgement.value = score
+        wb.sections[sid].narratives["evidence"].value = "e"
+        wb.sections[sid].narratives["impact"].value = "For Testa"
+    wb.sections["summary"].narratives["summary"].value = "s"
+    wb.sections["observations"].narratives["working_well"].value = "a"
+    wb.sections["observations"].narratives["not_working_well"].value = "b"
+    wb.sections["grading"].judgement.value = "good"
+    wb.sections["grading"].narratives["team_manager_id"].value = "TM"
+    wb.summary.submit_button.click()
+    assert "Your grades against the benchmark" in page.results.value
+
+
+def test_grading_again_offers_another_exemplar(store):
+    """'Grade it again' once reopened the exemplar just graded. Now it offers another of the same
+    framework not yet graded, then the one graded longest ago."""
+    exemplars = [x for x in list_exemplars() if "scaled-social-care" in x.benchmarks][:3]
+    assert len(exemplars) == 3
+    first, second, third = (x.id for x in exemplars)
+    page = CalibrationPage(store, user="tia", exemplars=exemplars, save_delay=0,
+                           exemplar=second)
+    page.framework.value = "scaled-social-care"
+    page.start_button.click()
+    _grade_scaled_social_care(page)
+    seen = [second]
+    for _ in range(2):
+        page.again_button.click()
+        assert page.exemplar.value not in seen  # a case not yet graded by tia
+        assert page.framework.value == "scaled-social-care"
+        assert page.results.value == ""  # blind again
+        assert page.workbook.record["child_id"] == f"EXEMPLAR-{page.exemplar.value}"
+        seen.append(page.exemplar.value)
+        _grade_scaled_social_care(page)
+    assert sorted(seen) == sorted([first, second, third])
+    page.again_button.click()  # all graded: the one graded longest ago, afresh
+    assert page.exemplar.value == second
+    assert page.results.value == "" and page.workbook.record["status"] == "in_progress"
+    attempts = store.find_audits(training=True, auditor="tia", child_id=f"EXEMPLAR-{second}")
+    assert [a["status"] for a in attempts] == ["submitted", "in_progress"]
+    # another trainee's grading does not count as tia's
+    other = CalibrationPage(store, user="tom", exemplars=exemplars, save_delay=0,
+                            exemplar=first)
+    other.framework.value = "scaled-social-care"
+    other.start_button.click()
+    _grade_scaled_social_care(other)
+    other.again_button.click()
+    assert other.exemplar.value == second
+
+
+def test_the_cohort_page_shows_words_not_ids(store):
+    """Exemplar, framework and field titles, and people's names, where the cohort page showed
+    'exemplar-01', 'scaled-social-care', 'risk'."""
+    import re
+
+    from auditlib import get_framework
+
+    store.add_user("tina", roles=["trainee"], user="lead", display_name="Tina Trainee")
+    exemplars = [x for x in list_exemplars() if "scaled-social-care" in x.benchmarks][:2]
+    for user, exemplar in (("tina", exemplars[0]), ("tina", exemplars[1])):
+        page = CalibrationPage(store, user=user, exemplars=exemplars, save_delay=0,
+                               exemplar=exemplar.id)
+        page.framework.value = "scaled-social-care"
+        page.start_button.click()
+        _grade_scaled_social_care(page)
+    cohort = CohortPage(store, exemplars=exemplars, user="lead")
+    framework = get_framework("scaled-social-care")
+    ids = {s.id for s in framework.sections} | {framework.id, "tina"} | {x.id for x in exemplars}
+    for html in (cohort.trainees.value, cohort.fields.value, cohort.progress.value):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", html)
+        assert cells and not ids & set(cells), ids & set(cells)
+    assert "Tina Trainee" in cohort.trainees.value and "Tina Trainee" in cohort.progress.value
+    assert exemplars[0].title in cohort.progress.value
+    assert framework.title in cohort.progress.value and framework.title in cohort.fields.value
+    assert "2. Risk management (including decision making and assessment)" in cohort.fields.value

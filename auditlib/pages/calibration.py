@@ -11,7 +11,7 @@ from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style, table
 from auditlib.record import interchange_record
 from auditlib.store import AuditStore
-from auditlib.training import Exemplar, cohort_results, compare, list_exemplars
+from auditlib.training import Exemplar, cohort_results, compare, list_exemplars, next_exemplar
 
 
 def _pct(x: float | None) -> str:
@@ -61,10 +61,11 @@ class CalibrationPage(Page):
         self.start_button = w.Button(description="Start grading", layout=w.Layout(width="auto"))
         self.start_button.add_class("aw-start")
         self.start_button.on_click(self._on_start)
-        self.again_button = w.Button(description="Grade it again", layout=w.Layout(width="auto"),
-                                     disabled=True)
+        self.again_button = w.Button(description="Grade another exemplar",
+                                     tooltip="Another case, against the same framework",
+                                     layout=w.Layout(width="auto"), disabled=True)
         self.again_button.add_class("aw-again")
-        self.again_button.on_click(lambda _b: self._on_start(new_attempt=True))
+        self.again_button.on_click(self._on_again)
         self.summary = w.HTML()
         self.case = w.HTML()
         self.case.add_class("aw-case")
@@ -117,6 +118,20 @@ class CalibrationPage(Page):
         if self.workbook.record["status"] != "in_progress":
             self.show_results()
 
+    def _on_again(self, _button: Any = None) -> None:
+        """Grade another exemplar against the same framework: one this trainee has not graded,
+        else the one graded longest ago (the same one only when it is the only one)."""
+        framework, current = self.framework.value, self.exemplar.value
+        chosen = next_exemplar(self.store, self.user, list(self.exemplars.values()), framework,
+                               current)
+        if chosen is None or chosen.id == current:
+            self._on_start(new_attempt=True)
+            return
+        self.exemplar.value = chosen.id  # resets the framework to the exemplar's first
+        self.framework.value = framework
+        attempts = self._attempts()  # an unfinished attempt is taken up; else a new one
+        self._on_start(new_attempt=bool(attempts) and attempts[-1]["status"] != "in_progress")
+
     def show_results(self) -> None:
         from auditlib.framework import get_framework
 
@@ -140,6 +155,9 @@ class CohortPage(Page):
                  framework: str | None = None, user: str | None = None):
         super().__init__(store, user, ("cohort",))
         data = cohort_results(store, exemplars or list_exemplars(), framework=framework)
+        names = {u["name"]: u.get("display_name") or u["name"] for u in store.find_users()}
+        for row in data["trainees"] + data["attempts"]:
+            row["trainee_name"] = names.get(row["trainee"], row["trainee"])
         for row in data["trainees"]:
             row["alignment_text"] = f"{_pct(row['alignment'])} ({_pct(row['low'])}–" \
                                     f"{_pct(row['high'])})"
@@ -158,19 +176,19 @@ class CohortPage(Page):
                 f"{row['weighted_kappa']:.2f}"
         self.data = data
         self.trainees = w.HTML(table(data["trainees"], [
-            ("trainee", "Trainee"), ("exercises", "Exercises"), ("fields", "Fields graded"),
+            ("trainee_name", "Trainee"), ("exercises", "Exercises"), ("fields", "Fields graded"),
             ("alignment_text", "Alignment with the benchmark (95% interval)"),
             ("kappa_text", "Weighted kappa (95% interval)"), ("bias_text", "Tendency")],
             "Agreement per trainee"))
         self.trainees.add_class("aw-cohort-trainees")
         self.fields = w.HTML(table(data["fields"][:15], [
-            ("framework", "Framework"), ("item", "Field"), ("grades", "Grades"),
+            ("framework_title", "Framework"), ("title", "Field"), ("grades", "Grades"),
             ("agreement_text", "Matched the benchmark")],
             "Where the cohort disagrees with the benchmark most"))
         self.fields.add_class("aw-cohort-fields")
         self.progress = w.HTML(table(data["attempts"], [
-            ("trainee", "Trainee"), ("attempt", "Exercise"), ("exemplar", "Exemplar"),
-            ("framework", "Framework"), ("exact_text", "Matched"),
+            ("trainee_name", "Trainee"), ("attempt", "Exercise"), ("exemplar_title", "Exemplar"),
+            ("framework_title", "Framework"), ("exact_text", "Matched"),
             ("kappa_text", "Weighted kappa")], "Progress over repeated exercises"))
         self.progress.add_class("aw-cohort-progress")
         heading = w.HTML(style("workbook", "tables") + "<h1>Calibration: the cohort</h1>")

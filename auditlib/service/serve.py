@@ -19,7 +19,7 @@ from urllib.parse import quote
 from auditlib import access
 from auditlib.access import acting_user
 from auditlib.exceptions import AuditlibError, InvalidValue
-from auditlib.locations import SHARE, data_dir, workbooks_dir
+from auditlib.locations import SHARE, data_dir, shipped, workbooks_dir
 from auditlib.store import AuditStore, store_url
 from auditlib.text import shown
 
@@ -31,20 +31,37 @@ DEMO_AUDITS = {
 }
 
 
+#: the demo's own people: a lead auditor, a moderator, and the auditor of the audit to moderate
+DEMO_PEOPLE = {
+    "demo-lead": (["lead_auditor"], "Demo lead auditor"),
+    "demo-moderator": (["moderator"], "Demo moderator"),
+    "demo-auditor": (["auditor"], "Demo auditor"),
+}
+DEMO_SUBMITTED = "DEMO-MOD-001"
+
+
 def make_demo_store(user: str) -> tuple[str, list[dict]]:
-    """A demo store (in the data folder) with one demo audit per framework for ``user``."""
+    """A demo store (in the data folder) with one demo audit per framework for ``user``, and
+    one submitted audit (by the demo auditor, for the demo moderator) to moderate.
+
+    ``user`` may be one of the demo's own people: the demo moderator (or lead auditor) then
+    has the submitted audit to moderate and no audits of their own."""
     url = f"sqlite:///{data_dir() / 'demo.sqlite'}"
     with AuditStore(url, create=True) as store:  # made on demand, as the default store is
         names = {u["name"] for u in store.find_users()}
-        if "demo-lead" not in names:
-            store.add_user("demo-lead", roles=["lead_auditor"], user="demo-lead",
-                           display_name="Demo lead auditor", service_area="Quality assurance")
-        if "demo-moderator" not in names:
-            store.add_user("demo-moderator", roles=["moderator"], user="demo-lead",
-                           display_name="Demo moderator", service_area="Quality assurance")
+        for name, (roles, display) in DEMO_PEOPLE.items():
+            if name not in names:
+                store.add_user(name, roles=roles, user="demo-lead", display_name=display,
+                               service_area="Quality assurance")
+                names.add(name)
         if user not in names:
             store.add_user(user, roles=["auditor"], user="demo-lead", service_area="Demo")
+            names.add(user)
+        if not store.find_audits(child_id=DEMO_SUBMITTED):
+            _add_submitted_demo_audit(store)
         audits = []
+        if user in DEMO_PEOPLE:
+            return url, audits
         for framework, child in DEMO_AUDITS.items():
             found = store.find_audits(framework=framework, child_id=child, auditor=user)
             audit_id = found[0]["audit_id"] if found else store.add_audit(
@@ -52,6 +69,19 @@ def make_demo_store(user: str) -> tuple[str, list[dict]]:
                 moderator="demo-moderator", month=time.strftime("%Y-%m"))
             audits.append({"audit_id": audit_id, "framework": framework, "child_id": child})
     return url, audits
+
+
+def _add_submitted_demo_audit(store: AuditStore) -> None:
+    """A complete audit, submitted for moderation: the benchmark grades of the first shipped
+    exemplar (a fictional case), as the demo auditor's."""
+    from auditlib.training import list_exemplars
+
+    exemplar = list_exemplars()[0]
+    benchmark = next(iter(exemplar.benchmarks.values()))
+    store.import_audit({**benchmark.record, "framework": benchmark.framework,
+                        "child_id": DEMO_SUBMITTED, "status": "submitted",
+                        "auditor": "demo-auditor", "moderator": "demo-moderator",
+                        "month": time.strftime("%Y-%m")}, user="demo-lead")
 
 
 def voila_env(**extra: str) -> dict[str, str]:
@@ -66,9 +96,34 @@ def voila_command(path: Path, port: int) -> list[str]:
     every local user can read it in ``/proc``; the token goes down a pipe."""
     return [sys.executable, "-m", "auditlib.service.voila", str(path), "--no-browser",
             f"--port={port}", "--Voila.ip=127.0.0.1", "--theme=light", "--template=auditlib",
-            "--VoilaConfiguration.show_tracebacks=False",
-            # kernels are started per page; keep each one small (see design.md)
-            "--MappingKernelManager.cull_idle_timeout=3600"]
+            "--VoilaConfiguration.show_tracebacks=False", *kernel_culling()]
+
+
+#: seconds a kernel whose page has gone (a crashed tab, a computer put to sleep) lives on idle
+KERNEL_IDLE = 900
+
+
+def kernel_culling(idle: int | None = None) -> list[str]:
+    """Jupyter Server's settings that free the kernels no page holds any longer.
+
+    Each page has a kernel of its own. A page that closes asks for its kernel to be shut down;
+    a page that vanished without saying so (a crashed tab, a lost connection) leaves its kernel
+    idle, and that kernel is stopped after ``idle`` seconds (``AUDITLIB_KERNEL_IDLE``, else
+    :data:`KERNEL_IDLE`). The kernel of a page still open is kept however long it stays idle:
+    everything saved is in the store, but what a person is typing is not yet."""
+    if idle is None:
+        raw = os.environ.get("AUDITLIB_KERNEL_IDLE", "").strip()
+        try:
+            idle = int(raw) if raw else KERNEL_IDLE
+        except ValueError:
+            raise InvalidValue("AUDITLIB_KERNEL_IDLE",
+                               f"{raw!r} is not a number of seconds") from None
+    if idle < 1:
+        raise InvalidValue("AUDITLIB_KERNEL_IDLE", f"{idle} is not a number of seconds "
+                           "(1 or more)")
+    return [f"--MappingKernelManager.cull_idle_timeout={idle}",
+            f"--MappingKernelManager.cull_interval={max(1, min(60, idle // 3))}",
+            "--MappingKernelManager.cull_connected=False"]
 
 
 def _die_with_parent() -> None:
@@ -150,6 +205,8 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         raise InvalidValue("port", f"{port} is not a port (1 to 65535)")
     target = Path(path) if path else workbooks_dir()
     if not target.exists():
+        target = shipped_pages(str(path)) or target
+    if not target.exists():
         raise AuditlibError(f"{target}: no such workbook or folder")
     only: set[int] | None = None
     if target.is_dir() and (target / "manifest.csv").exists():
@@ -219,6 +276,23 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         return 0
     finally:
         _stop(proc)
+
+
+#: the folders of pages that ship with auditlib, by name, with a page each must hold
+SHIPPED_PAGES = {"workbooks": "audit.ipynb", "training": "calibration.ipynb"}
+
+
+def shipped_pages(name: str) -> Path | None:
+    """The shipped folder of pages a bare name stands for (``training``, ``workbooks``), so
+    that ``serve training`` works from any folder; None for any other name.
+
+    >>> shipped_pages("training").name
+    'training'
+    >>> shipped_pages("elsewhere/training") is None
+    True
+    """
+    name = name.rstrip("/" + os.sep)
+    return shipped(name, SHIPPED_PAGES[name]) if name in SHIPPED_PAGES else None
 
 
 def _manifest_audit_ids(manifest: Path) -> set[int]:

@@ -25,6 +25,7 @@ import tornado.ioloop
 import tornado.netutil
 import tornado.web
 from voila.app import Voila
+from voila.handler import VoilaHandler
 from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
@@ -50,6 +51,26 @@ def landing_page(folder: Path) -> str | None:
     return pages[0] if len(pages) == 1 else None
 
 
+def with_xsrf_cookie(handler: type) -> type:
+    """``handler`` (a Voilà page), setting the ``_xsrf`` cookie when it serves a page.
+
+    A page closing asks Voilà to shut its kernel down (``POST voila/api/shutdown/<kernel>``),
+    sending the ``_xsrf`` cookie's value with it; Voilà renders its pages without ever setting
+    that cookie, so the request was refused (403) and every closed page's kernel lived on.
+    """
+
+    class Page(handler):  # type: ignore[valid-type, misc]
+        async def prepare(self, *args: Any, **kwargs: Any) -> None:
+            result = super().prepare(*args, **kwargs)
+            if result is not None:
+                await result
+            if not self._finished:
+                self.xsrf_token  # noqa: B018 - reading it sets the cookie (tornado)
+
+    Page.__name__ = Page.__qualname__ = f"{handler.__name__}WithXsrfCookie"
+    return Page
+
+
 class PagesVoila(Voila):
     """Voilà serving pages only (see the module's docstring)."""
 
@@ -73,6 +94,9 @@ class PagesVoila(Voila):
 
     def init_handlers(self) -> list:
         handlers = [h for h in super().init_handlers() if h[1] not in _LISTINGS]
+        handlers = [(h[0], with_xsrf_cookie(h[1]), *h[2:])
+                    if isinstance(h[1], type) and issubclass(h[1], VoilaHandler) else h
+                    for h in handlers]
         if not self.notebook_path:
             landing = landing_page(Path(self.root_dir))
             if landing:

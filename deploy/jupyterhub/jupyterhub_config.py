@@ -144,5 +144,6 @@ def _profile(spawner) -> None:
 
 
 c.Spawner.pre_spawn_hook = _profile
-# idle servers are stopped by the hub; saved work is in the store, so nothing is lost
+# each server culls its pages' idle kernels (auditlib/share/jupyter_server_pages_config.py);
+# stopping idle servers themselves needs jupyterhub-idle-culler, which is not set up here
 c.JupyterHub.load_roles = []
