@@ -80,20 +80,7 @@ def test_calibration_page_grades_blind_then_compares(store):
     page.start_button.click()
     assert "entirely fictional" in page.case.value
     assert page.results.value == ""  # blind: no benchmark before submitting
-    wb = page.workbook
-    for sid, score in (("risk", 7), ("child_identity", 7), ("care_planning", 6),
-                       ("living_arrangements", 7), ("outcomes", 6)):
-        wb.sections[sid].judgement.value = score
-        wb.sections[sid].narratives["evidence"].value = "e"
-        wb.sections[sid].narratives["impact"].value = "For Testa"
-    wb.sections["summary"].narratives["summary"].value = "s"
-    wb.sections["observations"].narratives["working_well"].value = "a"
-    wb.sections["observations"].narratives["not_working_well"].value = "b"
-    wb.sections["grading"].judgement.value = "good"
-    wb.sections["grading"].narratives["team_manager_id"].value = "TM"
-    assert wb.summary.submit_button.description == "Submit and compare with the benchmark"
-    wb.summary.submit_button.click()
-    assert "Your grades against the benchmark" in page.results.value
+    _grade_scaled_social_care(page)
     assert "1 grade higher" in page.results.value  # living arrangements: 7 against 4
     audits = store.find_audits(training=True, auditor="tia")
     assert [a["status"] for a in audits] == ["submitted"]  # the trainee's grades are kept
@@ -118,6 +105,7 @@ def _grade_scaled_social_care(page) -> None:
     wb.sections["observations"].narratives["not_working_well"].value = "b"
     wb.sections["grading"].judgement.value = "good"
     wb.sections["grading"].narratives["team_manager_id"].value = "TM"
+    assert wb.summary.submit_button.description == "Submit and compare with the benchmark"
     wb.summary.submit_button.click()
     assert "Your grades against the benchmark" in page.results.value
 
