@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import ipywidgets as w
 import pytest
 
 from auditlib.exceptions import LifecycleRefused, PermissionRefused
@@ -112,9 +113,10 @@ def complete_scaled(wb):
 
 def test_submit_when_complete_then_read_only(store):
     wb = workbook(store, "scaled-social-care")
-    assert wb.summary.submit_button.disabled
+    wb.summary.submit_button.click()  # not ready: enabled (GOV.UK), but nothing is submitted
+    assert store.find_audit(wb.audit_id)["status"] == "in_progress"
     complete_scaled(wb)
-    assert not wb.summary.submit_button.disabled, wb.summary.completeness.value
+    assert wb.result.complete, wb.summary.completeness.value
     wb.summary.submit_button.click()
     assert store.find_audit(wb.audit_id)["status"] == "submitted"
     assert all(c.disabled for c in wb.controls())
@@ -205,7 +207,7 @@ def test_a_page_keeps_its_store_and_a_page_that_cannot_open_gives_it_back(store)
     assert f"Audit {audit}: child C1" in open_home(store_url=store.url, user="ash").value
 
 
-# -- issue 13: the reason beside a disabled Submit; the only allowed grade never contradicted
+# -- issue 13: why Submit cannot go yet, beside it; the only allowed grade never contradicted
 
 
 def _submit_reason(wb):
@@ -216,24 +218,32 @@ def _submit_reason(wb):
     return after.value
 
 
-def test_a_disabled_submit_says_why_beside_the_button(store):
+def test_submit_says_why_it_cannot_go_yet_beside_the_button(store):
+    """Submit stays enabled while the audit can be edited (GOV.UK: never a disabled button);
+    what stops it is said right under it and as its description."""
     wb = workbook(store, "scaled-social-care")
-    assert wb.summary.submit_button.disabled
+    assert not wb.summary.submit_button.disabled
     reason = _submit_reason(wb)
-    assert "Submit is not available" in reason and "to complete" in reason
+    assert "Not ready to submit yet" in reason and "to complete" in reason
     assert "2. Risk management" in reason and "href='#aw-h-risk'" in reason
     assert "to complete" in wb.summary.submit_button.tooltip  # its accessible description
     complete_scaled(wb)
     assert not wb.summary.submit_button.disabled
     assert "Ready to submit" in _submit_reason(wb)
+    assert "Not ready" not in wb.summary.submit_button.tooltip
     # complete, but a hard rule broken: the rule is named beside the button, not only below
     wb.sections["child_identity"].flags["child_not_seen"].value = True
-    assert wb.summary.submit_button.disabled
+    assert not wb.summary.submit_button.disabled
     reason = _submit_reason(wb)
+    assert "Not ready to submit yet" in reason
     assert "Good is not allowed here" in reason and "href='#aw-h-grading'" in reason
     assert "Good is not allowed here" in wb.summary.submit_button.tooltip
+    wb.summary.submit_button.click()
+    assert store.find_audit(wb.audit_id)["status"] == "in_progress"
+    assert "Good is not allowed here" in wb.errors.widget.value
     wb.sections["grading"].judgement.value = "inadequate"
-    assert not wb.summary.submit_button.disabled
+    assert "Ready to submit" in _submit_reason(wb)
+    assert wb.errors.widget.value == ""  # the one problem put right: the summary goes
 
 
 def test_a_read_only_audit_says_why_it_cannot_be_submitted(store):
@@ -368,3 +378,206 @@ def test_check_my_audit_runs_the_moderators_checks(store):
     assert stored["answers"]["risk"]["evidence"] == "The CIN plan is poor."
     assert [c.id for c in moderation_checks(wb.framework, stored, speller=uk_speller())] \
         == [c.id for c in wb.summary.check.checks]
+
+
+# -- issue 13: the sections as a task list, on to the next, guidance folded, the error summary
+
+
+def _tasks(wb) -> dict[str, str]:
+    """Each task-list row of the summary, by section id, as its HTML."""
+    html = wb.summary.sections.value
+    return dict(re.findall(r"<li class='aw-task aw-task-(\w+)'>(.*?)</li>", html))
+
+
+def _words(row: str) -> str:
+    return re.sub(r"<[^>]+>", " ", row)
+
+
+def test_each_section_is_a_task_with_its_status_in_words(store):
+    wb = workbook(store, "scaled-social-care")
+    rows = _tasks(wb)
+    assert list(rows) == [s.id for s in wb.framework.sections]
+    for sid, row in rows.items():
+        assert f"<a href='#aw-h-{sid}' aria-describedby='aw-task-{sid}-status'>" in row
+        assert f"id='aw-task-{sid}-status'" in row and "Not started" in _words(row)
+    assert "Optional" in _words(rows["themes"]) and "Optional" not in _words(rows["risk"])
+    risk = wb.sections["risk"]
+    risk.judgement.value = 7
+    row = _words(_tasks(wb)["risk"])
+    assert "In progress" in row and "Grade: Good (score 7)" in row  # evidence, impact to do
+    risk.narratives["evidence"].value = "Seen alone."
+    assert "In progress" in _words(_tasks(wb)["risk"])
+    risk.narratives["impact"].value = "For Sam, the plan is clear."
+    row = _words(_tasks(wb)["risk"])
+    assert "Completed" in row and "In progress" not in row and "Grade: Good" in row
+    # every status is in words, never colour alone: one word-status a row
+    statuses = re.findall(r"<strong class='aw-tag [\w-]+'>([^<]+)</strong>",
+                          wb.summary.sections.value)
+    assert len(statuses) == len(rows) and set(statuses) <= {"Not started", "In progress",
+                                                            "Completed"}
+    # the overall: chosen, and all it needs, but a rule of the framework broken
+    wb.sections["grading"].judgement.value = "good"
+    wb.sections["grading"].narratives["team_manager_id"].value = "TM1"
+    assert "Completed" in _words(_tasks(wb)["grading"])
+    wb.sections["child_identity"].flags["child_not_seen"].value = True
+    row = _words(_tasks(wb)["grading"])
+    assert "In progress" in row and "Overall grade: Good" in row
+    assert "In progress" in _words(_tasks(wb)["child_identity"])  # a tick is a start
+
+
+def test_criteria_sections_are_tasks_too(store):
+    wb = workbook(store, "cla-leaving-care")
+    panel = wb.sections["involvement_of_young_people"]
+    first, *rest = panel.criteria.values()
+    first.value = "good"
+    assert "In progress" in _words(_tasks(wb)["involvement_of_young_people"])
+    for control in rest:
+        control.value = "good"
+    for narrative in panel.narratives.values():
+        narrative.value = "Written."
+    row = _words(_tasks(wb)["involvement_of_young_people"])
+    assert "Completed" in row and "Grade: Good" in row
+
+
+def test_each_section_ends_with_a_link_to_the_next(store):
+    wb = workbook(store, "scaled-social-care")
+    main = next(c for c in wb.widget.children if "aw-main" in c._dom_classes)
+    children = list(main.children)
+    sections = wb.framework.sections
+    for i, section in enumerate(sections):
+        panel = wb.sections[section.id]
+        assert f"<h2 id='aw-h-{section.id}' tabindex='-1'" in panel.parts[0].value
+        after = children[children.index(panel.widget) + 1]
+        if section.kind == "actions":  # the actions editor belongs to its section
+            assert after is wb.actions.widget
+            after = children[children.index(after) + 1]
+        assert "aw-next-link" in after._dom_classes
+        if i + 1 < len(sections):
+            nxt = sections[i + 1]
+            assert f"href='#aw-h-{nxt.id}'" in after.value
+            assert f"Next section: {nxt.number}. {nxt.title.rstrip('.')}" in after.value
+        else:
+            assert "href='#aw-summary-heading'>Go to the summary</a>" in after.value
+    # the last link lands on the summary's heading, which takes focus
+    heading = wb.summary.widget.children[0].value
+    assert "id='aw-summary-heading' tabindex='-1'" in heading
+
+
+def _folded(panel) -> list[str]:
+    """The HTML of a section's parts that fold (guidance, areas to consider, descriptors)."""
+    return [p.value for p in panel.parts if isinstance(p, w.HTML) and "<details" in p.value]
+
+
+def test_guidance_is_open_until_the_section_is_started(store):
+    wb = workbook(store, "scaled-social-care")
+    risk = wb.sections["risk"]
+    guidance = _folded(risk)
+    assert len(guidance) == 2  # areas to consider; what each grade looks like
+    assert all("<details open>" in g for g in guidance)
+    assert "<details open><summary>Guidance</summary>" in wb.sections["summary"].parts[1].value
+    risk.judgement.value = 6
+    # not snapped shut while it is being read: only opening the page decides
+    assert _folded(risk) == guidance
+    again = workbook(store, "scaled-social-care", audit_id=wb.audit_id)
+    folded = _folded(again.sections["risk"])
+    assert len(folded) == 2 and not any("<details open>" in g for g in folded)
+    assert all("<details>" in g for g in folded)
+    # a section not started is still open
+    assert "<details open>" in again.sections["care_planning"].parts[1].value
+
+
+def _field_errors(panel) -> list[tuple[str, list[str]]]:
+    """(the error messages, the classes of the field after them) in a section, in order."""
+    children = list(panel.widget.children)
+    out = []
+    for i, child in enumerate(children):
+        if "aw-error-message-box" in child._dom_classes:
+            out.append((re.sub(r"<[^>]+>", "", child.value), list(children[i + 1]._dom_classes)))
+    return out
+
+
+def test_submit_not_ready_shows_the_error_summary_and_each_field_says_so(store):
+    wb = workbook(store, "scaled-social-care")
+    # a fresh audit does not shout: nothing until Submit is pressed
+    assert wb.errors.widget.value == ""
+    assert all(_field_errors(p) == [] for p in wb.sections.values())
+    wb.sections["risk"].narratives["evidence"].value = "Seen alone."
+    wb.summary.submit_button.click()
+    assert store.find_audit(wb.audit_id)["status"] == "in_progress"
+    summary = wb.errors.widget.value
+    assert "There is a problem" in summary and "role='alert'" in summary
+    assert "tabindex='-1'" in summary and "data-aw-show='1'" in summary  # focus moves there
+    links = re.findall(r"<a href='#aw-h-(\w+)' data-aw-focus='([^']+)'>([^<]+)</a>", summary)
+    by_section = {sid: (focus, words) for sid, focus, words in links}
+    assert set(by_section) == set(wb.result.missing)
+    assert by_section["risk"] == (".aw-grade-risk select",
+                                  "2. Risk management (including decision making and "
+                                  "assessment): select a score; enter the impact")
+    assert by_section["summary"] == (".aw-summary-summary textarea",
+                                     "1. Summary: enter the summary")
+    # at each field: the same words, "Error:" for screen readers, the field marked
+    risk = wb.sections["risk"]
+    assert _field_errors(risk) == [("Error: Select a score", ["aw-grade-risk",
+                                                              "aw-field-error"]),
+                                   ("Error: Enter the impact", ["aw-impact-risk",
+                                                                "aw-field-error"])]
+    assert "<span class='aw-visually-hidden'>Error: </span>" in risk.widget.children[
+        list(risk.widget.children).index(risk.judgement) - 1].value
+    # put right, one at a time: it leaves the summary and its field
+    risk.judgement.value = 7
+    assert "select a score" not in wb.errors.widget.value.split("#aw-h-risk")[1].split("</li>")[0]
+    assert _field_errors(risk) == [("Error: Enter the impact", ["aw-impact-risk",
+                                                                "aw-field-error"])]
+    assert "aw-field-error" not in risk.judgement._dom_classes
+    assert "data-aw-show='1'" in wb.errors.widget.value  # the same press: focus stays put
+    # a problem that appears later waits for the next Submit
+    wb.sections["child_identity"].flags["child_not_seen"].value = True
+    wb.sections["grading"].judgement.value = "good"
+    assert "Good is not allowed here" not in wb.errors.widget.value
+    wb.summary.submit_button.click()
+    summary = wb.errors.widget.value
+    assert "data-aw-show='2'" in summary
+    assert re.search(r"<a href='#aw-h-grading' data-aw-focus='.aw-grade-grading input'>"
+                     r"9. Grading: Good is not allowed here", summary), summary
+    assert ("Error: Good is not allowed here" in _field_errors(wb.sections["grading"])[0][0])
+    complete_scaled(wb)
+    wb.sections["grading"].judgement.value = "inadequate"
+    assert wb.errors.widget.value == ""
+    assert all(_field_errors(p) == [] for p in wb.sections.values())
+    wb.summary.submit_button.click()
+    assert store.find_audit(wb.audit_id)["status"] == "submitted"
+
+
+def test_criteria_not_graded_are_counted_in_the_error_summary(store):
+    wb = workbook(store, "cla-leaving-care")
+    wb.summary.submit_button.click()
+    summary = wb.errors.widget.value
+    panel = wb.sections["case_recording"]
+    n = len(panel.section.criteria)
+    first = panel.section.criteria[0]
+    assert (f"<a href='#aw-h-case_recording' data-aw-focus='.aw-grade-{first.id} input'>"
+            f"1. CASE RECORDING: select a grade for each of {n} criteria; enter the evidence; "
+            f"enter the impact</a>") in summary
+    messages = [m for m, _classes in _field_errors(panel)]
+    assert messages[0] == f"Error: Select a grade for “{first.title}”"
+    assert len(messages) == n + 2
+
+
+def test_check_my_audit_shows_the_error_summary_without_taking_focus(store):
+    wb = workbook(store, "scaled-social-care")
+    wb.summary.check_button.click()
+    summary = wb.errors.widget.value
+    assert "There is a problem" in summary and "data-aw-show" not in summary
+    assert "Not ready to submit yet" in wb.summary.check.results.value
+    complete_scaled(wb)
+    wb.summary.check_button.click()
+    assert wb.errors.widget.value == ""
+    assert "Not ready" not in wb.summary.check.results.value
+
+
+def test_a_read_only_audit_has_no_error_summary(store):
+    wb = workbook(store, "scaled-social-care")
+    theirs = AuditWorkbook(store, wb.audit_id, user="lead", save_delay=0)
+    assert theirs.summary.submit_button.disabled
+    theirs._on_submit()
+    assert theirs.errors.widget.value == ""

@@ -28,14 +28,10 @@ import ipywidgets as w
 from auditlib.framework import Framework
 from auditlib.grading import Grading, grade
 from auditlib.pages.base import AuditPage, Choice, audit_id_from_address, message, open_page
-from auditlib.pages.feedback import (
-    CheckPanel,
-    ModeratorFeedback,
-    show_submit,
-    submit_reason_widget,
-)
+from auditlib.pages.feedback import ErrorSummary, ModeratorFeedback, show_submit
 from auditlib.pages.html import bullets, e, style
 from auditlib.pages.section import SectionPanel
+from auditlib.pages.summary import SummaryPanel
 from auditlib.record import interchange_record
 from auditlib.store import CLEAR, EDITABLE, AuditStore
 
@@ -239,80 +235,6 @@ class HeaderPanel:
                 != "child_id"]
 
 
-class SummaryPanel:
-    """Stays in view: section grades, the overall (chosen, suggested, allowed), completeness,
-    findings with the source sentence behind each, the save state and submission."""
-
-    def __init__(self, workbook: AuditWorkbook):
-        self.workbook = workbook
-        self.save_status = w.HTML()
-        self.save_status.add_class("aw-save-status")
-        self.sections = w.HTML()
-        self.suggested = w.HTML()
-        self.suggested.add_class("aw-overall-suggested")
-        self.allowed = w.HTML()
-        self.allowed.add_class("aw-overall-allowed")
-        self.completeness = w.HTML()
-        self.completeness.add_class("aw-completeness")
-        self.findings = w.HTML()
-        self.findings.add_class("aw-findings")
-        self.submit_button = w.Button(description="Submit for moderation",
-                                      tooltip="Submit the audit for moderation",
-                                      layout=w.Layout(width="auto"))
-        self.submit_button.add_class("aw-submit")
-        self.submit_button.on_click(workbook._on_submit)
-        # why Submit is not available, right under it (and as its description)
-        self.submit_reason = submit_reason_widget()
-        # the moderation checks, run by the auditor before submitting
-        self.check = CheckPanel(workbook)
-        self.check_button = self.check.button
-        self.widget = w.VBox([
-            w.HTML("<h2>Summary</h2>"), self.save_status, self.suggested, self.allowed,
-            self.completeness, self.submit_button, self.submit_reason, self.check.widget,
-            self.sections, self.findings])
-        self.widget.add_class("aw-summary")
-
-    def show(self, result: Grading) -> None:
-        fw = self.workbook.framework
-        if fw.overall is not None:
-            scale = fw.overall.scale
-            note = f"<br><small>{e(fw.overall.suggest_note)}</small>" \
-                if fw.overall.suggest_note else ""
-            self.suggested.value = (f"<p>Chosen overall: <strong>{e(scale.label(result.chosen))}"
-                                    f"</strong><br>Suggested overall: <strong>"
-                                    f"{e(scale.label(result.suggested))}</strong>{note}</p>")
-            allowed = ", ".join(scale.label(g) for g in result.allowed) or "none"
-            self.allowed.value = f"<p>Allowed overall grades: <strong>{e(allowed)}</strong></p>"
-        rows = []
-        for section in fw.sections:
-            g = result.sections.get(section.id)
-            if g is None or section.id == self.workbook.overall_id:
-                continue
-            score = f" ({g.score})" if g.score is not None else ""
-            rows.append(f"<li><a href='#aw-h-{e(section.id)}'>{e(section.number)}"
-                        f"{'.' if section.number else ''} {e(section.title.rstrip('.'))}</a>: "
-                        f"<strong>{e(g.label)}</strong>{e(score)}</li>")
-        self.sections.value = ("<h3>Section grades</h3><ul class='aw-grade-list'>"
-                               + "".join(rows) + "</ul>") if rows else ""
-        self.completeness.value = (f"<p>{result.done} of {result.total} fields complete"
-                                   + ("" if result.complete else
-                                      f" (to do: {e(', '.join(self._names(result.missing)))})")
-                                   + "</p>")
-        items = []
-        for f in result.findings:
-            source = f"<blockquote>Source: “{e(f.source.strip())}”</blockquote>" \
-                if f.source else ""
-            items.append(f"<li class='aw-finding aw-finding-{e(f.level)}'><strong>"
-                         f"{e(f.level.capitalize())}:</strong> {e(f.message)}{source}</li>")
-        self.findings.value = ("<h3>Findings</h3>" + (
-            "<ul>" + "".join(items) + "</ul>" if items else "<p>No findings.</p>"))
-
-    def _names(self, ids: list[str]) -> list[str]:
-        fw = self.workbook.framework
-        return [(f"section {fw.section_by_id[i].number}" if fw.section_by_id[i].number
-                 else fw.section_by_id[i].title) for i in ids]
-
-
 class AuditWorkbook(AuditPage):
     """The whole audit form for one audit in the store."""
 
@@ -324,22 +246,23 @@ class AuditWorkbook(AuditPage):
         self.overall_id = self.framework.overall.section if self.framework.overall else None
         self.header = HeaderPanel(self)
         self.sections: dict[str, SectionPanel] = {}
-        children: list[w.Widget] = [self.header.widget]
+        groups: list[list[w.Widget]] = []  # each section's widgets
         self.actions: ActionsPanel | None = None
         for section in self.framework.sections:
-            if section.kind == "actions":
-                panel = SectionPanel(self, section)
-                self.sections[section.id] = panel
-                self.actions = ActionsPanel(self)
-                children += [panel.widget, self.actions.widget]
-                continue
             panel = SectionPanel(self, section)
             self.sections[section.id] = panel
-            children.append(panel.widget)
+            groups.append([panel.widget])
+            if section.kind == "actions":
+                self.actions = ActionsPanel(self)
+                groups[-1].append(self.actions.widget)
         if self.actions is None:
             self.actions = ActionsPanel(self)
-            children.append(self.actions.widget)
+            groups[-1].append(self.actions.widget)
+        children: list[w.Widget] = [self.header.widget]
+        for group, link in zip(groups, self._next_links()):
+            children += [*group, link]
         self.on_submitted = on_submitted
+        self.errors = ErrorSummary(self)  # GOV.UK's error summary, after a Submit not ready
         self.summary = SummaryPanel(self)
         self.summary.submit_button.description = submit_label
         self.status_box = self.summary.save_status
@@ -349,7 +272,8 @@ class AuditWorkbook(AuditPage):
                        f"{e(self.record['auditor'])}. You are signed in as "
                        f"{e(self.user)}.</p>")
         self.feedback = ModeratorFeedback(self)  # a returned audit: what the moderator said
-        main = w.VBox([title, self.banner, self.conflicts, self.feedback.widget, *children],
+        main = w.VBox([title, self.errors.widget, self.banner, self.conflicts,
+                       self.feedback.widget, *children],
                       layout=w.Layout(width="100%"))
         main.add_class("aw-main")
         self.widget = w.HBox([w.HTML(style("workbook", "feedback")), main, self.summary.widget],
@@ -362,6 +286,23 @@ class AuditWorkbook(AuditPage):
         self.refresh()
         self.apply_access()
         self.show_status()
+
+    def _next_links(self) -> list[w.HTML]:
+        """At each section's end, a link on to the next (the last: to the summary), so the
+        keyboard moves on in one key press; the template's script moves focus with it."""
+        sections, links = self.framework.sections, []
+        for i, _section in enumerate(sections):
+            if i + 1 < len(sections):
+                after = sections[i + 1]
+                number = f"{after.number}. " if after.number else ""
+                html = (f"<a href='#aw-h-{e(after.id)}'>Next section: {e(number)}"
+                        f"{e(after.title.rstrip('.'))}</a>")
+            else:
+                html = "<a href='#aw-summary-heading'>Go to the summary</a>"
+            link = w.HTML(f"<p class='aw-next-section'>{html}</p>")
+            link.add_class("aw-next-link")
+            links.append(link)
+        return links
 
     # -- saving
 
@@ -425,11 +366,18 @@ class AuditWorkbook(AuditPage):
             panel.show_grade(result)
         self.result = result
         show_submit(self, result)
+        self.errors.update(result)
 
     # -- lifecycle
 
     def _on_submit(self, _button: Any = None) -> None:
         self.flush()
+        self.refresh()
+        if self.editable and (not self.result.complete or self.result.errors):
+            # not ready: say what to put right, at the top and at each field; the store
+            # would refuse it anyway
+            self.errors.show(self.result, focus=True)
+            return
         done = self.run_save("submission", lambda: self.store.submit(self.audit_id,
                                                                     user=self.user))
         if done is None:

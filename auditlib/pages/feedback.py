@@ -1,10 +1,17 @@
-"""What the auditor's workbook tells the auditor about submitting: why Submit is not available
-(beside the button), what the moderator said on a returned audit (at the top, and beside each
-field), and the moderation checks, run before submitting.
+"""What the auditor's workbook tells the auditor about submitting: why the audit is not ready
+(beside the button), what is wrong, after a Submit that could not go (GOV.UK's error summary at
+the top, and the same words at each field), what the moderator said on a returned audit (at the
+top, and beside each field), and the moderation checks, run before submitting.
 
-    workbook.summary.submit_reason.value     # "Submit is not available: 3 fields to complete…"
+    workbook.summary.submit_reason.value     # "Not ready to submit yet: 3 fields to complete…"
+    workbook.summary.submit_button.click()   # incomplete: "There is a problem", with links
+    workbook.errors.widget.value             # that error summary
     workbook.feedback.widget                 # "Returned by mo on 2026-11-23: Please revisit…"
     workbook.summary.check_button.click()    # the moderation checks, in words
+
+Submit stays enabled while the audit can be edited (GOV.UK: a disabled button says nothing
+about why); pressing it on an audit not ready shows the error summary, which takes focus (the
+template's script), and submits nothing. On a read-only audit it is disabled, with the reason.
 """
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import ipywidgets as w
 
 from auditlib.grading import Grading
 from auditlib.pages.html import e
+from auditlib.pages.section import Problem, lower_first
 
 if TYPE_CHECKING:  # the workbook holds these panels; they read its record and framework
     from auditlib.pages.audit import AuditWorkbook
@@ -69,20 +77,117 @@ def submit_blockers(workbook: AuditWorkbook, result: Grading) -> tuple[str, str]
                                            for f in result.errors))
     if not plain:
         return "", ""
-    return ("<p><strong>Submit is not available</strong></p>" + "".join(html),
-            "Submit is not available. " + " ".join(plain))
+    return ("<p><strong>Not ready to submit yet</strong></p>" + "".join(html),
+            "Not ready to submit yet. " + " ".join(plain))
 
 
 def show_submit(workbook: AuditWorkbook, result: Grading) -> None:
-    """Enable Submit, or disable it with the reason beside it and as its description."""
+    """Submit enabled while the audit can be edited, disabled on a read-only one; what stops
+    it beside it and as its description."""
     summary = workbook.summary
     html, words = submit_blockers(workbook, result)
-    summary.submit_button.disabled = bool(words)
+    summary.submit_button.disabled = not workbook.editable
     summary.submit_button.tooltip = words or "Submit the audit for moderation"
     summary.submit_reason.value = (
         f"<div class='aw-submit-reason aw-submit-blocked' role='status'>{html}</div>" if words
         else "<div class='aw-submit-reason' role='status'><p>Ready to submit: every field is "
              "complete and no rule of the framework is broken.</p></div>")
+
+
+def problems(workbook: AuditWorkbook, result: Grading) -> list[Problem]:
+    """Everything that stops the audit being submitted, field by field: what is missing, then
+    each rule of the framework broken (said at the section's judgement)."""
+    out: list[Problem] = []
+    for sid in result.missing:
+        panel = workbook.sections.get(sid)
+        out += panel.missing_fields(result) if panel is not None else [
+            Problem(sid, "Complete this section")]
+    for finding in result.errors:
+        anchor = field_name(workbook, finding.where)[1]
+        panel = workbook.sections.get(anchor) if anchor else None
+        control = panel.judgement if panel is not None and finding.where == anchor else None
+        focus = None
+        if control is not None:
+            scale = panel.section.scale
+            focus = f".aw-grade-{anchor} {'select' if scale.numeric else 'input'}"
+        if all(p.message != finding.message for p in out):
+            out.append(Problem(anchor, finding.message, control, focus, "rule"))
+    return out
+
+
+class ErrorSummary:
+    """GOV.UK's error summary, at the top of the form: "There is a problem" and a link to each
+    field to put right. Shown when Submit is pressed on an audit not ready (and by "Check my
+    audit"), never on opening an audit; then each problem put right leaves it, and it goes
+    when none is left. It says nothing new while shown: a problem that appears later waits
+    for the next Submit."""
+
+    def __init__(self, workbook: AuditWorkbook):
+        self.workbook = workbook
+        self.widget = w.HTML()
+        self.widget.add_class("aw-error-summary-box")
+        self.shown: list[tuple[str | None, str]] = []  # (section, message) of each shown
+        self.presses = 0  # each Submit moves focus to the summary once (data-aw-show)
+
+    def show(self, result: Grading, focus: bool) -> None:
+        found = problems(self.workbook, result)
+        self.shown = [(p.section_id, p.message) for p in found]
+        self.presses += focus
+        self._render(found)
+
+    def update(self, result: Grading) -> None:
+        """After a change: drop what has been put right."""
+        if not self.shown:
+            return
+        found = [p for p in problems(self.workbook, result)
+                 if (p.section_id, p.message) in self.shown]
+        self.shown = [(p.section_id, p.message) for p in found]
+        self._render(found)
+
+    def _item(self, sid: str | None, group: list[Problem]) -> str:
+        """One line of the error summary: the section's name, what to do, a link to the first
+        field concerned."""
+        words = field_name(self.workbook, sid)[0] if sid else ""
+        criteria = [p for p in group if p.kind == "criterion"]
+        said = [lower_first(p.message.removeprefix(f"{words}: ")) for p in group
+                if p.kind != "criterion"]
+        if len(criteria) > 1:
+            said.insert(0, f"select a grade for each of {len(criteria)} criteria")
+        elif criteria:
+            said.insert(0, lower_first(criteria[0].message))
+        text = (f"{words}: " if words else "") + "; ".join(said)
+        if group[0].kind == "rule":
+            text = group[0].message if group[0].message.startswith(words) else \
+                f"{words}: {group[0].message}"
+        target = next((p.focus for p in group if p.focus), None)
+        attrs = f" data-aw-focus='{e(target)}'" if target else ""
+        return (f"<li><a href='#aw-h-{e(sid)}'{attrs}>{e(text)}</a></li>" if sid
+                else f"<li>{e(text)}</li>")
+
+    def _render(self, found: list[Problem]) -> None:
+        by_section: dict[str | None, list[Problem]] = {}
+        for p in found:
+            by_section.setdefault(p.section_id, []).append(p)
+        for sid, panel in self.workbook.sections.items():
+            panel.show_problems(by_section.get(sid, []))
+        if not found:
+            self.widget.value = ""
+            return
+        items = []
+        for sid, group in by_section.items():
+            # one link a section for what is missing (criteria counted), one a broken rule
+            missing = [p for p in group if p.kind != "rule"]
+            for part in ([missing] if missing else []) + [[p] for p in group if p.kind == "rule"]:
+                items.append(self._item(sid, part))
+        # the template's script focuses the summary when data-aw-show is new: after a Submit,
+        # not after each field put right
+        show = f" data-aw-show='{self.presses}'" if self.presses else ""
+        self.widget.value = (
+            f"<div class='aw-error-summary' tabindex='-1'{show} "
+            "aria-labelledby='aw-error-summary-title'><div role='alert'>"
+            "<h2 class='aw-error-summary-title' id='aw-error-summary-title'>There is a problem"
+            "</h2><p>The audit cannot be submitted until these are put right:</p>"
+            "<ul class='aw-error-summary-list'>" + "".join(items) + "</ul></div></div>")
 
 
 def submit_reason_widget() -> w.HTML:
@@ -197,14 +302,22 @@ class CheckPanel:
         # the record as the moderator's page reads it, so the auditor sees what they will see
         self.checks = moderation_checks(self.workbook.framework, dict(self.workbook.record),
                                         speller=uk_speller())
+        # what stops submitting, too: in the error summary at the top and at each field
+        # (focus stays here, with these results)
+        result = self.workbook.result
+        blocked = self.workbook.editable and (not result.complete or bool(result.errors))
+        if blocked:
+            self.workbook.errors.show(result, focus=False)
+        also = ("<p>Not ready to submit yet: what to put right is listed under “There is a "
+                "problem” at the top of the form.</p>" if blocked else "")
         if not self.checks:
-            self.results.value = ("<p role='status'>No moderation checks raised: the moderator "
-                                  "will see none.</p>")
+            self.results.value = ("<div role='status'><p>No moderation checks raised: the "
+                                  f"moderator will see none.</p>{also}</div>")
             return
         n = len(self.checks)
         items = "".join(
             f"<li class='aw-check'><strong>{e(c.level.capitalize())}</strong> at "
             f"{_link(self.workbook, c.where)}: {e(c.message)}</li>" for c in self.checks)
-        self.results.value = (f"<p role='status'>{n} moderation check{'s' if n != 1 else ''} "
-                              f"raised: the moderator will see {'these' if n != 1 else 'it'}."
-                              f"</p><ul>{items}</ul>")
+        self.results.value = (f"<div role='status'><p>{n} moderation check"
+                              f"{'s' if n != 1 else ''} raised: the moderator will see "
+                              f"{'these' if n != 1 else 'it'}.</p>{also}</div><ul>{items}</ul>")

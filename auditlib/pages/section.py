@@ -1,9 +1,15 @@
 """One section of the auditor's workbook: its judgement, guidance and descriptors, criteria,
 flags and narratives, the moderator's view once returned, and its grade as graded live. Also the
-judgement control the moderator's page uses for its own view of a section."""
+judgement control the moderator's page uses for its own view of a section.
+
+The guidance is folded away once read: open on a section not started, closed on one already
+begun, decided when the page is built (never snapped shut while someone reads it). After a
+blocked Submit each field still to put right says so at the field (GOV.UK's error message).
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -12,6 +18,7 @@ from auditlib.framework import Section
 from auditlib.grading import Grading
 from auditlib.pages.html import bullets, e
 from auditlib.record import moderated_grade
+from auditlib.rules import filled
 from auditlib.scales import NOT_APPLICABLE
 from auditlib.store import CLEAR
 
@@ -19,6 +26,39 @@ if TYPE_CHECKING:  # the workbook holds its sections; a section calls back to sa
     from auditlib.pages.audit import AuditWorkbook
 
 NOT_SCORED = "not_scored"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something to put right before submitting: the words said at the field, the section it
+    is in (its heading's anchor), the field's widget (None: said under the heading) and what a
+    link to it focuses (a CSS selector)."""
+
+    section_id: str | None
+    message: str
+    control: w.Widget | None = None
+    focus: str | None = None
+    kind: str = "missing"  # "criterion" (counted in the error summary), "rule" (on its own)
+
+
+def lower_first(text: str) -> str:
+    """"Evidence" → "evidence", but "ID" stays "ID"."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def section_entered(record: dict[str, Any], section: Section) -> bool:
+    """Has anything of ``section`` been entered: a judgement, a criterion's grade, a tick, a
+    narrative, an action (for the actions section)?"""
+    answers = record.get("answers") or {}
+    answer = answers.get(section.id) or {}
+    return (answer.get("score") is not None or answer.get("grade") is not None
+            or any((answer.get("flags") or {}).values())
+            or any(filled(answer.get(n.id)) for n in section.narratives)
+            or any((answers.get(c.id) or {}).get("grade") is not None
+                   for c in section.criteria)
+            or (section.kind == "actions" and any(
+                a.get("action") or a.get("owner") or a.get("due")
+                for a in record.get("actions") or [])))
 
 
 def judgement_control(section: Section, description: str, value: Any,
@@ -53,8 +93,13 @@ class SectionPanel:
         self.narratives: dict[str, w.Textarea] = {}
         self.flags: dict[str, w.Checkbox] = {}
         number = f"{section.number}. " if section.number else ""
-        parts: list[w.Widget] = [w.HTML(f"<h2 id='aw-h-{e(section.id)}'>{e(number)}"
+        # tabindex -1: a jump link (the summary's, "Next section") moves focus here, not only
+        # the view, so the next Tab goes on into this section
+        parts: list[w.Widget] = [w.HTML(f"<h2 id='aw-h-{e(section.id)}' tabindex='-1' "
+                                        f"class='aw-section-heading'>{e(number)}"
                                         f"{e(section.title)}</h2>")]
+        # read before starting, folded away once begun (decided now, never while reading)
+        self.guidance_open = not section_entered(workbook.record, section)
         guidance = self._guidance_html()
         if guidance:
             parts.append(w.HTML(guidance))
@@ -62,7 +107,8 @@ class SectionPanel:
             self.judgement = self._judgement_control(answer)
             parts.append(self.judgement)
             if section.descriptors:
-                parts.append(w.HTML(self._descriptors_html(section.descriptors, open_=True)))
+                parts.append(w.HTML(self._descriptors_html(section.descriptors,
+                                                           open_=self.guidance_open)))
         for criterion in section.criteria:
             control = w.RadioButtons(
                 options=[(section.scale.label(g), g) for g in section.scale.levels],
@@ -115,6 +161,8 @@ class SectionPanel:
         self.grade_display.add_class(f"aw-section-grade-{section.id}")
         if section.scale is not None:
             parts.append(self.grade_display)
+        self.parts = parts
+        self.error_boxes: dict[int, w.HTML] = {}  # made when first needed, one per field
         self.widget = w.VBox(parts, layout=w.Layout(width="100%"))
         self.widget.add_class("aw-section")
         self.widget.add_class(f"aw-section-{section.id}")
@@ -123,11 +171,13 @@ class SectionPanel:
 
     def _guidance_html(self) -> str:
         s = self.section
+        opened = " open" if self.guidance_open else ""
         out = []
         if s.guidance:
-            out.append(bullets(s.guidance))
+            out.append(f"<details{opened}><summary>Guidance</summary>"
+                       f"{bullets(s.guidance)}</details>")
         if s.areas_to_consider:
-            out.append("<details open><summary>Areas to consider</summary>"
+            out.append(f"<details{opened}><summary>Areas to consider</summary>"
                        + bullets(list(s.areas_to_consider)) + "</details>")
         return f"<div class='aw-guidance'>{''.join(out)}</div>" if out else ""
 
@@ -199,6 +249,85 @@ class SectionPanel:
         return ([self.judgement] if self.judgement is not None else []) + \
             list(self.criteria.values()) + list(self.flags.values()) + \
             list(self.narratives.values())
+
+    # -- what is left to do (shown after a blocked Submit)
+
+    def _required_narratives(self) -> list[str]:
+        """The narratives the framework's rules require of this section once it is judged."""
+        fw, out = self.workbook.framework, []
+        for rule in fw.rules:
+            if rule.kind != "narrative_required":
+                continue
+            targets = rule.params.get("sections") or [s.id for s in fw.sections if s.scale]
+            if self.section.id in targets:
+                out += [n for n in rule.params["narratives"] if n not in out]
+        return out
+
+    def missing_fields(self, result: Grading) -> list[Problem]:
+        """What of this section stops the audit being complete, field by field."""
+        s, record = self.section, self.workbook.record
+        answers = record["answers"]
+        answer = answers.get(s.id) or {}
+        g = result.sections.get(s.id)
+        na = bool(g and g.not_applicable) or answer.get("grade") == NOT_APPLICABLE
+        out: list[Problem] = []
+
+        def field(message: str, control: w.Widget | None, focus: str | None,
+                  kind: str = "missing") -> None:
+            out.append(Problem(s.id, message, control, focus, kind))
+        judged = f".aw-grade-{s.id} {'select' if s.scale and s.scale.numeric else 'input'}"
+        if s.id == self.workbook.overall_id:
+            if result.chosen is None:
+                field("Select the overall grade", self.judgement, judged)
+        elif s.kind == "criteria":
+            for c in () if na else s.criteria:
+                if (answers.get(c.id) or {}).get("grade") is None:
+                    field(f"Select a grade for “{c.title}”", self.criteria[c.id],
+                          f".aw-grade-{c.id} input", "criterion")
+        elif s.scale is not None and (g is None or (g.grade is None and not g.not_applicable)):
+            field("Select a score" if s.scale.numeric else "Select a judgement",
+                  self.judgement, judged)
+        required = [] if na else self._required_narratives()
+        if s.scale is None and s.kind != "actions" and s.narratives and not any(
+                filled(answer.get(n.id)) for n in s.narratives):
+            required = required or [s.narratives[0].id]
+        for narrative in s.narratives:
+            if narrative.id in required and not filled(answer.get(narrative.id)):
+                label = narrative.label
+                field(f"Answer “{label}”" if label.endswith("?") else
+                      f"Enter the {lower_first(label)}", self.narratives[narrative.id],
+                      f".aw-{narrative.id}-{s.id} textarea")
+        if not out:
+            field("Complete this section", None, None)
+        return out
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Each problem said at its field (GOV.UK's error message, a red bar beside the field
+        and its message); one with no field of its own under the heading."""
+        children: list[w.Widget] = []
+        loose = [p.message for p in problems
+                 if not any(p.control is part for part in self.parts)]
+        for i, part in enumerate(self.parts):
+            said = [p.message for p in problems if p.control is part]
+            if said:
+                children.append(self._error_box(id(part), said))
+                part.add_class("aw-field-error")
+            else:
+                part.remove_class("aw-field-error")
+            children.append(part)
+            if i == 0 and loose:
+                children.append(self._error_box(0, loose))
+        if tuple(children) != tuple(self.widget.children):
+            self.widget.children = children
+
+    def _error_box(self, key: int, messages: list[str]) -> w.HTML:
+        box = self.error_boxes.get(key)
+        if box is None:
+            box = self.error_boxes[key] = w.HTML()
+            box.add_class("aw-error-message-box")
+        box.value = "".join(f"<p class='aw-error-message'><span class='aw-visually-hidden'>"
+                            f"Error: </span>{e(m)}</p>" for m in messages)
+        return box
 
     def show_grade(self, result: Grading) -> None:
         g = result.sections.get(self.section.id)

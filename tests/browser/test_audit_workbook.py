@@ -1,11 +1,15 @@
 """The auditor's workbook in a real browser: grade, tick, type; see the grades change; reload and
-find everything there; the store holds it."""
+find everything there; the store holds it. Move about it by keyboard: the summary's sections and
+each "Next section" move focus, and a Submit not ready shows what to put right, each link
+taking focus to its field. Screenshots land in ``AUDITLIB_SHOTS`` when it names a folder."""
 from __future__ import annotations
 
 import pytest
 
+from auditlib.framework import get_framework
 from auditlib.store import AuditStore
 from tests.browser.conftest import open_workbook
+from tests.browser.test_scrolling import shot
 
 pytestmark = pytest.mark.browser
 
@@ -96,3 +100,94 @@ def test_accessibility(server, page, framework):
     grades = page.inner_text(".aw-summary")
     assert "Not graded" in grades and "Allowed overall grades:" in grades
     assert page.external_requests == []
+
+
+ACTIVE = "document.activeElement"
+
+
+def active_id(page) -> str:
+    return page.evaluate(f"{ACTIVE}.id")
+
+
+def in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, "el => { const r = el.getBoundingClientRect();"
+                                 " return r.top >= 0 && r.top < innerHeight; }")
+
+
+@pytest.mark.parametrize("width", [1400, 768])
+def test_the_sections_links_move_focus(server, browser, width):
+    """From the summary's task list to a section, then on section by section, by keyboard:
+    focus moves with the view, so the next Tab goes on from there."""
+    fw = get_framework("cla-leaving-care")
+    first, second = fw.sections[0], fw.sections[1]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        open_workbook(page, server.links["cla-leaving-care"])
+        wait_text(page, ".aw-tasks", "Not started")
+        page.locator(".aw-tasks").scroll_into_view_if_needed()
+        shot(page, f"task-list-{width}")
+        page.focus(f".aw-task-list a[href='#aw-h-{second.id}']")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"{ACTIVE}.id === 'aw-h-{second.id}'", timeout=5_000)
+        assert in_view(page, f"#aw-h-{second.id}")
+        page.keyboard.press("Tab")  # into that section, not back in the summary
+        assert page.evaluate(f"!!{ACTIVE}.closest('.aw-section-{second.id}')")
+        # "Next section" at each section's end, one key press each
+        page.focus(f".aw-next-link a[href='#aw-h-{second.id}']")
+        assert page.evaluate(f"{ACTIVE}.innerText").startswith("Next section: 2.")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"{ACTIVE}.id === 'aw-h-{second.id}'", timeout=5_000)
+        assert first.id != second.id
+        page.focus(".aw-next-link a[href='#aw-summary-heading']")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"{ACTIVE}.id === 'aw-summary-heading'", timeout=5_000)
+        assert in_view(page, "#aw-summary-heading")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 768])
+def test_submit_not_ready_shows_what_to_put_right(server, browser, width):
+    """Not on opening; on Submit: "There is a problem" at the top, with focus; each link takes
+    focus to its field, where the same words are said."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    fw = get_framework("detailed-case-audit")
+    section = fw.sections[0]
+    criterion = section.criteria[0]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        open_workbook(page, server.links["detailed-case-audit"])
+        wait_text(page, ".aw-completeness", "fields complete")
+        assert page.locator(".aw-error-summary").count() == 0  # it does not shout at first
+        assert page.is_enabled(".aw-submit")
+        page.click(".aw-submit")
+        page.wait_for_function(f"{ACTIVE}.classList.contains('aw-error-summary')",
+                               timeout=15_000)
+        assert in_view(page, ".aw-error-summary")
+        summary = page.inner_text(".aw-error-summary")
+        assert "There is a problem" in summary
+        assert f"1. {section.title}: select a grade for each of" in summary
+        shot(page, f"error-summary-{width}")
+        results = Axe().run(page)
+        bad = [v for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], [(v["id"], v["nodes"][0]["target"]) for v in bad]
+        page.keyboard.press("Tab")  # the first link, then to its field
+        assert page.evaluate(f"{ACTIVE}.getAttribute('href')") == f"#aw-h-{section.id}"
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            f"!!{ACTIVE}.closest('.aw-grade-{criterion.id}')", timeout=5_000)
+        message = f".aw-section-{section.id} .aw-error-message >> nth=0"
+        assert page.text_content(message) == f"Error: Select a grade for “{criterion.title}”"
+        assert page.eval_on_selector(
+            message, "el => { const r = el.getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= innerHeight; }")
+        shot(page, f"error-at-field-{width}")
+        with AuditStore(server.store_url) as store:
+            assert store.find_audit(server.audit_id("detailed-case-audit"))["status"] \
+                == "in_progress"
+    finally:
+        context.close()

@@ -70,9 +70,10 @@ def test_an_incomplete_audit_cannot_be_submitted_by_message(store):
     audit = store.add_audit(framework="scaled-social-care", child_id="C2", auditor="ash",
                             user="lead")
     page = AuditWorkbook(store, audit, user="ash", save_delay=0)
-    assert page.summary.submit_button.disabled
+    # Submit is pressable while the audit can change (GOV.UK): pressing it says what is left
     click(page.summary.submit_button)
     assert store.find_audit(audit)["status"] == "in_progress"
+    assert "There is a problem" in page.errors.widget.value
 
 
 def test_a_grade_outside_the_scale_is_refused_by_message(store):
