@@ -161,3 +161,33 @@ def test_an_audit_never_returned_has_no_feedback(store, audit_id):
     from auditlib.pages.audit import AuditWorkbook
 
     assert AuditWorkbook(store, audit_id, user="ash", save_delay=0).feedback.widget.value == ""
+
+
+@pytest.mark.parametrize("choose", ["keep mine", "use theirs"])
+def test_a_comment_changed_in_two_places_is_shown_side_by_side_until_chosen(store, submitted,
+                                                                            choose):
+    """Two tabs on one moderation: the second's comment is not saved over the first's; both
+    texts are shown at the top of the page until the moderator chooses."""
+    first = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    second = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    first.fields["risk"].comment.value = "Visits could be strengthened by a plan."
+    comment = second.fields["risk"].comment
+    comment.value = "Supervision is not recorded."
+    assert second.conflicts in second.widget.children[1].children  # on the page, at the top
+    [box] = second.conflicts.children
+    text = " ".join(c.value for c in box.children[1].children)
+    assert "Yours" in text and "Supervision is not recorded." in text
+    assert "Theirs" in text and "Visits could be strengthened by a plan." in text
+    assert "The moderation of section 2" in box.children[0].value
+    assert "choose which to keep" in second.status.value
+    second.fields["outcomes"].comment.value = "Clear."  # another field saves; the choice stays
+    assert len(second.conflicts.children) == 1
+    [keep, take] = box.children[2].children
+    (keep if choose == "keep mine" else take).click()
+    saved = store.find_audit(submitted)["moderation"]["risk"]["comment"]
+    assert saved == comment.value == ("Supervision is not recorded." if choose == "keep mine"
+                                      else "Visits could be strengthened by a plan.")
+    assert second.conflicts.children == ()
+    assert "Not saved" not in second.status.value and "Not saved" not in second.banner.value
+    comment.value = "Supervision is recorded monthly."  # and later edits save
+    assert store.find_audit(submitted)["moderation"]["risk"]["comment"] == comment.value

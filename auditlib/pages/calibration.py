@@ -22,8 +22,9 @@ def case_file_html(exemplar: Exemplar) -> str:
     parts = [f"<p class='aw-fictional'>{e(exemplar.notice)}</p>"]
     for heading, text in exemplar.case_file:
         parts.append(f"<h3>{e(heading)}</h3><p class='aw-case-text'>{e(text.strip())}</p>")
-    return (f"<details open class='aw-case-file'><summary>The case file: {e(exemplar.title)}"
-            f"</summary>{''.join(parts)}</details>")
+    # the summary holds the heading its parts' h3 come under, so the outline reads in order
+    return (f"<details open class='aw-case-file'><summary><h2>The case file: "
+            f"{e(exemplar.title)}</h2></summary>{''.join(parts)}</details>")
 
 
 def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -> str:
@@ -55,7 +56,8 @@ class CalibrationPage(Page):
         self.exemplar.add_class("aw-exemplar")
         if exemplar in self.exemplars:
             self.exemplar.value = exemplar
-        self.framework = w.Dropdown(description="Framework", style=label_width)
+        self.framework = w.Dropdown(description="Framework", style=label_width,
+                                    layout=w.Layout(width="40rem", max_width="100%"))
         self.framework.add_class("aw-exemplar-framework")
         self.exemplar.observe(lambda _c: self._frameworks(), names="value")
         self.start_button = w.Button(description="Start grading", layout=w.Layout(width="auto"))
@@ -75,8 +77,8 @@ class CalibrationPage(Page):
         self.workbook: AuditWorkbook | None = None
         self._frameworks()
         self.widget = w.VBox([
-            w.HTML(style("workbook", "calibration") + "<h1>Calibration training</h1><p>Grade a "
-                   "fictional "
+            w.HTML(style("workbook", "tables", "calibration") + "<h1>Calibration training</h1>"
+                   "<p>Grade a fictional "
                    f"exemplar case blind, then compare with the benchmark. Signed in as "
                    f"{e(self.user)}.</p>"),
             self.exemplar, self.framework, self.summary,

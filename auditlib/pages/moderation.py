@@ -19,11 +19,15 @@ from typing import Any
 import ipywidgets as w
 
 from auditlib.framework import Section
-from auditlib.pages.base import AuditPage, audit_id_from_address, message, open_page
+from auditlib.pages.base import AuditPage, Choice, audit_id_from_address, message, open_page
 from auditlib.pages.html import e, style, table
 from auditlib.pages.section import NOT_SCORED, judgement_control
 from auditlib.record import moderated_grade
 from auditlib.store import CLEAR, AuditStore
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _checks_html(checks: list[Any]) -> str:
@@ -195,13 +199,14 @@ class ModerationWorkbook(AuditPage):
         title = w.HTML(
             f"<h1>Moderation: {e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
             f"<strong>{e(self.record['child_id'])}</strong> by {e(self.record['auditor'])}. "
-            f"You are signed in as {e(self.user)}. {len(self.checks)} moderation checks "
-            f"raised; {changed} grades moderated so far.</p>")
+            f"You are signed in as {e(self.user)}. {_count(len(self.checks), 'moderation check')} "
+            f"raised; {_count(changed, 'grade')} moderated so far.</p>")
         self.banner = w.HTML()
         lifecycle = w.VBox([w.HTML("<h2>Decision</h2>"), self.status, self.return_reason,
                             w.HBox([self.return_button, self.finalise_button]),
                             self.decision_hint, self.confirm_box])
-        main = w.VBox([title, self.banner, *children, self.actions, lifecycle],
+        # a comment changed in another tab too: both texts at the top until one is chosen
+        main = w.VBox([title, self.banner, self.conflicts, *children, self.actions, lifecycle],
                       layout=w.Layout(width="100%"))
         main.add_class("aw-moderation-main")
         self.widget = w.VBox([w.HTML(style("workbook", "tables", "moderation")), main],
@@ -216,6 +221,22 @@ class ModerationWorkbook(AuditPage):
     def write(self, item_id: str, *, expected_version: int, **changes: Any) -> int:
         return self.store.save_moderation(self.audit_id, item_id, user=self.user,
                                           expected_version=expected_version, **changes)
+
+    def item_words(self, item_id: str) -> str:
+        """What a moderator saves for a field: its moderation, not the auditor's answer."""
+        return f"the moderation of {super().item_words(item_id)}"
+
+    def choice_for(self, item_id: str, changes: dict[str, Any]) -> Choice | None:
+        """A comment changed here and elsewhere: theirs beside yours, to choose (a grade is a
+        choice made again, not a text to compare)."""
+        field = self.fields.get(item_id)
+        if set(changes) != {"comment"} or field is None:
+            return None
+        mine = changes["comment"]
+        return Choice(None if mine is CLEAR else mine,
+                      lambda: self.store.find_audit(self.audit_id)["moderation"]
+                      .get(item_id, {}).get("comment"),
+                      lambda text: setattr(field.comment, "value", text))
 
     def settled_words(self) -> str:
         if self.record["status"] != "submitted":

@@ -28,16 +28,10 @@ def lead_server(tmp_path_factory):
     srv.stop()
 
 
-def test_lead_auditor_page(lead_server, page, tmp_path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    home = lead_server.links["home"]
-    token = re.search(r"token=([^&]+)", home).group(1)
-    base = home.split("/?")[0]
-    page.goto(f"{base}/voila/render/lead_auditor.ipynb?token={token}")
-    page.wait_for_selector(".aw-preview", timeout=90_000)
+def preview_sample(page, folder) -> None:
+    """Upload the month's three files (from ``folder``) and preview a sample of 6 for 2026-11."""
     for name, data in (("children", CHILDREN), ("history", HISTORY), ("auditors", AUDITORS)):
-        path = tmp_path / f"{name}.csv"
+        path = folder / f"{name}.csv"
         path.write_bytes(data)
         with page.expect_file_chooser() as chooser:  # the upload button opens the file dialog
             page.click(f".aw-upload-{name}")
@@ -48,6 +42,17 @@ def test_lead_auditor_page(lead_server, page, tmp_path):
     page.press(".aw-sample-size input", "Tab")
     page.click(".aw-preview")
     page.wait_for_selector(".aw-sample-table table", timeout=30_000)
+
+
+def test_lead_auditor_page(lead_server, page, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    home = lead_server.links["home"]
+    token = re.search(r"token=([^&]+)", home).group(1)
+    base = home.split("/?")[0]
+    page.goto(f"{base}/voila/render/lead_auditor.ipynb?token={token}")
+    page.wait_for_selector(".aw-preview", timeout=90_000)
+    preview_sample(page, tmp_path)
     assert "6 children sampled" in page.inner_text(".aw-sample-status")
     assert page.locator(".aw-sample-table tbody tr").count() == 6
     page.click(".aw-generate")
