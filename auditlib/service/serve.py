@@ -254,8 +254,10 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         moderation_page = page.replace("audit.ipynb", "moderation.ipynb")
         print(f"auditlib is serving {shown(str(target))} on {base} (this computer only).")
         print(f"Store: {shown(_safe(url))}; signed in as {shown(user)}.")
+        # the landing page first: everything of the person's, by role (auditlib.pages.home)
+        print(f"Open: {home}" + (f"  ({_landing_words(target)})" if target.is_dir() else ""))
         if links:
-            print("Open an audit:")
+            print("Or go straight to an audit:")
             for audit, link in links:
                 print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} {link}")
         if to_moderate and target.is_dir() and (target / "moderation.ipynb").exists():
@@ -266,16 +268,25 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         if target.is_dir() and (target / "lead_auditor.ipynb").exists() and lead:
             print(f"Lead auditor's page: {base}/voila/render/lead_auditor.ipynb?token="
                   f"{quote(token)}")
-        if not links:
-            print(f"Open: {home}")
         print("Press Ctrl-C to stop.", flush=True)
         if open_browser:
-            webbrowser.open(links[0][1] if links else home)
+            webbrowser.open(home)
         return proc.wait()
     except KeyboardInterrupt:
         return 0
     finally:
         _stop(proc)
+
+
+def _landing_words(folder: Path) -> str:
+    """What the base URL of a folder of pages opens, in a few words (the landing page is
+    chosen by :func:`auditlib.service.voila.landing_page`, which this must not import: it
+    brings in Voilà, seconds of start-up for a line of text)."""
+    if (folder / "home.ipynb").is_file():
+        return "your home page: your audits, what to moderate, the month"
+    if (folder / "calibration.ipynb").is_file():
+        return "the calibration training"
+    return "the pages"
 
 
 #: the folders of pages that ship with auditlib, by name, with a page each must hold

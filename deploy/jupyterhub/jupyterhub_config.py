@@ -24,6 +24,9 @@ AUDITLIB_HUB_USERS    comma-separated user names allowed to sign in (default: an
                       authenticator accepts; the store's roles still decide what each sees)
 AUDITLIB_HUB_STATE    folder for the hub's own database, cookie secret and users' folders
 AUDITLIB_WORKBOOKS    the workbooks folder users' servers open (default: auditlib's)
+AUDITLIB_HUB_IDLE     seconds a person's server may go unused before the hub stops it
+                      (default 3600; 0: never). Needs jupyterhub-idle-culler (the hub extra)
+AUDITLIB_HUB_API_PORT the hub's internal API port on 127.0.0.1 (default 8081)
 
 Identity reaches the workbooks as JUPYTERHUB_USER, set by the hub for each user's server; a
 notebook never chooses who is acting. The store's roles then decide what each person may open:
@@ -36,12 +39,16 @@ from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
+#: seconds a person's server may go unused before the hub stops it (AUDITLIB_HUB_IDLE)
+IDLE_DEFAULT = 3600
+
 state = Path(os.environ.get("AUDITLIB_HUB_STATE", Path.cwd() / "hub-state")).resolve()
 state.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 c.JupyterHub.ip = os.environ.get("AUDITLIB_HUB_IP", "127.0.0.1")
 c.JupyterHub.port = int(os.environ.get("AUDITLIB_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = int(os.environ.get("AUDITLIB_HUB_API_PORT", "8081"))
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
@@ -144,6 +151,32 @@ def _profile(spawner) -> None:
 
 
 c.Spawner.pre_spawn_hook = _profile
-# each server culls its pages' idle kernels (auditlib/share/jupyter_server_pages_config.py);
-# stopping idle servers themselves needs jupyterhub-idle-culler, which is not set up here
-c.JupyterHub.load_roles = []
+# --- idle servers
+# Each server culls its pages' idle kernels (auditlib/share/jupyter_server_pages_config.py); the
+# hub stops a whole server nobody has used for AUDITLIB_HUB_IDLE seconds (jupyterhub-idle-culler,
+# run by the hub as a service), so a closed laptop does not hold a server for days. Nothing is
+# lost: every change is in the store seconds after it is made. An open page that is being used
+# keeps its server: the server reports its activity to the hub.
+try:
+    idle = int(os.environ.get("AUDITLIB_HUB_IDLE", "").strip() or IDLE_DEFAULT)
+except ValueError:
+    raise SystemExit("AUDITLIB_HUB_IDLE must be a number of seconds (0: never stop idle "
+                     f"servers), not {os.environ['AUDITLIB_HUB_IDLE']!r}") from None
+if idle < 0:
+    raise SystemExit(f"AUDITLIB_HUB_IDLE must be 0 (never) or more seconds, not {idle}")
+if idle > 0:
+    c.JupyterHub.services = [{
+        "name": "idle-culler",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={idle}",
+                    # look often enough that a server goes within a fraction of the timeout
+                    f"--cull-every={max(1, min(300, idle // 4))}"],
+    }]
+    # the least the culler needs (JupyterHub 2+ scopes): see users' servers and when each was
+    # last used, and stop them; it cannot read anyone's pages or act as anyone
+    c.JupyterHub.load_roles = [{
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }]
+else:
+    c.JupyterHub.load_roles = []

@@ -1,6 +1,7 @@
 """The moderation loop in a real browser (issue 13): the moderator returns an audit with a reason,
-confirmed on the page; the auditor opens it and reads the reason and the comments; a disabled
-Submit says why beside it, in view, reached with the mouse wheel (no scrolling done for us)."""
+confirmed on the page; the auditor opens it and reads the reason and the comments; Submit on an
+audit not ready says why beside it, in view, reached with the mouse wheel (no scrolling done for
+us), and pressed, shows what to put right at the top of the form."""
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def loop(tmp_path_factory):
     with open_store(url, only("lead", "ash", "mo")) as store:
         returned = submitted_audit(store, child_id="LOOP-1", evidence="Seen at school.",
                                    impact="For Sam, the plan is clear.")
-        # complete, but the child was not seen: Good is not allowed, so Submit is disabled
+        # complete, but the child was not seen: Good is not allowed, so it cannot go
         blocked = store.add_audit(framework="scaled-social-care", child_id="LOOP-2",
                                   auditor="ash", user="lead")
         complete(store, blocked)
@@ -42,8 +43,8 @@ def loop(tmp_path_factory):
 
 
 def audit_link(server: Server, audit_id: int) -> str:
-    link = next(iter(server.links.values()))
-    base, token = link.split("/voila/")[0], re.search(r"token=([^&]+)", link).group(1)
+    link = server.links["home"]  # the home page: <base>/?token=…
+    base, token = link.split("/?")[0], re.search(r"token=([^&]+)", link).group(1)
     return f"{base}/voila/render/audit.ipynb?audit_id={audit_id}&token={token}"
 
 
@@ -135,7 +136,7 @@ def wheel_until_in_view(page, selector: str, over: tuple[int, int], step: int = 
 
 
 @pytest.mark.parametrize("width", [1400, 768])
-def test_a_disabled_submit_says_why_beside_it(loop, browser, width):
+def test_submit_not_ready_says_why_beside_it(loop, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
@@ -145,17 +146,24 @@ def test_a_disabled_submit_says_why_beside_it(loop, browser, width):
         # the summary is a panel at the right when wide, at the page's end when narrow
         over = (width - 100, 450) if width > 1000 else (width // 2, 450)
         button = wheel_until_in_view(page, ".aw-submit", over)
-        assert page.is_disabled(".aw-submit")
+        assert page.is_enabled(".aw-submit")  # GOV.UK: not disabled; it says why instead
         reason = rect(page, ".aw-submit-reason")
         height = page.viewport_size["height"]
         # right under the button and on screen with it, without anything scrolled for us
         assert 0 <= reason["top"] - button["bottom"] < 24, (button, reason)
         assert reason["top"] < height - 40, (reason, height)
         text = page.inner_text(".aw-submit-reason")
-        assert "Submit is not available" in text and "Good is not allowed here" in text
+        assert "Not ready to submit yet" in text and "Good is not allowed here" in text
         assert "Good is not allowed here" in page.get_attribute(".aw-submit", "title")
-        page.screenshot(path=str(SHOTS / f"disabled-submit-{width}.png"))
+        page.screenshot(path=str(SHOTS / f"submit-not-ready-{width}.png"))
         assert_accessible(page)
+        # pressed: nothing is submitted; the problem is at the top of the form, with focus
+        page.click(".aw-submit")
+        page.wait_for_function("document.activeElement.classList.contains('aw-error-summary')",
+                               timeout=15_000)
+        assert "Good is not allowed here" in page.inner_text(".aw-error-summary")
+        with AuditStore(loop["url"]) as store:
+            assert store.find_audit(loop["blocked"])["status"] == "in_progress"
         # the auditor runs the moderator's checks before submitting
         page.click(".aw-check-audit")
         wait_text(page, ".aw-check-results", "moderation check")
