@@ -118,6 +118,11 @@ def page(browser):
     context.close()
 
 
+#: the audit is ready to submit, as its page says beside Submit (Submit itself is never greyed
+#: out while the audit can be changed: pressing it shows what is left to do)
+READY = "document.querySelector('.aw-submit-reason').innerText.includes('Ready to submit')"
+
+
 def open_workbook(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".aw-save-status", timeout=90_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditlib.store import AuditStore
+from tests.browser.conftest import READY
 from tests.hub import sign_in
 
 pytestmark = pytest.mark.browser
@@ -27,7 +28,7 @@ def test_three_people_sign_in_each_sees_their_own(hub, browser):
     ash.goto(f"{base}/user/ash/voila/render/audit.ipynb?audit_id={audits['ash']}")
     ash.wait_for_selector(".aw-save-status", timeout=60_000)
     ash.get_by_role("radio", name="Meets good").first.check()
-    ash.wait_for_function("!document.querySelector('.aw-submit').disabled", timeout=15_000)
+    ash.wait_for_function(READY, timeout=15_000)
     ash.click(".aw-submit")
     ash.wait_for_function("document.querySelector('.aw-save-status').innerText"
                           ".includes('read-only')", timeout=15_000)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from auditlib.training import list_exemplars
-from tests.browser.conftest import Server, open_workbook
+from tests.browser.conftest import READY, Server, open_workbook
 from tests.conftest import ROOT
 from tests.stores import GRADED, only, open_store, submitted_audit
 
@@ -209,8 +209,7 @@ def test_calibration_teaching_is_never_under_the_summary(training_server, browse
     page = context.new_page()
     start_calibration(page, training_server)
     if page.inner_text(".aw-results") == "":  # the first time: submit, to see the results
-        page.wait_for_function("!document.querySelector('.aw-submit').disabled",
-                               timeout=15_000)
+        page.wait_for_function(READY, timeout=15_000)
         page.click(".aw-submit")
     page.wait_for_selector(".aw-results table", timeout=30_000)
     assert "Why the benchmark says so" in page.inner_text(".aw-results")
@@ -333,10 +332,27 @@ def test_read_only_text_is_readable(lead_server, page):
     shot(page, "read-only")
 
 
+def clipped_labels(page) -> list[str]:
+    """The controls' labels on show whose text does not fit their box (a line cut off)."""
+    return page.evaluate("""() => [...document.querySelectorAll('.widget-label')]
+        .filter(l => l.offsetParent && l.scrollHeight > l.clientHeight + 1)
+        .map(l => l.innerText)""")
+
+
+def first_sheet(pdf: bytes) -> str:
+    """The text on the first printed sheet, as a reader of the PDF sees it."""
+    import io
+
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text().strip()
+
+
 def test_audit_prints_on_several_a4_pages(server, page):
     """Print preview of an audit with a long answer: several A4 pages, the summary in the flow
     (not fixed over the form), no buttons, the long answer whole."""
     open_workbook(page, server.links["full-audit"])
+    assert clipped_labels(page) == [], "labels cut off on screen"
     page.fill(".aw-evidence-q1 textarea", LONG)
     page.wait_for_function("document.querySelector('.aw-save-status').innerText"
                            ".includes('Saved')", timeout=15_000)
@@ -344,13 +360,17 @@ def test_audit_prints_on_several_a4_pages(server, page):
     assert page.eval_on_selector(".aw-summary", "el => getComputedStyle(el).position") \
         == "static"
     assert page.locator(".aw-workbook button:visible").count() == 0
+    assert clipped_labels(page) == [], "labels cut off on paper"
     whole = page.eval_on_selector(".aw-evidence-q1 textarea",
                                   "el => el.clientHeight >= el.scrollHeight - 2")
     assert whole, "the long answer is cut off in print"
     pdf = page.pdf(format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert pages > 3, f"the audit printed on {pages} page(s)"
+    assert "Full audit of an individual child" in first_sheet(pdf), \
+        "the first printed sheet is not the audit's"
     if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
         Path(SHOTS, "audit.pdf").write_bytes(pdf)
         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
         page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi

@@ -8,7 +8,7 @@ import pytest
 
 from auditlib.store import AuditStore
 from auditlib.training import list_exemplars
-from tests.browser.conftest import Server
+from tests.browser.conftest import READY, Server
 from tests.conftest import ROOT
 from tests.stores import only, open_store
 
@@ -67,7 +67,7 @@ def test_calibration_then_cohort(training_server, page):
         f"el => [...el.options].find(o => o.text.startsWith('{score}\\u00a0') || "
         f"o.text.startsWith('{score} ')).text")
     page.select_option(".aw-grade-outcomes select", label=option)
-    page.wait_for_function("!document.querySelector('.aw-submit').disabled", timeout=15_000)
+    page.wait_for_function(READY, timeout=15_000)
     page.click(".aw-submit")
     page.wait_for_selector(".aw-results table", timeout=30_000)
     text = page.inner_text(".aw-results")
