@@ -171,3 +171,35 @@ def test_the_cohort_page_shows_words_not_ids(store):
     assert exemplars[0].title in cohort.progress.value
     assert framework.title in cohort.progress.value and framework.title in cohort.fields.value
     assert "2. Risk management (including decision making and assessment)" in cohort.fields.value
+
+
+# -- issue 13, driven by the keyboard: after Submit, the trainee is taken to the comparison
+
+
+def test_after_submit_the_comparison_takes_focus_in_a_trainees_words(store):
+    """The comparison's heading is where focus goes after each Submit (the template's script
+    focuses a heading with a new data-aw-show), not on reopening an exercise already submitted;
+    what the page says is said to a trainee, never "read-only for the auditor"."""
+    import re
+
+    exemplars = [load_exemplar(TINY)]
+    page = CalibrationPage(store, user="tia", exemplars=exemplars, save_delay=0)
+    page.start_button.click()
+    _grade_scaled_social_care(page)
+    heading = re.search(r"<h2 [^>]*class='aw-results-heading'[^>]*>", page.results.value)
+    assert heading and "tabindex='-1'" in heading.group(0), page.results.value
+    assert "data-aw-show='1'" in heading.group(0)
+    said = page.results.value + page.workbook.status_box.value + page.workbook.banner.value
+    assert "Your exercise is submitted: compare your grades with the benchmark below." in said
+    assert "Your exercise is submitted" in page.workbook.status_box.value
+    assert "Your exercise is submitted" in page.workbook.banner.value
+    assert "auditor" not in said and "moderation" not in said.lower()
+    page.again_button.click()  # another exercise, submitted: focus goes there again
+    assert page.results.value == ""
+    _grade_scaled_social_care(page)
+    assert "data-aw-show='2'" in page.results.value
+    reopened = CalibrationPage(store, user="tia", exemplars=exemplars, save_delay=0)
+    reopened.start_button.click()  # the exercise already submitted: shown, focus left alone
+    assert "Your grades against the benchmark" in reopened.results.value
+    assert "data-aw-show" not in reopened.results.value
+    assert "auditor" not in reopened.workbook.banner.value

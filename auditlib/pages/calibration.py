@@ -10,7 +10,7 @@ from auditlib.pages.audit import AuditWorkbook
 from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style, table
 from auditlib.record import interchange_record
-from auditlib.store import AuditStore
+from auditlib.store import EDITABLE, AuditStore
 from auditlib.training import Exemplar, cohort_results, compare, list_exemplars, next_exemplar
 
 
@@ -27,9 +27,19 @@ def case_file_html(exemplar: Exemplar) -> str:
             f"{e(exemplar.title)}</h2></summary>{''.join(parts)}</details>")
 
 
-def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -> str:
+#: what a trainee reads once their exercise is submitted (the workbook's words are an auditor's)
+SUBMITTED = "Your exercise is submitted: compare your grades with the benchmark"
+
+
+def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str,
+                    shows: int = 0) -> str:
+    """The comparison, under a heading that takes focus (tabindex -1) when ``shows`` is new:
+    the template's script focuses it, as it does the error summary, so a Submit pressed at the
+    foot of the form takes the trainee up to the comparison (0: focus is left where it is)."""
     kappa = "—" if comparison.weighted_kappa is None else f"{comparison.weighted_kappa:.2f}"
-    head = (f"<h2>Your grades against the benchmark</h2><p>{e(framework_title)}, "
+    show = f" data-aw-show='{shows}'" if shows else ""
+    head = (f"<h2 class='aw-results-heading' tabindex='-1'{show}>Your grades against the "
+            f"benchmark</h2><p>{SUBMITTED} below.</p><p>{e(framework_title)}, "
             f"{e(exemplar.title)}. You matched the benchmark on "
             f"<strong>{_pct(comparison.exact)}</strong> of the fields and were within one grade "
             f"on {_pct(comparison.within_one)}; weighted kappa {kappa}. Overall, you graded "
@@ -38,6 +48,21 @@ def comparison_html(comparison: Any, exemplar: Exemplar, framework_title: str) -
         ("title", "Field"), ("trainee", "Your grade"), ("benchmark", "Benchmark grade"),
         ("off_by", "Your grade was"), ("rationale", "Why the benchmark says so")],
         "Field by field", flag=None)
+
+
+class ExerciseWorkbook(AuditWorkbook):
+    """A trainee's exercise: once submitted it is read-only, said in a trainee's words (there
+    is no auditor or moderator in an exercise), pointing to the comparison."""
+
+    def settled_words(self) -> str:
+        if self.record["status"] not in EDITABLE:
+            return f"Saved. {SUBMITTED} at the top of the page."
+        return "Saved"
+
+    def read_only_reason(self) -> str:
+        if self.user != self.record["auditor"]:
+            return super().read_only_reason()
+        return f"{SUBMITTED} at the top of the page."
 
 
 class CalibrationPage(Page):
@@ -75,6 +100,7 @@ class CalibrationPage(Page):
         self.results.add_class("aw-results")
         self.form = w.VBox()
         self.workbook: AuditWorkbook | None = None
+        self.submissions = 0  # each one moves focus to the comparison once (data-aw-show)
         self._frameworks()
         self.widget = w.VBox([
             w.HTML(style("workbook", "tables", "calibration") + "<h1>Calibration training</h1>"
@@ -110,10 +136,10 @@ class CalibrationPage(Page):
                                             child_id=exemplar.child_id, auditor=self.user,
                                             user=self.user, training=True)
         self.case.value = case_file_html(exemplar)
-        self.workbook = AuditWorkbook(self.store, audit_id, user=self.user,
-                                      save_delay=self.save_delay,
-                                      on_submitted=self.show_results,
-                                      submit_label="Submit and compare with the benchmark")
+        self.workbook = ExerciseWorkbook(self.store, audit_id, user=self.user,
+                                         save_delay=self.save_delay,
+                                         on_submitted=self._on_submitted,
+                                         submit_label="Submit and compare with the benchmark")
         self.form.children = [self.workbook.widget]
         self.results.value = ""
         self.again_button.disabled = True
@@ -134,7 +160,13 @@ class CalibrationPage(Page):
         attempts = self._attempts()  # an unfinished attempt is taken up; else a new one
         self._on_start(new_attempt=bool(attempts) and attempts[-1]["status"] != "in_progress")
 
-    def show_results(self) -> None:
+    def _on_submitted(self) -> None:
+        """Submit sits at the foot of the form and is then disabled: focus goes up to the
+        comparison (each Submit anew)."""
+        self.submissions += 1
+        self.show_results(focus=True)
+
+    def show_results(self, focus: bool = False) -> None:
         from auditlib.framework import get_framework
 
         if self.workbook is None:
@@ -145,7 +177,8 @@ class CalibrationPage(Page):
         comparison = compare(framework, interchange_record(record),
                              exemplar.benchmarks[framework.id])
         self.comparison = comparison
-        self.results.value = comparison_html(comparison, exemplar, framework.title)
+        self.results.value = comparison_html(comparison, exemplar, framework.title,
+                                             self.submissions if focus else 0)
         self.again_button.disabled = False
 
 

@@ -65,8 +65,12 @@ def judgement_control(section: Section, description: str, value: Any,
                       none_yet: tuple[str, Any] | None, not_applicable: bool) -> w.ValueWidget:
     """A judgement on ``section``'s scale: a score from a list (a 0-10 scale) or a grade from
     radio buttons, the choice ``none_yet`` (label, value) before them and "Not applicable"
-    after them if ``not_applicable``."""
+    after them if ``not_applicable``. With ``none_yet``, a ``value`` of None chooses it: a
+    control showing no choice would say nothing was chosen, to the eye and to a screen reader
+    (so ``none_yet``'s value is a word, never None)."""
     scale = section.scale
+    if none_yet is not None and value is None:
+        value = none_yet[1]
     if scale.numeric:
         options = [(f"{n} – {scale.label(scale.grade_for_score(n))}", n)
                    for n in range(scale.max, scale.min - 1, -1)]

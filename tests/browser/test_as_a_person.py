@@ -276,10 +276,11 @@ def test_a_moderation_by_keyboard(moderator, page):
                            "Moderator's judgement"})
     stops: list[dict] = []
     now = tab_to(page, ".aw-mod-grade-q1 input", stops)
-    # nothing chosen (agreeing with the auditor is no choice made): the first choice has focus
-    assert (now["label"], now["checked"]) == ("Agree with the auditor (no change)", False), now
+    # agreeing with the auditor is shown chosen (it showed no choice at all): Tab lands on it
+    agree = "Agree with the auditor (no change)"
+    assert (now["label"], now["checked"]) == (agree, True), now
     page.keyboard.type("abc")  # letters on a radio choose nothing
-    assert checked(page, "aw-mod-grade-q1") is None
+    assert checked(page, "aw-mod-grade-q1") == agree
     for _ in range(3):
         page.keyboard.press("ArrowDown")
     assert checked(page, "aw-mod-grade-q1") == "Does not meet good"
@@ -372,13 +373,17 @@ def test_a_calibration_exercise_by_keyboard(trainer, page):
     assert now["label"] == "Submit and compare with the benchmark"
     page.keyboard.press("Enter")
     page.wait_for_selector(".aw-results table", timeout=30_000)
-    # the comparison is drawn at the top of the page, out of view: Home goes up to it
-    page.keyboard.press("Home")
+    # the comparison is drawn at the top of the page: focus goes up to its heading, in view
+    # (it stayed on the disabled Submit, the comparison out of view), and Tab goes on from it
+    page.wait_for_function("document.activeElement.matches('.aw-results h2')", timeout=15_000)
     settle(page)
     heading = top(page, ".aw-results h2")
     assert 0 <= heading < page.viewport_size["height"] - 100, heading
     text = page.inner_text(".aw-results")
     assert "Your grades against the benchmark" in text and "Why the benchmark says so" in text
+    assert "Your exercise is submitted: compare your grades with the benchmark below." in text
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('.aw-case summary')"), active(page)
     # the comparison is of what was chosen by keyboard: Inadequate, round from the first grade
     row = page.locator(".aw-results tr", has_text="manager oversight").locator("td")
     assert row.nth(1).inner_text().strip() == "Inadequate", row.all_inner_texts()

@@ -9,6 +9,7 @@ import pytest
 from auditlib.store import AuditStore
 from auditlib.training import list_exemplars
 from tests.browser.conftest import READY, Server
+from tests.browser.test_scrolling import shot
 from tests.conftest import ROOT
 from tests.stores import only, open_store
 
@@ -72,6 +73,17 @@ def test_calibration_then_cohort(training_server, page):
     page.wait_for_selector(".aw-results table", timeout=30_000)
     text = page.inner_text(".aw-results")
     assert "Your grades against the benchmark" in text and "Why the benchmark says so" in text
+    # Submit, at the foot of the form, is now disabled: focus goes up to the comparison, drawn
+    # at the top (it stayed on the button, the comparison out of view)
+    page.wait_for_function("document.activeElement.matches('.aw-results h2')", timeout=15_000)
+    heading = page.eval_on_selector(".aw-results h2", "el => el.getBoundingClientRect().top")
+    assert 0 <= heading < page.viewport_size["height"] - 100, heading
+    # said to a trainee: an exercise, compared with the benchmark, not an auditor's audit
+    assert "Your exercise is submitted: compare your grades with the benchmark below." in text
+    said = page.inner_text(".aw-save-status") + page.inner_text(".aw-training .aw-main")
+    assert "Your exercise is submitted" in page.inner_text(".aw-save-status")
+    assert "auditor" not in said, said[:300]
+    shot(page, "training-results-focused")
     with AuditStore(training_server.store_url) as store:
         assert store.find_audit(training_server.audit)["status"] == "submitted"
         store.add_role("tia", "moderator", user="lead")  # to see the cohort page
