@@ -191,3 +191,62 @@ def test_a_comment_changed_in_two_places_is_shown_side_by_side_until_chosen(stor
     assert "Not saved" not in second.status.value and "Not saved" not in second.banner.value
     comment.value = "Supervision is recorded monthly."  # and later edits save
     assert store.find_audit(submitted)["moderation"]["risk"]["comment"] == comment.value
+
+
+# -- issue 13, driven by the keyboard: what the page shows follows what is chosen and stored
+
+
+def _chosen_words(control) -> str | None:
+    """The words of the choice a control shows as chosen (a radio checked, an option selected),
+    as ipywidgets draws it: from its index, None when it shows no choice."""
+    return None if control.index is None else control.label
+
+
+def test_agreeing_with_the_auditor_is_shown_chosen_and_saved_as_no_grade(store, submitted):
+    """A fresh moderation shows "Agree with the auditor" chosen, for a grade (radios) and for a
+    score (a list); choosing it again takes the moderator's grade away."""
+    agree = "Agree with the auditor (no change)"
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    grading, risk = page.fields["grading"].judgement, page.fields["risk"].judgement
+    assert type(grading).__name__ == "RadioButtons" and type(risk).__name__ == "Dropdown"
+    for field in page.fields.values():
+        if field.judgement is not None:
+            assert _chosen_words(field.judgement) == agree, field.section.id
+    grading.value, risk.value = "good", 5
+    moderation = store.find_audit(submitted)["moderation"]
+    assert moderation["grading"]["grade"] == "good" and moderation["risk"]["score"] == 5
+    again = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    assert _chosen_words(again.fields["grading"].judgement) == "Good"
+    assert again.fields["risk"].judgement.value == 5
+    again.fields["grading"].judgement.value = again.fields["grading"].judgement.options[0][1]
+    again.fields["risk"].judgement.value = again.fields["risk"].judgement.options[0][1]
+    moderation = store.find_audit(submitted)["moderation"]
+    assert "grade" not in moderation.get("grading", {}) and "score" not in moderation["risk"]
+    last = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    assert _chosen_words(last.fields["grading"].judgement) == agree
+    assert _chosen_words(last.fields["risk"].judgement) == agree
+
+
+@pytest.mark.parametrize("decision", ["finalise", "return"])
+def test_the_figures_at_the_top_follow_the_store(store, submitted, decision):
+    """"N grades moderated" counts each grade as it is saved, and after a return or a
+    finalisation still says what the store holds (it said 0 after finalising)."""
+    page = ModerationWorkbook(store, submitted, user="mo", save_delay=0)
+    assert "0 grades moderated so far" in page.title.value
+    page.fields["risk"].judgement.value = 5
+    assert "1 grade moderated so far" in page.title.value
+    page.fields["grading"].judgement.value = "good"
+    assert "2 grades moderated so far" in page.title.value
+    page.fields["grading"].judgement.value = "agree"
+    assert "1 grade moderated so far" in page.title.value
+    page.fields["grading"].judgement.value = "inadequate"
+    if decision == "finalise":
+        page.finalise_button.click()
+        page.confirm_finalise_button.click()
+    else:
+        page.return_reason.value = "Please revisit risk"
+        page.return_button.click()
+        page.confirm_return_button.click()
+    assert store.find_audit(submitted)["status"] != "submitted"
+    assert "2 grades moderated." in page.title.value, page.title.value
+    assert page.title in page.widget.children[1].children  # the figure shown is this one

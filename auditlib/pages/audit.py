@@ -371,6 +371,10 @@ class AuditWorkbook(AuditPage):
     # -- lifecycle
 
     def _on_submit(self, _button: Any = None) -> None:
+        # the last words typed may still be on their way from the browser: wait for them
+        self.saver.when_still(self._submit)
+
+    def _submit(self) -> None:
         self.flush()
         self.refresh()
         if self.editable and (not self.result.complete or self.result.errors):

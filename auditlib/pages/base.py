@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 import os
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -79,16 +80,28 @@ def message(title: str, text: str) -> w.HTML:
 class Saver:
     """Runs saves now, or after a quiet interval per key (typing), on the kernel's event loop."""
 
+    #: how long the page's controls must be still before a Submit, Return or Finalise goes
+    #: ahead, and the longest it waits for them (seconds)
+    settle, settle_at_most = 0.5, 5.0
+
     def __init__(self, delay: float, on_pending: Callable[[], None]):
         self.delay = delay
         self.pending: dict[str, tuple[Any, Callable[[], None]]] = {}
         self.on_pending = on_pending
+        self.last_change = 0.0  # time.monotonic() of the latest change from the page
+        self.waiting: Callable[[], None] | None = None  # an action waiting for stillness
+
+    def touch(self, _change: Any = None) -> None:
+        """A control changed (typing, a choice): the page is not still yet."""
+        self.last_change = time.monotonic()
 
     def now(self, key: str, save: Callable[[], None]) -> None:
+        self.touch()
         self.cancel(key)
         save()
 
     def later(self, key: str, save: Callable[[], None]) -> None:
+        self.touch()
         if self.delay <= 0:
             return self.now(key, save)
         try:
@@ -110,6 +123,35 @@ class Saver:
         entry = self.pending.pop(key, None)
         if entry is not None and entry[0] is not None:
             entry[0].cancel()
+
+    def when_still(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the page has been still for ``settle`` seconds. The browser holds
+        a text box's latest value back while the kernel is busy with the one before, but sends a
+        button's press at once: a Submit pressed as the last words are typed reaches the kernel
+        before them, and would submit without them. A second press while waiting adds nothing.
+        With no kernel loop (a test) or no typing delay, ``action`` runs now."""
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or self.delay <= 0:
+            action()
+            return
+        if self.waiting is not None:
+            return
+        self.waiting = action
+        pressed = time.monotonic()
+
+        def check() -> None:
+            now = time.monotonic()
+            still = now - max(self.last_change, pressed)
+            if still < self.settle and now - pressed < self.settle_at_most:
+                loop.call_later(self.settle - still, check)
+                return
+            self.waiting = None
+            action()
+        loop.call_later(self.settle, check)
+        self.on_pending()
 
     def flush(self) -> None:
         """Run every pending save now (before submitting, and in tests)."""
@@ -302,7 +344,7 @@ class AuditPage(Page):
                     + (f" (and {more} more not saved: see the top of the page)" if more else "")
                     + last)
             css = "aw-status aw-status-error"
-        elif self.saver.pending:
+        elif self.saver.pending or self.saver.waiting:
             text, css = "Saving…" + last, "aw-status"
         else:
             settled = self.settled_words()
@@ -327,6 +369,8 @@ class AuditPage(Page):
         read_only = not self.editable
         for control in self.controls():
             control.disabled = read_only
+            # any change counts as the page moving (Saver.when_still), saved or not
+            control.observe(self.saver.touch, names="value")
         self.read_only_note = (f"<p class='aw-banner' role='status'>{e(self.read_only_reason())}"
                                "</p>" if read_only else "")
         self.show_banner()

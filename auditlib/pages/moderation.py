@@ -21,9 +21,12 @@ import ipywidgets as w
 from auditlib.framework import Section
 from auditlib.pages.base import AuditPage, Choice, audit_id_from_address, message, open_page
 from auditlib.pages.html import e, style, table
-from auditlib.pages.section import NOT_SCORED, judgement_control
+from auditlib.pages.section import judgement_control
 from auditlib.record import moderated_grade
 from auditlib.store import CLEAR, AuditStore
+
+#: the moderator's "Agree with the auditor": no grade of their own (never a grade's id)
+AGREE = "agree"
 
 
 def _count(n: int, thing: str) -> str:
@@ -94,25 +97,25 @@ class ModerationField:
         self.widget.add_class("aw-mod-field")
 
     def _judgement(self, section: Section, moderated: dict[str, Any]) -> w.ValueWidget:
-        agree = "Agree with the auditor (no change)"
+        # agreeing is a choice shown as chosen (a checked radio, a selected option), saved as
+        # no moderator's grade
+        agree = ("Agree with the auditor (no change)", AGREE)
         if section.scale.numeric:  # a score: the moderator grades, never marks not applicable
             control = judgement_control(section, "Moderator's judgement",
-                                        moderated.get("score", NOT_SCORED), (agree, NOT_SCORED),
-                                        False)
+                                        moderated.get("score"), agree, False)
         else:
             control = judgement_control(section, "Moderator's judgement", moderated.get("grade"),
-                                        (agree, None), section.not_applicable)
+                                        agree, section.not_applicable)
         control.add_class(f"aw-mod-grade-{section.id}")
         control.observe(self._on_judgement, names="value")
         return control
 
     def _on_judgement(self, change: dict[str, Any]) -> None:
         value = change["new"]
-        if self.section.scale.numeric:
-            kwargs = {"score": CLEAR if value == NOT_SCORED else value}
-        else:
-            kwargs = {"grade": CLEAR if value is None else value}
-        self.page.save(self.section.id, now=True, **kwargs)
+        kept = CLEAR if value == AGREE else value
+        self.page.save(self.section.id, now=True,
+                       **{"score" if self.section.scale.numeric else "grade": kept})
+        self.page.show_title()
 
     def _on_comment(self, change: dict[str, Any]) -> None:
         self.page.save(self.section.id, now=False, comment=change["new"] or CLEAR)
@@ -194,19 +197,15 @@ class ModerationWorkbook(AuditPage):
         self.cancel_button.on_click(self._on_cancel)
         self.confirm_box = w.VBox()
         self.confirm_box.add_class("aw-confirm")
-        changed = sum(1 for s in self.framework.sections
-                      if s.scale is not None and moderated_grade(self.record, s) is not None)
-        title = w.HTML(
-            f"<h1>Moderation: {e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
-            f"<strong>{e(self.record['child_id'])}</strong> by {e(self.record['auditor'])}. "
-            f"You are signed in as {e(self.user)}. {_count(len(self.checks), 'moderation check')} "
-            f"raised; {_count(changed, 'grade')} moderated so far.</p>")
+        self.title = w.HTML()
+        self.title.add_class("aw-mod-title")
+        self.show_title(self.record)
         self.banner = w.HTML()
         lifecycle = w.VBox([w.HTML("<h2>Decision</h2>"), self.status, self.return_reason,
                             w.HBox([self.return_button, self.finalise_button]),
                             self.decision_hint, self.confirm_box])
         # a comment changed in another tab too: both texts at the top until one is chosen
-        main = w.VBox([title, self.banner, self.conflicts, *children, self.actions, lifecycle],
+        main = w.VBox([self.title, self.banner, self.conflicts, *children, self.actions, lifecycle],
                       layout=w.Layout(width="100%"))
         main.add_class("aw-moderation-main")
         self.widget = w.VBox([w.HTML(style("workbook", "tables", "moderation")), main],
@@ -215,6 +214,20 @@ class ModerationWorkbook(AuditPage):
         self.widget.add_class("aw-moderation")
         self.apply_access()
         self.show_status()
+
+    def show_title(self, record: dict[str, Any] | None = None) -> None:
+        """The heading and its figures, as the store has them (read again unless ``record`` is
+        given): a grade saved, a return or a finalisation changes them."""
+        if record is None:
+            record = self.store.find_audit(self.audit_id)
+        changed = sum(1 for s in self.framework.sections
+                      if s.scale is not None and moderated_grade(record, s) is not None)
+        self.title.value = (
+            f"<h1>Moderation: {e(self.framework.title)}</h1><p>Audit {self.audit_id} of child "
+            f"<strong>{e(record['child_id'])}</strong> by {e(record['auditor'])}. "
+            f"You are signed in as {e(self.user)}. {_count(len(self.checks), 'moderation check')} "
+            f"raised; {_count(changed, 'grade')} moderated"
+            + (" so far" if record["status"] == "submitted" else "") + ".</p>")
 
     # -- saving
 
@@ -246,6 +259,10 @@ class ModerationWorkbook(AuditPage):
     # -- lifecycle
 
     def _on_return(self, _button: Any = None) -> None:
+        # the reason's last words may still be on their way from the browser: wait for them
+        self.saver.when_still(self._ask_return)
+
+    def _ask_return(self) -> None:
         """Ask to confirm returning the audit, with the reason the auditor will read."""
         reason = self.return_reason.value.strip()
         if not reason:
@@ -260,6 +277,9 @@ class ModerationWorkbook(AuditPage):
         self.confirm_return_button.focus()  # in view, and where the keyboard is
 
     def _on_finalise(self, _button: Any = None) -> None:
+        self.saver.when_still(self._ask_finalise)  # a comment's last words, as above
+
+    def _ask_finalise(self) -> None:
         """Ask to confirm finalising the audit."""
         self.confirm_text.value = (
             f"<p role='alert'>Finalise audit {self.audit_id}? It becomes read-only for "
@@ -307,6 +327,7 @@ class ModerationWorkbook(AuditPage):
 
     def _reload(self) -> None:
         self.record = self.store.find_audit(self.audit_id)
+        self.show_title(self.record)
         self.apply_access()
         self.show_status()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditlib.store import AuditStore
-from tests.browser.conftest import open_workbook
+from tests.browser.conftest import READY, open_workbook
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("AUDITLIB_SHOTS", "/tmp/shots13/saving"))
@@ -138,3 +138,30 @@ def test_an_action_edited_in_two_tabs_is_not_overwritten(server, page):
     wait_text(other, ".aw-save-status", "Saved")
     assert other.locator(".aw-action-owner input").last.input_value() == "Team manager"
     other.close()
+
+
+def test_words_typed_just_before_submit_are_all_submitted(server, page):
+    """The auditor types the last words and presses Submit at once. The browser holds a text
+    box's latest value back while the kernel is busy with the one before, but sends a button's
+    press straight away: the submission waits for the words, and every one of them is stored."""
+    from tests.stores import complete
+
+    with AuditStore(server.store_url) as store:
+        audit = store.add_audit(framework="scaled-social-care", child_id="DEMO-FAST-001",
+                                auditor="amira", user="demo-lead")
+        complete(store, audit, user="amira")
+    base, token = server.links["home"].split("/?")[0], server.links["home"].split("token=")[1]
+    open_workbook(page, f"{base}/voila/render/audit.ipynb?audit_id={audit}&token={token}")
+    page.wait_for_function(READY, timeout=15_000)
+    text = ("The plan was reviewed with the family on each visit and every action in it was "
+            "followed up by the social worker within the agreed timescale, written down.")
+    page.focus(".aw-evidence-risk textarea")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)  # each key a change for the kernel, as a person types
+    page.focus(".aw-submit")
+    page.keyboard.press("Enter")
+    wait_text(page, ".aw-save-status", "submitted", timeout=20_000)
+    with AuditStore(server.store_url) as store:
+        record = store.find_audit(audit)
+    assert record["status"] == "submitted"
+    assert record["answers"]["risk"]["evidence"] == text
