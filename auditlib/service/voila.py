@@ -9,7 +9,8 @@ It differs from plain ``voila`` in what a person on this computer could otherwis
 - the token arrives down a pipe (``AUDITLIB_TOKEN_FD``): never on the command line, which
   every local user can read in ``/proc``, nor in the environment, which kernels inherit;
 - the port it really holds is written to the file descriptor in ``AUDITLIB_READY_FD``, so
-  ``auditlib serve`` never guesses, and never sends the token to whatever else holds a port.
+  ``auditlib serve`` never guesses, and never sends the token to whatever else holds a port;
+- a page's kernel is never culled as idle while its page is still opening (:class:`PageKernels`).
 
 Run as ``python -m auditlib.service.voila PATH [Voilà options]``.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ import tornado.httpserver
 import tornado.ioloop
 import tornado.netutil
 import tornado.web
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from voila.app import Voila
 from voila.handler import VoilaHandler
 from voila.static_file_handler import AllowListFileHandler
@@ -71,6 +74,52 @@ def with_xsrf_cookie(handler: type) -> type:
     return Page
 
 
+#: seconds a page has to connect to its kernel, counted from the kernel's last activity, before
+#: the kernel is taken for that of a page that went away while it was opening (the idle time
+#: instead, if that is longer)
+PAGE_START = 120
+
+
+class PageKernels(AsyncMappingKernelManager):
+    """The pages' kernels: culled when idle, but never while their page is still opening.
+
+    Voilà runs a page's notebook while it sends the page; the kernel then sits idle, with no
+    connection, until the browser has loaded Voilà's scripts and opens the kernel's channel:
+    a second or two, several on a busy computer. Jupyter Server's culler took that wait for a
+    page gone (idle, no connection) and, with a short idle time (``AUDITLIB_KERNEL_IDLE``),
+    stopped the kernel of a page still opening: the page stayed blank ("Loading widget...").
+    A kernel no page has connected to yet is culled after :data:`PAGE_START` seconds instead.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._page_connected: set[str] = set()
+
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._page_connected.add(kernel_id)
+
+    def remove_kernel(self, kernel_id: str) -> Any:
+        self._page_connected.discard(kernel_id)
+        return super().remove_kernel(kernel_id)
+
+    def page_opening(self, kernel_id: str) -> bool:
+        """Whether ``kernel_id``'s page may still be opening: it has never connected, and the
+        kernel is alive and did something less than :data:`PAGE_START` seconds ago."""
+        kernel = self._kernels.get(kernel_id)
+        if kernel is None or kernel_id in self._page_connected or \
+                getattr(kernel, "execution_state", None) == "dead":
+            return False
+        last = getattr(kernel, "last_activity", None)
+        allowed = timedelta(seconds=max(PAGE_START, self.cull_idle_timeout))
+        return last is not None and datetime.now(timezone.utc) - last < allowed
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        if self.page_opening(kernel_id):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+
 class PagesVoila(Voila):
     """Voilà serving pages only (see the module's docstring)."""
 
@@ -107,6 +156,7 @@ class PagesVoila(Voila):
     def start(self) -> None:
         # Voila.start, with the route guard in front and widget-only kernel channels
         self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+        self.voila_configuration.multi_kernel_manager_class = PageKernels
         settings = self.init_settings()
         settings["kernel_websocket_connection_class"] = WidgetOnlyConnection
         self.kernel_manager.allowed_message_types = sorted(WIDGET_MESSAGES)

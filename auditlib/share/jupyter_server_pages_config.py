@@ -31,6 +31,8 @@ c.VoilaConfiguration.file_allowlist = []
 # each page has a kernel of its own: a closing page shuts its kernel down; a kernel whose page
 # vanished without saying so (a crashed tab, a lost connection) is stopped after 15 idle minutes;
 # an open page keeps its kernel (as `auditlib serve` does: auditlib.service.serve.kernel_culling)
+# (and never while its page is still opening: auditlib.service.voila.PageKernels)
+c.ServerApp.kernel_manager_class = "auditlib.service.voila.PageKernels"
 c.MappingKernelManager.cull_idle_timeout = 900
 c.MappingKernelManager.cull_interval = 60
 c.MappingKernelManager.cull_connected = False

@@ -10,6 +10,11 @@
  * It wraps the browser's WebSocket before Voilà opens the kernel's channel (this script runs in
  * the page's head), and listens: a closed channel, or the server saying the kernel is
  * restarting or dead. No network use, no library.
+ *
+ * A page that cannot open says so too, with a way forward, instead of staying blank: the
+ * notebook's cell raised, the kernel died while the page was built, the page arrived cut short,
+ * or the page's kernel was gone before the page reached it (Voilà then shows "Loading widget..."
+ * for ever). It reads the page's outputs as they arrive and Voilà's own look-up of the kernel.
  */
 (function () {
   'use strict';
@@ -41,6 +46,8 @@
     var Watched = function (url, protocols) {
       var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
       if (KERNEL_CHANNEL.test(String(url))) {
+        var opened = false;
+        socket.addEventListener('open', function () { opened = true; });
         socket.addEventListener('message', function (event) {
           var words = text(event.data);
           if (words.indexOf('"status"') !== -1 && KERNEL_GONE.test(words)) {
@@ -48,7 +55,9 @@
           }
         });
         socket.addEventListener('close', function () {
-          if (!leaving) { connectionLost(); }
+          if (leaving) { return; }
+          // never connected: the page's kernel was gone before the page could reach it
+          if (opened) { connectionLost(); } else { cannotOpen(); }
         });
       }
       return socket;
@@ -60,7 +69,125 @@
     window.WebSocket = Watched;
   }
 
+  // Voilà looks the page's kernel up before it connects; a kernel already gone (404) left the
+  // page showing "Loading widget..." with no channel to watch
+  var KERNEL_MODEL = /\/api\/kernels\/[0-9a-f-]{36}(\?|$)/;
+  var nativeFetch = window.fetch;
+  if (nativeFetch) {
+    window.fetch = function (input, init) {
+      var url = String(input && input.url ? input.url : input);
+      var method = String((init && init.method) || (input && input.method) || 'GET');
+      var answer = nativeFetch.apply(this, arguments);
+      if (KERNEL_MODEL.test(url) && method.toUpperCase() === 'GET') {
+        answer.then(function (response) {
+          if (response.status === 404 && !leaving) { cannotOpen(); }
+        }, function () {
+          if (!leaving) { cannotOpen(); }
+        });
+      }
+      return answer;
+    };
+  }
+
   // -- saying so
+
+  var failed = false;
+
+  // The page's outputs, as Voilà sent them (each output in a script Voilà's script later draws),
+  // and whether the page arrived whole: an error (the cell raised), words on stderr (Voilà's
+  // own "An exception occurred at the server", when the kernel died as the page was built;
+  // warnings are stripped from the outputs) or no Voilà script at the end (cut short).
+  function checkArrived() {
+    if (!document.querySelector('script[src$="/voila.js"]')) {
+      cannotOpen();
+      return;
+    }
+    if (document.querySelector('#rendered_cells [data-mime-type="application/vnd.jupyter.stderr"]')) {
+      cannotOpen();  // already drawn by Voilà's script
+      return;
+    }
+    var outputs = document.querySelectorAll(
+      'script[type="application/vnd.voila.cell-output+json"]');
+    for (var i = 0; i < outputs.length; i++) {
+      var output;
+      try {
+        output = JSON.parse(outputs[i].textContent);
+      } catch (e) {
+        continue;
+      }
+      if (output.output_type === 'error' ||
+          (output.output_type === 'stream' && output.name === 'stderr')) {
+        cannotOpen();
+        return;
+      }
+    }
+  }
+
+  function cannotOpen() {
+    if (failed) { return; }
+    failed = true;
+    lost = true;  // one message: this one
+    var look = document.createElement('style');
+    // GOV.UK's focus: the page's own styles come with its widgets, which never came
+    look.textContent = '.aw-cannot-open button:focus { outline: 3px solid #fd0;' +
+      'outline-offset: 0; background: #fd0 !important; color: #0b0c0c !important;' +
+      'box-shadow: 0 4px #0b0c0c; }';
+    document.head.appendChild(look);
+    var box = document.createElement('div');
+    box.className = 'aw-cannot-open';
+    box.setAttribute('role', 'alert');
+    box.style.cssText = 'max-width: 40rem; margin: 2rem auto; padding: 1rem 1.25rem;' +
+      'font-family: Arial, sans-serif; color: #0b0c0c; background: #fff;' +
+      'border: 5px solid #d4351c;';
+    var heading = document.createElement('h1');
+    heading.textContent = 'Sorry, this page could not be opened';
+    heading.setAttribute('tabindex', '-1');
+    heading.style.cssText = 'font-size: 1.6rem; margin: 0 0 .75rem;';
+    box.appendChild(heading);
+    [
+      'Something went wrong while the page was being prepared. Everything saved before is ' +
+        'still saved.',
+      'Reload the page to try again. If this keeps happening, tell the person who looks ' +
+        'after auditlib for your team.'
+    ].forEach(function (words) {
+      var p = document.createElement('p');
+      p.textContent = words;
+      p.style.cssText = 'font-size: 1.1rem; margin: 0 0 .75rem;';
+      box.appendChild(p);
+    });
+    var reload = button('Reload the page', function () { location.reload(); });
+    reload.className = 'aw-cannot-open-reload';
+    reload.style.background = '#00703c';
+    reload.style.borderColor = '#00703c';
+    reload.style.fontSize = '1.1rem';
+    box.appendChild(reload);
+    // in place of the spinner and of whatever Voilà could show (an error in Voilà's words)
+    var spinner = document.getElementById('loading');
+    if (spinner) { spinner.parentNode.removeChild(spinner); }
+    var main = document.getElementById('rendered_cells');
+    if (main) {
+      Array.prototype.forEach.call(main.children, function (child) {
+        child.setAttribute('hidden', '');
+      });
+      main.style.display = '';
+      main.insertBefore(box, main.firstChild);
+    } else {
+      document.body.appendChild(box);
+    }
+    document.title = 'Page could not be opened \u2014 ' + document.title;
+    // focus on the message, read out first; Voilà's script may yet move the page's content into
+    // its layout, which drops focus: take it again, until the person does something
+    heading.focus();
+    var keep = new MutationObserver(function () {
+      if (box.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+        heading.focus();
+      }
+    });
+    keep.observe(document.body, {childList: true, subtree: true});
+    ['keydown', 'mousedown', 'touchstart'].forEach(function (kind) {
+      document.addEventListener(kind, function () { keep.disconnect(); }, {once: true});
+    });
+  }
 
   function markNotSaved() {
     var boxes = document.querySelectorAll('.aw-save-status, .aw-mod-status');
@@ -219,9 +346,14 @@
     main.insertBefore(box, main.firstChild);
   }
 
+  function arrived() {
+    checkArrived();
+    if (!failed) { offerBack(); }
+  }
+
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', offerBack);
+    document.addEventListener('DOMContentLoaded', arrived);
   } else {
-    offerBack();
+    arrived();
   }
 })();
