@@ -80,17 +80,6 @@ def lead_at_the_command_line(monkeypatch):
     monkeypatch.setenv("AUDITLIB_USER", "lead")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``-n``), a file's tests share a worker, so a module's server or browser
-    starts once, and every test on the one JupyterHub shares a worker: the hub's port is fixed."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        group = "jupyterhub" if "hub" in item.fixturenames else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 @pytest.fixture(scope="session")
 def hub(tmp_path_factory):
     """One real JupyterHub for the session (tests/hub.py): starting one takes a while."""

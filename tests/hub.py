@@ -79,9 +79,10 @@ def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]
         conn.execute(f"DROP ROLE IF EXISTS {app_role}")
     grant_app_role(app_role, store_url)
     app_url = store_url.replace(f"//{args['user']}@", f"//{app_role}@", 1)
-    port = _port()
+    port, api_port = _port(), _port()  # free ports: a hub on each test worker at once
     env = dict(os.environ, AUDITLIB_STORE=app_url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
+               AUDITLIB_HUB_API_PORT=str(api_port),
                AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS),
                AUDITLIB_HUB_ANALYSTS="ana",
                PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),
@@ -103,8 +104,8 @@ def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]
         except OSError:
             time.sleep(0.5)
     try:
-        yield {"base": base, "store": store_url, "app_store": app_url, "audits": audits,
-               "state": state, "log": state / "hub.log"}
+        yield {"base": base, "api_port": api_port, "store": store_url, "app_store": app_url,
+               "audits": audits, "state": state, "log": state / "hub.log"}
     finally:
         proc.terminate()
         try:
