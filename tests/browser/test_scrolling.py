@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from auditlib.store import AuditStore
 from auditlib.training import list_exemplars
 from tests.browser.conftest import READY, Server, open_workbook
 from tests.conftest import ROOT
@@ -113,6 +114,15 @@ def lead_server(tmp_path_factory):
     srv.stop()
 
 
+def grade_as_the_benchmark(store, audit: int, trainee: str, exemplar, framework: str) -> None:
+    """The trainee answers every field as the benchmark does."""
+    for item, answer in exemplar.benchmarks[framework].record["answers"].items():
+        store.save_answer(audit, item, user=trainee, grade=answer.get("grade"),
+                          score=answer.get("score"), flags=answer.get("flags"),
+                          narratives={k: v for k, v in answer.items()
+                                      if k not in ("grade", "score", "flags")})
+
+
 @pytest.fixture(scope="module")
 def training_server(tmp_path_factory):
     from tests.browser.conftest import _need_chromium
@@ -122,16 +132,13 @@ def training_server(tmp_path_factory):
     exemplar = list_exemplars()[0]  # the page's first choice, with its first framework
     framework = next(iter(exemplar.benchmarks))
     with open_store(url, only("lead", "tia")) as store:
+        store.add_role("tia", "moderator", user="lead")  # to see the cohort page too
         # the trainee has graded every field (the benchmark's answers): submitting shows results
         audit = store.add_audit(framework=framework, child_id=exemplar.child_id,
                                 auditor="tia", user="tia", training=True)
-        for item, answer in exemplar.benchmarks[framework].record["answers"].items():
-            narratives = {k: v for k, v in answer.items() if k not in ("grade", "score",
-                                                                          "flags")}
-            store.save_answer(audit, item, user="tia", grade=answer.get("grade"),
-                              score=answer.get("score"), flags=answer.get("flags"),
-                              narratives=narratives)
+        grade_as_the_benchmark(store, audit, "tia", exemplar, framework)
     srv = Server(data, user="tia", args=(str(ROOT / "training"), "--store", url))
+    srv.store_url = url
     yield srv
     srv.stop()
 
@@ -190,6 +197,34 @@ def start_calibration(page, srv: Server) -> None:
 def test_calibration_page_scrolls(training_server, short_page):
     start_calibration(short_page, training_server)
     scrolls_as_a_person_scrolls(short_page, "calibration")
+
+
+def test_cohort_page_scrolls(training_server, browser):
+    # two other trainees' submitted exercises, so the cohort has figures to show
+    exemplar = list_exemplars()[0]
+    framework = next(iter(exemplar.benchmarks))
+    with AuditStore(training_server.store_url) as store:
+        for n, name in enumerate(("tom", "una")):
+            store.add_user(name, roles=["trainee"], user="lead", service_area=f"Area {n}")
+            audit = store.add_audit(framework=framework, child_id=exemplar.child_id,
+                                    auditor=name, user=name, training=True)
+            grade_as_the_benchmark(store, audit, name, exemplar, framework)
+            store.submit(audit, user=name)
+    context = browser.new_context(viewport={"width": 1400, "height": 450})
+    page = context.new_page()
+    page.goto(render(training_server, "cohort"))
+    page.wait_for_selector("#rendered_cells h1", timeout=90_000)
+    scrolls_as_a_person_scrolls(page, "cohort")
+    context.close()
+
+
+def test_home_page_scrolls(lead_server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 400})
+    page = context.new_page()
+    page.goto(lead_server.links["home"])
+    page.wait_for_selector(".aw-home", timeout=90_000)
+    scrolls_as_a_person_scrolls(page, "home")
+    context.close()
 
 
 def overlap(a: dict, b: dict) -> bool:
