@@ -90,6 +90,14 @@ def hub(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def data_of_its_own(monkeypatch, tmp_path_factory):
+    """Each test's default store folder is its own, never the home folder's: a store found
+    there (``auditlib sample`` reads the store's audits) would make a test depend on this
+    computer. A test that names ``AUDITLIB_DATA`` or a store itself goes on doing so."""
+    monkeypatch.setenv("AUDITLIB_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
 def origin_as_it_was(monkeypatch):
     """A test that runs the command line in this process (``main([...])``) marks the process
     as the command line (``auditlib.store.ORIGIN``); the tests after it are not."""

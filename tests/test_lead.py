@@ -49,6 +49,21 @@ def test_preview_and_generate(page, store, tmp_path):
     assert "Audits for 2026-11" in page.tracking.audits.value
 
 
+def test_next_months_preview_leaves_out_this_months_children(page, store):
+    """Generate November, then preview December: none of November's children again (they are
+    in the store, not in the history file the lead auditor uploads)."""
+    page.sample.upload_files(children=CHILDREN, history=HISTORY, auditors=AUDITORS)
+    page.sample.month.value, page.sample.size.value, page.sample.seed.value = "2026-11", 6, 7
+    page.sample.preview_button.click()
+    page.sample.generate_button.click()
+    november = {a["child_id"] for a in store.find_audits(month="2026-11")}
+    assert len(november) == 6
+    page.sample.month.value, page.sample.size.value = "2026-12", 12
+    page.sample.preview_button.click()
+    assert "5 children sampled from 5 eligible" in page.sample.status.value  # 11 less 6
+    assert not any(child in page.sample.table.value for child in november)
+
+
 def test_bad_input_is_one_clear_line(page):
     page.sample.upload_files(children=b"child_id,team\nC1,T\n", history=HISTORY,
                              auditors=AUDITORS)

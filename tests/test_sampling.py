@@ -15,6 +15,7 @@ from auditlib.month.sampling import (
     Auditor,
     Child,
     allocate,
+    audited_in_store,
     draw_sample,
     months_before,
     sample_from_files,
@@ -290,3 +291,52 @@ def test_formula_child_ids_are_neutralised_and_round_trip(tmp_path):
         store.add_user("lead", roles=["lead_auditor"], user="lead")
         generate_workbooks(out, tmp_path / "wb", store, "lead", progress=False)
         assert sorted(a["child_id"] for a in store.find_audits()) == sorted(FORMULA_IDS)
+
+
+def test_the_stores_own_audits_count_as_audited(files, tmp_path):
+    """December's sample leaves out the children allocated in November: their audits are in the
+    store, not (yet) in the history file. Training exercises are no child's audit."""
+    from tests.stores import open_store
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    november = [f"C{i:03d}" for i in range(2, 60, 5)]  # none of them in the history file
+    with open_store(url) as store:
+        for child in november:
+            store.add_audit(framework="full-audit", child_id=child, auditor="ash", user="lead",
+                            month="2026-11")
+        store.add_audit(framework="full-audit", child_id="C003", auditor="ash", user="lead",
+                        training=True)
+    december = run("sample", files["children"], "--history", files["history"], "--auditors",
+                   files["auditors"], "--month", "2026-12", "--seed", "1", "--size", "40",
+                   "--store", url, "--user", "lead", "--out", tmp_path / "december.csv")
+    assert december.returncode == 0, december.stderr
+    with open(tmp_path / "december.csv", newline="") as f:
+        sampled = {row["child_id"] for row in csv.DictReader(f)}
+    assert sampled and not sampled & set(november)
+    assert "C003" in sampled  # eligible: only a training exercise names it
+    # without the store, the same draw picks November's children again
+    again = cli(files, tmp_path, month="2026-12")
+    assert again.returncode == 0 and "no audit store yet" in again.stderr
+    with open(tmp_path / "s.csv", newline="") as f:
+        assert {row["child_id"] for row in csv.DictReader(f)} & set(november)
+
+
+def test_only_a_lead_auditor_reads_the_store_to_sample(files, tmp_path):
+    from tests.stores import open_store
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    with open_store(url):
+        pass
+    result = run("sample", files["children"], "--history", files["history"], "--auditors",
+                 files["auditors"], "--month", "2026-12", "--seed", "1", "--store", url,
+                 "--user", "ash", "--out", tmp_path / "s.csv")
+    assert "ash" in one_line_error(result)
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_audited_in_store_uses_each_audits_month():
+    audits = [{"child_id": "C1", "month": "2026-11", "training": False},
+              {"child_id": "C1", "month": None, "created_at": "2026-09-03T10:00:00",
+               "training": False},
+              {"child_id": "C2", "month": "2026-10", "training": True}]
+    assert audited_in_store(audits) == {"C1": [dt.date(2026, 11, 1), dt.date(2026, 9, 3)]}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from auditlib.access import acting_user
@@ -17,10 +18,14 @@ def cmd_sample(args: argparse.Namespace) -> int:
     checksums)."""
     from auditlib.month.sampling import sample_from_files, write_sample
 
+    audited = _audited(args)
     sample = sample_from_files(args.children, args.history, args.auditors, args.month,
-                               args.size, args.seed, args.framework)
+                               args.size, args.seed, args.framework, audited)
     provenance = write_sample(sample, args.out, args.seed, {
         "children": args.children, "history": args.history, "auditors": args.auditors})
+    if audited is None:
+        print("auditlib: note: no audit store yet: only the history file says who was "
+              "audited", file=sys.stderr)
     for warning in sample.warnings:
         print(f"auditlib: warning: {shown(warning)}", file=sys.stderr)
     if args.json:
@@ -33,6 +38,22 @@ def cmd_sample(args: argparse.Namespace) -> int:
               f"{sample.month}; due {sample.due_date}. Written to {args.out} (provenance: "
               f"{provenance.name}). Workload: {load}.")
     return EXIT_OK
+
+
+def _audited(args: argparse.Namespace) -> dict | None:
+    """The children the store has audits of, by month: they count as audited, as the history
+    file's do (a child allocated last month is not sampled again). Only a lead auditor may read
+    the store for this. The store is the one named (--store, AUDITLIB_STORE, its file) or, if
+    none is, the default store once there is one: the first month has only the history file."""
+    from auditlib.month.sampling import audited_in_store
+    from auditlib.store import default_store_url, store_url
+
+    url = store_url(args.store)
+    if url == default_store_url() and not Path(url.removeprefix("sqlite:///")).exists():
+        return None  # said once the sample is drawn
+    authorise(args, "allocate")
+    with open_store(args) as store:
+        return audited_in_store(store.find_audits())
 
 
 def cmd_generate(args: argparse.Namespace) -> int:

@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="ask for a password for the role (sent to the server already hashed)")
     p.set_defaults(func=cmd_store_grant)
 
-    p = sub.add_parser("sample", help="draw the month's sample and allocate auditors",
+    p = sub.add_parser("sample", parents=[store_options],
+                       help="draw the month's sample and allocate auditors",
                        description=cmd_sample.__doc__)
     p.add_argument("children", metavar="CHILDREN.csv",
                    help="child_id, service_area, team, status (open/closed), other columns")

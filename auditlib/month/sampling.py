@@ -19,8 +19,10 @@ import json
 import random
 import re
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from auditlib.dates import months_before, parse_date, parse_month
 from auditlib.exceptions import AuditlibError, InvalidValue, TableError
@@ -399,10 +401,25 @@ def write_sample(sample: Sample, out: str | Path, seed: int, inputs: dict[str, s
     return path
 
 
+def audited_in_store(audits: Iterable[dict[str, Any]]) -> dict[str, list[_dt.date]]:
+    """The store's own audits as history: each child, the first of the month of each audit
+    (its creation day if it has no month). Audits not yet finished count too: a child sampled
+    last month is being audited. Training exercises are not audits of a child."""
+    history: dict[str, list[_dt.date]] = {}
+    for audit in audits:
+        if audit.get("training"):
+            continue
+        day = parse_month(audit["month"]) if audit.get("month") else \
+            _dt.date.fromisoformat(str(audit["created_at"])[:10])
+        history.setdefault(audit["child_id"], []).append(day)
+    return history
+
+
 def sample_from_files(children: str | Path, history: str | Path, auditors: str | Path,
-                      month: str, size: int, seed: int, framework: str = "full-audit"
-                      ) -> Sample:
-    """Read the three files and draw the sample (the command line's and the workbook's path)."""
+                      month: str, size: int, seed: int, framework: str = "full-audit",
+                      audited: dict[str, list[_dt.date]] | None = None) -> Sample:
+    """Read the three files and draw the sample (the command line's and the workbook's path).
+    ``audited`` adds the store's own audits (:func:`audited_in_store`) to the history file's."""
     from auditlib.framework import get_framework
 
     get_framework(framework)  # an unknown framework fails before any work is done
@@ -413,6 +430,9 @@ def sample_from_files(children: str | Path, history: str | Path, auditors: str |
                 get_framework(kid.framework)
             except AuditlibError as exc:
                 raise SampleError(str(children), str(exc), kid.row, "framework") from None
-    return draw_sample(kids, read_history(history), read_auditors(auditors), month, size, seed,
+    past = read_history(history)
+    for child_id, days in (audited or {}).items():
+        past.setdefault(child_id, []).extend(days)
+    return draw_sample(kids, past, read_auditors(auditors), month, size, seed,
                        framework, str(children), str(auditors), header)
 

@@ -137,7 +137,7 @@ class SamplePanel:
     # -- actions
 
     def _on_preview(self, _button: Any = None) -> None:
-        from auditlib.month.sampling import sample_from_files
+        from auditlib.month.sampling import audited_in_store, sample_from_files
 
         self.generate_button.disabled = True
         self.table.value = ""
@@ -147,7 +147,8 @@ class SamplePanel:
             self.sample = sample_from_files(inputs["children"], inputs["history"],
                                             inputs["auditors"], self.month.value.strip(),
                                             self.size.value, self.seed.value,
-                                            self.framework.value)
+                                            self.framework.value,
+                                            audited_in_store(self.page.store.find_audits()))
         except AuditlibError as exc:
             self._say(f"Cannot draw the sample: {exc}", error=True)
             return
