@@ -50,12 +50,23 @@ def test_report_content(store):
     assert "3 audits were sampled for 2026-11: 1 finalised" in page
     assert "Moderation is due by 14 December 2026" in page
     assert "changed 1 of them (50% change rate)" in page
-    assert "2 actions raised, 1 completed and signed off, 1 overdue" in page
+    assert "2 actions raised, 1 completed and signed off (50% completed), 1 overdue" in page
     assert "Chronologies are out of date." not in page  # themes are counted, never quoted
     assert ">Safeguarding<" in page and ">Children in care<" in page
-    # grades in words, in the scale's order
-    header = re.search(r"field by field</caption><thead><tr>(.*?)</tr>", page).group(1)
-    assert header.index("Meets good") < header.index("Does not meet good")
+    # final grades, in words: the moderator moved q3 from Does not meet good to Meets good
+    header = re.search(r"Final grades, field by field</caption><thead><tr>(.*?)</tr>",
+                       page).group(1)
+    assert "Meets good" in header and "Does not meet good" not in header
+    # only the finalised audit is in the grades; the two others are counted by stage
+    assert "final grades of the 1 finalised audits" in page
+    assert "The 2 audits not yet finalised are counted above by stage" in page
+    overall = re.search(r"<caption>Overall grades \(.*?\)</caption>.*?</table>", page).group(0)
+    assert "<th scope='row'>Not graded yet</th><td>0</td>" in overall
+    # month by month: six months to November, November's one finalised audit
+    trend = re.search(r"month by month \(.*?</table>", page).group(0)
+    assert trend.count("<tr><th scope='row'>2026-") == 6
+    assert re.search(r"<th scope='row'>2026-11</th><td>1</td>", trend)
+    assert re.search(r"<th scope='row'>2026-10</th><td>0</td>", trend)
     # self-contained: nothing fetched from anywhere
     assert not re.search(r"""(src|href)=["']https?://""", page)
     assert "C0" not in page  # names no child
@@ -214,7 +225,8 @@ def test_hostile_names_come_out_as_text_with_no_escaping_in_the_report_code(tmp_
     assert "<script>" not in page and "<b>Team" not in page
     shown = (r"<th scope='row'>&lt;script&gt;alert\(&#(39|x27);area&#(39|x27);\)&lt;/script&gt; "
              r"&amp; &lt;b&gt;Team&lt;/b&gt;</th>")
-    assert len(re.findall(shown, page)) == 2  # overall grades and actions, by service area
+    # actions by service area (the grades by service area count finalised audits only)
+    assert len(re.findall(shown, page)) == 1
     tree = ast.parse(inspect.getsource(report))
     called = {getattr(n.func, "id", getattr(n.func, "attr", None))
               for n in ast.walk(tree) if isinstance(n, ast.Call)}
@@ -273,3 +285,14 @@ def test_a_moderators_score_for_the_overall_is_their_grade(numeric_overall):
     assert row["overall"] == "Good" and row["moderated_overall"] == "Inadequate"
     grading = next(r for r in month_grades(store, "2026-11") if r["section"] == "grading")
     assert grading["moderated_grade"] == "Inadequate"
+
+
+def test_the_board_report_counts_the_moderators_overall(numeric_overall):
+    """The board report once counted the auditor's overall grade where the moderator changed
+    it: the finalised audit is Inadequate (the moderator's score of 2), not Good."""
+    store, audit = numeric_overall
+    store.finalise(audit, user="mo")
+    page = monthly_report(store, "2026-11", dt.date(2026, 11, 20))
+    overall = re.search(r"<caption>Overall grades \(.*?\)</caption>.*?</table>", page).group(0)
+    assert "<th scope='row'>Inadequate</th><td>1</td>" in overall
+    assert "<th scope='row'>Good</th><td>0</td>" in overall

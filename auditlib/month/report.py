@@ -58,19 +58,21 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
                             "overdue": sum(row["overdue"] for row in tracker),
                             "moderation_due": moderation_due(month)}
 
+    # the grades counted are the final ones: finalised audits only, each field and the overall
+    # as the moderator left it (theirs where they changed it); the rest are counted by stage
+    every = records
+    records = [r for r in every if r["status"] == "finalised"]
+    page["finalised"], page["not_final"] = len(records), len(every) - len(records)
+
     # grade distribution, one chart per overall scale (frameworks grade on different scales)
-    by_scale: dict[str, Counter] = defaultdict(Counter)
-    scales: dict[str, Any] = {}
+    by_scale, scales = _final_overalls(store, records)
     area_rows: dict[str, Counter] = defaultdict(Counter)
     for record in records:
         framework = store.framework_of(record["audit_id"])
-        if framework.overall is None:
-            continue
-        scale = framework.overall.scale
-        scales[scale.id] = scale
-        grade = record.get("overall")
-        by_scale[scale.id][grade] += 1
-        area_rows[record.get("service_area") or "Not recorded"][scale.label(grade)] += 1
+        if framework.overall is not None:
+            grade = final_overall(framework, record)
+            area_rows[record.get("service_area") or "Not recorded"][
+                framework.overall.scale.label(grade)] += 1
     page["overall"] = []
     for scale_id, counts in by_scale.items():
         scale = scales[scale_id]
@@ -105,15 +107,15 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
             for label in [section.scale.label(g) for g in section.scale.levels] + [
                     "Not applicable", "Not graded"]:
                 order.setdefault(label)
-            field_counts[key][graded.label] += 1
             m_grade = moderated_grade(record, section)
+            field_counts[key][section.scale.label(m_grade) if m_grade else graded.label] += 1
             if m_grade is not None:
                 moderated_fields[key] += 1
                 if m_grade != graded.grade:
                     changes[key] += 1
     used = {w for c in field_counts.values() for w in c}
     words = [w for w in order if w in used]
-    page["by_field"] = _table("The auditors' grades, field by field", ["Field", *words],
+    page["by_field"] = _table("Final grades, field by field", ["Field", *words],
                               [[titles[k], *(c.get(w, 0) for w in words)]
                                for k, c in field_counts.items()])
     total_moderated = sum(moderated_fields.values())
@@ -131,7 +133,7 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
     late = sum(1 for a in actions if a["overdue"])
     # by the child's service area, not by the person typed into the action (free text that can
     # name a family member)
-    area_of = {r["audit_id"]: r.get("service_area") or "Not recorded" for r in records}
+    area_of = {r["audit_id"]: r.get("service_area") or "Not recorded" for r in every}
     by_area: dict[str, Counter] = defaultdict(Counter)
     for a in actions:
         area = area_of.get(a.get("audit_id"), "Not recorded")
@@ -140,6 +142,7 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
         by_area[area]["late"] += bool(a["overdue"])
     page["actions"] = {
         "raised": raised, "done": done, "late": late,
+        "rate": f"{100 * done / raised:.0f}%" if raised else "none",
         "chart": _chart("Actions", ["Raised", "Signed off", "Overdue"], [raised, done, late]),
         "table": _table("Actions by the child's service area",
                         ["Service area", "Raised", "Signed off", "Overdue"],
@@ -150,7 +153,7 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
     # narratives ("what is working well"…) describe the child and stay in the audit
     audits_per_rule: Counter = Counter()
     levels: dict[tuple[str, str], str] = {}
-    for record in records:
+    for record in every:  # the whole sample: what the audits found, finalised or not yet
         framework_id = store.framework_of(record["audit_id"]).id
         findings = store.grading(record["audit_id"]).findings
         for finding in findings:
@@ -162,7 +165,54 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
         [[f"{fw}: {rule}", levels[(fw, rule)], count]
          for (fw, rule), count in sorted(audits_per_rule.items(),
                                          key=lambda item: (-item[1], item[0]))])
+    page["trend"] = _trend(store, month, today)
     return _templates().get_template("report.html").render(page)
+
+
+def final_overall(framework: Any, record: dict[str, Any]) -> str | None:
+    """The audit's overall grade as moderation left it: the moderator's where they recorded
+    one (a grade or a score), else the auditor's."""
+    section = framework.section_by_id[framework.overall.section]
+    return moderated_grade(record, section) or record.get("overall")
+
+
+def _final_overalls(store: Any, records: list[dict[str, Any]]
+                    ) -> tuple[dict[str, Counter], dict[str, Any]]:
+    """The final overall grades of ``records``, counted by overall scale, and the scales."""
+    by_scale: dict[str, Counter] = defaultdict(Counter)
+    scales: dict[str, Any] = {}
+    for record in records:
+        framework = store.framework_of(record["audit_id"])
+        if framework.overall is None:
+            continue
+        scales[framework.overall.scale.id] = framework.overall.scale
+        by_scale[framework.overall.scale.id][final_overall(framework, record)] += 1
+    return by_scale, scales
+
+
+def _trend(store: Any, month: str, today: _dt.date, months: int = 6) -> list[dict[str, Any]]:
+    """The final overall grades of this month and the ``months - 1`` before it, a table per
+    overall scale: month by month, how many audits were finalised and with which grade."""
+    from auditlib.dates import months_before, parse_month
+
+    first = parse_month(month)
+    per_month = []
+    for back in range(months - 1, -1, -1):
+        day = months_before(first, back)
+        label = f"{day.year}-{day.month:02d}"
+        finalised = [store.find_audit(row["audit_id"])
+                     for row in month_tracker(store, label, today) if row["stage"] == "finalised"]
+        per_month.append((label, *_final_overalls(store, finalised)))
+    scales = {sid: scale for _m, _c, found in per_month for sid, scale in found.items()}
+    tables = []
+    for scale_id, scale in scales.items():
+        words = [scale.label(g) for g in scale.levels]
+        rows = [[label, sum(counts[scale_id].values()),
+                 *(counts[scale_id].get(g, 0) for g in scale.levels)]
+                for label, counts, _found in per_month]
+        tables.append(_table(f"Final overall grades month by month ({_scale_name(scale_id)})",
+                             ["Month", "Finalised", *words], rows))
+    return tables
 
 
 def _scale_name(scale_id: str) -> str:
