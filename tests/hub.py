@@ -129,3 +129,22 @@ def sign_in(browser: Any, base: str, name: str, password: str = PASSWORD) -> tup
     page.click("input[type=submit], button[type=submit]")
     page.wait_for_selector(".aw-home", timeout=120_000)
     return context, page
+
+
+def hub_kernels(hub: dict[str, Any], user: str | None = None) -> set[int]:
+    """The kernel processes of this hub's servers (of ``user``'s only, if named): the other
+    test workers start kernels of their own at the same time."""
+    import psutil
+
+    found = set()
+    for proc in psutil.process_iter(["cmdline"]):
+        try:
+            if "ipykernel" not in " ".join(proc.info["cmdline"] or ()):
+                continue
+            environ = proc.environ()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        if f":{hub['api_port']}/" in environ.get("JUPYTERHUB_API_URL", "") and \
+                user in (None, environ.get("JUPYTERHUB_USER")):
+            found.add(proc.pid)
+    return found

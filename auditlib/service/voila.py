@@ -78,6 +78,8 @@ def with_xsrf_cookie(handler: type) -> type:
 #: the kernel is taken for that of a page that went away while it was opening (the idle time
 #: instead, if that is longer)
 PAGE_START = 120
+#: seconds a page whose connection dropped keeps its kernel, to reconnect to it
+RECONNECT = 15
 
 
 class PageKernels(AsyncMappingKernelManager):
@@ -89,30 +91,44 @@ class PageKernels(AsyncMappingKernelManager):
     page gone (idle, no connection) and, with a short idle time (``AUDITLIB_KERNEL_IDLE``),
     stopped the kernel of a page still opening: the page stayed blank ("Loading widget...").
     A kernel no page has connected to yet is culled after :data:`PAGE_START` seconds instead.
+    A page whose connection drops (the browser reconnects its widgets as the page settles, or a
+    network blip) keeps its kernel :data:`RECONNECT` seconds more, to come back to it.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._page_connected: set[str] = set()
+        self._disconnected: dict[str, datetime] = {}
 
     def notify_connect(self, kernel_id: str) -> None:
         super().notify_connect(kernel_id)
         self._page_connected.add(kernel_id)
+        self._disconnected.pop(kernel_id, None)
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)
+        self._disconnected[kernel_id] = datetime.now(timezone.utc)
 
     def remove_kernel(self, kernel_id: str) -> Any:
         self._page_connected.discard(kernel_id)
+        self._disconnected.pop(kernel_id, None)
         return super().remove_kernel(kernel_id)
 
     def page_opening(self, kernel_id: str) -> bool:
-        """Whether ``kernel_id``'s page may still be opening: it has never connected, and the
-        kernel is alive and did something less than :data:`PAGE_START` seconds ago."""
+        """Whether ``kernel_id``'s page may still be opening (or coming back): the kernel is
+        alive, and either no page has connected to it yet and it did something less than
+        :data:`PAGE_START` seconds ago, or its page's connection dropped less than
+        :data:`RECONNECT` seconds ago."""
         kernel = self._kernels.get(kernel_id)
-        if kernel is None or kernel_id in self._page_connected or \
-                getattr(kernel, "execution_state", None) == "dead":
+        if kernel is None or getattr(kernel, "execution_state", None) == "dead":
             return False
+        now = datetime.now(timezone.utc)
+        if kernel_id in self._page_connected:
+            dropped = self._disconnected.get(kernel_id)
+            return dropped is not None and now - dropped < timedelta(seconds=RECONNECT)
         last = getattr(kernel, "last_activity", None)
         allowed = timedelta(seconds=max(PAGE_START, self.cull_idle_timeout))
-        return last is not None and datetime.now(timezone.utc) - last < allowed
+        return last is not None and now - last < allowed
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         if self.page_opening(kernel_id):

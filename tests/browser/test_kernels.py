@@ -83,39 +83,24 @@ def test_forty_page_views_leave_only_the_open_pages_kernels(browser, tmp_path, m
         server.stop()
 
 
-def _kernels_of(user: str, hub: dict) -> int:
-    """The kernel processes of ``user``'s server under this hub (another test's hub may be
-    running at the same time)."""
-    count = 0
-    for proc in psutil.process_iter(["cmdline"]):
-        try:
-            if "ipykernel" in " ".join(proc.info["cmdline"] or ()) and \
-                    proc.environ().get("JUPYTERHUB_USER") == user and \
-                    f":{hub['api_port']}/" in proc.environ().get("JUPYTERHUB_API_URL", ""):
-                count += 1
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
-    return count
-
-
 def test_closing_a_page_frees_its_kernel_under_the_hub(hub, browser):
     """The same under JupyterHub: a person's closed pages leave no kernel on their server."""
-    from tests.hub import sign_in
+    from tests.hub import hub_kernels, sign_in
 
     base, audit = hub["base"], hub["audits"]["bo"]
     context, _home = sign_in(browser, base, "bo")
     try:
-        before = _kernels_of("bo", hub)  # the landing page's own
+        before = len(hub_kernels(hub, "bo"))  # the landing page's own
         for _ in range(4):
             page = context.new_page()
             page.goto(f"{base}/user/bo/voila/render/audit.ipynb?audit_id={audit}")
             page.wait_for_selector(".aw-save-status", timeout=90_000)
-            assert _kernels_of("bo", hub) >= before + 1
+            assert len(hub_kernels(hub, "bo")) >= before + 1
             page.close(run_before_unload=True)
         deadline = time.monotonic() + 20
-        while _kernels_of("bo", hub) > before and time.monotonic() < deadline:
+        while len(hub_kernels(hub, "bo")) > before and time.monotonic() < deadline:
             time.sleep(1)
-        assert _kernels_of("bo", hub) <= before, "closed pages left their kernels on the hub"
+        assert len(hub_kernels(hub, "bo")) <= before, "closed pages left their kernels on the hub"
         assert "api/shutdown" not in " ".join(
             line for line in hub["log"].read_text().splitlines() if " 403 " in line)
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditlib.store import AuditStore
-from tests.hub import ROOT, sign_in
+from tests.hub import ROOT, hub_kernels, sign_in
 from tests.security.kernel_attack import REFUSED_REPLIES, attack_kernel, saved_soon
 
 pytestmark = pytest.mark.browser
@@ -44,18 +44,13 @@ def _files(hub) -> set[str]:
     return {str(p) for folder in (WORKBOOKS, hub["state"] / "users") for p in folder.rglob("*")}
 
 
-def _kernels() -> set[str]:
-    out = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True)
-    return set(out.stdout.split())
-
-
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 def test_nothing_but_the_pages_is_served(hub, ash, method, path):
     """Is every route that is not a page refused, even with the cross-site token a page
     script could read?"""
     context, _page = ash
     xsrf = next((c["value"] for c in context.cookies() if c["name"] == "_xsrf"), "")
-    before, files = _kernels(), _files(hub)
+    before, files = hub_kernels(hub), _files(hub)
     body = '{"type": "notebook", "content": {"cells": [], "metadata": {}, "nbformat": 4, ' \
            '"nbformat_minor": 5}, "format": "json", "name": "x", "path": "evil.ipynb", ' \
            '"kernel": {"name": "python3"}}'
@@ -66,7 +61,7 @@ def test_nothing_but_the_pages_is_served(hub, ash, method, path):
     assert response.status in (403, 404), (method, path, response.status, response.text()[:200])
     assert "BO-CANARY" not in response.text() and "HUB-bo" not in response.text()
     assert _files(hub) == files  # nothing written, in the pages' folder or anywhere of the hub's
-    assert _kernels() - before == set()  # no kernel was started
+    assert hub_kernels(hub) - before == set()  # no kernel was started
 
 
 def test_the_pages_own_kernel_runs_no_code(hub, ash, tmp_path):
@@ -188,7 +183,7 @@ def test_a_pages_kernel_holds_no_credentials(hub, ash):
     page.goto(f"{hub['base']}/user/ash/voila/render/home.ipynb")
     page.wait_for_selector(".aw-home", timeout=60_000)
     found = []
-    for pid in _kernels():
+    for pid in hub_kernels(hub):
         try:
             environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
         except OSError:
