@@ -82,7 +82,7 @@ def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]
     port, api_port = _port(), _port()  # free ports: a hub on each test worker at once
     env = dict(os.environ, AUDITLIB_STORE=app_url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
-               AUDITLIB_HUB_API_PORT=str(api_port),
+               AUDITLIB_HUB_API_PORT=str(api_port), AUDITLIB_HUB_PROXY_API_PORT=str(_port()),
                AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS),
                AUDITLIB_HUB_ANALYSTS="ana",
                PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),

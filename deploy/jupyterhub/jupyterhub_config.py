@@ -27,6 +27,7 @@ AUDITLIB_WORKBOOKS    the workbooks folder users' servers open (default: auditli
 AUDITLIB_HUB_IDLE     seconds a person's server may go unused before the hub stops it
                       (default 3600; 0: never). Needs jupyterhub-idle-culler (the hub extra)
 AUDITLIB_HUB_API_PORT the hub's internal API port on 127.0.0.1 (default 8081)
+AUDITLIB_HUB_PROXY_API_PORT the proxy's API port on 127.0.0.1 (default: the hub's port + 1)
 
 Identity reaches the workbooks as JUPYTERHUB_USER, set by the hub for each user's server; a
 notebook never chooses who is acting. The store's roles then decide what each person may open:
@@ -52,7 +53,8 @@ c.JupyterHub.hub_port = int(os.environ.get("AUDITLIB_HUB_API_PORT", "8081"))
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{c.JupyterHub.port + 1}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:" + os.environ.get(
+    "AUDITLIB_HUB_PROXY_API_PORT", str(c.JupyterHub.port + 1))
 
 # --- sign-in
 auth = os.environ.get("AUDITLIB_HUB_AUTH", "oauth")

@@ -60,7 +60,8 @@ def culling_hub(state: Path) -> Iterator[dict]:
     port = _port()
     env = dict(os.environ, AUDITLIB_STORE=url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
-               AUDITLIB_HUB_API_PORT=str(_port()), AUDITLIB_HUB_STATE=str(state),
+               AUDITLIB_HUB_API_PORT=str(_port()), AUDITLIB_HUB_PROXY_API_PORT=str(_port()),
+               AUDITLIB_HUB_STATE=str(state),
                AUDITLIB_HUB_USERS="bo", AUDITLIB_HUB_IDLE=str(IDLE),
                AUDITLIB_WORKBOOKS=str(ROOT / "workbooks"),
                PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),
