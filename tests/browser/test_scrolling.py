@@ -169,22 +169,27 @@ def test_moderation_page_scrolls(lead_server, short_page):
     scrolls_as_a_person_scrolls(short_page, "moderation")
 
 
+def scrolls_when_opened(browser, url: str, ready: str, height: int, name: str) -> None:
+    """Open ``url`` in a window ``height`` pixels tall (so that the page is taller than it),
+    wait for ``ready``, and move it as a person does."""
+    context = browser.new_context(viewport={"width": 1400, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector(ready, timeout=90_000)
+        scrolls_as_a_person_scrolls(page, name)
+    finally:
+        context.close()
+
+
 def test_lead_auditor_page_scrolls(lead_server, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 350})
-    page = context.new_page()
-    page.goto(render(lead_server, "lead_auditor"))
-    page.wait_for_selector(".aw-preview", timeout=90_000)
-    scrolls_as_a_person_scrolls(page, "lead")
-    context.close()
+    scrolls_when_opened(browser, render(lead_server, "lead_auditor"), ".aw-preview", 350,
+                        "lead")
 
 
 def test_consistency_page_scrolls(lead_server, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 400})
-    page = context.new_page()
-    page.goto(render(lead_server, "consistency"))
-    page.wait_for_selector(".aw-consistency-summary", timeout=90_000)
-    scrolls_as_a_person_scrolls(page, "consistency")
-    context.close()
+    scrolls_when_opened(browser, render(lead_server, "consistency"),
+                        ".aw-consistency-summary", 400, "consistency")
 
 
 def start_calibration(page, srv: Server) -> None:
@@ -210,21 +215,12 @@ def test_cohort_page_scrolls(training_server, browser):
                                     auditor=name, user=name, training=True)
             grade_as_the_benchmark(store, audit, name, exemplar, framework)
             store.submit(audit, user=name)
-    context = browser.new_context(viewport={"width": 1400, "height": 450})
-    page = context.new_page()
-    page.goto(render(training_server, "cohort"))
-    page.wait_for_selector("#rendered_cells h1", timeout=90_000)
-    scrolls_as_a_person_scrolls(page, "cohort")
-    context.close()
+    scrolls_when_opened(browser, render(training_server, "cohort"), "#rendered_cells h1", 450,
+                        "cohort")
 
 
 def test_home_page_scrolls(lead_server, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 400})
-    page = context.new_page()
-    page.goto(lead_server.links["home"])
-    page.wait_for_selector(".aw-home", timeout=90_000)
-    scrolls_as_a_person_scrolls(page, "home")
-    context.close()
+    scrolls_when_opened(browser, lead_server.links["home"], ".aw-home", 400, "home")
 
 
 def overlap(a: dict, b: dict) -> bool:
