@@ -19,14 +19,14 @@ built on the parts it uses, so the chain reads bottom up: :mod:`~auditlib.store.
 :mod:`~auditlib.store.history` (the audit trail), :mod:`~auditlib.store.users`,
 :mod:`~auditlib.store.audits` (adding, finding, importing), :mod:`~auditlib.store.lifecycle`
 (submit, return, finalise, reopen, and who may change an audit in each status), then
-:mod:`~auditlib.store.answers` (answers and header), :mod:`~auditlib.store.moderation` and
-:mod:`~auditlib.store.actions`. :mod:`~auditlib.store.checks` cleans what comes in;
+:mod:`~auditlib.store.answers` (answers and header), :mod:`~auditlib.store.moderation`,
+:mod:`~auditlib.store.actions`, :mod:`~auditlib.store.practice` (the practitioner's response,
+actions marked done) and :mod:`~auditlib.store.notices` (notifications sent). :mod:`~auditlib.store.checks` cleans what comes in;
 :mod:`~auditlib.store.sqlite_file` guards the SQLite file; :mod:`~auditlib.store.schema` holds
 the tables and their migrations.
 """
 from __future__ import annotations
 
-from auditlib.store.actions import Actions
 from auditlib.store.answers import Answers
 from auditlib.store.checks import (
     ACTION_FIELDS,
@@ -43,6 +43,8 @@ from auditlib.store.connection import (
     store_url,
 )
 from auditlib.store.moderation import Moderation
+from auditlib.store.notices import Notices
+from auditlib.store.practice import Practice
 from auditlib.store.sqlite_file import fcntl_available
 
 __all__ = ["ACTION_FIELDS", "CLEAR", "EDITABLE", "MAX_DUE", "ORIGIN", "ROLES", "STATUSES",
@@ -55,7 +57,7 @@ __all__ = ["ACTION_FIELDS", "CLEAR", "EDITABLE", "MAX_DUE", "ORIGIN", "ROLES", "
 ORIGIN: str | None = None
 
 
-class AuditStore(Answers, Moderation, Actions):
+class AuditStore(Answers, Moderation, Practice, Notices):
     """The audit store. Use as a context manager, or call :meth:`close`.
 
     >>> store = AuditStore("sqlite:///:memory:")

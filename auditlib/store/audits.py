@@ -76,7 +76,8 @@ class Audits(Users):
                    ) -> list[tuple[int, bool]]:
         """Create many audits in one transaction (the month's sample), reusing any audit of the
         same framework, child and month. Each item has ``framework``, ``child_id``, ``auditor``
-        and optionally ``month``, ``due_date``, ``moderator``. Returns ``(audit_id, created)``
+        and optionally ``month``, ``due_date``, ``moderator``, ``service_area`` and the child's
+        allocated ``worker`` (a user name) and ``team``. Returns ``(audit_id, created)``
         per item, in order. Lead auditor only; all or nothing."""
         frameworks = {a["framework"] for a in audits}
         for framework_id in frameworks:
@@ -88,7 +89,10 @@ class Audits(Users):
                        month=check_month(a.get("month"), f"[{i}].month"),
                        due_date=check_due_date(a.get("due_date"), f"[{i}].due_date"),
                        service_area=optional_text(a.get("service_area"),
-                                                  f"[{i}].service_area"))
+                                                  f"[{i}].service_area"),
+                       worker=None if not a.get("worker")
+                       else clean_id(a["worker"], f"[{i}].worker"),
+                       team=optional_text(a.get("team") or None, f"[{i}].team"))
                   for i, a in enumerate(audits)]
         with self._write() as conn:
             self._require_role(conn, user, "lead_auditor")
@@ -112,13 +116,13 @@ class Audits(Users):
                     framework=a["framework"], child_id=a["child_id"], auditor=a["auditor"],
                     moderator=a.get("moderator"), status="in_progress", version=1, header="{}",
                     header_changed_in="{}", month=a.get("month"), due_date=a.get("due_date"),
-                    service_area=a.get("service_area"), training=False, created_at=at,
-                    updated_at=at)))
+                    service_area=a.get("service_area"), worker=a.get("worker"),
+                    team=a.get("team"), training=False, created_at=at, updated_at=at)))
                 existing[key] = audit_id
                 self._log(conn, audit_id, user, "audit", None,
                           {k: a.get(k) for k in ("framework", "child_id", "auditor",
                                                  "moderator", "month", "due_date",
-                                                 "service_area")})
+                                                 "service_area", "worker", "team")})
                 out.append((audit_id, True))
         return out
 
@@ -172,20 +176,23 @@ class Audits(Users):
                                   .order_by(t.actions.c.id)).mappings()]
         record.update(status=row["status"], version=row["version"], auditor=row["auditor"],
                       moderator=row["moderator"], month=row["month"], due_date=row["due_date"],
-                      service_area=row["service_area"], training=bool(row["training"]),
+                      service_area=row["service_area"], worker=row["worker"], team=row["team"],
+                      training=bool(row["training"]),
                       moderation=moderation,
                       created_at=row["created_at"], updated_at=row["updated_at"])
         return record
 
     def find_audits(self, **filters: Any) -> list[dict[str, Any]]:
         """Summaries of the audits matching every filter (``framework``, ``child_id``,
-        ``auditor``, ``moderator``, ``status``, ``month``, ``training``), oldest first."""
+        ``auditor``, ``moderator``, ``status``, ``month``, ``training``, ``service_area``,
+        ``worker``, ``team``), oldest first."""
         allowed = ("framework", "child_id", "auditor", "moderator", "status", "month",
-                   "training", "service_area")
+                   "training", "service_area", "worker", "team")
         query = select(t.audits.c.id, t.audits.c.framework, t.audits.c.child_id,
                        t.audits.c.auditor, t.audits.c.moderator, t.audits.c.status,
                        t.audits.c.version, t.audits.c.month, t.audits.c.due_date,
-                       t.audits.c.service_area, t.audits.c.training, t.audits.c.created_at,
+                       t.audits.c.service_area, t.audits.c.worker, t.audits.c.team,
+                       t.audits.c.training, t.audits.c.created_at,
                        t.audits.c.updated_at)
         for key, value in filters.items():
             if key not in allowed:

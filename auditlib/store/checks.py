@@ -18,7 +18,7 @@ from auditlib.exceptions import InvalidAudit, StoreError, VersionConflict
 from auditlib.record import record_actions
 from auditlib.text import clean_id, clean_text, show
 
-ROLES = ("auditor", "moderator", "lead_auditor", "trainee")
+ROLES = ("auditor", "moderator", "lead_auditor", "trainee", "practitioner", "team_manager")
 STATUSES = ("in_progress", "submitted", "returned", "finalised", "removed")
 EDITABLE = ("in_progress", "returned")
 ACTION_FIELDS = ("action", "owner", "due")
@@ -94,6 +94,28 @@ def check_roles(roles: Iterable[str]) -> None:
 
 def optional_text(value: Any, path: str) -> str | None:
     return None if value is None else clean_text(value, path)
+
+
+_EMAIL = re.compile(r"[^@\s,;<>\"']{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*")
+
+
+def check_email(value: Any, path: str) -> str | None:
+    """An email address of one mailbox, or None: nothing a mail header could be split on.
+
+    >>> check_email("ash@example.org", "email")
+    'ash@example.org'
+    >>> check_email("a@b.org, boss@c.org", "email")
+    Traceback (most recent call last):
+    ...
+    auditlib.exceptions.InvalidAudit: email: 'a@b.org, boss@c.org' is not one email address
+    """
+    if value is None:
+        return None
+    text = clean_text(value, path).strip()
+    if not _EMAIL.fullmatch(text) or len(text) > 254:
+        raise InvalidAudit(path, f"{show(text)} is not one email address")
+    return text
 
 
 def clean_texts(values: dict[str, Any], path: str, keep: tuple[str, ...] = ()

@@ -42,6 +42,8 @@ users = Table(
     Column("display_name", Text),
     Column("service_area", Text),
     Column("created_at", String(40), nullable=False),
+    Column("email", Text),                           # where notifications go (v5)
+    Column("team", Text),                            # a practitioner's or manager's team (v5)
 )
 
 user_roles = Table(
@@ -68,6 +70,8 @@ audits = Table(
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
     Column("service_area", Text),                    # the child's, from the sample (v3)
+    Column("worker", String(200)),                   # the child's allocated worker (v5)
+    Column("team", Text),                            # the child's allocated team (v5)
 )
 
 answers = Table(
@@ -110,6 +114,19 @@ actions = Table(
     Column("changed_in", Integer, nullable=False),
     Column("created_by", String(200), nullable=False),
     Column("created_at", String(40), nullable=False),
+    Column("done_on", String(10)),                   # marked done by its owner (v5)
+    Column("done_by", String(200)),
+    Column("evidence", Text),                        # the owner's note of the evidence
+)
+
+responses = Table(                                   # v5
+    "responses", metadata,
+    Column("audit_id", Integer, ForeignKey("audits.id"), nullable=False),
+    Column("user_name", String(200), ForeignKey("users.name"), nullable=False),
+    Column("response", Text),                        # to the findings
+    Column("actions_agreed", Boolean, nullable=False, default=False),
+    Column("changed_at", String(40), nullable=False),
+    PrimaryKeyConstraint("audit_id", "user_name"),
 )
 
 history = Table(
@@ -127,8 +144,9 @@ history = Table(
 )
 
 V1_TABLES = [store_meta, users, user_roles, audits, answers, moderation, actions, history]
-ADDED_LATER = {"audits": ("service_area",),  # columns that later migrations add
-               "history": ("origin", "chain")}
+ADDED_LATER = {"audits": ("service_area", "worker", "team"),  # columns later migrations add
+               "history": ("origin", "chain"), "users": ("email", "team"),
+               "actions": ("done_on", "done_by", "evidence")}
 
 
 def _v1_create_tables(conn: Connection) -> None:
@@ -206,12 +224,31 @@ def _v4_append_only_history(conn: Connection) -> None:
                          "ON history FOR EACH STATEMENT EXECUTE FUNCTION history_append_only()")
 
 
+def _v5_practice(conn: Connection) -> None:
+    # the practitioner and their team manager: who a child's audit goes back to, their
+    # response to the findings, and each action marked done with its evidence
+    for statement in (
+        "ALTER TABLE users ADD COLUMN email TEXT",
+        "ALTER TABLE users ADD COLUMN team TEXT",
+        "ALTER TABLE audits ADD COLUMN worker VARCHAR(200)",
+        "ALTER TABLE audits ADD COLUMN team TEXT",
+        "ALTER TABLE actions ADD COLUMN done_on VARCHAR(10)",
+        "ALTER TABLE actions ADD COLUMN done_by VARCHAR(200)",
+        "ALTER TABLE actions ADD COLUMN evidence TEXT",
+        "CREATE INDEX IF NOT EXISTS ix_audits_worker ON audits (worker)",
+    ):
+        conn.exec_driver_sql(statement)
+    responses.create(conn)
+
+
 #: (version, what it does, migration): applied in order to reach the latest version
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "create the tables", _v1_create_tables),
     (2, "index audits by child and auditor, history and actions by audit", _v2_indexes),
     (3, "record each audit's service area", _v3_service_area),
     (4, "make the audit trail append-only and chain its rows", _v4_append_only_history),
+    (5, "link audits to the child's worker and team; responses; actions marked done",
+     _v5_practice),
 ]
 LATEST = MIGRATIONS[-1][0]
 
