@@ -32,8 +32,15 @@ from auditlib.tables import read_rows
 SAMPLE_DAY = 1            # the sample is drawn on the first of the month
 LOOKBACK_MONTHS = 6       # "who have not been audited within the past 6 months"
 DUE_AFTER_DAYS = 14       # "must be completed within 2 weeks"
-OUTPUT_COLUMNS = ("child_id", "service_area", "team", "auditor", "auditor_service_area", "month",
-                  "due_date", "framework")
+# worker: the child's allocated social worker, so an audit can be linked to them
+OUTPUT_COLUMNS = ("child_id", "service_area", "team", "worker", "auditor", "auditor_service_area",
+                  "month", "due_date", "framework")
+
+
+# what councils call their cohorts, written in status by mistake (read_children says so)
+_COHORTS = {"cin", "cp", "cpp", "cla", "lac", "cl", "care leaver", "care leavers", "leaving care",
+            "child in need", "children in need", "child protection", "looked after",
+            "child looked after", "children looked after"}
 
 
 class SampleError(TableError):
@@ -103,7 +110,11 @@ def read_children(path: str | Path) -> tuple[list[Child], list[str]]:
                 raise SampleError(name, f"empty {column.replace('_', ' ')}", number, column)
         status = values["status"].lower()
         if status not in ("open", "closed"):
-            raise SampleError(name, f"{values['status']!r} is not open or closed", number,
+            # councils write their cohort here (CIN, CP, CLA): it belongs in another column
+            hint = ("; a cohort (CIN, CP, CLA, care leaver) belongs in service_area or a column "
+                    "of its own, not in status" if re.sub(r"[^a-z]+", " ", status).strip()
+                    in _COHORTS else "")
+            raise SampleError(name, f"{values['status']!r} is not open or closed{hint}", number,
                               "status")
         dates = {}
         for column in ("opened_on", "closed_on"):
@@ -211,7 +222,8 @@ def draw_sample(children: list[Child], history: dict[str, list[_dt.date]],
     for child in chosen:
         auditor = by_name[allocation[child.child_id]]
         row = {"child_id": child.child_id, "service_area": child.service_area,
-               "team": child.team, "auditor": auditor.auditor,
+               "team": child.team, "worker": child.extra.get("worker", ""),
+               "auditor": auditor.auditor,
                "auditor_service_area": auditor.service_area, "month": month,
                "due_date": due_date.isoformat(), "framework": child.framework or framework,
                "status": child.status}
@@ -416,14 +428,28 @@ def audited_in_store(audits: Iterable[dict[str, Any]]) -> dict[str, list[_dt.dat
 
 
 def sample_from_files(children: str | Path, history: str | Path, auditors: str | Path,
-                      month: str, size: int, seed: int, framework: str = "full-audit",
+                      month: str, size: int, seed: int, framework: str | None = None,
                       audited: dict[str, list[_dt.date]] | None = None) -> Sample:
     """Read the three files and draw the sample (the command line's and the workbook's path).
-    ``audited`` adds the store's own audits (:func:`audited_in_store`) to the history file's."""
-    from auditlib.framework import get_framework
+    ``audited`` adds the store's own audits (:func:`audited_in_store`) to the history file's.
+    ``children`` is a CSV or the council's Annex A workbook (:mod:`auditlib.month.annex_a`).
 
-    get_framework(framework)  # an unknown framework fails before any work is done
-    kids, header = read_children(children)
+    Each child's framework, first that applies: the CSV's ``framework`` column; ``framework``;
+    the Annex A list's (looked after and care leavers ``cla-leaving-care``, else
+    ``full-audit``); ``full-audit``."""
+    from dataclasses import replace
+
+    from auditlib.framework import get_framework
+    from auditlib.month.annex_a import is_workbook, read_annex_a
+
+    if framework is not None:
+        get_framework(framework)  # an unknown framework fails before any work is done
+    if is_workbook(children):
+        kids, header = read_annex_a(children)
+        if framework is not None:  # the list's framework is a default: the one chosen wins
+            kids = [replace(kid, framework=framework) for kid in kids]
+    else:
+        kids, header = read_children(children)
     for kid in kids:
         if kid.framework:
             try:
@@ -434,5 +460,5 @@ def sample_from_files(children: str | Path, history: str | Path, auditors: str |
     for child_id, days in (audited or {}).items():
         past.setdefault(child_id, []).extend(days)
     return draw_sample(kids, past, read_auditors(auditors), month, size, seed,
-                       framework, str(children), str(auditors), header)
+                       framework or "full-audit", str(children), str(auditors), header)
 
