@@ -121,6 +121,8 @@ def test_safe_file_stem():
      "sample.csv:3: child_id: child 'C1' appears twice (also row 2)"),
     ("child_id,auditor,month,due_date,framework\nC1,ash,2026-11,soon,full-audit\n",
      "sample.csv:2: due_date: 'soon' is not a date"),
+    ("child_id,auditor,month,due_date,framework,worker\nC1,ash,2026-11,2026-11-15,full-audit,"
+     "\"a\u202eb\"\n", "sample.csv:2: worker: "),
 ])
 def test_bad_samples_change_nothing(tmp_path, content, expected):
     url = f"sqlite:///{tmp_path / 'audits.sqlite'}"
@@ -215,3 +217,15 @@ def test_manifest_cells_cannot_run_as_formulas(store, tmp_path):
         rows = list(csv.reader(handle))[1:]
     assert sorted(r[0] for r in rows) == sorted("'" + i for i in ids)
     assert {r[1] for r in rows} == {"'-ash"}
+
+
+def test_the_childs_worker_and_team_go_with_the_audit(store, tmp_path):
+    """The sample's worker and team link the audit to the practitioner and their manager."""
+    sample = tmp_path / "sample.csv"
+    sample.write_text("child_id,auditor,month,due_date,framework,worker,team\n"
+                      "C1,ash,2026-11,2026-11-15,full-audit,pat,Locality North\n"
+                      "C2,ash,2026-11,2026-11-15,full-audit,,\n", encoding="utf-8")
+    generate_workbooks(sample, tmp_path / "wb", store, "lead", progress=False)
+    audits = {a["child_id"]: a for a in store.find_audits()}
+    assert (audits["C1"]["worker"], audits["C1"]["team"]) == ("pat", "Locality North")
+    assert (audits["C2"]["worker"], audits["C2"]["team"]) == (None, None)

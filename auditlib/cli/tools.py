@@ -80,4 +80,4 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from auditlib.service.serve import serve
 
     return serve(args.path, store=args.store, port=args.port, open_browser=not args.no_browser,
-                 demo=args.demo, user=args.user)
+                 demo=args.demo, user=args.user, public_url=args.public_url)

@@ -7,6 +7,10 @@ store. A child id is data: it becomes a quoted parameter and a cleaned file name
 path outside the output folder. Re-running is safe: an audit that exists is reused, and a workbook
 that exists is never overwritten. Files are written private (0600) and never through a symbolic
 link: a link planted in the output folder stops the run before anything is written.
+
+The manifest's ``link`` opens the child's audit page (``voila/render/audit.ipynb?audit_id=N``)
+under the service's public address (:mod:`auditlib.month.links`), never the workbook file, and
+never with a token: whoever opens it signs in, and sees the audit only if it is theirs.
 """
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ from typing import Any
 from auditlib.dates import parse_date, parse_month
 from auditlib.exceptions import AuditlibError, InvalidAudit, InvalidValue, OutputError
 from auditlib.files import SYMLINK, csv_text, inside, make_private_dir, write_private
+from auditlib.month.links import audit_link
+from auditlib.month.links import public_url as checked_public_url
 from auditlib.month.sampling import SampleError
 from auditlib.tables import read_rows
 from auditlib.text import clean_id
@@ -32,6 +38,8 @@ class Generated:
     """What a run did: the manifest rows, and how many audits and workbooks are new."""
 
     out_dir: Path
+    #: the public address the links are under; None: they are relative to the pages
+    public_url: str | None = None
     rows: list[dict[str, str]] = field(default_factory=list)
     audits_created: int = 0
     audits_existing: int = 0
@@ -67,11 +75,12 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
         child = values["child_id"]
         if not child:
             raise SampleError(name, "empty child id", number, "child_id")
-        for column in ("child_id", "auditor"):
+        for column in ("child_id", "auditor", "worker"):
             # the store's rule for ids, checked here so the error names the row, before
-            # anything is written
+            # anything is written (the child's worker is a user name, as a practitioner signs
+            # in with it)
             try:
-                values[column] = clean_id(values[column], column) if values[column] else ""
+                values[column] = clean_id(values[column], column) if values.get(column) else ""
             except InvalidAudit as exc:
                 raise SampleError(name, exc.message, number, column) from None
         child = values["child_id"]
@@ -99,14 +108,20 @@ def read_sample(path: str | Path, framework: str | None = None) -> list[dict[str
         out.append({"row": number, "child_id": child, "auditor": values["auditor"],
                     "service_area": values.get("service_area") or None,
                     "auditor_service_area": values.get("auditor_service_area") or None,
+                    "worker": values["worker"] or None, "team": values.get("team") or None,
                     "month": values["month"], "due_date": due, "framework": fw})
     return out
 
 
 def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, user: str,
                        framework: str | None = None, template: str | Path | None = None,
-                       progress: bool | None = None) -> Generated:
-    """Create the audits and workbooks for a sample; write ``manifest.csv`` in ``out_dir``."""
+                       progress: bool | None = None, public_url: str | None = None
+                       ) -> Generated:
+    """Create the audits and workbooks for a sample; write ``manifest.csv`` in ``out_dir``.
+
+    ``public_url`` is the service's public address, already checked
+    (:func:`auditlib.month.links.public_url`); without it the links are relative to the pages.
+    """
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
@@ -114,12 +129,14 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
     from auditlib.locations import workbooks_dir
 
     rows = read_sample(sample_csv, framework)
+    if public_url is not None:  # checked again here: a link is sent, a bad one must not be
+        public_url = checked_public_url(public_url)
     out = Path(out_dir)
     _refuse_links(out)  # before the store or any file is touched
     make_private_dir(out)
     template_path = Path(template) if template else workbooks_dir() / "audit.ipynb"
     template_nb = load_notebook_node(str(template_path))  # as papermill reads it
-    result = Generated(out)
+    result = Generated(out, public_url=public_url)
     known_users = {u["name"] for u in store.find_users()}
     iterator: Any = rows
     if progress is None:
@@ -137,7 +154,8 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
              for name, area in new_auditors.items()], user=user)
     # every audit in one transaction: all or nothing, and one disk sync instead of hundreds
     ids = store.add_audits([{k: row[k] for k in ("framework", "child_id", "auditor", "month",
-                                                 "due_date", "service_area")} for row in rows],
+                                                 "due_date", "service_area", "worker", "team")}
+                            for row in rows],
                            user=user)
     for row, (audit_id, created) in zip(iterator, ids):
         if created:
@@ -161,7 +179,7 @@ def generate_workbooks(sample_csv: str | Path, out_dir: str | Path, store: Any, 
                 result.workbooks_kept += 1
         result.rows.append({"child_id": row["child_id"], "auditor": row["auditor"],
                             "due_date": row["due_date"], "audit_id": str(audit_id),
-                            "workbook": file.name, "link": f"voila/render/{file.name}"})
+                            "workbook": file.name, "link": audit_link(audit_id, public_url)})
     _write_manifest(result)
     return result
 

@@ -3,6 +3,10 @@
 Voilà listens on 127.0.0.1 with a random token, so nobody else on the network can open an audit.
 The store and the acting user reach the workbook kernels through the environment
 (``AUDITLIB_STORE``, ``AUDITLIB_USER``), never through the notebook.
+
+Behind a reverse proxy, ``--public-url`` (or ``AUDITLIB_PUBLIC_URL``) is the address people reach
+the pages at: the links printed are then under it and carry no token (whoever opens one is asked
+for the token first); the token is printed only in the local "Open:" line.
 """
 from __future__ import annotations
 
@@ -14,12 +18,14 @@ import sys
 import time
 import webbrowser
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from auditlib import access
 from auditlib.access import acting_user
 from auditlib.exceptions import AuditlibError, InvalidValue
 from auditlib.locations import SHARE, data_dir, shipped, workbooks_dir
+from auditlib.month.links import page_link
+from auditlib.month.links import public_url as checked_public_url
 from auditlib.store import AuditStore, store_url
 from auditlib.text import shown
 
@@ -198,8 +204,18 @@ def _stop(proc: subprocess.Popen) -> None:
 
 def serve(path: str | None = None, store: str | None = None, port: int | None = None,
           open_browser: bool = True, demo: bool = False, user: str | None = None,
-          ready: object = None) -> int:
-    """Run Voilà on 127.0.0.1 and print the links to open. Blocks until interrupted."""
+          ready: object = None, public_url: str | None = None) -> int:
+    """Run Voilà on 127.0.0.1 and print the links to open. Blocks until interrupted.
+
+    ``public_url`` (else ``AUDITLIB_PUBLIC_URL``): the address the pages are reached at through
+    a reverse proxy; the audit links are printed under it, without the token."""
+    public = checked_public_url(public_url)  # a wrong one stops here, before anything starts
+    if public and urlsplit(public).path != "/":
+        # Voilà's token sign-in page answers at /login whatever the base address (a path was
+        # tried: its links asked for a sign-in page that is not there)
+        raise InvalidValue("public_url", f"{public!r} has a path: auditlib serve answers at "
+                           "the root of an address (https://audits.example.gov.uk/); give the "
+                           "proxy a host of its own")
     user = user or acting_user()
     if port is not None and not 0 <= port < 65536:  # 0: a free one, as when none is given
         raise InvalidValue("port", f"{port} is not a port (1 to 65535)")
@@ -237,6 +253,8 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
         # the URL came from AUDITLIB_STORE_FILE and may hold a password: the kernels read the
         # file themselves (inherited), so the password never enters their environment
         env = voila_env(AUDITLIB_USER=user)
+    if public:  # the lead auditor's page makes its manifest's links under it too
+        env["AUDITLIB_PUBLIC_URL"] = public
 
     def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # so that Voilà is stopped below, not left running
@@ -246,28 +264,42 @@ def serve(path: str | None = None, store: str | None = None, port: int | None = 
     proc, port = start_voila(target, port or 0, env, token)
     base = f"http://127.0.0.1:{port}"
     try:
-        page = f"{base}/voila/render/audit.ipynb" if target.is_dir() else f"{base}/"
         home = f"{base}/?token={quote(token)}"
         if target.is_dir() and not (target / "audit.ipynb").exists():
             audits = []  # a folder without the audit workbook (the training pages, say)
-        links = [(a, f"{page}?audit_id={a['audit_id']}&token={quote(token)}") for a in audits]
-        moderation_page = page.replace("audit.ipynb", "moderation.ipynb")
-        print(f"auditlib is serving {shown(str(target))} on {base} (this computer only).")
+
+        def link(name: str, audit_id: int | None = None) -> str:
+            # with a public address: the link to send, without the token (whoever opens it is
+            # asked for the token); else the local link with the token, for this computer
+            root = public or f"{base}/"
+            if target.is_dir():
+                address = page_link(name, audit_id, root)
+            else:  # one workbook: Voilà serves it at the base address
+                address = root + (f"?audit_id={audit_id}" if audit_id is not None else "")
+            if public:
+                return address
+            return address + ("&" if "?" in address else "?") + f"token={quote(token)}"
+
+        print(f"auditlib is serving {shown(str(target))} on {base} (this computer only"
+              + (f"; reached at {public} through the proxy)." if public else ")."))
         print(f"Store: {shown(_safe(url))}; signed in as {shown(user)}.")
         # the landing page first: everything of the person's, by role (auditlib.pages.home)
         print(f"Open: {home}" + (f"  ({_landing_words(target)})" if target.is_dir() else ""))
-        if links:
+        if public:
+            print(f"The links below can be sent: they hold no token; whoever opens one at "
+                  f"{public} is asked for the token first.")
+        if audits:
             print("Or go straight to an audit:")
-            for audit, link in links:
-                print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} {link}")
+            for audit in audits:
+                print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} "
+                      f"{link('audit', audit['audit_id'])}")
         if to_moderate and target.is_dir() and (target / "moderation.ipynb").exists():
             print("To moderate:")
             for audit in to_moderate:
                 print(f"  {audit['framework']:<20} child {shown(audit['child_id']):<12} "
-                      f"{moderation_page}?audit_id={audit['audit_id']}&token={quote(token)}")
+                      f"{link('moderation', audit['audit_id'])}")
         if target.is_dir() and (target / "lead_auditor.ipynb").exists() and lead:
-            print(f"Lead auditor's page: {base}/voila/render/lead_auditor.ipynb?token="
-                  f"{quote(token)}")
+            print(f"Lead auditor's page: {link('lead_auditor')}")
         print("Press Ctrl-C to stop.", flush=True)
         if open_browser:
             webbrowser.open(home)

@@ -24,6 +24,10 @@ AUDITLIB_HUB_USERS    comma-separated user names allowed to sign in (default: an
                       authenticator accepts; the store's roles still decide what each sees)
 AUDITLIB_HUB_STATE    folder for the hub's own database, cookie secret and users' folders
 AUDITLIB_WORKBOOKS    the workbooks folder users' servers open (default: auditlib's)
+AUDITLIB_PUBLIC_URL   the hub's address for links that can be sent, with JupyterHub's
+                      user-redirect: https://hub.example.gov.uk/hub/user-redirect/ (each
+                      person who opens a link lands on their own server); passed on to users'
+                      servers, so the lead auditor's page makes its manifest's links under it
 AUDITLIB_HUB_IDLE     seconds a person's server may go unused before the hub stops it
                       (default 3600; 0: never). Needs jupyterhub-idle-culler (the hub extra)
 AUDITLIB_HUB_API_PORT the hub's internal API port on 127.0.0.1 (default 8081)
@@ -119,6 +123,9 @@ c.Spawner.environment = {
     "JUPYTER_PATH": os.pathsep.join(filter(None, [str(share), os.environ.get("JUPYTER_PATH")])),
     # no configuration from the user's own folder can undo the lock-down
     "JUPYTERHUB_DISABLE_USER_CONFIG": "1",
+    # the links the lead auditor's page generates: under the hub's address, never a token
+    **({"AUDITLIB_PUBLIC_URL": os.environ["AUDITLIB_PUBLIC_URL"]}
+       if os.environ.get("AUDITLIB_PUBLIC_URL") else {}),
 }
 c.Spawner.args = [f"--config={share / 'jupyter_server_pages_config.py'}"]
 if os.geteuid() == 0:  # containers and CI run as root; a real server runs as a service account
