@@ -22,7 +22,9 @@ from auditlib.exceptions import InvalidAudit
 from auditlib.framework import Framework, Section
 from auditlib.scales import NOT_APPLICABLE
 
-ACTION_KEYS = ("action", "owner", "due", "signed_off", "note", "id")
+# an exported audit's actions also say when, by whom and on what evidence each was marked done
+ACTION_KEYS = ("action", "owner", "due", "signed_off", "note", "id", "done_on", "done_by",
+               "evidence")
 ANSWER_KEYS = ("grade", "score", "flags")
 
 

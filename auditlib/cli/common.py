@@ -37,8 +37,9 @@ def authorise(args: argparse.Namespace, action: str, audit_id: Any = None
     user = acting_user(args.user)
     with open_store(args) as store:
         roles = store.roles_of(user)
+        team = access.team_of(store, user) if roles else None
         audit = _audit_to_decide(store, audit_id) if roles and audit_id is not None else None
-    access.check(user, roles, action, audit)
+    access.check(user, roles, action, audit, team=team)
     return user, roles
 
 

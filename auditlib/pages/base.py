@@ -31,11 +31,12 @@ class Page:
         self.store = store
         self.user = user or access.acting_user()
         self.roles = store.roles_of(self.user)
+        self.team = access.team_of(store, self.user)  # a team manager sees their team's audits
         for action in actions:
-            access.check(self.user, self.roles, action, record)
+            access.check(self.user, self.roles, action, record, team=self.team)
 
     def may(self, action: str, record: dict[str, Any] | None = None) -> bool:
-        return access.may(self.user, self.roles, action, record)
+        return access.may(self.user, self.roles, action, record, team=self.team)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

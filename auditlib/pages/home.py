@@ -71,6 +71,8 @@ def home_html(store: AuditStore, user: str, month: str | None = None,
                          "auditors and moderators</a></p>")
     if access.may(user, roles, "allocate"):
         parts.append(_lead_month(store, month or today.strftime("%Y-%m")))
+    if roles & {"practitioner", "team_manager", "lead_auditor"}:
+        parts.append(_audited_cases(store, user, roles, today))
     if "trainee" in roles:
         parts.append("<h2>Training</h2>" + (
             f"<p><a href='{e(training)}'>Calibration training: grade an exemplar case and "
@@ -102,6 +104,36 @@ def _your_audits(store: AuditStore, mine: list[dict], today: _dt.date,
         out += _table(f"With the moderator or finalised: {_count(len(done))}",
                       ["Audit", "Framework", "Due", "Status"], rows)
     return out
+
+
+def _audited_cases(store: AuditStore, user: str, roles: set[str], today: _dt.date) -> str:
+    """The finalised audits of a practitioner's cases (a team manager's team's), each linking to
+    its findings and actions, overdue actions counted; the lead auditor's overdue actions
+    across the service (see auditlib.pages.practice)."""
+    try:
+        overdue = len(store.find_overdue_actions(user, on=today))
+    except AuditlibError as exc:  # a team manager with no team yet, say: why, in one line
+        return f"<h2>Audits of your cases</h2><p>{e(str(exc))}</p>"
+    late = (f"<strong class='aw-overdue'>{overdue} action{'s' * (overdue != 1)} overdue"
+            "</strong>" if overdue else "No actions overdue")
+    if "lead_auditor" in roles:
+        return ("<h2>Actions across the service</h2><p>" + late + ". <a href='practice.ipynb'>"
+                "Finalised audits and their actions, overdue first</a></p>")
+    whose = "your team's cases" if "team_manager" in roles else "your cases"
+    audits = store.find_practice_audits(user)
+    if not audits:
+        return f"<h2>Audits of {whose}</h2><p>No audits of {whose} have been finalised yet.</p>"
+    rows = []
+    for a in audits:
+        n, late_n = a.get("open_actions") or 0, a.get("overdue_actions") or 0
+        actions = ("No actions open" if not n else f"{n} action{'s' * (n != 1)} open"
+                   + (f", {late_n} overdue" if late_n else ""))
+        rows.append([_link("practice", a), e(_title(a["framework"])),
+                     e(_month_words(a["month"])),
+                     "Response given" if a.get("response") else "No response yet", e(actions)])
+    return (f"<h2>Audits of {whose}</h2><p>{late}.</p>"
+            + _table(f"Finalised: {_count(len(audits))}",
+                     ["Audit", "Framework", "Month", "Your response", "Actions"], rows))
 
 
 def _to_moderate(store: AuditStore, user: str, names: dict[str, str]) -> str:

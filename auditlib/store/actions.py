@@ -1,5 +1,6 @@
 """An audit's SMART actions: added and changed by its auditor while the audit is editable,
-signed off by a manager at any stage, and tracked across audits until they are done.
+signed off by a manager at any stage (the child's team manager once the audit is finalised), and
+tracked across audits until they are done.
 
 Part of :class:`auditlib.store.AuditStore`. A removed action stays in the store and its history.
 """
@@ -111,19 +112,29 @@ class Actions(Lifecycle):
                       {k: current[k] for k in ACTION_FIELDS}, None)
             return version
 
+    def _team_of(self, conn: Connection, user: str) -> str | None:
+        """The acting user's team (what auditlib.access takes as ``team``)."""
+        return conn.execute(select(t.users.c.team).where(t.users.c.name == user)).scalar()
+
+    def _check_on_case(self, conn: Connection, row: dict[str, Any], user: str, action: str
+                       ) -> None:
+        """Refuse through auditlib.access, with the acting user's team."""
+        from auditlib import access
+
+        access.check(user, self._roles(conn, user), action, row,
+                     team=self._team_of(conn, user))
+
     def sign_off_action(self, audit_id: int | str, action_id: int | str, *, user: str,
                         signed_off_on: _dt.date | str, note: str | None = None) -> int:
         """Record the manager's sign-off date for an action (and an optional note, such as
         why an action is no longer needed). Allowed at any stage, including after
-        finalisation, by the lead auditor, a moderator or the audit's auditor."""
+        finalisation, by the lead auditor, a moderator or the audit's auditor; and by the
+        child's team manager once the audit is finalised (see :mod:`auditlib.access`)."""
         day = check_date(signed_off_on, "signed_off_on")
         note = optional_text(note, "note")
         with self._write() as conn:
             row = self._audit_row(conn, audit_id, lock=True)
-            if user != row["auditor"]:
-                self._require_role(conn, user, "lead_auditor", "moderator")
-            else:
-                self._require_role(conn, user, "auditor", "lead_auditor", "trainee")
+            self._check_on_case(conn, row, user, "sign_off")
             current = self._action_row(conn, row["id"], action_id)
             version = self._bump(conn, row, user, None, None, None, None)
             conn.execute(update(t.actions).where(t.actions.c.id == current["id"])
@@ -135,11 +146,13 @@ class Actions(Lifecycle):
 
     def find_actions(self, month: str | None = None, audit_id: int | None = None
                      ) -> list[dict[str, Any]]:
-        """Every action (not removed) with its audit's child, auditor, month and status, for
-        tracking; optionally one month's or one audit's."""
+        """Every action (not removed) with its audit's child, auditor, month and status, and
+        when and by whom it was marked done with what evidence (``done_on``, ``done_by``,
+        ``evidence``), for tracking; optionally one month's or one audit's."""
         query = (select(t.actions.c.id, t.actions.c.audit_id, t.actions.c.action,
                         t.actions.c.owner, t.actions.c.due, t.actions.c.signed_off,
-                        t.actions.c.note, t.audits.c.child_id, t.audits.c.auditor,
+                        t.actions.c.note, t.actions.c.done_on, t.actions.c.done_by,
+                        t.actions.c.evidence, t.audits.c.child_id, t.audits.c.auditor,
                         t.audits.c.month, t.audits.c.status)
                  .join(t.audits, t.audits.c.id == t.actions.c.audit_id)
                  .where(t.actions.c.removed.is_(False), t.audits.c.status != "removed",

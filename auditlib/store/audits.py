@@ -170,7 +170,8 @@ class Audits(Users):
             record["overall"] = None if overall == NOT_APPLICABLE else overall
         record["actions"] = [
             {"id": a["id"], "action": a["action"], "owner": a["owner"], "due": a["due"],
-             "signed_off": a["signed_off"], "note": a["note"]}
+             "signed_off": a["signed_off"], "note": a["note"], "done_on": a["done_on"],
+             "done_by": a["done_by"], "evidence": a["evidence"]}
             for a in conn.execute(select(t.actions).where(t.actions.c.audit_id == row["id"],
                                                           t.actions.c.removed.is_(False))
                                   .order_by(t.actions.c.id)).mappings()]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.browser.conftest import Server
+from tests.browser.test_practice_page import practice_servers  # noqa: F401 (a fixture)
 from tests.browser.test_scrolling import shot
 from tests.conftest import ROOT
 from tests.stores import complete
@@ -48,6 +49,8 @@ CASES = [
     ("calibration", "exercise", 1400), ("calibration", "exercise", 768),
     ("calibration", "results", 1400), ("calibration", "results", 768),
     ("cohort", "trainees", 1400), ("cohort", "trainees", 768),
+    ("practice", "practitioner", 1400), ("practice", "practitioner", 768),
+    ("practice", "team manager", 1400), ("practice", "team manager", 768),
 ]
 
 #: cases failing for a reason in a page another change owns: lifted when that change lands
@@ -280,6 +283,12 @@ def ways(request, tmp_path_factory) -> Callable:
             return {("calibration", "exercise"): (None, calibration(srv)),
                     ("calibration", "results"): (None, calibration(srv, srv.second)),
                     ("cohort", "trainees"): (None, cohort(srv))}[page, state]
+        if page == "practice":  # the practice store: a social worker's, their manager's
+            servers = request.getfixturevalue("practice_servers")
+            user = {"practitioner": "pat", "team manager": "tom"}[state]
+            return (None, lambda tab: (tab.goto(servers.link(user, servers.audits["ours"])),
+                                       tab.wait_for_selector(".aw-practice-audit",
+                                                             timeout=90_000)))
         srv = request.getfixturevalue("demo")
         return {
             ("audit", "editable"): (None, open_audit(srv, ("audit", "editable"))),

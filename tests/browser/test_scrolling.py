@@ -408,3 +408,11 @@ def test_audit_prints_on_several_a4_pages(server, page):
         shot(page, "audit-print-first-page")
         page.evaluate("document.querySelector('.aw-evidence-q1 textarea').scrollIntoView()")
         shot(page, "audit-print-long-answer")
+
+
+def test_practice_page_scrolls(browser, tmp_path_factory):
+    from tests.browser.test_practice_page import PracticeServers
+
+    with PracticeServers(tmp_path_factory.mktemp("scroll-practice")) as servers:
+        scrolls_when_opened(browser, servers.link("tom", servers.audits["ours"]),
+                            ".aw-practice-audit", 500, "practice")
