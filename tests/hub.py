@@ -39,10 +39,11 @@ def _port() -> int:
 
 
 @contextmanager
-def running_hub(state: Path) -> Iterator[dict[str, Any]]:
+def running_hub(state: Path, more_users: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
     """Start the hub with a store holding a lead auditor, auditors ash and bo (an audit each)
     and moderator mo, the hub connecting as a least-privilege role (``auditlib store grant``);
-    yield its address, the owner's and the service's store URLs, audit ids and state folder."""
+    yield its address, the owner's and the service's store URLs, audit ids and state folder.
+    ``more_users`` may sign in too (the test adds them to the store)."""
     from tests.browser.conftest import _need_chromium
     _need_chromium()
     need_postgres("JupyterHub test")
@@ -53,10 +54,11 @@ def running_hub(state: Path) -> Iterator[dict[str, Any]]:
             pytest.fail(f"JupyterHub test cannot run under CI: {why}")
         pytest.skip(f"JupyterHub test skipped: {why}")
     with postgres_schema("hub") as store_url:
-        yield from _hub_on(store_url, proxy, state)
+        yield from _hub_on(store_url, proxy, state, more_users)
 
 
-def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]:
+def _hub_on(store_url: str, proxy: str, state: Path, more_users: tuple[str, ...] = ()
+            ) -> Iterator[dict[str, Any]]:
     """The hub of :func:`running_hub` on the store at ``store_url``."""
     import psycopg
 
@@ -73,17 +75,18 @@ def _hub_on(store_url: str, proxy: str, state: Path) -> Iterator[dict[str, Any]]
     # the service connects as a least-privilege role of its own, as a council's would
     from auditlib.store.roles import grant_app_role
 
-    app_role = f"auditlib_hub_{os.getpid()}"
+    port, api_port = _port(), _port()  # free ports: a hub on each test worker at once
+    # one role per hub: a worker may run two hubs (the session's and a test's own)
+    app_role = f"auditlib_hub_{os.getpid()}_{port}"
     args = postgres_args(autocommit=True)
     with psycopg.connect(**args) as conn:
         conn.execute(f"DROP ROLE IF EXISTS {app_role}")
     grant_app_role(app_role, store_url)
     app_url = store_url.replace(f"//{args['user']}@", f"//{app_role}@", 1)
-    port, api_port = _port(), _port()  # free ports: a hub on each test worker at once
     env = dict(os.environ, AUDITLIB_STORE=app_url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
                AUDITLIB_HUB_API_PORT=str(api_port), AUDITLIB_HUB_PROXY_API_PORT=str(_port()),
-               AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS),
+               AUDITLIB_HUB_STATE=str(state), AUDITLIB_HUB_USERS=",".join(USERS + more_users),
                AUDITLIB_HUB_ANALYSTS="ana",
                PATH=os.pathsep.join([str(Path(proxy).parent), str(Path(sys.executable).parent),
                                      os.environ.get("PATH", "")]))

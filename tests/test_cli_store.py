@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
-from auditlib.store import AuditStore
+from auditlib.store import AuditStore, schema
 from tests.test_cli import EXAMPLE, one_line_error, run
 
 
@@ -25,6 +26,28 @@ def test_users(env_store):
                                                        ("sam", ["auditor"])]
     line = one_line_error(run("users", "add", "eve", "--role", "auditor", "--user", "sam"))
     assert "'sam' is not a lead auditor" in line
+
+
+def test_users_update(env_store):
+    """The lead auditor gives a user an email address and a team; each change is recorded."""
+    done = run("users", "update", "sam", "--email", "sam@example.org", "--team", "North")
+    assert done.returncode == 0, done.stderr
+    assert run("users", "update", "sam", "--team", "").returncode == 0  # removed
+    with AuditStore(env_store) as store:
+        sam = store.find_user("sam")
+        assert (sam["email"], sam["team"]) == ("sam@example.org", None)
+        with store.engine.connect() as conn:
+            trail = conn.execute(select(schema.history.c.what).where(
+                schema.history.c.what.like("user.sam.%")).order_by(schema.history.c.id))
+            assert list(trail.scalars()) == ["user.sam.email", "user.sam.team", "user.sam.team"]
+    assert "not one email address" in one_line_error(
+        run("users", "update", "sam", "--email", "sam@example.org\nBcc: eve@example.org"))
+    assert "give at least one of" in one_line_error(run("users", "update", "sam"))
+    assert "'sam' is not a lead auditor" in one_line_error(
+        run("users", "update", "sam", "--team", "South", "--user", "sam"))
+    assert "no such user" in one_line_error(run("users", "update", "nobody", "--team", "x"))
+    with AuditStore(env_store) as store:
+        assert store.find_user("sam")["email"] == "sam@example.org"
 
 
 def test_import_export_round_trip(env_store, tmp_path):

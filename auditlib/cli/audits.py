@@ -1,4 +1,5 @@
-"""The store's commands: users add and list, audits, export, import, history, store grant."""
+"""The store's commands: users add and list, audits, allocate, export, import, history, store
+grant."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,7 @@ from auditlib.cli.common import (
     print_json,
     read_json,
 )
-from auditlib.exceptions import InvalidAudit
+from auditlib.exceptions import AuditlibError, InvalidAudit
 from auditlib.text import shown
 
 
@@ -28,8 +29,26 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     # store takes (anyone else named in a store that is not there is a misspelt --store)
     with open_store(args, create="lead_auditor" in args.role) as store:
         store.add_user(args.name, roles=args.role, user=acting_user(args.user),
-                       display_name=args.display_name, service_area=args.service_area)
+                       display_name=args.display_name, service_area=args.service_area,
+                       email=args.email, team=args.team)
     print(f"added {shown(args.name)} ({', '.join(args.role)})")
+    return EXIT_OK
+
+
+def cmd_users_update(args: argparse.Namespace) -> int:
+    """Change a user's email address, team, display name or service area (lead auditor only;
+    an empty value removes it)."""
+    from auditlib.store import CLEAR
+
+    fields = {key: (CLEAR if value == "" else value)
+              for key in ("email", "team", "display_name", "service_area")
+              if (value := getattr(args, key)) is not None}
+    if not fields:
+        raise AuditlibError("users update: give at least one of --email, --team, "
+                            "--display-name, --service-area")
+    with open_store(args) as store:
+        store.update_user(args.name, user=acting_user(args.user), **fields)
+    print(f"updated {shown(args.name)}: {', '.join(k.replace('_', ' ') for k in fields)}")
     return EXIT_OK
 
 
@@ -56,13 +75,38 @@ def cmd_audits(args: argparse.Namespace) -> int:
     naming_others = args.auditor not in (None, acting_user(args.user))
     user, roles = authorise(args, "list_others" if naming_others else "list")
     with open_store(args) as store:
-        audits = access.visible(user, roles, store.find_audits(**filters))
+        audits = access.visible(user, roles, store.find_audits(**filters),
+                                team=access.team_of(store, user))
     if args.json:
         print_json(audits)
     else:
         for a in audits:
             print(f"{a['audit_id']:>5}  {shown(a['status']):<11} {shown(a['framework']):<20} "
                   f"{shown(a['auditor']):<12} child {shown(a['child_id'])}")
+    return EXIT_OK
+
+
+def cmd_allocate(args: argparse.Namespace) -> int:
+    """Give an audit another auditor (while it is in progress or returned) or another
+    moderator (until it is finalised; --no-moderator leaves it for any moderator to pick up),
+    with an optional reason; each change is recorded in the audit's history (lead auditor
+    only). Nobody moderates an audit they audited."""
+    from auditlib.store import CLEAR
+
+    if args.auditor is None and args.moderator is None and not args.no_moderator:
+        raise CommandError("say what to change: --auditor NAME, --moderator NAME or "
+                           "--no-moderator")
+    user, _ = authorise(args, "allocate")  # before the audit is read: refused, learn nothing
+    with open_store(args) as store:
+        before = store.find_audit(args.audit_id)
+        version = store.reallocate_audit(
+            args.audit_id, user=user, auditor=args.auditor,
+            moderator=CLEAR if args.no_moderator else args.moderator, reason=args.reason)
+        after = store.find_audit(args.audit_id)
+    changes = [f"{what} {shown(before[what] or 'none')} -> {shown(after[what] or 'none')}"
+               for what in ("auditor", "moderator") if before[what] != after[what]]
+    print(f"audit {after['audit_id']}: " + ("; ".join(changes) or "nothing changed")
+          + f" (version {version})")
     return EXIT_OK
 
 

@@ -14,7 +14,8 @@ from auditlib.text import shown
 def cmd_sample(args: argparse.Namespace) -> int:
     """Draw the month's random sample of children (open on the first of the month, not audited
     in the six months before) and allocate each to an auditor from another service area, the
-    work spread evenly. Writes SAMPLE.csv and SAMPLE.csv.provenance.json (seed and input
+    work spread evenly. The children come as a CSV or as the council's Ofsted Annex A workbook
+    (Lists 6 to 9). Writes SAMPLE.csv and SAMPLE.csv.provenance.json (seed and input
     checksums)."""
     from auditlib.month.sampling import sample_from_files, write_sample
 
@@ -59,17 +60,26 @@ def _audited(args: argparse.Namespace) -> dict | None:
 def cmd_generate(args: argparse.Namespace) -> int:
     """Create the audit in the store and one workbook per sampled child (papermill's parameter
     injection, no kernel per child), plus manifest.csv with each child's link. Safe to re-run:
-    no duplicate audits, no workbook overwritten."""
+    no duplicate audits, no workbook overwritten. With --public-url (or AUDITLIB_PUBLIC_URL)
+    each link opens the child's audit under that address, for whoever signs in there; it never
+    holds a token."""
     from auditlib.month.generate import generate_workbooks
+    from auditlib.month.links import public_url
 
+    public = public_url(args.public_url)  # checked before the store is opened
     with open_store(args) as store:
         result = generate_workbooks(args.sample, args.out, store, acting_user(args.user),
-                                    framework=args.framework)
+                                    framework=args.framework, public_url=public)
+    if public is None:
+        print("auditlib: note: the manifest's links are relative to the pages and cannot be "
+              "sent: set a public URL (--public-url, or AUDITLIB_PUBLIC_URL) to get links that "
+              "can be sent", file=sys.stderr)
     if args.json:
         print_json({"manifest": str(result.manifest), "audits_created": result.audits_created,
                      "audits_existing": result.audits_existing,
                      "workbooks_written": result.workbooks_written,
-                     "workbooks_kept": result.workbooks_kept, "users_added": result.users_added})
+                     "workbooks_kept": result.workbooks_kept, "users_added": result.users_added,
+                     "public_url": public})
     else:
         print(f"{result.audits_created} audits created, {result.audits_existing} already in the "
               f"store; {result.workbooks_written} workbooks written, {result.workbooks_kept} "
@@ -77,6 +87,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if result.users_added:
             print(f"Added auditors to the store: {shown(', '.join(result.users_added))}")
         print(f"Serve them with: auditlib serve {args.out}")
+        if public:
+            print(f"Send each auditor their link from the manifest: it opens their audit at "
+                  f"{public} once they have signed in, and nobody else's.")
     return EXIT_OK
 
 

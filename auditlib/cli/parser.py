@@ -5,6 +5,7 @@ import argparse
 
 from auditlib import __version__
 from auditlib.cli.audits import (
+    cmd_allocate,
     cmd_audits,
     cmd_export,
     cmd_history,
@@ -12,6 +13,7 @@ from auditlib.cli.audits import (
     cmd_store_grant,
     cmd_users_add,
     cmd_users_list,
+    cmd_users_update,
 )
 from auditlib.cli.frameworks import (
     cmd_check,
@@ -20,6 +22,8 @@ from auditlib.cli.frameworks import (
     cmd_frameworks,
 )
 from auditlib.cli.month import cmd_generate, cmd_report, cmd_sample, cmd_track
+from auditlib.cli.notify import cmd_notify
+from auditlib.cli.practice import cmd_action_done, cmd_action_sign_off, cmd_actions, cmd_respond
 from auditlib.cli.tools import cmd_agreement, cmd_anonymise, cmd_serve
 
 
@@ -75,12 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
                         description=cmd_users_add.__doc__)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--role", action="append", required=True,
-                   choices=("auditor", "moderator", "lead_auditor", "trainee"),
+                   choices=("auditor", "moderator", "lead_auditor", "trainee", "practitioner",
+                            "team_manager"),
                    help="a role (repeat for several)")
     p.add_argument("--display-name")
     p.add_argument("--service-area", help="the user's service area (auditors are allocated "
                                           "children from other areas)")
+    p.add_argument("--email", metavar="ADDRESS", help="where their notifications go")
+    p.add_argument("--team", metavar="TEAM", help="a practitioner's or team manager's team, as "
+                                                  "the sample's team column names it")
     p.set_defaults(func=cmd_users_add)
+    p = usub.add_parser("update", parents=[store_options], help="change a user's details",
+                        description=cmd_users_update.__doc__)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--email", metavar="ADDRESS", help="where their notifications go")
+    p.add_argument("--team", metavar="TEAM", help="a practitioner's or team manager's team")
+    p.add_argument("--display-name")
+    p.add_argument("--service-area")
+    p.set_defaults(func=cmd_users_update)
     p = usub.add_parser("list", parents=[store_options], help="list users",
                         description=cmd_users_list.__doc__)
     p.add_argument("--role", help="only users with this role")
@@ -93,6 +109,55 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", help=f"only audits with this {name}")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_audits)
+
+    p = sub.add_parser("allocate", parents=[store_options],
+                       help="give an audit another auditor or moderator (lead auditor)",
+                       description=cmd_allocate.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("--auditor", metavar="NAME", help="the new auditor (while the audit is in "
+                                                     "progress or returned)")
+    moderator = p.add_mutually_exclusive_group()
+    moderator.add_argument("--moderator", metavar="NAME", help="the new moderator (until the "
+                                                               "audit is finalised)")
+    moderator.add_argument("--no-moderator", action="store_true",
+                           help="no moderator: any moderator may pick it up once submitted")
+    p.add_argument("--reason", metavar="TEXT", help="why, recorded in the history")
+    p.set_defaults(func=cmd_allocate)
+
+    p = sub.add_parser("respond", parents=[store_options],
+                       help="respond to a finalised audit's findings and agree its actions",
+                       description=cmd_respond.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("--response", metavar="TEXT", help="your response to the findings")
+    p.add_argument("--agree-actions", action="store_true", help="agree the audit's actions")
+    p.set_defaults(func=cmd_respond)
+
+    action = sub.add_parser("action", help="mark an audit's action done, or sign it off",
+                            description="Mark an audit's action done, or sign it off.")
+    asub = action.add_subparsers(dest="action_command", metavar="ACTION", required=True)
+    p = asub.add_parser("done", parents=[store_options], help="mark an action done",
+                        description=cmd_action_done.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("action_id", metavar="ACTION_ID")
+    p.add_argument("--evidence", metavar="TEXT", required=True,
+                   help="what shows it was done (recorded in the audit's history)")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (today)")
+    p.set_defaults(func=cmd_action_done)
+    p = asub.add_parser("sign-off", parents=[store_options], help="sign an action off",
+                        description=cmd_action_sign_off.__doc__)
+    p.add_argument("audit_id", metavar="AUDIT_ID")
+    p.add_argument("action_id", metavar="ACTION_ID")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day of the sign-off (today)")
+    p.add_argument("--note", metavar="TEXT", help="a note, such as why it is no longer needed")
+    p.set_defaults(func=cmd_action_sign_off)
+
+    p = sub.add_parser("actions", parents=[store_options],
+                       help="the actions of the finalised audits you follow up",
+                       description=cmd_actions.__doc__)
+    p.add_argument("--overdue", action="store_true", help="only those overdue")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge overdue by (today)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_actions)
 
     p = sub.add_parser("export", parents=[store_options], help="export an audit as JSON",
                        description=cmd_export.__doc__)
@@ -132,8 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sample", parents=[store_options],
                        help="draw the month's sample and allocate auditors",
                        description=cmd_sample.__doc__)
-    p.add_argument("children", metavar="CHILDREN.csv",
-                   help="child_id, service_area, team, status (open/closed), other columns")
+    p.add_argument("children", metavar="CHILDREN",
+                   help="children.csv (child_id, service_area, team, status open or closed, "
+                        "optional worker and other columns) or the council's Annex A workbook "
+                        "(.xlsx: Lists 6 to 9)")
     p.add_argument("--history", metavar="AUDITS.csv", required=True,
                    help="past audits: child_id, audit_date")
     p.add_argument("--auditors", metavar="AUDITORS.csv", required=True,
@@ -142,8 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=int, default=20, help="children to sample (default 20)")
     p.add_argument("--seed", type=int, required=True,
                    help="the random seed (recorded, so the sample can be reproduced)")
-    p.add_argument("--framework", default="full-audit",
-                   help="the audit framework for children without a framework column")
+    p.add_argument("--framework",
+                   help="the audit framework for children without a framework column (default: "
+                        "for Annex A, cla-leaving-care for Lists 8 and 9, else full-audit)")
     p.add_argument("--out", metavar="SAMPLE.csv", required=True)
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=cmd_sample)
@@ -155,6 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the workbooks")
     p.add_argument("--framework", help="use this framework for every child (default: the "
                                        "sample's framework column)")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the service's address where each signed-in person's pages live, for "
+                        "links that can be sent (default: AUDITLIB_PUBLIC_URL; without one the "
+                        "manifest's links are relative to the pages)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     p.set_defaults(func=cmd_generate)
 
@@ -174,6 +246,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE.html", required=True)
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge overdue by (today)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("notify", parents=[store_options],
+                       help="email each person a digest of what is new for them (daily)",
+                       description=cmd_notify.__doc__)
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="the day to judge due and overdue "
+                                                      "actions by (today)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="say who would be sent what; send and record nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_notify)
 
     p = sub.add_parser("agreement", help="inter-rater agreement statistics",
                        description=cmd_agreement.__doc__)
@@ -205,5 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--demo", action="store_true",
                    help="use a demo store with a demo audit for each framework")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address people reach these pages at (a reverse proxy in front of "
+                        "127.0.0.1): print links under it, without the token (default: "
+                        "AUDITLIB_PUBLIC_URL)")
     p.set_defaults(func=cmd_serve)
     return parser

@@ -26,12 +26,13 @@ import ipywidgets as w
 from auditlib.exceptions import AuditlibError
 from auditlib.files import inside, make_private_dir, write_private
 from auditlib.locations import data_dir
+from auditlib.pages.allocation import AllocationPanel
 from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import download_link, e, style
 from auditlib.pages.html import table as html_table
 from auditlib.store import AuditStore
 
-INPUTS = (("children", "Children (CSV: child_id, service_area, team, status)"),
+INPUTS = (("children", "Children (CSV: child_id, service_area, team, status; or Annex A .xlsx)"),
           ("history", "Audit history (CSV: child_id, audit_date)"),
           ("auditors", "Auditors (CSV: auditor, service_area, capacity)"))
 
@@ -45,7 +46,9 @@ class SamplePanel:
         self.uploads: dict[str, w.FileUpload] = {}
         rows: list[w.Widget] = []
         for key, label in INPUTS:
-            upload = w.FileUpload(accept=".csv,text/csv", multiple=False, description=label,
+            # the children may come as the council's Annex A workbook
+            accept = ".csv,text/csv" + (",.xlsx" if key == "children" else "")
+            upload = w.FileUpload(accept=accept, multiple=False, description=label,
                                   layout=w.Layout(width="36rem", max_width="100%"))
             upload.add_class(f"aw-upload-{key}")
             self.uploads[key] = upload
@@ -59,8 +62,12 @@ class SamplePanel:
         self.seed = w.IntText(value=secrets.randbelow(1_000_000), description="Random seed",
                               style=label_width)
         from auditlib.framework import framework_files
-        self.framework = w.Dropdown(options=sorted(framework_files()), value="full-audit",
-                                    description="Framework", style=label_width)
+        # "" is each child's own: the CSV's framework column, or its Annex A list's framework
+        self.framework = w.Dropdown(options=[("Each child's own (framework column or Annex A "
+                                              "list)", "")]
+                                    + [(f, f) for f in sorted(framework_files())], value="",
+                                    description="Framework", style=label_width,
+                                    layout=w.Layout(width="36rem", max_width="100%"))
         for control, name in ((self.month, "month"), (self.size, "size"), (self.seed, "seed"),
                               (self.framework, "framework")):
             control.add_class(f"aw-sample-{name}")
@@ -128,8 +135,10 @@ class SamplePanel:
         paths = {}
         for key, _ in INPUTS:
             item = self.uploads[key].value[0]
-            # the uploaded name is kept for messages only; the file is saved under a fixed name
-            path = inside(folder, f"{key}.csv")
+            # the uploaded name is kept for messages only; the file is saved under a fixed name,
+            # .xlsx for an Annex A workbook (the messages name it as such)
+            workbook = key == "children" and bytes(item["content"][:4]) == b"PK\x03\x04"
+            path = inside(folder, f"{key}.xlsx" if workbook else f"{key}.csv")
             write_private(path, bytes(item["content"]))
             paths[key] = path
         return paths
@@ -147,7 +156,7 @@ class SamplePanel:
             self.sample = sample_from_files(inputs["children"], inputs["history"],
                                             inputs["auditors"], self.month.value.strip(),
                                             self.size.value, self.seed.value,
-                                            self.framework.value,
+                                            self.framework.value or None,
                                             audited_in_store(self.page.store.find_audits()))
         except AuditlibError as exc:
             self._say(f"Cannot draw the sample: {exc}", error=True)
@@ -161,13 +170,15 @@ class SamplePanel:
                   f"eligible; due {self.sample.due_date}. Workload: {load}.", extra=warnings)
         self.table.value = html_table(self.sample.rows, [
             ("child_id", "Child"), ("service_area", "Service area"), ("team", "Team"),
-            ("auditor", "Auditor"), ("auditor_service_area", "Auditor's service area"),
+            ("worker", "Worker"), ("auditor", "Auditor"),
+            ("auditor_service_area", "Auditor's service area"),
             ("due_date", "Due"), ("framework", "Framework")],
             f"Sample for {self.sample.month} (seed {self.seed.value})")
         self.generate_button.disabled = False
 
     def _on_generate(self, _button: Any = None) -> None:
         from auditlib.month.generate import generate_workbooks
+        from auditlib.month.links import public_url
         from auditlib.month.sampling import write_sample
 
         if self.sample is None:
@@ -183,7 +194,7 @@ class SamplePanel:
             self._private_folder(workbooks)
             provenance = write_sample(self.sample, sample_csv, self.drawn_seed, self.inputs)
             result = generate_workbooks(sample_csv, workbooks, self.page.store, self.page.user,
-                                        progress=False)
+                                        progress=False, public_url=public_url())
         except AuditlibError as exc:
             self._say(f"Cannot generate the workbooks: {exc}", error=True)
             return
@@ -193,7 +204,11 @@ class SamplePanel:
                   f"({provenance.name}) and workbooks are in {folder}.")
         self.manifest.value = html_table(result.rows, [
             ("child_id", "Child"), ("auditor", "Auditor"), ("due_date", "Due"),
-            ("audit_id", "Audit"), ("workbook", "Workbook")], "Workbooks generated")
+            ("audit_id", "Audit"), ("workbook", "Workbook"), ("link", "Link to send")],
+            "Workbooks generated") + (
+            "" if result.public_url else "<p class='aw-manifest-note'>Note: these links are "
+            "relative to the pages and cannot be sent. To get links that can be sent, ask whoever "
+            "runs the service to set its public address (AUDITLIB_PUBLIC_URL).</p>")
         self.page.tracking.month.value = self.sample.month
         self.page.tracking.refresh()
 
@@ -248,6 +263,7 @@ class TrackingPanel:
             return
         for a in audits:
             a["overdue_words"] = "Overdue" if a["overdue"] else ""
+            a["moderator_words"] = a["moderator"] or "Not allocated"
         for a in actions:
             a["overdue_words"] = "Overdue" if a["overdue"] else ""
         overdue = sum(a["overdue"] for a in audits)
@@ -257,7 +273,8 @@ class TrackingPanel:
             f"next month, bank holidays in England and Wales excluded). {overdue} of "
             f"{len(audits)} audits overdue.</p>"
             + html_table(audits, [("child_id", "Child"), ("auditor", "Auditor"),
-                                  ("status", "Stage"), ("due_date", "Due"),
+                                  ("moderator_words", "Moderator"), ("status", "Stage"),
+                                  ("due_date", "Due"),
                                   ("overdue_words", "Overdue?"), ("overall", "Overall grade"),
                                   ("moderated_overall", "Moderated grade")],
                          f"Audits for {month}", flag="overdue"))
@@ -285,9 +302,14 @@ class LeadAuditorWorkbook(Page):
         self.folder = Path(folder) if folder else data_dir()
         self.sample = SamplePanel(self)
         self.tracking = TrackingPanel(self, month)
+        # who audits and moderates each audit, of the month tracked: shown afresh with it
+        self.allocation = AllocationPanel(self, self.tracking.month)
+        self.tracking.audits.observe(lambda _change: self.allocation.refresh(), names="value")
+        self.allocation.after_save = self.tracking.refresh
         main = w.VBox([w.HTML(f"<h1>Lead auditor: the month's audits</h1><p>Signed in as "
                               f"{e(self.user)}.</p>"), self.sample.widget,
-                       self.tracking.widget], layout=w.Layout(width="100%"))
+                       self.tracking.widget, self.allocation.widget],
+                      layout=w.Layout(width="100%"))
         main.add_class("aw-lead-main")
         self.widget = w.VBox([w.HTML(style("workbook", "tables")), main],
                              layout=w.Layout(width="100%"))

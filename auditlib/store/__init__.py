@@ -2,7 +2,8 @@
 
 One class, :class:`AuditStore`, over SQLAlchemy: SQLite by default (a file in the data folder,
 owner-only, WAL mode), PostgreSQL by URL. Its verbs follow one grid (``add_``, ``find_``,
-``save_`` to update or create, ``update_``, ``remove_``), each takes the acting ``user`` and
+``save_`` to update or create, ``update_``, ``remove_``; ``reallocate_audit`` gives an audit
+another auditor or moderator), each takes the acting ``user`` and
 checks that user's role, and each write is one transaction that either happens whole or changes
 nothing. Every change is appended to the audit trail (:meth:`AuditStore.history`), which no verb
 edits or deletes.
@@ -21,8 +22,9 @@ built on the parts it uses, so the chain reads bottom up: :mod:`~auditlib.store.
 (submit, return, finalise, reopen, and who may change an audit in each status), then
 :mod:`~auditlib.store.answers` (answers and header), :mod:`~auditlib.store.moderation`,
 :mod:`~auditlib.store.actions`, :mod:`~auditlib.store.practice` (the practitioner's response,
-actions marked done) and :mod:`~auditlib.store.notices` (notifications sent). :mod:`~auditlib.store.checks` cleans what comes in;
-:mod:`~auditlib.store.sqlite_file` guards the SQLite file; :mod:`~auditlib.store.schema` holds
+actions marked done) and :mod:`~auditlib.store.notices` (notifications sent).
+:mod:`~auditlib.store.checks` cleans what comes in; :mod:`~auditlib.store.sqlite_file` guards
+the SQLite file; :mod:`~auditlib.store.schema` holds
 the tables and their migrations.
 """
 from __future__ import annotations
