@@ -358,17 +358,37 @@ def test_the_extras_check_finds_what_is_wrong():
 def _serving(cwd: Path, *args: str, data: Path, user: str = "amira", link: str = "/?token"
              ) -> tuple[list[str], str]:
     """Start ``auditlib serve`` in ``cwd``, read the lines it prints up to 'Press Ctrl-C', stop
-    it; return those lines and the page that the first link printed holding ``link`` opens."""
+    it; return those lines and the page that the first link printed holding ``link`` opens,
+    whole. All within a deadline: a page that never ends (Voilà once kept one open for ever,
+    sending a heartbeat every ten seconds, when its kernel died as the page was built) fails,
+    with serve's log (Voilà's included), instead of hanging the run."""
+    import contextlib
     import os
     import re
     import signal
+    import threading
     import urllib.request
 
-    env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER=user, AUDITLIB_QUIET_VOILA="1")
+    deadline = 300  # seconds: far beyond a page on a busy computer; only a hang reaches it
+    env = dict(os.environ, AUDITLIB_DATA=str(data), AUDITLIB_USER=user)
+    env.pop("AUDITLIB_QUIET_VOILA", None)  # Voilà's log, for the failure message
     proc = subprocess.Popen([sys.executable, "-m", "auditlib", "serve", "--no-browser", *args],
                             cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
+    said: list[str] = []  # read as it comes: a full pipe would stop Voilà
+    drain = threading.Thread(target=lambda: said.extend(proc.stderr), daemon=True)
+    drain.start()
+    too_long = threading.Event()
+
+    def stop_it() -> None:  # ends every read below: serve and its Voilà are gone
+        too_long.set()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+    watchdog = threading.Timer(deadline, stop_it)
+    watchdog.start()
     lines: list[str] = []
+    got = b""
     try:
         for line in proc.stdout:
             lines.append(line)
@@ -376,13 +396,30 @@ def _serving(cwd: Path, *args: str, data: Path, user: str = "amira", link: str =
                 break
         links = [u for u in re.findall(r"http://127\.0\.0\.1:\d+/\S+", "".join(lines))
                  if link in u]
-        assert links, "".join(lines) + proc.stderr.read()
-        with urllib.request.urlopen(links[0], timeout=60) as response:
-            page = response.read().decode()
-        return lines, page
+        if links:
+            try:
+                with urllib.request.urlopen(links[0], timeout=60) as response:
+                    while piece := response.read1(65536):
+                        got += piece
+            except Exception:
+                if not too_long.is_set():
+                    raise
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.communicate(timeout=30)
+        watchdog.cancel()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        drain.join(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
+    page = got.decode(errors="replace")
+    log = "".join(lines) + "serve's log:\n" + "".join(said)[-8000:]
+    assert not too_long.is_set(), (
+        f"serve and its page did not finish within {deadline} s: {len(page)} characters came, "
+        f"with {page.count('voila_heartbeat()')} heartbeats from Voilà\n{log}")
+    assert links, log
+    assert "voila.js" in page, f"the page was cut short ({len(page)} characters)\n{log}"
+    return lines, page
 
 
 def test_serve_training_works_from_any_folder(tmp_path):

@@ -10,14 +10,18 @@ It differs from plain ``voila`` in what a person on this computer could otherwis
   every local user can read in ``/proc``, nor in the environment, which kernels inherit;
 - the port it really holds is written to the file descriptor in ``AUDITLIB_READY_FD``, so
   ``auditlib serve`` never guesses, and never sends the token to whatever else holds a port;
-- a page's kernel is never culled as idle while its page is still opening (:class:`PageKernels`).
+- a page's kernel is never culled as idle while its page is still opening (:class:`PageKernels`);
+- a page whose kernel fails while the page is built ends, and says it could not open, instead of
+  loading for ever (:class:`PageRenderer`).
 
 Run as ``python -m auditlib.service.voila PATH [Voilà options]``.
 """
 from __future__ import annotations
 
+import copy
 import os
 import tempfile
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,9 +30,13 @@ import tornado.httpserver
 import tornado.ioloop
 import tornado.netutil
 import tornado.web
+import voila.handler
+from jupyter_core.utils import ensure_async
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets.config import Config
 from voila.app import Voila
 from voila.handler import VoilaHandler
+from voila.notebook_renderer import NotebookRenderer
 from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
@@ -80,6 +88,69 @@ def with_xsrf_cookie(handler: type) -> type:
 PAGE_START = 120
 #: seconds a page whose connection dropped keeps its kernel, to reconnect to it
 RECONNECT = 15
+#: seconds a page's new kernel has to answer, on a busy computer, before the page gives up
+#: (Voilà's own 60 s was not always enough while a full test run shared two cores)
+KERNEL_START = 120
+#: seconds one cell of a page may run while the page is built before the page gives up (ours
+#: take seconds: this only ends a page whose kernel hangs, instead of loading for ever)
+CELL_RUN = 300
+
+
+class PageRenderer(NotebookRenderer):
+    """Voilà's page builder, ending the page when building it fails, instead of never.
+
+    Voilà sends a page as it builds it: the template's head, then (the kernel started) each
+    cell's outputs. Its handler waits for the builder's pieces, sending a "heartbeat" every ten
+    seconds meanwhile; a builder that raised sent nothing more and never said it was done, so the
+    handler waited, and kept the browser waiting, for ever. That happened whenever the page's
+    kernel died before it answered (Voilà then raises "Kernel died before replying to
+    kernel_info"), or did not answer in time on a busy computer (Voilà then stops it, and raises).
+    Here the page ends where it was: the page, cut short, says it could not be opened (the
+    template's ``connection.js``), and the kernel no page will ever use is shut down.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # our limits, unless the server's configuration sets its own; a copy: the server's
+        # configuration is shared by every page
+        config = copy.deepcopy(self.traitlet_config) if self.traitlet_config else Config()
+        executor = config.VoilaExecutor
+        executor.setdefault("startup_timeout", KERNEL_START)
+        executor.setdefault("timeout", CELL_RUN)
+        self.traitlet_config = config
+
+    def generate_content_generator(self, kernel_id: str | None = None,
+                                   kernel_future: Any = None) -> AsyncIterator:
+        return self._ending(super().generate_content_generator(kernel_id, kernel_future),
+                            kernel_id)
+
+    async def _ending(self, pieces: AsyncIterator, kernel_id: str | None) -> AsyncIterator:
+        try:
+            async for piece in pieces:
+                yield piece
+        except Exception as exc:  # whatever it was, the page must end
+            self.log.error("auditlib-voila: page %s could not be built (%s: %s); "
+                           "the page says it could not be opened", self.notebook_path,
+                           type(exc).__name__, exc)
+            await self._stop_kernel(kernel_id)
+
+    async def _stop_kernel(self, kernel_id: str | None) -> None:
+        kernels = getattr(self.request_handler, "kernel_manager", None)
+        if kernel_id is None or kernels is None or kernel_id not in kernels:
+            return  # already gone (Jupyter Server removes a kernel that keeps dying)
+        try:
+            await ensure_async(kernels.shutdown_kernel(kernel_id, now=True))
+        except Exception as exc:  # the page ends all the same
+            self.log.warning("auditlib-voila: could not stop kernel %s: %s", kernel_id, exc)
+
+
+def install_page_renderer() -> None:
+    """Voilà's handler builds its pages with :class:`PageRenderer` (a name it looks up as it
+    serves each page). Both our Voilàs (``auditlib serve``'s, and the hub's Voilà extension,
+    configured with :class:`PageKernels`) install it when their kernel manager is made."""
+    if not hasattr(voila.handler, "NotebookRenderer"):  # a Voilà we do not know: say so at once
+        raise RuntimeError("voila.handler.NotebookRenderer is gone: PageRenderer cannot be used")
+    voila.handler.NotebookRenderer = PageRenderer
 
 
 class PageKernels(AsyncMappingKernelManager):
@@ -97,6 +168,7 @@ class PageKernels(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        install_page_renderer()  # every Voilà of ours makes one, before it serves a page
         self._page_connected: set[str] = set()
         self._disconnected: dict[str, datetime] = {}
 
