@@ -275,8 +275,9 @@ class Audits(Users):
                 conn.execute(insert(t.actions).values(
                     audit_id=audit_id, action=action.get("action"), owner=action.get("owner"),
                     due=action.get("due"), signed_off=action.get("signed_off"),
-                    note=action.get("note"), removed=False, changed_in=2, created_by=user,
-                    created_at=at))
+                    note=action.get("note"), done_on=action.get("done_on"),
+                    done_by=action.get("done_by"), evidence=action.get("evidence"),
+                    removed=False, changed_in=2, created_by=user, created_at=at))
             for item_id, m in moderation.items():
                 conn.execute(insert(t.moderation).values(
                     audit_id=audit_id, item_id=item_id, grade=m.get("grade"),

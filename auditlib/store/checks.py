@@ -23,7 +23,7 @@ STATUSES = ("in_progress", "submitted", "returned", "finalised", "removed")
 EDITABLE = ("in_progress", "returned")
 ACTION_FIELDS = ("action", "owner", "due")
 MAX_DUE = 40  # the column's width: "two weeks" fits, and so does any date
-_ACTION_TEXT = ("action", "owner", "due", "note", "signed_off")
+_ACTION_TEXT = ("action", "owner", "due", "note", "signed_off", "done_on", "done_by", "evidence")
 
 
 class _Clear:
@@ -180,8 +180,11 @@ def check_action_text(values: dict[str, Any], path: str = "actions") -> dict[str
     if due is not None and len(due) > MAX_DUE:
         raise InvalidAudit(f"{path}.due", f"is too long for a completion date "
                            f"({len(due):,} characters; at most {MAX_DUE})")
-    if out.get("signed_off") is not None:
-        out["signed_off"] = check_due_date(out["signed_off"], f"{path}.signed_off")
+    for day in ("signed_off", "done_on"):
+        if out.get(day) is not None:
+            out[day] = check_due_date(out[day], f"{path}.{day}")
+    if out.get("done_by") is not None:
+        out["done_by"] = clean_id(out["done_by"], f"{path}.done_by")
     return out
 
 

@@ -204,6 +204,8 @@ def test_months_and_due_dates_are_checked(store, month, due_date, path):
      "actions[0].due", "is too long for a completion date (53 characters; at most 40)"),
     ([{"action": "Visit", "signed_off": "whenever"}], "actions[0].signed_off",
      "must be a calendar date YYYY-MM-DD (got 'whenever')"),
+    ([{"action": "Visit", "done_on": "last week"}], "actions[0].done_on",
+     "must be a calendar date YYYY-MM-DD (got 'last week')"),
 ])
 def test_imported_actions_are_checked(store, actions, path, message):
     record = {"framework": "scaled-social-care", "child_id": "C-9", "actions": actions}
@@ -211,6 +213,17 @@ def test_imported_actions_are_checked(store, actions, path, message):
         store.import_audit(record, user="lead")
     assert (refused.value.path, refused.value.message) == (path, message)
     assert store.find_audits() == []
+
+
+def test_an_action_marked_done_keeps_its_evidence_through_export_and_import(store):
+    action = {"action": "Update the chronology", "owner": "pat", "due": "2026-11-10",
+              "signed_off": "2026-11-12", "note": None, "done_on": "2026-11-09",
+              "done_by": "pat", "evidence": "Chronology updated on the case record."}
+    audit_id = store.import_audit({"framework": "scaled-social-care", "child_id": "C-10",
+                                   "actions": [action]}, user="lead")
+    again = store.import_audit(store.export_audit(audit_id), user="lead")
+    (kept,) = store.find_audit(again)["actions"]
+    assert {k: kept[k] for k in action} == action
 
 
 @pytest.mark.parametrize("value", ["99999999999999999999999", "\uff11", 2**64])
