@@ -398,6 +398,14 @@ class AuditWorkbook(AuditPage):
         show_submit(self, self.result)
 
     def read_only_reason(self) -> str:
+        if self.user != self.record["auditor"] and \
+                self.roles & {"practitioner", "team_manager"} and "lead_auditor" not in self.roles:
+            # the child's worker or their manager, reading the findings: in their words
+            return ("This is the finalised audit of a child "
+                    + ("allocated to you" if self.record.get("worker") == self.user
+                       else "in your team")
+                    + ", shown read-only. Respond to its findings, agree its actions and mark "
+                    "them done on the \u201cYour audited cases\u201d page.")
         if self.user != self.record["auditor"]:
             return (f"This audit is allocated to {self.record['auditor']}; you are signed in "
                     f"as {self.user}, so it is shown read-only.")

@@ -517,6 +517,9 @@ def test_the_audit_page_is_read_only_for_the_worker_and_their_manager(routes):
         page = AuditWorkbook(s, s.ids["pat"], user=user, save_delay=0)
         assert not page.editable and page.controls()
         assert all(c.disabled for c in page.controls())
+        # in their words: whose case it is to them, and where they respond
+        assert ("allocated to you" if user == "pat" else "in your team") in page.read_only_note
+        assert "Your audited cases" in page.read_only_note
         page = ModerationWorkbook(s, s.ids["pat"], user=user, save_delay=0)
         assert not page.editable
         for key in ("pat_in_progress", "pat_submitted", "pat_returned"):
