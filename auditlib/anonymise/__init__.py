@@ -18,7 +18,8 @@ Everything runs offline on the rules in these modules and the word lists in ``da
 names, surnames, stop words, titles, roles, place words…: one a line): no model, no download, no
 dependency beyond the standard library. It errs towards removing too much, but the words of
 practice stay readable: ``PRACTICE_TERMS`` (Child Protection Plan, IRO, Signs of Safety, …) and
-the acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`,
+``data/kept-terms.txt`` (programmes, police operations, family words such as Nain), the
+acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`,
 which a council extends through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
 are not part of a date are never replaced.
 
@@ -48,10 +49,13 @@ address, then names):
     ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed.
 ``date``
     12/03/2019, 12.03.19, 12-03-2019, 2019-03-12, 12 March 2019, 12th of March 2019, Monday 12
-    March 2019, March 12th 2019, March 12, 2019, 12 Mar, March 2019 and 12/03 (not ``7/10`` or
-    ``24/7``, nor after "scaled"/"scored"). Every date moves by the same number of days and
-    keeps its format; a weekday written with it is recomputed. A date without a year is moved
-    within the year of the nearest dated entry. A date-shaped string that is no real date
+    March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
+    count), March 2019, 12/03 and 9/4 (a short day/month that could be a fraction or a score,
+    ``3/4``, ``7/10``, ``24/7``, only after on/by/visit/a weekday…; never after "scored").
+    Every date moves by the same number of days and keeps its format; a weekday written with
+    it is recomputed. A date without a year is moved within the year of the nearest dated
+    entry that is not a date of birth, or the nearest year in which a weekday written with it
+    falls on it. A date-shaped string that is no real date
     becomes ``[Date]``. Years alone and months alone are kept.
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
@@ -67,6 +71,13 @@ address, then names):
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
+``vehicle``
+    UK registrations: current ``AB51 CDE`` anywhere; the older prefix (``K123 LMN``), suffix
+    (``GHJ 456T``) and Northern Irish shapes only within 80 characters after a word about a
+    vehicle (car, van, reg, drove…); never when a part is a practice acronym (``Y7 SEN``).
+``handle``
+    ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
+    "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…).
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -76,6 +87,10 @@ address, then names):
 ``gp``
     capitalised words before Surgery, Medical Centre, Health Centre, Medical/Group/Family Practice,
     and ``Dr Patel's practice`` (or surgery); the practice's name alone is replaced where it recurs.
+``health``
+    capitalised words before Hospital, Infirmary, Clinic, Dental Practice/Surgery, Pharmacy,
+    Hospice, Maternity Unit…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type
+    word; the name alone is replaced where it recurs. "the General Hospital" stays.
 ``name``
     sequences of capitalised words that are not in the stop list (common words, roles, places
     of work, practice vocabulary, nationalities, faiths, festivals, apps, shops…), decided so:
@@ -99,6 +114,11 @@ address, then names):
     - then every later or earlier capitalised (or ALL CAPS) occurrence of a word already seen as
       part of a name (``Jane`` after ``Jane Wilkinson``), except months in a date context; words
       also common (Young, Will, Hope…) only in mid-sentence;
+    - a surname that is also a word (Day, Ward, Foster) straight after a known first name,
+      and later alone when capitalised, not before another capitalised word, and mid-sentence
+      or before a verb; an unknown given name reading like a word (-ing) before a listed
+      surname or after a title or role;
+    - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
     - initials of a full name seen (``JW`` for Jane Wilkinson), unless a practice acronym
       or an abbreviation of the shared vocabulary.
 
@@ -108,7 +128,7 @@ address, then names):
     ``Jane``, ``Jane Wilkinson``, ``Mrs Wilkinson``: a single word joins the one full name it can
     belong to; when two full names share it (two Wilkinsons), it gets its own placeholder.
 
-Not covered: towns on their own at the start of a sentence, hospitals, the local authority's
+Not covered: towns on their own at the start of a sentence, the local authority's
 name, free-text descriptions (a job, a distinctive event), date ranges written ``12-14 March``
 (the last day moves, the first stays) and dates written in words ("the twelfth").
 """

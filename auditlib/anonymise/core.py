@@ -11,13 +11,24 @@ from pathlib import Path
 from auditlib.anonymise.dates import find_dates
 from auditlib.anonymise.identifiers import (
     find_emails,
+    find_handles,
     find_nhs_numbers,
     find_ni_numbers,
     find_phones,
+    find_police_numbers,
     find_postcodes,
     find_references,
+    find_vehicles,
 )
-from auditlib.anonymise.names import name_repeats, name_runs, resolve_names, title_names, tokens
+from auditlib.anonymise.names import (
+    link_nicknames,
+    name_repeats,
+    name_runs,
+    nickname_names,
+    resolve_names,
+    title_names,
+    tokens,
+)
 from auditlib.anonymise.places import find_addresses, find_institutions, institution_repeats
 from auditlib.anonymise.results import LABELS, Replacement, Result
 from auditlib.anonymise.spans import Mask, Span, accept
@@ -56,7 +67,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     taken = Mask(len(text))
     accepted: list[Span] = []
     accept(find_emails(text) + find_nhs_numbers(text) + find_ni_numbers(text) + find_phones(text)
-           + find_dates(text, shift) + find_postcodes(text) + find_references(text),
+           + find_dates(text, shift) + find_postcodes(text) + find_references(text)
+           + find_police_numbers(text) + find_vehicles(text) + find_handles(text),
            taken, accepted)
     accept(find_institutions(text, protected) + find_addresses(text, protected), taken, accepted)
     accept(institution_repeats(text, accepted, taken), taken, accepted)
@@ -65,9 +77,11 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
     toks = tokens(text)
     names: list[Span] = []
-    accept(title_names(text, toks, taken) + name_runs(text, toks, blocked), taken, names)
+    accept(nickname_names(text, blocked) + title_names(text, toks, blocked)
+           + name_runs(text, toks, blocked), taken, names)
     accept(name_repeats(text, toks, names, taken), taken, names)
     resolve_names(names)
+    link_nicknames(names)
     accepted += names
     return _build(text, accepted, shift)
 

@@ -29,16 +29,27 @@ _DATE_RES = [
     ("d_month", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                            rf"(?P<ord>(?i:st|nd|rd|th))?"
                            rf"(?:[ \t]+of)?[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?"
-                           rf"(?:,?[ \t]+(?P<y>\d{{4}}|['’]\d{{2}}))?(?![\w])")),
+                           rf"(?:,?[ \t]+(?P<y>\d{{4}}|['’]?\d{{2}}(?![:.]\d)"
+                           rf"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
+                           rf"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
+                           rf"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")),
     ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
     ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH})(?P<dot>\.)?,?[ \t]+(?P<y>\d{{4}})"
                            rf"(?![\w/])")),
-    ("dm", re.compile(r"(?<![\d/.\-£$])(?P<d>\d{2})/(?P<m>\d{2})(?![\d/])")),
+    ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+                      r"(?![\d/])(?!\.\d)")),
 ]
 _SCORE_CONTEXT = re.compile(r"(?i)(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
                             r"(?:\w+\W+){0,4}$")
+
+
+# what comes before a short day/month ("on 2/4", "next visit 2/4", "log 0417 of 3/11")
+_DATE_CONTEXT = re.compile(r"(?i)(?:\b(?:on|by|from|to|until|till|due|dated|since|of|before|"
+                           r"after|w/?c|visit|review|appointment|meeting|contact|seen|dob|born|"
+                           r"date|d\.o\.b\.?|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|\w+day)|[:(])"
+                           r"[ \t]*$")
 
 
 def _two_digit_year(y: int) -> int:
@@ -78,6 +89,11 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 before = text[max(0, m.start() - 30):m.start()]
                 if _SCORE_CONTEXT.search(before) or (g["m"] == "10" and g["d"] == "10"):
                     continue            # "scored 7/10", "10/10": a score, not a date
+                short = len(g["d"]) == 1 or len(g["m"]) == 1
+                looks_other = ((len(g["d"]) == 1 and len(g["m"]) == 1) or g["m"] in ("10", "7")
+                               or (g["m"] == "5" and len(g["d"]) == 1))
+                if short and looks_other and not (g.get("wd") or _DATE_CONTEXT.search(before)):
+                    continue            # "3/4", "7/10", "24/7": fractions, scores, hours
                 if not (1 <= month <= 12 and day and 1 <= day <= 31):
                     continue
             if form in ("month_y",) and not (1900 <= (year or 0) <= 2099):
@@ -156,17 +172,45 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+_BIRTH_RE = re.compile(r"(?i)(?:\bd\.?o\.?b\b|\bborn\b|date of birth|birthday)\W{0,4}$")
+
+
+def _is_birth_date(text: str, d: _DateMatch) -> bool:
+    return bool(_BIRTH_RE.search(text[max(0, d.start - 30):d.start]))
+
+
+def _year_of_weekday(d: _DateMatch, year: int) -> int:
+    """The year nearest ``year`` in which the written weekday falls on that day, so the
+    recomputed weekday is right (``Fri 22 March`` with no year)."""
+    wd = d.m.groupdict().get("wd")
+    if not wd or d.day is None:
+        return year
+    wanted = [w.lower().startswith(wd.lower().rstrip(".")[:3]) for w in _WEEKDAY_FULL]
+    for candidate in (year, year + 1, year - 1, year + 2, year - 2):
+        try:
+            if wanted[dt.date(candidate, d.month, d.day).weekday()]:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def find_dates(text: str, shift: int) -> list[Span]:
     """Every date, its replacement the date moved by ``shift`` days in the same format."""
     matches = _date_matches(text)
-    starts = [d.start for d in matches if d.year is not None]
-    years = [d.year for d in matches if d.year is not None]
+    # a date of birth says nothing about the year of the entries around it
+    dated = [d for d in matches if d.year is not None and not _is_birth_date(text, d)]
+    if not dated:
+        dated = [d for d in matches if d.year is not None]
+    starts = [d.start for d in dated]
+    years = [d.year for d in dated]
     out = []
     for d in matches:
         year = d.year
         if year is None:                       # nearest dated entry before, else after
             i = bisect.bisect_left(starts, d.start)
             year = years[i - 1] if i > 0 else years[i] if i < len(years) else 2001
+            year = _year_of_weekday(d, year)
         valid = True
         try:
             dt.date(year, d.month, d.day or 15)

@@ -118,6 +118,9 @@ def find_phones(text: str) -> list[Span]:
             if ok_len and first in set("123578"):
                 start = m.start()
                 span_text = raw[:end]
+                if span_text.startswith("(") and ")" not in span_text:
+                    # "(07700 900123)": the brackets are the writer's, not the area code's
+                    start, span_text = start + 1, span_text[1:]
                 national_digits = ("0" + national) if international else digits
                 # +44 numbers outrank NHS numbers: "+44 113 496 0999" has a 3-3-4 shape
                 priority = PRIORITY["phone"] + (10 if international else 0)
@@ -197,4 +200,104 @@ def find_references(text: str) -> list[Span]:
             continue
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
                         key=token.upper()))
+    return out
+
+
+# ---- police numbers
+
+# an officer's collar (shoulder) number after a rank, or labelled; a log, incident or CAD
+# number after its label: short numbers, so only ever with their label
+_RANK = r"(?:PC|DC|PS|DS|DI|DCI|DCS|Sgt|Sergeant|PCSO|Insp|Inspector|Constable|Officer)"
+_COLLAR_RE = re.compile(
+    rf"(?:\b{_RANK}\.?[ \t]*(?:no\.?[ \t]*)?|\b(?i:collar|shoulder|badge|warrant)(?:[ \t]+"
+    rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)(?P<ref>\d{{2,6}})(?![\w/])")
+_OFFICER_BRACKET_RE = re.compile(
+    rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*\((?P<ref>\d{{2,6}})\)")
+_LOG_RE = re.compile(
+    r"\b(?i:(?:force[ \t]+)?log|incident|cad|storm|serial|occurrence|crime|crime[ \t]+report)"
+    r"(?:[ \t]+(?i:no|number|num|ref(?:erence)?))?\.?[ \t]*[:#]?[ \t]*"
+    r"(?P<ref>\d{3,}(?:[/\-]\d+)*)(?![\w/])")
+
+
+def find_police_numbers(text: str) -> list[Span]:
+    """Officers' collar numbers (``PC 4471``, ``Sgt Page (1022)``, ``collar 3310``) and log,
+    incident and CAD numbers (``log 0417 of 03/11``): references."""
+    out = []
+    for regex in (_COLLAR_RE, _OFFICER_BRACKET_RE, _LOG_RE):
+        for m in regex.finditer(text):
+            ref = m.group("ref")
+            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
+                            key=ref))
+    return out
+
+
+# ---- vehicle registrations
+
+# current (2001-): two letters, age digits, three letters; older prefix (A123 BCD), suffix
+# (ABC 123D) and Northern Irish (ABZ 1234) plates only near a word about a vehicle, since
+# their shapes also fit road numbers and codes
+_PLATE_CURRENT = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-PR-Y][A-HJ-PR-Y](?:0[1-9]|[1-9]\d)"
+                            r"[ \t]?[A-HJ-PR-Z]{3})(?![\w/\-])")
+_PLATE_OLDER = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-NP-Y]\d{1,3}[ \t]?[A-Z]{3}"
+                          r"|[A-Z]{3}[ \t]?\d{1,3}[A-HJ-NP-Y]|[A-Z]{2}[A-Z][ \t]?\d{1,4})"
+                          r"(?![\w/\-])")
+_VEHICLE_WORDS = re.compile(
+    r"(?i)\b(?:reg(?:istration)?|vrm|index|number[ \t]?plate|plates?|car|van|vehicle|motorbike|"
+    r"moped|scooter|taxi|lorry|truck|4x4|hatchback|saloon|estate|driv\w*|drove|parked)\b")
+
+
+def find_vehicles(text: str) -> list[Span]:
+    """UK vehicle registrations (see the module docstring for the shapes)."""
+    from auditlib.anonymise.wordlists import never_initials
+
+    acronyms = never_initials()
+    out = []
+    for regex, needs_context in ((_PLATE_CURRENT, False), (_PLATE_OLDER, True)):
+        for m in regex.finditer(text):
+            plate = m.group("plate")
+            letters = re.findall(r"[A-Z]+", plate)
+            if any(part in acronyms for part in letters if len(part) >= 2):
+                continue        # "Y7 SEN", "KS2 SAT": a year group and an acronym
+            if needs_context and not _VEHICLE_WORDS.search(text[max(0, m.start() - 80):m.start()]):
+                continue
+            out.append(Span(m.start(), m.end(), "vehicle", PRIORITY["vehicle"],
+                            key=re.sub(r"\s", "", plate)))
+    return out
+
+
+# ---- social media handles and usernames
+
+_AT_HANDLE_RE = re.compile(r"(?<![\w.+'@-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+_PLATFORMS = (r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|whatsapp|"
+              r"discord|telegram|threads|youtube|twitch|roblox|fortnite|xbox|psn|playstation|"
+              r"steam|kik|wink|yubo|onlyfans|reddit|grindr|tinder|bumble|hinge|wizz|omegle|"
+              r"gamertag|username|user[ \t]?name|handle|screen[ \t]?name|account|profile)")
+_PLATFORM_WORDS = re.compile(rf"(?i)\b{_PLATFORMS}\b")
+# a token shaped like a username: letters, digits, dots, underscores, hyphens, with at least
+# one digit, underscore or inner dot (plain words are left to the name rules)
+_BARE_HANDLE_RE = re.compile(
+    r"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id)|:|\()"
+    r"[ \t]*['\"“‘]?"
+    r"(?P<h>(?=[\w.\-]*(?:\d|_|[A-Za-z]\.[A-Za-z]))[A-Za-z0-9_](?:[\w.\-]*[\w])?_?)"
+    r"(?![\w@])")
+
+
+def find_handles(text: str) -> list[Span]:
+    """Social media handles: ``@name`` anywhere, and a username-shaped token introduced by
+    "as"/":" on a line that names a platform or says username/account."""
+    out = []
+    for m in _AT_HANDLE_RE.finditer(text):
+        if m.group("h").isdigit():
+            continue            # "@ 10", "@3pm"
+        out.append(Span(m.start(), m.end(), "handle", PRIORITY["handle"],
+                        key=m.group("h").lower()))
+    for m in _BARE_HANDLE_RE.finditer(text):
+        h = m.group("h")
+        if h.isdigit() or re.fullmatch(r"\d+(?:[.:]\d+)*(?:am|pm)?|[\d.]+%?", h, re.I):
+            continue            # numbers and times are not usernames
+        near = text[max(0, m.start() - 60):m.end() + 40]
+        if not _PLATFORM_WORDS.search(near):
+            continue
+        out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
+                        key=h.lower()))
     return out

@@ -115,13 +115,23 @@ def _joinable(tok: _Tok, mask: Mask) -> bool:
             and tok.core not in TITLES and mask.free(tok.start, tok.end))
 
 
+def _surname_after_first_name(text: str, prev: _Tok, tok: _Tok, mask: Mask) -> bool:
+    """A surname that is also a common word (Day, Ward, Foster, Page) straight after a known
+    first name: "Kirsty Day" is one person, whatever "day" means elsewhere."""
+    return (tok.capitalised and tok.low in SURNAMES and tok.core not in TITLES
+            and prev.low in FIRST_NAMES and not prev.possessive
+            and mask.free(tok.start, tok.end)
+            and bool(re.fullmatch(r"[ \t]+", text[prev.end:tok.start])))
+
+
 def _runs(text: str, toks: list[_Tok], mask: Mask) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     current: list[_Tok] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if _joinable(tok, mask):
+        if _joinable(tok, mask) or (current and _surname_after_first_name(text, current[-1],
+                                                                           tok, mask)):
             if current:
                 prev = current[-1]
                 gap = text[prev.end + (2 if prev.possessive else 0):tok.start]
@@ -146,6 +156,16 @@ def _runs(text: str, toks: list[_Tok], mask: Mask) -> list[list[_Tok]]:
     return runs
 
 
+def _given_name_before_surname(text: str, words: list[_Tok]) -> bool:
+    """An unknown first name that reads like a word (Channing, Keeling) before a listed
+    surname, or after a title or role: a given name the lists lack."""
+    if len(words) < 2 or (words[0].sentence_start and words[1].low not in SURNAMES):
+        return False
+    before = line_before(text, words[0].start)
+    return (words[1].low in SURNAMES or bool(_TITLE_BEFORE_RE.search(before))
+            or bool(_ROLE_BEFORE_RE.search(before)))
+
+
 def _in_date_context(text: str, tok: _Tok) -> bool:
     before = line_before(text, tok.start)
     after = text[tok.end:tok.end + 6]
@@ -160,7 +180,8 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
         words = [t for t in run if t.low not in PARTICLES]
         # drop unknown words that read like English (-ed, -ing, -tion…) from either end
         while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
-                and words[0].low not in NAME_ALSO_WORD:
+                and words[0].low not in NAME_ALSO_WORD \
+                and not _given_name_before_surname(text, words):
             words.pop(0)
         while words and _weak(words[-1]) and words[-1].low not in WEAK \
                 and words[-1].low not in NAME_ALSO_WORD:
@@ -256,6 +277,8 @@ def resolve_names(spans: list[Span]) -> None:
 def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> list[Span]:
     """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials."""
     components = {w.lower() for s in names for w in s.words if len(w) > 1}
+    # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
+    word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & STOP_WORDS
     components -= STOP_WORDS
     capitals = never_initials()
     out = []
@@ -263,6 +286,17 @@ def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> 
         if tok.initial or not mask.free(tok.start, tok.end):
             continue
         low = tok.low
+        if low in word_surnames:
+            # "Foster said", "asked Day": capitalised, alone (not "Day Centre", "Foster Carer"),
+            # and mid-sentence unless a verb or possessive follows
+            after = line_after(text, tok.end + (2 if tok.possessive else 0))
+            if (tok.capitalised and not tok.allcaps
+                    and not re.match(r"[ \t]+[A-Z]", after)
+                    and (not tok.sentence_start or tok.possessive
+                         or _VERB_AFTER_RE.match(after))):
+                out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10,
+                                words=(tok.core,)))
+            continue
         if low not in components and not (low.endswith("s") and low[:-1] in components):
             continue        # "the Gallaghers" for Mrs Gallagher
         if not (tok.capitalised or tok.allcaps):
@@ -294,3 +328,44 @@ def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> 
                 "initials", tok.core)
             out.append(span)
     return out
+
+
+# "Tyrese Golding aka 'T-Bone'", "(known as Deano)", "nicknamed Tiny": the nickname is the
+# same person; it may be any word, capitalised or not
+_NICKNAME_RE = re.compile(
+    r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known as|nicknamed|nickname|calls? (?:him|her|them)"
+    r"self|goes by|street name|called)\b)[ \t:]*[\"“'‘]?"
+    r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?")
+_NICK = "nickname"
+
+
+def nickname_names(text: str, mask: Mask) -> list[Span]:
+    """Nicknames introduced as such; quoted, or capitalised when not quoted."""
+    out = []
+    for m in _NICKNAME_RE.finditer(text):
+        nick = m.group("nick")
+        quoted = m.group("quote") is not None
+        if not quoted and (not nick[0].isupper() or nick.lower() in STOP_WORDS):
+            continue        # "called the police", "known as a good dad"
+        if not mask.free(m.start("nick"), m.end("nick")):
+            continue
+        out.append(Span(m.start("nick"), m.end("nick"), "name", PRIORITY["name"] + 1,
+                        words=(nick,), title=_NICK))
+    return out
+
+
+def link_nicknames(spans: list[Span]) -> None:
+    """A nickname written just after a full name gets that person's placeholder, and so does
+    every later mention of the nickname alone."""
+    spans.sort(key=lambda s: s.start)
+    alias: dict[str, object] = {}
+    for i, s in enumerate(spans):
+        if s.title == _NICK:
+            before = [p for p in spans[:i] if p.end <= s.start and s.start - p.end <= 40
+                      and len(p.words) >= 2]
+            if before:
+                s.key = before[-1].key
+                alias[s.words[0].lower()] = s.key
+    for s in spans:
+        if s.title != _NICK and len(s.words) == 1 and s.words[0].lower() in alias:
+            s.key = alias[s.words[0].lower()]

@@ -30,6 +30,21 @@ _SCHOOL_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>{_
 _GP_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>Surgery|Medical Centre|"
                     rf"Medical Center|Health Centre|Health Center|Medical Practice|"
                     rf"Group Practice|Family Practice|Health Practice)(?![\w])")
+# hospitals, clinics, dentists, pharmacies: the type word goes with the name ("[Health
+# service 1]", never "[Name 1] Hospital"); Welsh names put the type word first
+_HEALTH_TYPES = (r"(?:(?:General|District|Community|Royal|University|Children['’]s|Women['’]s|"
+                 r"Teaching|Memorial|Cottage|Psychiatric)[ \t]+)*"
+                 r"(?:Hospitals?|Infirmary|Clinic|Dental[ \t]+(?:Practice|Surgery|Centre|"
+                 r"Center|Care|Clinic|Group)|Dentists?|Orthodontics|Pharmacy|Chemists?|"
+                 r"Hospice|Maternity[ \t]+Unit|Birth(?:ing)?[ \t]+Centre|"
+                 r"Minor[ \t]+Injuries[ \t]+Unit|Walk-[Ii]n[ \t]+Centre|"
+                 r"Urgent[ \t]+Treatment[ \t]+Centre|Opticians?|Eye[ \t]+Centre|"
+                 r"(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust)")
+_HEALTH_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>{_HEALTH_TYPES})"
+                        rf"(?![\w])")
+_HEALTH_WELSH_RE = re.compile(r"(?<![\w'’])(?P<type>Ysbyty|Clinig|Meddygfa|Canolfan[ \t]+Iechyd|"
+                              r"Fferyllfa|Deintyddfa)[ \t]+(?P<prefix>[A-Z][\w'’\-]*"
+                              r"(?:[ \t]+(?:[A-Z][\w'’\-]*|y|yr|a|ac|ap)){0,3})")
 _DR_PRACTICE_RE = re.compile(r"\bDr\.?[ \t]+(?P<prefix>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)"
                              r"['’]s?[ \t]+(?:GP[ \t]+)?(?i:practice|surgery)\b")
 
@@ -90,9 +105,10 @@ def _stem(prefix: str) -> str:
 
 
 def find_institutions(text: str, protected: Mask) -> list[Span]:
-    """Schools and GP practices, each keyed by its own name (``St Mary's``)."""
+    """Schools, GP practices and health services (hospitals, clinics, dentists…), each keyed
+    by its own name (``St Mary's``)."""
     out = []
-    for kind, regex in (("school", _SCHOOL_RE), ("gp", _GP_RE)):
+    for kind, regex in (("school", _SCHOOL_RE), ("gp", _GP_RE), ("health", _HEALTH_RE)):
         for m in regex.finditer(text):
             if not protected.free(m.start("type"), m.end("type")):
                 continue
@@ -103,8 +119,20 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
             if start == m.start("prefix") and m.group(0).startswith("The"):
                 start = m.start()             # "The Grange Surgery"
             stem = _stem(prefix)
-            out.append(Span(start, m.end(), kind, PRIORITY[kind],
+            # a dental surgery is a health service, not a GP practice: the longer type wins
+            priority = PRIORITY[kind] + (1 if kind == "health" else 0)
+            out.append(Span(start, m.end(), kind, priority,
                             key=(kind, stem.lower().replace("’", "'")), words=(stem,)))
+    for m in _HEALTH_WELSH_RE.finditer(text):
+        words = m.group("prefix").split()
+        while words and words[-1] in ("y", "yr", "a", "ac", "ap"):
+            words.pop()
+        end = m.start("prefix") + len(" ".join(words)) if words else m.end("type")
+        stem = text[m.start("prefix"):end]
+        if not words or not any(_word_is_distinctive(w) for w in words):
+            continue
+        out.append(Span(m.start(), end, "health", PRIORITY["health"] + 1,
+                        key=("health", stem.lower()), words=(stem,)))
     for m in _DR_PRACTICE_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "gp", PRIORITY["gp"] + 1,
                         key=("gp", "dr " + m.group("prefix").lower())))
@@ -152,7 +180,8 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
 def institution_repeats(text: str, accepted: list[Span], mask: Mask) -> list[Span]:
     """A school's or practice's own name where it recurs alone ("St Mary's", "Oakfield")."""
     out = []
-    stems = {s.words[0]: s for s in accepted if s.kind in ("school", "gp") and s.words}
+    stems = {s.words[0]: s for s in accepted if s.kind in ("school", "gp", "health")
+             and s.words}
     for span in stems.values():         # one search per distinct name, not per mention
         words = span.words[0].split()
         if not words or not any(_word_is_distinctive(w) for w in words):

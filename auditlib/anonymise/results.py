@@ -8,12 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 KINDS = ("name", "date", "address", "postcode", "nhs_number", "ni_number", "phone", "email",
-         "reference", "school", "gp")
+         "reference", "vehicle", "handle", "school", "gp", "health")
 """Every kind of identifier, in the order the report lists them."""
 
 LABELS = {"name": "Name", "address": "Address", "postcode": "Postcode",
           "nhs_number": "NHS number", "ni_number": "NI number", "phone": "Phone",
-          "email": "Email", "reference": "Reference", "school": "School", "gp": "GP practice"}
+          "email": "Email", "reference": "Reference", "vehicle": "Vehicle", "handle": "Username",
+          "school": "School", "gp": "GP practice", "health": "Health service"}
 """The word in each kind's placeholder (``[Name 1]``); dates are moved, not labelled."""
 
 

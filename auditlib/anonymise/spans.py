@@ -23,7 +23,8 @@ class Span:
 
 
 PRIORITY = {"email": 100, "nhs_number": 90, "ni_number": 90, "phone": 85, "date": 80,
-            "postcode": 75, "reference": 70, "school": 62, "gp": 62, "address": 60, "name": 50}
+            "postcode": 75, "reference": 70, "vehicle": 78, "handle": 95, "school": 62, "gp": 62,
+            "health": 62, "address": 60, "name": 50}
 
 
 class Mask:

@@ -33,6 +33,8 @@ INSTITUTION_WORDS = frozenset(_read("institution-words.txt"))
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
 # "may" and "mark" are decided by name-also-word.txt instead
 STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}
+KEPT_TERMS = _read("kept-terms.txt")
+"""Programmes, tools, schemes and family words kept readable beside the shared practice terms."""
 WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE
 """Words that are a name only with evidence (a title, a role, an age…), never alone."""
 
@@ -46,7 +48,8 @@ def never_initials() -> frozenset[str]:
 def practice_spans(text: str) -> list[tuple[int, int]]:
     """Where the shared vocabulary's practice terms are in ``text`` (ignoring case): they stay
     readable."""
-    return [m.span() for m in _practice_re(vocabulary().practice_terms).finditer(text)]
+    terms = vocabulary().practice_terms + KEPT_TERMS
+    return [m.span() for m in _practice_re(terms).finditer(text)]
 
 
 @functools.cache
