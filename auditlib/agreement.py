@@ -6,7 +6,8 @@ grades of the calibration exemplars.
 
 Longer than 500 lines because each statistic is one public function carrying the published worked
 examples it reproduces as doctests, and they share one reading of the ratings; split up, a
-statistic would sit apart from its checks.
+statistic would sit apart from its checks. The intervals (:func:`intervals`) reuse the same
+reading and the statistics' internals, so they live here too.
 
 Input
 -----
@@ -57,8 +58,12 @@ Statistics
 :func:`summary`             all of the above in one dictionary
 ==========================  =====================================================================
 
+:func:`intervals` gives a 95% confidence interval for each of them; when the units are fields of
+audits, pass each unit's audit as its cluster (fields of one audit are not independent).
+
 Helpers: :func:`ratings_matrix` (the units-by-raters table of positions),
-:func:`read_ratings_csv` (a ``unit,rater,grade`` CSV file) and :func:`levels_from`.
+:func:`read_ratings_csv` (a ``unit,rater,grade`` CSV file), :func:`read_clusters_csv` (each
+unit's audit from a column of that file) and :func:`levels_from`.
 
 The module is pure Python; the tests check every statistic against published worked examples and,
 on random data, against the ``krippendorff``, ``irrCAC``, ``scikit-learn`` and ``statsmodels``
@@ -67,8 +72,11 @@ packages.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence
+import random
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any, Literal
 
 from auditlib.exceptions import TableError
@@ -205,10 +213,12 @@ class _Data:
             by_rater[rater] = position
         # the graded units only: {rater: position}, and their counts per level
         self.graded: list[dict[Hashable, int]] = []
+        self.graded_units: list[Hashable] = []   # the unit of each entry of graded
         for unit in self.units:
             given = {r: g for r, g in self.grades[unit].items() if g is not None}
             if given:
                 self.graded.append(given)
+                self.graded_units.append(unit)
         self.counts: list[list[int]] = []
         for given in self.graded:
             counts = [0] * self.q
@@ -630,6 +640,250 @@ def summary(ratings: Iterable[Rating], levels: Sequence[str],
     }
 
 
+# --- 95% intervals ------------------------------------------------------------------------------
+
+def _incomplete_beta(a: float, b: float, x: float) -> float:
+    """The regularised incomplete beta function I_x(a, b) (continued fraction, Lentz's method)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    if x > (a + 1.0) / (a + b + 2.0):   # the fraction converges fast only on this side
+        return 1.0 - _incomplete_beta(b, a, 1.0 - x)
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+                     + a * math.log(x) + b * math.log(1.0 - x)) / a
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    result = d
+    for m in range(1, 300):
+        for numerator in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+                          -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1.0 + numerator * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            result *= c * d
+        if abs(c * d - 1.0) < 1e-15:
+            break
+    return front * result
+
+
+def _t_quantile(p: float, df: int) -> float:
+    """The p-quantile (p > 1/2) of Student's t with df degrees of freedom, by bisection."""
+    def upper_tail(t: float) -> float:
+        return 0.5 * _incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
+    low, high = 0.0, 1e7
+    for _ in range(200):
+        middle = (low + high) / 2
+        if upper_tail(middle) > 1.0 - p:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def _clusters_of(data: _Data, clusters: Mapping[Hashable, Hashable] | None) -> list[list[int]]:
+    """The graded units' indexes grouped by cluster (each unit its own when there are none)."""
+    if clusters is None:
+        return [[i] for i in range(len(data.graded))]
+    groups: dict[Hashable, list[int]] = {}
+    for i, unit in enumerate(data.graded_units):
+        if unit not in clusters:
+            raise ValueError(f"Unit {unit!r} has no cluster (the audit its ratings come from).")
+        groups.setdefault(clusters[unit], []).append(i)
+    return list(groups.values())
+
+
+def _linearised(data: _Data, weights: list[list[float]], chance: str) -> tuple[float, list[float]]:
+    """A coefficient and each graded unit's linearised contribution to it, after Gwet's handbook
+    (4th ed., chapter 5) as irrCAC computes them: the coefficient is the mean of the
+    contributions, so their spread gives its variance. ``chance``: ``"none"`` (weighted percent
+    agreement), ``"gwet"`` (AC1/AC2) or ``"fleiss"``."""
+    q, n = data.q, len(data.counts)
+    sizes = [sum(counts) for counts in data.counts]
+    paired = sum(1 for r in sizes if r >= 2)
+    if not paired:
+        raise ValueError(NO_PAIRS)
+    agreement = []
+    for counts, r in zip(data.counts, sizes):
+        if r < 2:
+            agreement.append(0.0)
+            continue
+        agreeing = sum(counts[k] * (sum(weights[k][m] * counts[m] for m in range(q)) - 1.0)
+                       for k in range(q) if counts[k])
+        agreement.append(agreeing / (r * (r - 1)))
+    observed = sum(agreement) / paired
+    if chance == "none":
+        return observed, [n / paired * a for a in agreement]
+    shares = [sum(counts[k] / r for counts, r in zip(data.counts, sizes)) / n for k in range(q)]
+    if chance == "gwet":
+        scale = sum(sum(row) for row in weights) / (q * (q - 1))
+        expected = scale * sum(p * (1.0 - p) for p in shares)
+        unit_chance = [scale * sum(counts[k] * (1.0 - shares[k]) for k in range(q)) / r
+                       for counts, r in zip(data.counts, sizes)]
+    else:
+        expected = sum(weights[k][m] * shares[k] * shares[m] for k in range(q) for m in range(q))
+        towards = [sum(weights[k][m] * shares[m] for m in range(q)) for k in range(q)]
+        unit_chance = [sum(counts[k] * towards[k] for k in range(q)) / r
+                       for counts, r in zip(data.counts, sizes)]
+    if expected >= 1.0:
+        return math.nan, []
+    value = (observed - expected) / (1.0 - expected)
+    return value, [n / paired * (a - expected * (r >= 2)) / (1.0 - expected)
+                   - 2.0 * (1.0 - value) * (e - expected) / (1.0 - expected)
+                   for a, r, e in zip(agreement, sizes, unit_chance)]
+
+
+def _variance_interval(value: float, contributions: list[float], groups: list[list[int]],
+                       confidence: float, bounds: tuple[float, float],
+                       transform: bool = True) -> list[float] | None:
+    """value +- t * standard error, the variance from the clusters' sums of contributions
+    (Gwet's formula when each unit is its own cluster; with t on clusters - 1 degrees of
+    freedom, as irrCAC uses units - 1). With ``transform``, the interval is taken on the scale
+    of ``log(1 - value)`` (standard error ``se / (1 - value)``) and mapped back: every statistic
+    here is at most 1 and its spread is skewed away from 1, and on the plain scale the interval
+    of a high value (within-one agreement, quadratic AC2) covers the truth too seldom
+    (benchmarks/interval_coverage.py)."""
+    g, n = len(groups), len(contributions)
+    if math.isnan(value) or g < 2:
+        return None
+    sums = [sum(contributions[i] for i in group) - len(group) * value for group in groups]
+    se = math.sqrt(g / (g - 1) * sum(s * s for s in sums) / (n * n))
+    t = _t_quantile(0.5 + confidence / 2, g - 1)
+    if not transform or value >= 1.0:
+        return [max(bounds[0], value - t * se), min(bounds[1], value + t * se)]
+    centre, spread = math.log(1.0 - value), t * se / (1.0 - value)
+    return [max(bounds[0], 1.0 - math.exp(centre + spread)), 1.0 - math.exp(centre - spread)]
+
+
+def _subset(data: _Data, rows: list[int]) -> _Data:
+    """A copy of ``data`` with the graded units ``rows`` (repeats allowed): one bootstrap draw."""
+    copy = object.__new__(_Data)
+    copy.__dict__.update(data.__dict__)
+    copy.graded = [data.graded[i] for i in rows]
+    copy.counts = [data.counts[i] for i in rows]
+    return copy
+
+
+def _bootstrap_intervals(data: _Data, groups: list[list[int]],
+                         statistics: dict[str, Callable[[_Data], float]], confidence: float,
+                         draws: int, seed: int) -> dict[str, list[float] | None]:
+    """Expanded percentile intervals (Hesterberg 2015, "What teachers should know about the
+    bootstrap", section 5.4) from resampling whole clusters with replacement (a unit's fields go
+    together, since fields of one audit are not independent). The plain percentile interval is
+    too narrow with few clusters; the expanded one takes the percentiles at the tail ``a`` where
+    ``z_a = sqrt(g / (g - 1)) t_(g - 1)``, ``g`` clusters. A draw where a statistic is undefined
+    is left out of its interval; fewer than half the draws defined gives ``None``."""
+    rng = random.Random(seed)
+    values: dict[str, list[float]] = {name: [] for name in statistics}
+    if len(groups) >= 2:
+        for _ in range(draws):
+            rows = [i for group in rng.choices(groups, k=len(groups)) for i in group]
+            sample = _subset(data, rows)
+            for name, statistic in statistics.items():
+                try:
+                    value = statistic(sample)
+                except ValueError:
+                    continue
+                if not math.isnan(value):
+                    values[name].append(value)
+    result: dict[str, list[float] | None] = {}
+    for name, found in values.items():
+        if len(found) < max(2, draws / 2):
+            result[name] = None
+            continue
+        found.sort()
+        g = len(groups)
+        tail = NormalDist().cdf(-math.sqrt(g / (g - 1)) * _t_quantile(0.5 + confidence / 2, g - 1))
+        result[name] = [found[int(tail * (len(found) - 1))],
+                        found[math.ceil((1.0 - tail) * (len(found) - 1))]]
+    return result
+
+
+def intervals(ratings: Iterable[Rating], levels: Sequence[str],
+              clusters: Mapping[Hashable, Hashable] | None = None, confidence: float = 0.95,
+              draws: int = 1000, seed: int = 0, transform: bool = True) -> dict[str, Any]:
+    """A confidence interval, ``[low, high]``, for every statistic :func:`summary` reports,
+    under the same keys (``None`` where the statistic is undefined or there is too little to
+    estimate an interval from).
+
+    ``clusters`` maps each unit to the audit (or any group) it belongs to, when the units are
+    fields of audits: fields of one audit are not independent, so the intervals then treat each
+    audit, not each field, as one observation. Without it every unit stands alone.
+
+    - Percent agreement, within-one agreement, Gwet's AC1 and AC2 and Fleiss' kappa: the
+      estimate plus or minus Student's t (on audits - 1 degrees of freedom) times the standard
+      error of Gwet's handbook (4th ed., chapter 5) as irrCAC computes it, the units'
+      linearised contributions summed within each audit (the same as irrCAC's when each unit is
+      its own audit). The interval is taken on the scale of ``log(1 - value)`` and mapped
+      back, which keeps high values' coverage near 95% (benchmarks/interval_coverage.py);
+      ``transform=False`` gives irrCAC's symmetric interval instead.
+    - Cohen's kappa and Krippendorff's alpha: an expanded percentile bootstrap (Hesterberg 2015)
+      of ``draws`` resamples of whole audits, deterministic given ``seed``.
+
+    Intervals are clipped to the possible values (0 to 1 for agreement, at most 1 otherwise).
+
+    irrCAC's published AC1 on the handbook's ``raw_4raters`` (standard error 0.14295, 95%
+    interval 0.46081 to 1), and the same standard error on the ``log(1 - AC1)`` scale:
+
+    >>> data = {"Rater1": "1 2 3 3 2 1 4 1 2 . . .",
+    ...         "Rater2": "1 2 3 3 2 2 4 1 2 5 . .",
+    ...         "Rater3": ". 3 3 3 2 3 4 2 2 5 1 3",
+    ...         "Rater4": "1 2 3 3 2 4 4 1 2 5 1 ."}
+    >>> ratings = [(unit, rater, None if grade == "." else grade)
+    ...            for rater, row in data.items()
+    ...            for unit, grade in enumerate(row.split(), start=1)]
+    >>> levels = ["1", "2", "3", "4", "5"]
+    >>> [round(end, 5) for end in intervals(ratings, levels, transform=False)["gwet_ac1"]]
+    [0.46081, 1.0]
+    >>> [round(end, 3) for end in intervals(ratings, levels)["gwet_ac1"]]
+    [0.088, 0.945]
+    """
+    if not 0.0 < confidence < 1.0:
+        raise ValueError(f"confidence must be between 0 and 1 (got {confidence!r})")
+    if not isinstance(draws, int) or draws < 1:
+        raise ValueError(f"draws must be a positive whole number (got {draws!r})")
+    data = _Data(ratings, levels)
+    groups = _clusters_of(data, clusters)
+    identity = _weight_matrix(_identity_weight, data.q)
+
+    def by_variance(weights: list[list[float]], chance: str,
+                    bounds: tuple[float, float] = (-1.0, 1.0)) -> list[float] | None:
+        value, contributions = _linearised(data, weights, chance)
+        return _variance_interval(value, contributions, groups, confidence, bounds, transform)
+
+    boot: dict[str, Callable[[_Data], float]] = {
+        f"alpha {metric}": partial(_krippendorff, metric=metric)
+        for metric in ("nominal", "ordinal", "interval")}
+    two_raters = len(data.active_raters) == 2
+    if two_raters:
+        cohen_weights: dict[str, Weights | None] = {"unweighted": None, "linear": "linear",
+                                                    "quadratic": "quadratic"}
+        for name, weights in cohen_weights.items():
+            boot[f"cohen {name}"] = partial(_cohen, weights=weights)
+    found = _bootstrap_intervals(data, groups, boot, confidence, draws, seed)
+    for name, statistic in boot.items():
+        # an undefined statistic has no interval, whatever its resamples give
+        value = _or_none(partial(statistic, data))
+        if value is None or math.isnan(value):
+            found[name] = None
+    sizes = {sum(counts) for counts in data.counts}
+    return {
+        "percent_agreement": by_variance(identity, "none", (0.0, 1.0)),
+        "within_one": by_variance(_weight_matrix(_within_one_weight, data.q), "none",
+                                  (0.0, 1.0)),
+        "cohen_kappa": {name: found[f"cohen {name}"]
+                        for name in ("unweighted", "linear", "quadratic")} if two_raters else None,
+        "fleiss_kappa": by_variance(identity, "fleiss") if len(sizes) == 1 else None,
+        "krippendorff_alpha": {metric: found[f"alpha {metric}"]
+                               for metric in ("nominal", "ordinal", "interval")},
+        "gwet_ac1": by_variance(identity, "gwet"),
+        "gwet_ac2": {name: by_variance(_weight_matrix(_WEIGHTS[name], data.q), "gwet")
+                     for name in ("linear", "quadratic")},
+    }
+
+
 # --- files and scales -------------------------------------------------------------------------
 
 def read_ratings_csv(path: str | Path, levels: Sequence[str] | None = None) -> list[Rating]:
@@ -660,6 +914,27 @@ def read_ratings_csv(path: str | Path, levels: Sequence[str] | None = None) -> l
                               f"({', '.join(index)})", number, "grade")
         ratings.append((unit, rater, grade or None))
     return ratings
+
+
+def read_clusters_csv(path: str | Path, column: str) -> dict[str, str]:
+    """Each unit's cluster (the audit its fields come from) from ``column`` of a ratings CSV
+    file, for :func:`intervals`: ``{unit: cluster}``. An empty cell, or a unit given two
+    different clusters, is a :class:`~auditlib.exceptions.TableError` naming the file, the row
+    and the column."""
+    name = str(path)
+    _, rows = read_rows(path, ("unit", column))
+    clusters: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    for number, values in rows:
+        unit, cluster = values["unit"], values[column]
+        if not cluster:
+            raise TableError(name, f"empty {column} (every unit belongs to one)", number, column)
+        if unit in clusters and clusters[unit] != cluster:
+            raise TableError(name, f"unit {unit!r} is in {column} {clusters[unit]!r} at row "
+                              f"{first_row[unit]} but {cluster!r} here", number, column)
+        clusters[unit] = cluster
+        first_row.setdefault(unit, number)
+    return clusters
 
 
 def levels_from(scale: str | None = None, levels: str | None = None) -> list[str]:

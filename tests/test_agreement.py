@@ -20,6 +20,7 @@ from auditlib.agreement import (
     fleiss_kappa,
     gwet_ac1,
     gwet_ac2,
+    intervals,
     krippendorff_alpha,
     levels_from,
     percent_agreement,
@@ -532,3 +533,103 @@ def test_levels_from_scales_and_lists():
         levels_from("ofsted5")
     with pytest.raises(ValueError, match="none empty"):
         levels_from(levels="low,,high")
+
+
+# --- intervals --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+def test_variance_intervals_match_irrcac(case):
+    """Without clusters, the AC1, AC2 and (complete ratings) Fleiss intervals are irrCAC's:
+    Gwet's standard error and Student's t on units - 1 degrees of freedom."""
+    ratings, levels, frame = random_ratings(*case)
+    q = case[3]
+    found = intervals(ratings, levels, transform=False)
+    pairs = [(found["gwet_ac1"], irrcac(frame, q).gwet()),
+             (found["gwet_ac2"]["linear"], irrcac(frame, q, "linear").gwet()),
+             (found["gwet_ac2"]["quadratic"], irrcac(frame, q, "quadratic").gwet())]
+    if case[4] == 0:
+        pairs.append((found["fleiss_kappa"], irrcac(frame, q).fleiss()))
+    for ours, theirs in pairs:
+        # 1e-7: scipy's t.ppf, which irrCAC uses, is itself off by up to ~1e-8 (df 39)
+        assert ours == pytest.approx(list(theirs["est"]["confidence_interval"]), abs=1e-7)
+
+
+def clustered_ratings(seed: int, audits: int, fields: int):
+    """Two auditors grading ``fields`` fields of each audit, with some audits much harder to
+    agree on than others (so agreement is correlated within an audit)."""
+    rng = random.Random(seed)
+    ratings, clusters = [], {}
+    for audit in range(audits):
+        noise = rng.choice([0.2, 0.2, 1.5])
+        centre = rng.gauss(0, 1)
+        for field in range(fields):
+            unit = f"audit {audit} field {field}"
+            clusters[unit] = f"audit {audit}"
+            truth = centre + rng.gauss(0, 0.7)
+            for rater in ("lead", "moderator"):
+                position = min(3, max(0, round(1.5 + truth + rng.gauss(0, noise))))
+                ratings.append((unit, rater, OFSTED4[position]))
+    return ratings, clusters
+
+
+def test_intervals_have_the_keys_of_summary_and_contain_the_estimate():
+    ratings, clusters = clustered_ratings(1, 12, 8)
+    result, found = summary(ratings, OFSTED4), intervals(ratings, OFSTED4, clusters, draws=200)
+    assert set(found) == set(result) - {"raters", "reference", "n_units", "levels"}
+    for key, value in found.items():
+        nested = value if isinstance(value, dict) else {None: value}
+        estimates = result[key] if isinstance(value, dict) else {None: result[key]}
+        assert set(nested) == set(estimates)
+        for name, (low, high) in nested.items():
+            assert low <= estimates[name] <= high, (key, name)
+
+
+def test_each_unit_its_own_cluster_is_the_same_as_no_clusters():
+    ratings, levels, _ = random_ratings(3, 50, 3, 4, 0.0)
+    alone = {unit: unit for unit, _, _ in ratings}
+    assert intervals(ratings, levels, alone, draws=100) == intervals(ratings, levels, draws=100)
+
+
+def test_clusters_widen_the_intervals_when_fields_of_an_audit_go_together():
+    """Fields of one audit are not independent: treating audits as the observations gives
+    wider intervals than treating 96 fields as 96 independent units."""
+    ratings, clusters = clustered_ratings(2, 12, 8)
+    by_field = intervals(ratings, OFSTED4, draws=300)
+    by_audit = intervals(ratings, OFSTED4, clusters, draws=300)
+
+    def width(interval):
+        return interval[1] - interval[0]
+    for key in ("percent_agreement", "gwet_ac1", "fleiss_kappa"):
+        assert width(by_audit[key]) > width(by_field[key]), key
+    assert width(by_audit["cohen_kappa"]["linear"]) > width(by_field["cohen_kappa"]["linear"])
+    assert (width(by_audit["krippendorff_alpha"]["ordinal"])
+            > width(by_field["krippendorff_alpha"]["ordinal"]))
+
+
+def test_bootstrap_is_deterministic_given_the_seed():
+    ratings, clusters = clustered_ratings(3, 10, 8)
+    first = intervals(ratings, OFSTED4, clusters, draws=200, seed=7)
+    assert intervals(ratings, OFSTED4, clusters, draws=200, seed=7) == first
+    other = intervals(ratings, OFSTED4, clusters, draws=200, seed=8)
+    assert other["cohen_kappa"] != first["cohen_kappa"]
+    assert other["gwet_ac1"] == first["gwet_ac1"]    # a formula, not a resample
+
+
+def test_undefined_statistics_have_no_interval():
+    ratings = [(unit, rater, "good") for unit in range(5) for rater in ("ann", "bob")]
+    found = intervals(ratings, OFSTED4, draws=50)
+    assert found["cohen_kappa"] == {"unweighted": None, "linear": None, "quadratic": None}
+    assert found["fleiss_kappa"] is None
+    assert set(found["krippendorff_alpha"].values()) == {None}
+    assert found["percent_agreement"] == [1.0, 1.0]
+
+
+def test_intervals_refuse_a_unit_without_a_cluster_and_bad_arguments():
+    ratings, clusters = clustered_ratings(4, 3, 2)
+    del clusters["audit 1 field 0"]
+    with pytest.raises(ValueError, match="Unit 'audit 1 field 0' has no cluster"):
+        intervals(ratings, OFSTED4, clusters)
+    with pytest.raises(ValueError, match="confidence must be between 0 and 1"):
+        intervals(ratings, OFSTED4, confidence=95)
+    with pytest.raises(ValueError, match="draws must be a positive whole number"):
+        intervals(ratings, OFSTED4, draws=0)

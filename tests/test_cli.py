@@ -453,3 +453,52 @@ def test_serve_demo_as_the_demo_moderator_opens_an_audit_to_moderate(tmp_path):
         assert [(a["auditor"], a["moderator"]) for a in submitted] == [
             ("demo-auditor", "demo-moderator")]
         assert access.audits_to_moderate(store, "demo-moderator") == submitted
+
+
+def refuse_nan(name):
+    raise ValueError(f"not JSON: {name}")
+
+
+def test_agreement_undefined_statistics_are_null_and_said_in_words(tmp_path):
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("unit,rater,grade\n" + "".join(f"{u},{r},good\n" for u in range(4)
+                                                      for r in ("a", "b")))
+    result = run("agreement", ratings, "--scale", "ofsted4", "--json", "--draws", "20")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout, parse_constant=refuse_nan)
+    assert data["fleiss_kappa"] is None and data["cohen_kappa"]["unweighted"] is None
+    assert data["intervals"]["fleiss_kappa"] is None
+    text = run("agreement", ratings, "--scale", "ofsted4", "--draws", "20").stdout
+    assert "Fleiss' kappa undefined (every grade is the same level" in text
+    assert "nan" not in text
+
+
+def test_agreement_intervals_by_audit(tmp_path):
+    ratings = tmp_path / "ratings.csv"
+    levels = ["outstanding", "good", "requires_improvement", "inadequate"]
+    rows = []
+    for audit in range(6):
+        for field in range(5):
+            for rater in ("l", "m"):
+                slip = rater == "m" and field % 3 == 0   # the moderator differs on some fields
+                grade = levels[(audit + field + slip) % 4]
+                rows.append(f"a{audit}-f{field},{rater},{grade},audit {audit}")
+    ratings.write_text("unit,rater,grade,audit\n" + "\n".join(rows) + "\n")
+    result = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit", "--json",
+                 "--draws", "100", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout, parse_constant=refuse_nan)
+    assert data["intervals_by"]["n_clusters"] == 6 and data["intervals_by"]["seed"] == 3
+    low, high = data["intervals"]["cohen_kappa"]["linear"]
+    assert low <= data["cohen_kappa"]["linear"] <= high
+    assert set(data["intervals"]["gwet_ac2"]) == {"linear", "quadratic"}
+    text = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit", "--draws",
+               "100").stdout
+    assert "intervals count 6 clusters (audit), not 30 units" in text
+    assert "Gwet's AC1 " in text and "(95% interval " in text
+    assert "team: missing column" in one_line_error(
+        run("agreement", ratings, "--scale", "ofsted4", "--cluster", "team"))
+    ratings.write_text(ratings.read_text().replace("a0-f0,m,good,audit 0",
+                                                   "a0-f0,m,good,audit 1"))
+    assert ":3: audit: unit 'a0-f0' is in audit 'audit 0' at row 2" in one_line_error(
+        run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit"))

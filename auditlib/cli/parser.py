@@ -265,6 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", metavar="RATER",
                    help="the rater others are compared with (default: the one with most "
                         "ratings)")
+    p.add_argument("--cluster", metavar="COLUMN",
+                   help="the column giving each unit's audit, when units are fields of audits: "
+                        "the intervals then resample audits, not fields")
+    p.add_argument("--draws", type=int, default=1000,
+                   help="bootstrap resamples for Cohen's kappa and Krippendorff's alpha "
+                        "(default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="the bootstrap's seed (default 0)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_agreement)
 

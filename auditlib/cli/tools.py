@@ -12,9 +12,19 @@ from auditlib.text import shown
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Inter-rater agreement on an ordered scale: percent and within-one agreement, Cohen's
-    kappa (two raters), Fleiss' kappa, Krippendorff's alpha, Gwet's AC1 and AC2, and each
-    rater's bias against the reference rater. RATINGS.csv has columns unit, rater, grade."""
-    from auditlib.agreement import levels_from, read_ratings_csv, summary
+    kappa (two raters), Fleiss' kappa, Krippendorff's alpha, Gwet's AC1 and AC2, each with a 95%
+    interval, and each rater's bias against the reference rater. RATINGS.csv has columns unit,
+    rater, grade; when the units are fields of audits, --cluster names the column giving each
+    unit's audit, so the intervals count audits, not fields, as the observations."""
+    import math
+
+    from auditlib.agreement import (
+        intervals,
+        levels_from,
+        read_clusters_csv,
+        read_ratings_csv,
+        summary,
+    )
 
     if not args.levels and not args.scale:
         raise CommandError("give the ordered scale: --levels A,B,C or --scale ID "
@@ -22,30 +32,63 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     try:
         levels = levels_from(scale=args.scale, levels=args.levels)
         ratings = read_ratings_csv(args.ratings, levels)
+        clusters: dict[Any, Any] | None = (read_clusters_csv(args.ratings, args.cluster)
+                                           if args.cluster else None)
         result = summary(ratings, levels, reference=args.reference)
+        ranges = intervals(ratings, levels, clusters, draws=args.draws, seed=args.seed)
     except ValueError as exc:
         raise CommandError(f"{args.ratings}: {exc}") from None
+    groups = len(set(clusters.values())) if clusters else result["n_units"]
+    how = {"confidence": 0.95, "clusters": args.cluster or "each unit its own",
+           "n_clusters": groups, "bootstrap_draws": args.draws, "seed": args.seed}
+
+    def undefined_is_null(value: Any) -> Any:
+        # JSON has no NaN: an undefined statistic is null
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if isinstance(value, dict):
+            return {k: undefined_is_null(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [undefined_is_null(v) for v in value]
+        return value
     if args.json:
-        print_json(result)
+        print_json(undefined_is_null({**result, "intervals": ranges, "intervals_by": how}))
         return EXIT_OK
 
-    def show(value: Any) -> str:
-        return "n/a" if value is None else f"{value:.3f}"
+    def show(value: Any, interval: Any = False) -> str:
+        if value is None:
+            return "n/a"
+        if math.isnan(value):
+            return "undefined (every grade is the same level: nothing to agree on beyond chance)"
+        if interval is False:
+            return f"{value:.3f}"
+        if interval is None:
+            return f"{value:.3f} (no interval: too few units or clusters)"
+        return f"{value:.3f} (95% interval {interval[0]:.3f} to {interval[1]:.3f})"
     # raters, units and levels are the CSV file's text
     print(f"{result['n_units']} units; levels (in order): {shown(', '.join(result['levels']))}")
-    print(f"percent agreement {show(result['percent_agreement'])}; within one grade "
-          f"{show(result['within_one'])}")
+    if args.cluster:
+        print(f"intervals count {groups} clusters ({shown(args.cluster)}), not "
+              f"{result['n_units']} units, as the observations")
+    print(f"percent agreement {show(result['percent_agreement'], ranges['percent_agreement'])}")
+    print(f"within one grade {show(result['within_one'], ranges['within_one'])}")
     if result["cohen_kappa"]:
-        k = result["cohen_kappa"]
-        print(f"Cohen's kappa: unweighted {show(k['unweighted'])}, linear {show(k['linear'])}, "
-              f"quadratic {show(k['quadratic'])}")
-    print(f"Fleiss' kappa {show(result['fleiss_kappa'])}")
-    a = result["krippendorff_alpha"]
-    print(f"Krippendorff's alpha: nominal {show(a['nominal'])}, ordinal {show(a['ordinal'])}, "
-          f"interval {show(a['interval'])}")
-    g = result["gwet_ac2"]
-    print(f"Gwet's AC1 {show(result['gwet_ac1'])}; AC2 linear {show(g['linear'])}, quadratic "
-          f"{show(g['quadratic'])}")
+        k, ki = result["cohen_kappa"], ranges["cohen_kappa"]
+        for name in ("unweighted", "linear", "quadratic"):
+            print(f"Cohen's kappa, {name}: {show(k[name], ki[name])}")
+    if result["fleiss_kappa"] is None:
+        print("Fleiss' kappa n/a (units have different numbers of grades)")
+    else:
+        print(f"Fleiss' kappa {show(result['fleiss_kappa'], ranges['fleiss_kappa'])}")
+    a, ai = result["krippendorff_alpha"], ranges["krippendorff_alpha"]
+    for name in ("nominal", "ordinal", "interval"):
+        print(f"Krippendorff's alpha, {name}: {show(a[name], ai[name])}")
+    print(f"Gwet's AC1 {show(result['gwet_ac1'], ranges['gwet_ac1'])}")
+    g, gi = result["gwet_ac2"], ranges["gwet_ac2"]
+    for name in ("linear", "quadratic"):
+        print(f"Gwet's AC2, {name}: {show(g[name], gi[name])}")
+    print(f"(intervals: Gwet's standard error for agreement, AC1, AC2 and Fleiss; a bootstrap of "
+          f"{args.draws} resamples, seed {args.seed}, for Cohen and Krippendorff)")
     reference = result["reference"]["rater"]
     print(f"Raters against {shown(reference)} ({shown(result['reference']['chosen'])}):")
     for rater, info in result["raters"].items():
