@@ -52,6 +52,16 @@ address, then names):
     March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
     count), March 2019, 12/03 and 9/4 (a short day/month that could be a fraction or a score,
     ``3/4``, ``7/10``, ``24/7``, only after on/by/visit/a weekday…; never after "scored").
+    Feb 26 and Sept 9 (not before a count, "March 12 weeks"; May, March, June and Jan only
+    after on/by/a weekday…). A bare ordinal day after on/by/from/until/to/before/after or a
+    weekday ("on the 26th", "by the 3rd", and the rest of its list, "14th, 15th and 16th"),
+    when what follows is not a noun ("the 3rd floor") and it does not recur ("the 1st of
+    every month"): its month is the nearest dated entry's before it, or the next month when
+    the day is earlier ("20 March … by the 2nd" is 2 April), so order is kept. Welsh dates:
+    Dydd Llun 5 Chwefror 2024, 5ed o Fawrth, 12fed Medi, Rhagfyr 2023, with the months'
+    soft-mutated forms (Fawrth, Fai, Orffennaf…) and Welsh ordinals (1af, 2il, 5ed, 21ain);
+    they move in Welsh, keeping the mutation and recomputing the weekday. Mai, Medi and Awst
+    are months only next to a day number.
     Every date moves by the same number of days and keeps its format; a weekday written with
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
@@ -59,14 +69,22 @@ address, then names):
     becomes ``[Date]``. Years alone and months alone are kept.
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
-    letter rules; an outward code alone (``LS6``) only after "postcode"/"area", before "area",
-    or straight after a capitalised place name (``Pudsey LS28``).
+    letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
+    never ``A3``, ``A4``) and only after "postcode"/"area", before "area", or straight after a
+    capitalised place name (``Pudsey LS28``).
 ``address``
     ``[Flat 3,] [Building,] 22 Larch Close[, Town]``: a house number and capitalised words ending
     in a street suffix (Road, Street, Avenue, Close, Lane, Drive, Way, Crescent, Court, Gardens,
     Grove, Terrace, Place, Mews, Rise, Hill, Walk, Row, Square, View, …); without a number, a
     distinctive word before Road, Street, Avenue, Close, Lane, Drive, Crescent, Gardens, Grove,
-    Terrace, Mews, Way or Court (never Family Court, Crown Court…); "Flat 3" alone.
+    Terrace, Mews, Way or Court (never Family Court, Crown Court…); "Flat 3" alone. Welsh
+    streets put the type word first: ``[Tŷ Capel,] 14 Heol y Bont[, Town]`` with Stryd, Heol,
+    Lôn, Ffordd, Rhodfa, Cilgant, Coedlan, and after a number Maes, Cae, Clos, Teras, Cwrt,
+    Llys, Rhes, Sgwâr, Gerddi, Llwyn, Parc, Allt (joining words y, yr, 'r… and accented
+    capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"). A road number
+    is a place as a town is, and goes with the addresses: ``the A629``, ``the M62``, ``B6265
+    junction``; A0-A7 only before a word saying road, since they are paper sizes too ("A4
+    paper", "the A3 sheet" stay).
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
@@ -77,7 +95,13 @@ address, then names):
     vehicle (car, van, reg, drove…); never when a part is a practice acronym (``Y7 SEN``).
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
-    "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…).
+    "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…); and
+    with no cue word, a token shaped only as a username is (an underscore among letters,
+    ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``, ``jaydenb2009``)
+    within 80 characters of a word about being online (a platform, chat, messaged, gaming,
+    followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
+    ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which
+    needs a cue) are not.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -97,6 +121,8 @@ address, then names):
 
     - a title before (Mr, Mrs, Ms, Miss, Mx, Dr, Prof, Rev, Cllr, PC, DC, Sgt, Judge…): any
       capitalised word after it is a name, even a common one (``Mr Young``); the title is kept;
+      after a police rank and collar number (``PC 4471 Khan``, ``Sgt 1180 Young``) a
+      capitalised word that is a surname or not a common word (the number is a reference);
     - a family or professional role before (``mother, Jane``, ``Social Worker: Priya Shah``,
       ``stepdad Dean``, ``the child Hope``) or after (``Dean (Mum's partner)``);
     - an age or date of birth after (``Kai (7)``, ``Kai, aged 7``, ``Kai (DOB …``);
@@ -111,6 +137,9 @@ address, then names):
       without other evidence;
     - one unknown capitalised word in the middle of a sentence (over-redaction: towns and
       organisations not in the stop list go too);
+    - a town or city from ``data/towns.txt`` wherever it stands, a sentence's start included
+      ("Wakefield is where he lives"), as it would in mid-sentence (towns that are also
+      everyday words, Bath, Reading, Wells…, are left out of the list);
     - then every later or earlier capitalised (or ALL CAPS) occurrence of a word already seen as
       part of a name (``Jane`` after ``Jane Wilkinson``), except months in a date context; words
       also common (Young, Will, Hope…) only in mid-sentence;
@@ -128,9 +157,13 @@ address, then names):
     ``Jane``, ``Jane Wilkinson``, ``Mrs Wilkinson``: a single word joins the one full name it can
     belong to; when two full names share it (two Wilkinsons), it gets its own placeholder.
 
-Not covered: towns on their own at the start of a sentence, the local authority's
-name, free-text descriptions (a job, a distinctive event), date ranges written ``12-14 March``
-(the last day moves, the first stays) and dates written in words ("the twelfth").
+Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept
+terms: organisations the family is referred to, not identifiers.
+
+Not covered: towns missing from ``data/towns.txt`` at the start of a sentence with nothing after
+them saying name, the local authority's name, free-text descriptions (a job, a distinctive
+event), date ranges written ``12-14 March`` (the last day moves, the first stays) and dates
+written in words ("the twelfth").
 """
 from __future__ import annotations
 

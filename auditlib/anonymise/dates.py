@@ -21,6 +21,45 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
             r"Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)")
 _WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
+# Welsh months and weekdays, with their soft-mutated forms ("5ed o Fawrth", "nos Wener"):
+# (radical, mutated) by number; a date moved keeps the mutation its place in the sentence needs
+_CY_MONTHS = (("", ""), ("Ionawr", "Ionawr"), ("Chwefror", "Chwefror"), ("Mawrth", "Fawrth"),
+              ("Ebrill", "Ebrill"), ("Mai", "Fai"), ("Mehefin", "Fehefin"),
+              ("Gorffennaf", "Orffennaf"), ("Awst", "Awst"), ("Medi", "Fedi"),
+              ("Hydref", "Hydref"), ("Tachwedd", "Dachwedd"), ("Rhagfyr", "Ragfyr"))
+_CY_MONTH_NUMBERS = {w.lower(): n for n, pair in enumerate(_CY_MONTHS) for w in pair if w}
+_CY_MONTH_MUTATED = {m.lower() for r, m in _CY_MONTHS if m != r}
+_CY_WEEKDAYS = (("Llun", "Lun"), ("Mawrth", "Fawrth"), ("Mercher", "Fercher"), ("Iau", "Iau"),
+                ("Gwener", "Wener"), ("Sadwrn", "Sadwrn"), ("Sul", "Sul"))
+_CY_WEEKDAY_NUMBERS = {w.lower(): n for n, pair in enumerate(_CY_WEEKDAYS) for w in pair}
+_CY_WEEKDAY_MUTATED = {m.lower() for r, m in _CY_WEEKDAYS if m != r}
+# "Mai", "Medi" and "Awst" are also a name and words: months only next to a day number
+_CY_MONTH = "(?:" + "|".join(sorted(_CY_MONTH_NUMBERS, key=len, reverse=True)) + ")"
+_CY_MONTH_WITH_YEAR = "(?:" + "|".join(
+    w for w in sorted(_CY_MONTH_NUMBERS, key=len, reverse=True)
+    if w not in ("mai", "fai", "medi", "fedi", "awst")).title() + ")"
+_CY_WD_PREFIX = (r"(?:(?:[Dd]d?ydd|[Nn]os)[ \t]+(?P<cywd>"
+                 + "|".join(w.title() for w in _CY_WEEKDAY_NUMBERS) + r"),?[ \t]+(?:y[ \t]+)?)?")
+_CY_ORDINALS = {1: "af", 2: "il", 3: "ydd", 4: "ydd", 5: "ed", 6: "ed", 11: "eg", 13: "eg",
+                14: "eg", 16: "eg", 17: "eg", 19: "eg"}
+# a count, a time or a measure after "March 3" or "3 May": not a date
+_COUNT_AFTER = (r"[ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|years?\b|yrs?\b|"
+                r"months?\b|weeks?\b|days?\b|times\b|people\b|children\b|kids\b|pupils\b|"
+                r"sessions\b|visits\b|x\b|kg\b|cm\b|mg\b|ml\b|km\b|miles?\b)")
+# what may follow a bare ordinal day that is a date ("on the 26th, …", "by the 3rd at 4pm"),
+# unlike "on the 3rd floor" or "on the 2nd visit"
+_ORDINAL_DAY_FOLLOW = (r"(?=[ \t]*(?:\Z|[.,;:!?)\r\n]|[A-Z\d]|(?:at|and|or|but|when|while|as|so|"
+                       r"to|for|in|with|she|he|they|we|it|i|there|mum|dad|after|before|until|"
+                       r"till|then|because|if|which|who|where|"
+                       r"of[ \t]+(?:this|next|last)[ \t]+month)\b))")
+# more days of the same list: "on the 14th, 15th and 16th", "from the 3rd to the 5th"; a list
+# whose last is no date ("on the 2nd and 3rd floors") or that recurs ("the 1st to the 7th of
+# every month") is not dates at all
+_ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+)?|"
+                 r"[ \t]*[\-–][ \t]*)(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))(?![\w])")
+_ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
+_ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
+_RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|monthly)\b")
 _DATE_RES = [
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
                        rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/\-])(?!\.\d)")),
@@ -38,8 +77,19 @@ _DATE_RES = [
                            rf"(?![\w/:])")),
     ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH})(?P<dot>\.)?,?[ \t]+(?P<y>\d{{4}})"
                            rf"(?![\w/])")),
+    ("cy_d_month", re.compile(rf"{_CY_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
+                              rf"(?P<cyord>af|il|ydd|fed|ed|eg|ain)?"
+                              rf"(?:[ \t]+(?P<cyo>o))?[ \t]+(?P<cymon>(?i:{_CY_MONTH}))"
+                              rf"(?:,?[ \t]+(?P<y>\d{{4}}))?(?![\w])")),
+    ("cy_month_y", re.compile(rf"(?<![\w])(?<![Dd]ydd )(?P<cymon>{_CY_MONTH_WITH_YEAR}),?[ \t]+"
+                              rf"(?P<y>\d{{4}})(?![\w/])")),
     ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
                       r"(?![\d/])(?!\.\d)")),
+    # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
+    ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
+                               rf"[ \t]+(?:the[ \t]+)?|(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
+                               rf"(?:the[ \t]+)?)(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
+                               rf"(?![\w]){_ORDINAL_DAY_FOLLOW}")),
 ]
 _SCORE_CONTEXT = re.compile(r"(?i)(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
                             r"(?:\w+\W+){0,4}$")
@@ -63,7 +113,7 @@ class _DateMatch:
     form: str
     m: re.Match
     year: int | None
-    month: int
+    month: int                  # 0 for a bare ordinal day until its month is inferred
     day: int | None
 
 
@@ -79,12 +129,29 @@ def _date_matches(text: str) -> list[_DateMatch]:
             if g.get("y"):
                 raw = g["y"].lstrip("'’")
                 year = int(raw) if len(raw) == 4 else _two_digit_year(int(raw))
-            month = _MONTH_NUMBERS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+            if g.get("mon"):
+                month = _MONTH_NUMBERS[g["mon"].lower()]
+            elif g.get("cymon"):
+                month = _CY_MONTH_NUMBERS[g["cymon"].lower()]
+            else:
+                month = int(g["m"]) if g.get("m") else 0
             day = int(g["d"]) if g.get("d") else None
-            if form == "month_d" and not (g.get("ord") or g.get("y")):
+            if form == "month_d" and not (g.get("ord") or g.get("y")) \
+                    and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
-            if form == "d_month" and g["mon"].islower() and not g.get("y"):
+            month_word = g.get("mon") or g.get("cymon") or ""
+            if form in ("d_month", "cy_d_month") and month_word.islower() and not g.get("y"):
                 continue            # "aged 3 may need": not a date
+            start = m.start()
+            if form == "ordinal_day":
+                pos, last_is_date = m.end(), True
+                while more := _ORDINAL_MORE_ANY.match(text, pos):
+                    last_is_date = bool(_ORDINAL_MORE_RE.match(text, pos))
+                    pos = more.end()
+                if not last_is_date or _RECURRING_RE.match(text, pos):
+                    continue            # "on the 2nd and 3rd floors", "the 1st of each month"
+                if not g.get("wd"):
+                    start = m.start("d")        # "on the 26th": only the day is the date
             if form == "dm":
                 before = text[max(0, m.start() - 30):m.start()]
                 if _SCORE_CONTEXT.search(before) or (g["m"] == "10" and g["d"] == "10"):
@@ -98,9 +165,27 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     continue
             if form in ("month_y",) and not (1900 <= (year or 0) <= 2099):
                 continue
-            found.append(_DateMatch(m.start(), m.end(), form, m, year, month, day))
-            taken.add(m.start(), m.end())
+            found.append(_DateMatch(start, m.end(), form, m, year, month, day))
+            taken.add(start, m.end())
+            while form == "ordinal_day" and (more := _ORDINAL_MORE_RE.match(text, m.end())) \
+                    and taken.free(more.start("d"), more.end()):
+                m = more
+                found.append(_DateMatch(m.start("d"), m.end(), form, m, None, 0,
+                                        int(m.group("d"))))
+                taken.add(m.start("d"), m.end())
     return sorted(found, key=lambda d: d.start)
+
+
+def _month_day_is_date(text: str, m: re.Match) -> bool:
+    """"Feb 26", "on Sept 9" without a year or ordinal: a date unless a count or time follows
+    ("March 12 weeks") or the month is also a word or name ("May 3") with nothing before it
+    saying date."""
+    g = m.groupdict()
+    if g["mon"][0].islower() or re.match(_COUNT_AFTER, text[m.end():m.end() + 12]):
+        return False
+    if g["mon"].lower() in ("may", "march", "june", "jan", "mar", "jun") and not g.get("wd"):
+        return bool(_DATE_CONTEXT.search(text[max(0, m.start() - 30):m.start()]))
+    return True
 
 
 def _format_case(template: str, word: str) -> str:
@@ -129,7 +214,7 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
 
     def num(group: str, value: int) -> str:
         raw = d.m.group(group)           # 12/03/2019 pads; 4 March pads only if written 04
-        padded = raw.startswith("0") if d.form in ("d_month", "month_d") else len(raw) == 2
+        padded = raw.startswith("0") if d.form not in ("dmy", "ymd", "dm") else len(raw) == 2
         return f"{value:02d}" if padded else str(value)
 
     if g.get("wd"):
@@ -153,6 +238,14 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
         else:
             value = full[:3] if new.month != 5 else "May"
         put("mon", _format_case(mon, value))
+    if g.get("cymon"):
+        mutated = g["cymon"].lower() in _CY_MONTH_MUTATED or bool(g.get("cyo"))
+        put("cymon", _format_case(g["cymon"], _CY_MONTHS[new.month][mutated]))
+    if g.get("cywd"):
+        mutated = g["cywd"].lower() in _CY_WEEKDAY_MUTATED
+        put("cywd", _format_case(g["cywd"], _CY_WEEKDAYS[new.weekday()][mutated]))
+    if g.get("cyord"):
+        put("cyord", _CY_ORDINALS.get(new.day, "fed" if new.day <= 20 else "ain"))
     if g.get("y"):
         raw = g["y"]
         if raw[0] in "'’":
@@ -182,16 +275,42 @@ def _is_birth_date(text: str, d: _DateMatch) -> bool:
 def _year_of_weekday(d: _DateMatch, year: int) -> int:
     """The year nearest ``year`` in which the written weekday falls on that day, so the
     recomputed weekday is right (``Fri 22 March`` with no year)."""
-    wd = d.m.groupdict().get("wd")
-    if not wd or d.day is None:
+    wd, cywd = d.m.groupdict().get("wd"), d.m.groupdict().get("cywd")
+    if not (wd or cywd) or d.day is None or not d.month:
         return year
-    wanted = [w.lower().startswith(wd.lower().rstrip(".")[:3]) for w in _WEEKDAY_FULL]
+    if cywd:
+        number = _CY_WEEKDAY_NUMBERS[cywd.lower()]
+        wanted = [n == number for n in range(7)]
+    else:
+        written = (wd or "").lower().rstrip(".")[:3]
+        wanted = [w.lower().startswith(written) for w in _WEEKDAY_FULL]
     for candidate in (year, year + 1, year - 1, year + 2, year - 2):
         try:
             if wanted[dt.date(candidate, d.month, d.day).weekday()]:
                 return candidate
         except ValueError:
             continue
+    return year
+
+
+def _infer_month(d: _DateMatch, with_month: list[_DateMatch], years: dict[int, int]) -> int:
+    """The month (set on ``d``) and year of a bare ordinal day: the nearest dated entry
+    before's month, or the month after it when the day is earlier ("20 March … by the 2nd" is
+    2 April); failing that the entry after's, or the month before it. Order is kept."""
+    before = [c for c in with_month if c.start < d.start]
+    after = [c for c in with_month if c.start > d.start]
+    year, month, day = 2001, 1, d.day or 1
+    if before:
+        c = before[-1]
+        year, month = years[c.start], c.month
+        if c.day is not None and day < c.day:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif after:
+        c = after[0]
+        year, month = years[c.start], c.month
+        if c.day is not None and day > c.day:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    d.month = month
     return year
 
 
@@ -203,14 +322,22 @@ def find_dates(text: str, shift: int) -> list[Span]:
     if not dated:
         dated = [d for d in matches if d.year is not None]
     starts = [d.start for d in dated]
-    years = [d.year for d in dated]
-    out = []
+    years = [d.year or 0 for d in dated]        # every one has a year
+    resolved: dict[int, int] = {}               # a match's position → its year
     for d in matches:
-        year = d.year
-        if year is None:                       # nearest dated entry before, else after
+        if d.year is not None:
+            resolved[d.start] = d.year
+        elif d.month:                            # nearest dated entry before, else after
             i = bisect.bisect_left(starts, d.start)
             year = years[i - 1] if i > 0 else years[i] if i < len(years) else 2001
-            year = _year_of_weekday(d, year)
+            resolved[d.start] = _year_of_weekday(d, year)
+    with_month = [d for d in matches if d.month]
+    for d in matches:
+        if not d.month:
+            resolved[d.start] = _infer_month(d, with_month, resolved)
+    out = []
+    for d in matches:
+        year = resolved[d.start]
         valid = True
         try:
             dt.date(year, d.month, d.day or 15)

@@ -143,6 +143,12 @@ _POSTCODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)[ \t
                           r"(?![A-Za-z0-9])")
 _OUTWARD_RE = re.compile(r"(?<![A-Za-z0-9\-/])([A-Z]{1,2}[0-9][A-Z0-9]?)(?![A-Za-z0-9\-/])")
 _OUTWARD_NOT = re.compile(r"(?:KS[1-5]|Y\d{1,2}|P[1-7]|S(?:17|20|31|38|47))$")
+# the UK's postcode areas: an outward code alone must start with one, so paper sizes and
+# codes of the same shape ("A3", "A4", "C5") are never taken for a district
+_POSTCODE_AREA = re.compile(r"(?:AB|AL|B[ABDFHLNRSTX]?|C[ABFHMORTVW]|D[ADEGHLNTY]|E[CHNX]?|F[KY]|"
+                            r"G[LUY]?|H[ADGPRSUX]|I[GMPV]|JE|K[ATWY]|L[ADELNSU]?|M[EKL]?|"
+                            r"N[EGNPRW]?|O[LX]|P[AEHLOR]|R[GHM]|S[AEGKLMNOPRSTWY]?|T[ADFNQRSW]|UB|"
+                            r"W[ACDFNRSV]?|YO|ZE)[0-9]")
 
 
 def find_postcodes(text: str) -> list[Span]:
@@ -155,7 +161,8 @@ def find_postcodes(text: str) -> list[Span]:
                             key=outward + inward))
     for m in _OUTWARD_RE.finditer(text):
         code = m.group(1)
-        if not _POSTCODE_STRICT.fullmatch(code) or _OUTWARD_NOT.fullmatch(code):
+        if not _POSTCODE_STRICT.fullmatch(code) or _OUTWARD_NOT.fullmatch(code) \
+                or not _POSTCODE_AREA.match(code):
             continue
         before = line_before(text, m.start())
         labelled = (re.search(r"(?i)(?:post ?code|postal district|area)\s*:?\s*$", before)
@@ -207,7 +214,9 @@ def find_references(text: str) -> list[Span]:
 
 # an officer's collar (shoulder) number after a rank, or labelled; a log, incident or CAD
 # number after its label: short numbers, so only ever with their label
-_RANK = r"(?:PC|DC|PS|DS|DI|DCI|DCS|Sgt|Sergeant|PCSO|Insp|Inspector|Constable|Officer)"
+POLICE_RANKS = ("PC", "DC", "PS", "DS", "DI", "DCI", "DCS", "Sgt", "Sergeant", "PCSO", "Insp",
+                "Inspector", "Constable", "Officer")
+_RANK = "(?:" + "|".join(POLICE_RANKS) + ")"
 _COLLAR_RE = re.compile(
     rf"(?:\b{_RANK}\.?[ \t]*(?:no\.?[ \t]*)?|\b(?i:collar|shoulder|badge|warrant)(?:[ \t]+"
     rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)(?P<ref>\d{{2,6}})(?![\w/])")
@@ -282,9 +291,36 @@ _BARE_HANDLE_RE = re.compile(
     r"(?![\w@])")
 
 
+# a username with no cue word before it: shaped as no word, name or code is ("dark_wolf_77",
+# "k.smith04", "ghostrider2011"), in a sentence about being online or quoted
+_SHAPED_HANDLE_RE = re.compile(r"(?<![\w.@/\-+])(?P<q>['\"“‘])?"
+                               r"(?P<h>(?=[\w.\-]*[\d_])[A-Za-z0-9][\w.\-]*\w)"
+                               r"(?P<q2>['\"”’])?(?![\w@]|[.\-]\w)")
+_ONLINE_WORDS = re.compile(
+    rf"(?i)\b(?:{_PLATFORMS}|online|messag\w*|chat\w*|dms?|dm['’]?d|follow\w*|friend[ \t]+"
+    r"requests?|posts?|posted|stor(?:y|ies)|stream\w*|gam(?:e|es|er|ing)\w*|apps?)\b")
+_NOT_HANDLE = re.compile(
+    r"(?i).*\.(?:docx?|pdf|xlsx?|txt|jpe?g|png|gif|mp[34]|mov|csv|pptx?|zip|html?)"
+    r"|(?:xbox|ps|playstation|iphone|ipad|fifa|gta|covid|mp|windows|galaxy|pixel|switch)[\d\-].*")
+
+
+def _username_shaped(h: str) -> bool:
+    """An underscore among letters, or lower-case letters run into digits ("tyler.m09",
+    "jaydenb2009"); a capitalised word with digits ("Shadow99") needs a cue word."""
+    if _NOT_HANDLE.fullmatch(h) or sum(c.isalpha() for c in h) < 2:
+        return False
+    if "_" in h:
+        return True
+    return (h[0].islower() and sum(c.isalpha() for c in h) >= 3
+            and bool(re.search(r"[a-z]\.?\d", h))
+            and ("." in h or sum(c.isdigit() for c in h) >= 2))
+
+
 def find_handles(text: str) -> list[Span]:
-    """Social media handles: ``@name`` anywhere, and a username-shaped token introduced by
-    "as"/":" on a line that names a platform or says username/account."""
+    """Social media handles: ``@name`` anywhere; a username-shaped token introduced by
+    "as"/":" on a line that names a platform or says username/account; and a token shaped
+    only like a username (see :func:`_username_shaped`) near a word about being online, or
+    in quotes."""
     out = []
     for m in _AT_HANDLE_RE.finditer(text):
         if m.group("h").isdigit():
@@ -293,11 +329,21 @@ def find_handles(text: str) -> list[Span]:
                         key=m.group("h").lower()))
     for m in _BARE_HANDLE_RE.finditer(text):
         h = m.group("h")
-        if h.isdigit() or re.fullmatch(r"\d+(?:[.:]\d+)*(?:am|pm)?|[\d.]+%?", h, re.I):
-            continue            # numbers and times are not usernames
+        if h.isdigit() or re.fullmatch(r"\d+(?:[.:]\d+)*(?:am|pm)?|[\d.]+%?", h, re.I) \
+                or _NOT_HANDLE.fullmatch(h):
+            continue            # numbers, times, files and devices are not usernames
         near = text[max(0, m.start() - 60):m.end() + 40]
         if not _PLATFORM_WORDS.search(near):
             continue
         out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
                         key=h.lower()))
+    for m in _SHAPED_HANDLE_RE.finditer(text):
+        h = m.group("h")
+        if not _username_shaped(h):
+            continue
+        quoted = m.group("q") is not None and m.group("q2") is not None
+        near = line_before(text, m.start())[-80:] + line_after(text, m.end())[:80]
+        if quoted or _ONLINE_WORDS.search(near):
+            out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
+                            key=h.lower()))
     return out

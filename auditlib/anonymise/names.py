@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from auditlib.anonymise.identifiers import POLICE_RANKS
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
@@ -17,6 +18,7 @@ from auditlib.anonymise.wordlists import (
     STOP_WORDS,
     SURNAMES,
     TITLES,
+    TOWNS,
     VERBS,
     WEAK,
     never_initials,
@@ -106,7 +108,7 @@ def _weak(tok: _Tok) -> bool:
         return True
     if tok.sentence_start and low in NAME_ALSO_WORD:
         return True
-    known = low in FIRST_NAMES or low in SURNAMES
+    known = low in FIRST_NAMES or low in SURNAMES or low in TOWNS      # "Kettering"
     return not known and bool(_SUFFIX_WORD_RE.search(low)) and len(low) > 4
 
 
@@ -207,7 +209,9 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
         else:
             tok = cores[0]
             known = tok.low in FIRST_NAMES or tok.low in SURNAMES
-            is_name = evidence or (bool(strong) and (known or not tok.sentence_start))
+            # a town goes as an unknown word in mid-sentence does, wherever it stands
+            is_name = (evidence or (bool(strong) and (known or not tok.sentence_start))
+                       or tok.low in TOWNS)
         if not is_name:
             continue
         title_word = title.group(0).strip().rstrip(".") if title else ""
@@ -217,8 +221,14 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
     return out
 
 
+# a police rank, then the officer's collar number, then the name: "PC 4471 Khan"
+_COLLAR_GAP_RE = re.compile(r"\.?[ \t]*\d{2,6}[ \t]+")
+
+
 def title_names(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
-    """Any capitalised word after a title is a name, common word or not ("Mr Young")."""
+    """Any capitalised word after a title is a name, common word or not ("Mr Young"); after a
+    police rank and collar number, a capitalised word that is not a common one, or a surname
+    ("PC 4471 Young", never "PC 4471 Attended")."""
     out = []
     for i, tok in enumerate(toks[:-1]):
         if tok.core not in TITLES:
@@ -229,10 +239,16 @@ def title_names(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
             nxt = toks[j]
             prev_end = words[-1].end if words else tok.end
             gap = text[prev_end:nxt.start]
-            if not re.fullmatch(r"\.?[ \t]+|\.", gap) or not (nxt.capitalised or nxt.initial) \
+            collar = (not words and tok.core in POLICE_RANKS
+                      and bool(_COLLAR_GAP_RE.fullmatch(gap)))
+            if not (re.fullmatch(r"\.?[ \t]+|\.", gap) or collar) \
+                    or not (nxt.capitalised or nxt.initial) \
                     or not mask.free(nxt.start, nxt.end) or nxt.core in TITLES:
                 break
-            if words and nxt.low in STOP_WORDS:
+            # a common word ends the name unless it is a surname after a first name or a
+            # collar number ("PC Reece Ward", "PC 4471 Ward")
+            surname = nxt.low in SURNAMES and (words[-1].low in FIRST_NAMES if words else collar)
+            if nxt.low in STOP_WORDS and (words or collar) and not surname:
                 break
             words.append(nxt)
             j += 1

@@ -66,7 +66,36 @@ _ADDRESS_RE = re.compile(
 _STREET_ONLY_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
                              rf"(?P<type>{_STREET_STRONG})(?![\w])")
 _FLAT_ONLY_RE = re.compile(rf"(?<![\w]){_FLAT}(?:,?[ \t]+{_BUILDING})?(?![\w])")
-_TOWN_AFTER_RE = re.compile(r",?[ \t]+(?P<town>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)"
+# Welsh puts the street's type word first ("14 Heol y Bont", "3 Lôn Las", "Rhodfa'r Môr"),
+# with lower-case joining words and accented capitals; a house name may come first ("Tŷ Capel,")
+_CY_CAP = r"[A-ZÂÊÎÔÛŴŶÁÉÍÓÚÀÈÌÒÙÄËÏÖÜ][\w'’\-]*"
+_CY_JOIN = r"(?:y|yr|a|ac|ap|ar|o|dan|tan|uwch|is)"
+_CY_NAME = (rf"(?:{_CY_JOIN}[ \t]+)?{_CY_CAP}"
+            rf"(?:[ \t]+(?:{_CY_JOIN}[ \t]+)?{_CY_CAP}){{0,2}}")
+# types not used as English words; with a house number, the commoner ones too (Maes, Cae…)
+_CY_STREET_STRONG = r"(?:Stryd|Heol|Hewl|Lôn|Ffordd|Rhodfa|Cilgant|Coedlan)"
+# (not Bryn, "hill", a first name too: "aged 2 Bryn Jones")
+_CY_STREET = (rf"(?:{_CY_STREET_STRONG}|Lon|Maes|Cae|Clos|Teras|Cwrt|Llys|Rhes|Sgwâr|Gerddi|"
+              rf"Llwyn|Parc|Allt)")
+_CY_HOUSE = rf"(?:(?:Tŷ|Ty|Bwthyn|Fferm|Plas|Hafod|Llety)[ \t]+{_CY_NAME},?[ \t]+)"
+_CY_FLAT = rf"(?:(?:{_FLAT}|Fflat[ \t]+\d{{1,4}}[A-Za-z]?),?[ \t]+)"
+_CY_ADDRESS_RE = re.compile(
+    rf"(?<![\w])(?:{_CY_FLAT}?{_CY_HOUSE}|{_CY_FLAT})?\d{{1,4}}[A-Za-z]?,?[ \t]+"
+    rf"(?P<type>{_CY_STREET})(?:['’]r)?[ \t]+(?P<name>{_CY_NAME})(?![\w])")
+_CY_STREET_ONLY_RE = re.compile(
+    rf"(?<![\w'’])(?P<type>{_CY_STREET_STRONG})(?:['’]r)?[ \t]+(?P<name>{_CY_NAME})(?![\w])")
+# a road number is a place, like a town, so it goes: "off the A629", "the M62", "the A5 road".
+# A0-A7 are paper sizes too ("the A4 sheet"), so those only before a word saying road
+_ROAD_RE = re.compile(r"(?<![\w/\-])(?P<road>(?:A\d{1,4}|B\d{3,4}|M\d{1,3})(?:\(M\))?)"
+                      r"(?![\w/\-])")
+_ROAD_WORD_AFTER = re.compile(r"[ \t]+(?i:road|rd|roundabout|junction|slip[ \t]*road|by-?pass|"
+                              r"dual[ \t]+carriageway|northbound|southbound|eastbound|westbound|"
+                              r"flyover|underpass|services|lay-?by)\b")
+_PAPER_AFTER = re.compile(r"[ \t]+(?i:paper|sheets?|size|pages?|posters?|print\w*|pads?|"
+                          r"envelopes?|folders?|booklets?|cards?|format|landscape|portrait|"
+                          r"sketchbooks?|leaflets?|notebooks?|books?|files?|forms?|one)\b")
+_TOWN_AFTER_RE = re.compile(r",?[ \t]+(?P<town>[A-Z](?:[^\W\d_]|['’\-])+"
+                            r"(?:[ \t]+[A-Z](?:[^\W\d_]|['’\-])+)?)"
                             r"(?=[ \t]*(?:,|\.|;|\)|\n|$|[ \t]+[A-Za-z]{1,2}\d))")
 
 
@@ -171,6 +200,24 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
         end = extend(m.end())
         out.append(Span(start, end, "address", PRIORITY["address"] - 1,
                         key=" ".join(text[start:end].lower().replace(",", " ").split())))
+    for regex, priority in ((_CY_ADDRESS_RE, PRIORITY["address"]),
+                            (_CY_STREET_ONLY_RE, PRIORITY["address"] - 1)):
+        for m in regex.finditer(text):
+            # a trailing common word is the sentence going on ("2 Lôn Las Mum said")
+            parts = list(re.finditer(r"\S+", m.group("name")))
+            while len(parts) > 1 and parts[-1].group(0).lower() in STOP_WORDS:
+                parts.pop()
+            end = extend(m.start("name") + parts[-1].end())
+            out.append(Span(m.start(), end, "address", priority,
+                            key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
+    for m in _ROAD_RE.finditer(text):
+        after = text[m.end():m.end() + 40]
+        road_word = _ROAD_WORD_AFTER.match(after)
+        paper_size = re.fullmatch(r"A[0-7]", m.group("road"))
+        after_the = re.search(r"(?i)\bthe[ \t]+$", text[max(0, m.start() - 8):m.start()])
+        if road_word or (after_the and not paper_size and not _PAPER_AFTER.match(after)):
+            out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 1,
+                            key=m.group("road").lower()))
     for m in _FLAT_ONLY_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 2,
                         key=" ".join(m.group(0).lower().split())))

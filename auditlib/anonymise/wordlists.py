@@ -30,6 +30,8 @@ SENTENCE_WORDS = frozenset(_read("sentence-words.txt"))
 SURNAME_WORDS = frozenset(_read("surname-words.txt"))
 PLACE_WORDS = frozenset(_read("place-words.txt"))
 INSTITUTION_WORDS = frozenset(_read("institution-words.txt"))
+TOWNS = frozenset(_read("towns.txt"))
+"""Towns and cities: removed wherever they stand, a sentence's start included."""
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
 # "may" and "mark" are decided by name-also-word.txt instead
 STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}

@@ -210,3 +210,217 @@ def test_held_out_recall_is_recorded_not_tuned():
     kinds = scores["kinds"].values()
     recall = sum(s["found"] for s in kinds) / sum(s["labelled"] for s in kinds)
     assert recall >= 0.94, scores["misses"]
+
+
+# ================================================================ issue 15, second round
+# Categories the held-out notes still leaked, each tested on sentences written for it.
+
+# ---------------------------------------------------------------- Welsh addresses
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mam lives at 12 Stryd y Castell with the twins.", "12 Stryd y Castell"),
+    ("The family moved to 4 Heol Tŷ Gwyn last month.", "4 Heol Tŷ Gwyn"),
+    ("Visited 9 Lôn Goed after school.", "9 Lôn Goed"),
+    ("Nain's flat is at 21 Ffordd Penrhyn, Bangor.", "21 Ffordd Penrhyn, Bangor"),
+    ("Post goes to 6 Rhodfa'r Môr now.", "6 Rhodfa'r Môr"),
+    ("Contact at 15 Maes yr Ysgol was calm.", "15 Maes yr Ysgol"),
+    ("He stays at 2 Cae Bryn Ŵyn most weekends.", "2 Cae Bryn Ŵyn"),
+    ("Taid lives at Bwthyn Eithin, 3 Lôn Uchaf.", "Bwthyn Eithin, 3 Lôn Uchaf"),
+])
+def test_welsh_street_names_with_a_house_number_are_addresses(text, address):
+    assert found(text).get(address) == "address", found(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Dad has rented a house on Ffordd Glyndŵr.", "Ffordd Glyndŵr"),
+    ("They were seen walking along Heol Eglwys.", "Heol Eglwys"),
+])
+def test_a_welsh_street_without_a_number_is_an_address(text, address):
+    assert found(text).get(address) == "address", found(text)
+
+
+def test_welsh_words_that_are_not_a_street_stay():
+    kept = "Nain said 3 times that the cae was muddy. She has 2 maes of sheep."
+    assert anonymise(kept, key="k").text == kept
+
+
+# ---------------------------------------------------------------- dates written in Welsh
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Ymweliad ar Dydd Mercher 6 Mawrth 2024 gyda Mam.", "Dydd Mercher 6 Mawrth 2024"),
+    ("Cyfarfod ar 12fed o Fedi 2023.", "12fed o Fedi 2023"),
+    ("Seen on 3ydd o Fai at the school.", "3ydd o Fai"),
+    ("Review held 30 Tachwedd 2022 with the IRO.", "30 Tachwedd 2022"),
+    ("Moved on 1af Ionawr 2024.", "1af Ionawr 2024"),
+    ("The plan changed on 21ain o Orffennaf 2023.", "21ain o Orffennaf 2023"),
+    ("Seen ddydd Gwener 9 Chwefror 2024.", "ddydd Gwener 9 Chwefror 2024"),
+    ("Conference in Rhagfyr 2023.", "Rhagfyr 2023"),
+])
+def test_dates_written_in_welsh_are_moved(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_welsh_dates_move_in_welsh_keeping_mutation_weekday_and_order():
+    text = ("Dydd Llun 4 Mawrth 2024: ymweliad. 11eg o Fawrth 2024: cyfarfod. "
+            "25ain o Fawrth: adolygiad.")
+    result = anonymise(text, date_shift_days=7)
+    assert result.text == ("Dydd Llun 11 Mawrth 2024: ymweliad. 18fed o Fawrth 2024: cyfarfod. "
+                           "1af o Ebrill: adolygiad.")
+    result = anonymise("Dydd Llun 4 Mawrth 2024 a 29ain o Fehefin 2024.", date_shift_days=2)
+    assert result.text == "Dydd Mercher 6 Mawrth 2024 a 1af o Orffennaf 2024."
+
+
+def test_mai_medi_and_awst_are_months_only_next_to_a_day_number():
+    text = "Mai said Medi and Awst were at home. Mawrth is Tuesday in Welsh."
+    result = anonymise(text, key="k")
+    assert not any(r.kind == "date" for r in result.replacements), result.replacements
+    assert found("Mai was seen on 14 Mai 2024.").get("14 Mai 2024") == "date"
+
+
+# ---------------------------------------------------------------- month-then-day, bare ordinals
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Mum rang on Feb 26 about the visit.", "Feb 26"),
+    ("Next review is March 3rd.", "March 3rd"),
+    ("Seen on Sept 9 with Nan.", "Sept 9"),
+    ("Contact resumed Oct 14, as agreed.", "Oct 14"),
+    ("Due by Jan 5.", "Jan 5"),
+])
+def test_month_then_day_without_a_year_is_a_date(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Seen 12 March 2024. Kai was seen again on the 26th.", "26th"),
+    ("Review 2 May 2024. The report is due by the 3rd, and Mum knows.", "3rd"),
+    ("Visit 4 June 2024. From the 10th to the 14th he stays with Nan.", "14th"),
+    ("Plan 1 July 2024; the next visit is on the 9th at home.", "9th"),
+])
+def test_a_bare_ordinal_day_after_on_or_by_is_a_date(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_bare_ordinal_day_moves_in_the_month_of_the_entry_before_it_keeping_order():
+    text = "Seen 20 March 2024. Seen again on the 28th and then by the 2nd."
+    result = anonymise(text, date_shift_days=7)
+    # the 28th is 28 March; the 2nd, being before the 20th, is 2 April: both move a week
+    assert result.text == "Seen 27 March 2024. Seen again on the 4th and then by the 9th."
+
+
+def test_a_list_of_ordinal_days_moves_together():
+    result = anonymise("Seen 10 May 2024. Contact on the 14th, 15th and 17th.", date_shift_days=3)
+    assert result.text == "Seen 13 May 2024. Contact on the 17th, 18th and 20th."
+
+
+@pytest.mark.parametrize("text", [
+    "May 3 children come to the group?",
+    "He lives on the 3rd floor and came 2nd in the race.",
+    "Her flat is on the 2nd and 3rd floors.",
+    "Money arrives on the 1st of every month; rent by the 5th each month.",
+    "It was the 4th time he ran off; on the 2nd visit he hid.",
+    "She has March 12 weeks away for respite.",
+])
+def test_counts_floors_and_places_in_a_race_are_not_dates(text):
+    assert not any(r.kind == "date" for r in anonymise(text, key="k").replacements), \
+        anonymise(text, key="k").replacements
+
+
+# ---------------------------------------------------------------- usernames with no cue word
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("He talks to dark_wolf_77 on Discord every night.", "dark_wolf_77"),
+    ("Snapchat messages from tyler.m09 were shown to the worker.", "tyler.m09"),
+    ("On Instagram, xX_k1ra_Xx keeps adding her.", "xX_k1ra_Xx"),
+    ("She says rosie_b_2010 is her TikTok.", "rosie_b_2010"),
+    ("Mum found chats with 'lilmo_2008' on his phone.", "lilmo_2008"),
+    ("He plays Fortnite with ghostrider2011 after school.", "ghostrider2011"),
+])
+def test_username_shaped_tokens_in_an_online_context_are_handles(text, handle):
+    assert found(text).get(handle) == "handle", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He got a PS5 and plays FIFA23 on Xbox360 with his cousin online.",
+    "The Snapchat screenshots were saved as report_v2.pdf for the police.",
+    "She has 2 Instagram accounts and posts at 10.30 most days.",
+    "Kai plays Roblox in Y7 and has a 4x4 toy.",
+])
+def test_ordinary_words_devices_files_and_times_near_a_platform_stay(text):
+    assert not any(r.kind == "handle" for r in anonymise(text, key="k").replacements), \
+        anonymise(text, key="k").replacements
+
+
+# ---------------------------------------------------------------- officer after a collar number
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Attended by PC 2719 Hill at 9pm.", "Hill"),
+    ("Present: DC 448 Bird and a social worker.", "Bird"),
+    ("Statement from Sgt. 3302 Frost (response team).", "Frost"),
+    ("Discussed with PC 5120 Young on the phone.", "Young"),
+    ("Information from DS 907 Ward was shared.", "Ward"),
+    ("Officer PC4406 Lamb, at the door, spoke to Mum.", "Lamb"),
+])
+def test_an_officers_name_after_rank_and_collar_number_is_removed(text, name):
+    result = found(text)
+    assert result.get(name) == "name", result
+    assert any(k == "reference" for k in result.values())
+
+
+def test_a_collar_number_with_no_name_after_keeps_the_next_word():
+    result = anonymise("PC 2719 Attended and PC 3040 then left.", key="k")
+    assert result.text == "PC [Reference 1] Attended and PC [Reference 2] then left."
+
+
+# ---------------------------------------------------------------- towns starting a sentence
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Dad moved away last year. Wakefield is where he lives now.", "Wakefield"),
+    ("Swansea: Mum's sister has offered a room.", "Swansea"),
+    ("Caernarfon seemed a long way for contact.", "Caernarfon"),
+    ("Kettering has a refuge space.", "Kettering"),
+    ("Paisley, where Gran is, was discussed.", "Paisley"),
+])
+def test_a_town_starting_a_sentence_is_removed_as_mid_sentence(text, town):
+    assert found(text).get(town) == "name", found(text)
+
+
+def test_words_that_are_also_towns_stay_at_a_sentence_start():
+    kept = "Reading is improving. Bath time is calm. Street safety was discussed."
+    assert anonymise(kept, key="k").text == kept
+
+
+# ---------------------------------------------------------------- charities, paper, roads
+
+@pytest.mark.parametrize("text", [
+    "Mum was referred to Mind for counselling.",
+    "Mind have offered her a peer group.",
+    "She rang Childline twice last week.",
+    "The couple were referred to Relate.",
+    "Kooth and the Samaritans were both suggested.",
+    "A Barnardo's worker and the NSPCC helpline were involved.",
+    "Women's Aid offered a refuge place.",
+])
+def test_charities_named_with_ordinary_words_stay_readable(text):
+    assert anonymise(text, key="k").text == text
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The school sent Crayola A3 paper home.", "A3"),
+    ("Mum bought Ryman A4 folders for the plan.", "A4"),
+    ("The worker used Canson A5 sketchbooks.", "A5"),
+    ("Poster printed on the A4 sheet, then the A3 one.", "A4"),
+    ("The B12 injection was given by the nurse.", "B12"),
+])
+def test_paper_sizes_and_codes_are_not_postcodes_plates_or_roads(text, code):
+    result = anonymise(text, key="k")
+    assert code in result.text, result.replacements
+
+
+@pytest.mark.parametrize(("text", "road"), [
+    ("Dad lives just off the A629 outside town.", "A629"),
+    ("They were stopped on the M62 at night.", "M62"),
+    ("The house faces the B6265 near the shop.", "B6265"),
+    ("Walked along the A5 road to the garage.", "A5"),
+])
+def test_a_road_number_is_a_place_and_removed_with_the_address(text, road):
+    assert found(text).get(road) == "address", found(text)
