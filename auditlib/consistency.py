@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,50 +66,88 @@ def moderation_pairs(store: Any, month: str | None = None, service_area: str | N
     return pairs
 
 
-def wilson_interval(hits: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval for a proportion (95% by default).
+def intervals_by_audit(pairs: Iterable[tuple[Hashable, Any, Any]],
+                       levels: Sequence[str] | None = None) -> dict[str, list[float] | None]:
+    """95% intervals, each audit one observation, for how often two grades of the same field
+    agree: ``pairs`` holds ``(audit, grade, other grade)`` for each field compared.
 
-    >>> [round(x, 3) for x in wilson_interval(8, 10)]
-    [0.49, 0.943]
+    ``agreement``: the share of fields whose two grades are the same; ``weighted_kappa``: linear
+    weighted kappa, given the ``levels`` of the one scale every grade is on (without them, or
+    where kappa is undefined, ``None``). Fields of one audit are not independent (an auditor
+    who misreads a case misreads it throughout), so an interval counting fields as the
+    observations is too narrow; these come from :func:`auditlib.agreement.intervals` with each
+    field's audit as its cluster. Fewer than two audits give ``None``: too few for an interval.
     """
-    if n == 0:
-        return (0.0, 1.0)
-    p = hits / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    from auditlib.agreement import intervals
+
+    ratings: list[tuple[Hashable, Hashable, Any]] = []
+    clusters: dict[Hashable, Hashable] = {}
+    for unit, (audit, first, second) in enumerate(pairs):
+        if levels is None:  # grades of several scales: only whether the two are the same counts
+            first, second = "same", "same" if first == second else "different"
+        ratings += [(unit, "first", first), (unit, "second", second)]
+        clusters[unit] = audit
+    if not ratings:
+        return {"agreement": None, "weighted_kappa": None}
+    found = intervals(ratings, ["same", "different"] if levels is None else levels, clusters)
+    kappa = found["cohen_kappa"] if levels is not None else None
+    return {"agreement": found["percent_agreement"],
+            "weighted_kappa": kappa["linear"] if kappa else None}
+
+
+def interval_words(interval: Sequence[float] | None,
+                   show: Callable[[float], str] = "{:.2f}".format,
+                   too_few: str = "too few audits for an interval") -> str:
+    """An interval as the pages write it, in brackets: ``(0.12 to 0.65)``, or, where there is
+    none, why (a bare 0% to 100% would read as a finding).
+
+    >>> interval_words([0.12, 0.65]), interval_words(None)
+    ('(0.12 to 0.65)', '(too few audits for an interval)')
+    """
+    if interval is None:
+        return f"({too_few})"
+    return f"({show(interval[0])} to {show(interval[1])})"
 
 
 def agreement_by(pairs: list[Pair], key: str) -> list[dict[str, Any]]:
     """Exact agreement with the moderator, grouped by ``key`` (``auditor``, ``field``,
-    ``month``, ``service_area``), with a 95% Wilson interval and the mean signed difference
-    (positive: the moderator graded lower than the auditor, i.e. the auditor was lenient)."""
+    ``month``, ``service_area``), with the mean signed difference (positive: the moderator
+    graded lower than the auditor, i.e. the auditor was lenient) and, on one scale, linear
+    weighted kappa. The 95% intervals (``low`` and ``high`` for agreement, ``kappa_interval``)
+    treat each audit as one observation (:func:`intervals_by_audit`); ``None`` where the group
+    has too few audits for one."""
     groups: dict[str, list[Pair]] = defaultdict(list)
     for p in pairs:
         groups[p.field_title if key == "field" else getattr(p, key)].append(p)
     rows = []
     for name, group in groups.items():
         agreed = sum(not p.changed for p in group)
-        low, high = wilson_interval(agreed, len(group))
+        levels = _shared_levels(group)
+        found = intervals_by_audit(((p.audit_id, p.auditor_grade, p.moderated_grade)
+                                    for p in group), levels)
+        low, high = found["agreement"] or (None, None)
         bias = sum(p.levels.index(p.moderated_grade) - p.levels.index(p.auditor_grade)
                    for p in group) / len(group)
-        kappa = _kappa(group)
+        kappa = _kappa(group, levels)
         rows.append({key: name, "pairs": len(group), "agreement": agreed / len(group),
                      "low": low, "high": high, "change_rate": 1 - agreed / len(group),
-                     "mean_difference": bias, "weighted_kappa": kappa})
+                     "mean_difference": bias, "weighted_kappa": kappa,
+                     "kappa_interval": found["weighted_kappa"] if kappa is not None else None})
     rows.sort(key=lambda r: (r["agreement"], str(r[key])))
     return rows
 
 
-def _kappa(group: list[Pair]) -> float | None:
+def _shared_levels(group: list[Pair]) -> list[str] | None:
+    """The levels of the one scale every pair of ``group`` is on, else None."""
+    return list(group[0].levels) if len({(p.scale, p.levels) for p in group}) == 1 else None
+
+
+def _kappa(group: list[Pair], levels: list[str] | None) -> float | None:
     """Linear weighted kappa, auditor against moderator, where one scale is shared."""
-    if len({p.scale for p in group}) != 1 or len(group) < 2:
+    if levels is None or len(group) < 2:
         return None
-    try:
-        from auditlib.agreement import cohen_kappa
-    except ImportError:  # pragma: no cover - agreement ships with auditlib
-        return None
-    levels = list(group[0].levels)
+    from auditlib.agreement import cohen_kappa
+
     ratings = []
     for i, p in enumerate(group):
         ratings += [(i, "auditor", p.auditor_grade), (i, "moderator", p.moderated_grade)]

@@ -9,7 +9,6 @@ far off each was and their agreement statistics.
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,40 +214,17 @@ def _shared_levels(items: dict[str, tuple[str, Any]]) -> list[str] | None:
     return list(next(iter(scales))) if len(scales) == 1 else None
 
 
-def bootstrap_interval(values: list[tuple[str, str]], levels: list[str], draws: int = 400,
-                       seed: int = 1) -> tuple[float, float] | None:
-    """A 95% percentile bootstrap interval for linear weighted kappa over paired grades
-    (trainee, benchmark), resampling fields. Deterministic for a seed."""
-    from auditlib.agreement import cohen_kappa
-
-    if len(values) < 3:
-        return None
-    rng = random.Random(seed)
-    stats = []
-    for _ in range(draws):
-        sample = [values[rng.randrange(len(values))] for _ in values]
-        ratings = [(i, "t", a) for i, (a, _) in enumerate(sample)] + \
-                  [(i, "b", b) for i, (_, b) in enumerate(sample)]
-        try:
-            k = cohen_kappa(ratings, levels, weights="linear")
-        except (ValueError, ZeroDivisionError):
-            continue
-        if k == k:
-            stats.append(k)
-    if len(stats) < draws // 2:
-        return None
-    stats.sort()
-    return stats[int(0.025 * len(stats))], stats[int(0.975 * len(stats)) - 1]
-
-
 def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None = None
                    ) -> dict[str, Any]:
     """Every trainee's submitted training audits against the benchmarks: per trainee (weighted
-    kappa with a bootstrap interval, alignment, tendency), per field (where the cohort disagrees
-    most) and per attempt (progress over repeated exercises). Each field and attempt carries
-    the titles a person reads (``title``, ``framework_title``, ``exemplar_title``) beside its
-    ids."""
-    from auditlib.consistency import wilson_interval
+    kappa, alignment, tendency), per field (where the cohort disagrees most) and per attempt
+    (progress over repeated exercises). Each field and attempt carries the titles a person reads
+    (``title``, ``framework_title``, ``exemplar_title``) beside its ids.
+
+    A trainee's 95% intervals (``low`` and ``high`` for alignment, ``kappa_interval``) treat
+    each exercise (training audit) as one observation, the fields graded in it together; with
+    fewer than two exercises they are ``None``."""
+    from auditlib.consistency import intervals_by_audit
 
     by_child = {e.child_id: e for e in exemplars}
     trainees: dict[str, dict[str, Any]] = {}
@@ -275,7 +251,7 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
             if t in scale.rank and b in scale.rank:
                 if who["levels"] in (None, list(scale.levels)):
                     who["levels"] = list(scale.levels)
-                    who["pairs"].append((t, b))
+                    who["pairs"].append((summary["audit_id"], t, b))
                 who["diffs"].append(scale.rank[t] - scale.rank[b])
                 fields.setdefault((fw.id, item), []).append(int(t == b))
         attempts.append({"trainee": summary["auditor"], "exemplar": exemplar.id,
@@ -286,19 +262,20 @@ def cohort_results(store: Any, exemplars: list[Exemplar], framework: str | None 
     rows = []
     for name, who in sorted(trainees.items()):
         pairs = who["pairs"]
-        agreed = sum(t == b for t, b in pairs)
-        low, high = wilson_interval(agreed, len(pairs))
+        agreed = sum(t == b for _, t, b in pairs)
+        found = intervals_by_audit(pairs, who["levels"])
+        low, high = found["agreement"] or (None, None)
         kappa = ci = None
         if who["levels"] and len(pairs) >= 2:
             from auditlib.agreement import cohen_kappa
-            ratings = [(i, "t", t) for i, (t, _) in enumerate(pairs)] + \
-                      [(i, "b", b) for i, (_, b) in enumerate(pairs)]
+            ratings = [(i, "t", t) for i, (_, t, _) in enumerate(pairs)] + \
+                      [(i, "b", b) for i, (_, _, b) in enumerate(pairs)]
             try:
                 kappa = cohen_kappa(ratings, who["levels"], weights="linear")
                 kappa = None if kappa != kappa else kappa
             except ValueError:
                 kappa = None
-            ci = bootstrap_interval(pairs, who["levels"])
+            ci = found["weighted_kappa"] if kappa is not None else None
         mean = sum(who["diffs"]) / len(who["diffs"]) if who["diffs"] else 0.0
         rows.append({"trainee": name, "exercises": who["exercises"], "fields": len(pairs),
                      "alignment": agreed / len(pairs) if pairs else 0.0, "low": low,

@@ -50,6 +50,9 @@ def test_report_content(store):
     assert "3 audits were sampled for 2026-11: 1 finalised" in page
     assert "Moderation is due by 14 December 2026" in page
     assert "changed 1 of them (50% change rate)" in page
+    # one finalised audit, 11 of its 12 field grades kept: too few audits for an interval
+    assert "Moderators agreed with 92% of the auditors' 12 field grades (too few audits for an " \
+           "interval: each audit counts as one observation)" in page
     assert "2 actions raised, 1 completed and signed off (50% completed), 1 overdue" in page
     assert "Chronologies are out of date." not in page  # themes are counted, never quoted
     assert ">Safeguarding<" in page and ">Children in care<" in page
@@ -70,6 +73,39 @@ def test_report_content(store):
     # self-contained: nothing fetched from anywhere
     assert not re.search(r"""(src|href)=["']https?://""", page)
     assert "C0" not in page  # names no child
+
+
+def test_the_moderators_agreement_has_an_interval_by_audit(store):
+    """Six finalised audits of 2026-12: the moderator kept every field grade of three and changed
+    every one of the other three (fields perfectly correlated within an audit). The interval is
+    auditlib.agreement.intervals' with each audit as one observation, far wider than the Wilson
+    interval over the 72 fields."""
+    from auditlib.agreement import intervals
+    from tests.test_consistency import wider_than_by_field
+
+    ratings, clusters = [], {}
+    for n in range(6):
+        [(audit, _)] = store.add_audits([{"framework": "full-audit", "child_id": f"D{n}",
+                                          "auditor": "ash", "month": "2026-12",
+                                          "service_area": "Safeguarding"}], user="lead")
+        for q in range(1, 13):
+            store.save_answer(audit, f"q{q}", user="ash", grade="meets_good", evidence="e",
+                              impact="For Jo")
+        store.submit(audit, user="ash")
+        for q in range(1, 13):
+            final = "does_not_meet_good" if n % 2 else "meets_good"
+            if n % 2:  # the moderator changes every field; else leaves each as it is
+                store.save_moderation(audit, f"q{q}", user="mo", grade=final)
+            ratings += [((audit, q), "auditor", "meets_good"), ((audit, q), "moderator", final)]
+            clusters[audit, q] = audit
+        store.finalise(audit, user="mo")
+    page = monthly_report(store, "2026-12", dt.date(2026, 12, 20))
+    low, high = intervals(ratings, ["exceeds_good", "meets_good", "does_not_meet_good"],
+                          clusters)["percent_agreement"]
+    assert (f"Moderators agreed with 50% of the auditors' 72 field grades (95% interval "
+            f"{100 * low:.0f}% to {100 * high:.0f}%, treating each audit as one observation)"
+            ) in page
+    wider_than_by_field([low, high], 36, 72)
 
 
 def test_report_cli(store, tmp_path):

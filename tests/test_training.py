@@ -88,6 +88,9 @@ def test_calibration_page_grades_blind_then_compares(store):
     assert len(store.find_audits(training=True, auditor="tia")) == 2
     cohort = CohortPage(store, exemplars=exemplars, user="lead")
     assert "tia" in cohort.trainees.value and "83%" in cohort.trainees.value
+    # one exercise submitted: each is one observation, and one is too few for an interval
+    assert "83% (too few exercises for an interval)" in cohort.trainees.value
+    assert "treat each exercise as one observation" in cohort.widget.children[0].value
     assert "5. Child/young persons living arrangements" in cohort.fields.value
     assert "Progress over repeated exercises" in cohort.progress.value
 
@@ -108,6 +111,61 @@ def _grade_scaled_social_care(page) -> None:
     assert wb.summary.submit_button.description == "Submit and compare with the benchmark"
     wb.summary.submit_button.click()
     assert "Your grades against the benchmark" in page.results.value
+
+
+#: the tiny exemplar's benchmark, as grades: its five scored sections and the overall
+BENCHMARK = {"risk": "good", "child_identity": "good", "care_planning": "good",
+             "living_arrangements": "requires_improvement", "outcomes": "good",
+             "grading": "good"}
+#: an exercise off the benchmark on every field: scores in another band, another overall
+OFF = {"risk": 4, "child_identity": 4, "care_planning": 4, "living_arrangements": 7,
+       "outcomes": 4}
+OFF_GRADES = {**{s: "requires_improvement" for s in OFF}, "living_arrangements": "good",
+              "grading": "requires_improvement"}
+
+
+def test_a_trainees_intervals_treat_each_exercise_as_one_observation(store):
+    """Five exercises matching the benchmark on every field and three matching it on none
+    (fields perfectly correlated within an exercise): the alignment and weighted kappa
+    intervals are auditlib.agreement.intervals' with each exercise as a cluster, wider than
+    the Wilson interval over fields (30 of 48) and the kappa interval over fields."""
+    from auditlib.agreement import intervals
+    from auditlib.training import cohort_results
+    from tests.stores import complete
+    from tests.test_consistency import wider_than_by_field
+
+    exemplar = load_exemplar(TINY)
+    ratings, clusters = [], {}
+    for attempt in range(8):
+        audit = store.add_audit(framework="scaled-social-care", child_id=exemplar.child_id,
+                                auditor="tia", user="tia", training=True)
+        complete(store, audit, "tia")
+        off = attempt >= 5
+        answers = exemplar.benchmarks["scaled-social-care"].record["answers"]
+        for section in OFF:
+            store.save_answer(audit, section, user="tia",
+                              score=OFF[section] if off else answers[section]["score"])
+        store.save_answer(audit, "grading", user="tia", grade=OFF_GRADES["grading"] if off
+                          else "good")
+        store.submit(audit, user="tia")
+        for item, benchmark in BENCHMARK.items():
+            unit = (audit, item)
+            ratings += [(unit, "trainee", OFF_GRADES[item] if off else benchmark),
+                        (unit, "benchmark", benchmark)]
+            clusters[unit] = audit
+    [row] = cohort_results(store, [exemplar])["trainees"]
+    assert (row["exercises"], row["fields"], row["alignment"]) == (8, 48, 30 / 48)
+    levels = ["outstanding", "good", "requires_improvement", "inadequate"]
+    by_exercise = intervals(ratings, levels, clusters)
+    assert [row["low"], row["high"]] == by_exercise["percent_agreement"]
+    assert row["kappa_interval"] == by_exercise["cohen_kappa"]["linear"]
+    wider_than_by_field([row["low"], row["high"]], 30, 48, row["kappa_interval"], ratings,
+                        levels)
+    kappa_low, kappa_high = row["kappa_interval"]
+    assert cohort_results(store, [exemplar])["trainees"][0] == row  # the same every time
+    shown = CohortPage(store, exemplars=[exemplar], user="lead").trainees.value
+    assert f"{100 * 30 / 48:.0f}% ({100 * row['low']:.0f}% to {100 * row['high']:.0f}%)" in shown
+    assert f"({kappa_low:.2f} to {kappa_high:.2f})" in shown
 
 
 def test_grading_again_offers_another_exemplar(store):

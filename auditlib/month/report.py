@@ -93,6 +93,9 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
     field_counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     changes: Counter = Counter()
     moderated_fields: Counter = Counter()
+    # (audit, auditor's grade, final grade) of every field the auditor graded: a field the
+    # moderator did not regrade is one they agreed with, as on the consistency dashboard
+    kept: list[tuple[int, str, str]] = []
     titles: dict[tuple[str, str], str] = {}
     order: dict[str, None] = {}  # grade words in scale order, best first
     for record in records:
@@ -109,6 +112,8 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
                 order.setdefault(label)
             m_grade = moderated_grade(record, section)
             field_counts[key][section.scale.label(m_grade) if m_grade else graded.label] += 1
+            if graded.grade is not None:
+                kept.append((record["audit_id"], graded.grade, m_grade or graded.grade))
             if m_grade is not None:
                 moderated_fields[key] += 1
                 if m_grade != graded.grade:
@@ -123,6 +128,7 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
     page["moderation"] = {
         "fields": total_moderated, "changed": total_changed,
         "rate": f"{100 * total_changed / total_moderated:.0f}%" if total_moderated else "no",
+        "agreement": _agreement(kept),
         "table": _table("Grades changed at moderation", ["Field", "Moderated", "Changed"],
                         [[titles[k], moderated_fields[k], changes[k]]
                          for k in titles if k in moderated_fields])}
@@ -167,6 +173,24 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
                                          key=lambda item: (-item[1], item[0]))])
     page["trend"] = _trend(store, month, today)
     return _templates().get_template("report.html").render(page)
+
+
+def _agreement(kept: list[tuple[int, str, str]]) -> dict[str, Any] | None:
+    """How many of the auditors' field grades the moderators kept, as a percentage with its 95%
+    interval treating each audit as one observation (fields of one audit are not independent);
+    the interval is None with too few audits, and the whole None with no field graded."""
+    from auditlib.consistency import intervals_by_audit
+
+    if not kept:
+        return None
+    share = sum(mine == final for _, mine, final in kept) / len(kept)
+    interval = intervals_by_audit(kept)["agreement"]
+    return {"fields": len(kept), "share": _percent(share),
+            "interval": None if interval is None else [_percent(end) for end in interval]}
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f}%"
 
 
 def final_overall(framework: Any, record: dict[str, Any]) -> str | None:

@@ -6,12 +6,16 @@ from typing import Any
 
 import ipywidgets as w
 
+from auditlib.consistency import interval_words
 from auditlib.pages.audit import AuditWorkbook
 from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style, table
 from auditlib.record import interchange_record
 from auditlib.store import EDITABLE, AuditStore
 from auditlib.training import Exemplar, cohort_results, compare, list_exemplars, next_exemplar
+
+#: why a trainee's figures have no interval: each exercise is one observation, and one is too few
+TOO_FEW = "too few exercises for an interval"
 
 
 def _pct(x: float | None) -> str:
@@ -194,11 +198,13 @@ class CohortPage(Page):
         for row in data["trainees"] + data["attempts"]:
             row["trainee_name"] = names.get(row["trainee"], row["trainee"])
         for row in data["trainees"]:
-            row["alignment_text"] = f"{_pct(row['alignment'])} ({_pct(row['low'])}–" \
-                                    f"{_pct(row['high'])})"
-            k, ci = row["weighted_kappa"], row["kappa_interval"]
-            row["kappa_text"] = "—" if k is None else (
-                f"{k:.2f}" + (f" ({ci[0]:.2f} to {ci[1]:.2f})" if ci else ""))
+            # each exercise is one observation: the fields of one are not independent
+            interval = None if row["low"] is None else (row["low"], row["high"])
+            row["alignment_text"] = f"{_pct(row['alignment'])} " + interval_words(
+                interval, _pct, TOO_FEW)
+            k = row["weighted_kappa"]
+            row["kappa_text"] = "—" if k is None else \
+                f"{k:.2f} " + interval_words(row["kappa_interval"], too_few=TOO_FEW)
             d = row["mean_difference"]
             row["bias_text"] = ("in line with the benchmark" if abs(d) < 0.05 else
                                 ("harsher" if d > 0 else "more lenient") +
@@ -226,7 +232,9 @@ class CohortPage(Page):
             ("framework_title", "Framework"), ("exact_text", "Matched"),
             ("kappa_text", "Weighted kappa")], "Progress over repeated exercises"))
         self.progress.add_class("aw-cohort-progress")
-        heading = w.HTML(style("workbook", "tables") + "<h1>Calibration: the cohort</h1>")
+        heading = w.HTML(style("workbook", "tables") + "<h1>Calibration: the cohort</h1><p>The "
+                         "95% intervals treat each exercise as one observation: the fields "
+                         "graded in one exercise are not independent.</p>")
         self.widget = w.VBox([heading,
                               self.trainees, self.fields, self.progress],
                              layout=w.Layout(width="100%"))

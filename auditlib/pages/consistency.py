@@ -6,7 +6,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from auditlib.consistency import MODERATED, agreement_by, grade_matrix, moderation_pairs
+from auditlib.consistency import (
+    MODERATED,
+    agreement_by,
+    grade_matrix,
+    interval_words,
+    moderation_pairs,
+)
 from auditlib.month.charts import heatmap_svg
 from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style, table
@@ -69,7 +75,9 @@ class ConsistencyDashboard(Page):
         changed = sum(p.changed for p in pairs)
         self.summary.value = (f"<p>{len(pairs)} moderated fields in "
                               f"{len({p.audit_id for p in pairs})} audits; the moderator changed "
-                              f"{changed} ({_pct(changed / len(pairs))} change rate).</p>")
+                              f"{changed} ({_pct(changed / len(pairs))} change rate). The 95% "
+                              "intervals treat each audit as one observation: the fields of "
+                              "one audit are not independent.</p>")
         maps = []
         for scale in sorted({p.scale for p in pairs}):
             levels, matrix = grade_matrix(pairs, scale)
@@ -90,19 +98,20 @@ class ConsistencyDashboard(Page):
                              ("month", "Trend by month")):
             rows = agreement_by(pairs, key)
             for r in rows:
-                r["agreement_text"] = f"{_pct(r['agreement'])} ({_pct(r['low'])}–" \
-                                      f"{_pct(r['high'])})"
+                interval = None if r["low"] is None else (r["low"], r["high"])
+                r["agreement_text"] = f"{_pct(r['agreement'])} " + interval_words(interval, _pct)
                 r["change_text"] = _pct(r["change_rate"])
                 r["bias_text"] = _bias_words(r["mean_difference"])
                 r["kappa_text"] = "" if r["weighted_kappa"] is None else \
-                    f"{r['weighted_kappa']:.2f}"
+                    f"{r['weighted_kappa']:.2f} " + interval_words(r["kappa_interval"])
             if key == "month":
                 rows.sort(key=lambda r: r["month"])
             parts.append(table(rows, [
                 (key, key.replace("_", " ").capitalize()), ("pairs", "Fields"),
                 ("agreement_text", "Agreement (95% interval)"),
                 ("change_text", "Changed at moderation"),
-                ("kappa_text", "Weighted kappa"), ("bias_text", "Tendency")], caption))
+                ("kappa_text", "Weighted kappa (95% interval)"), ("bias_text", "Tendency")],
+                caption))
         self.tables.value = "".join(parts)
 
 
