@@ -205,3 +205,33 @@ def test_on_the_lead_auditors_page_it_follows_the_month_tracked(store, audits, t
     row.save_button.click()
     assert "saved" in row.result.value  # kept: the tracking's refresh rebuilt nothing
     assert "<td>mel</td>" in page.tracking.audits.value
+
+
+def test_a_choice_changed_elsewhere_since_is_not_saved_over_it(store, audits):
+    """Two tabs on the month: one gives audit 1 a moderator, then the other, opened before,
+    chooses another. That choice is not saved over the first without a word (it was, saying
+    "moderator none → mo"): the row says what is saved now, keeps the choice on screen, and
+    saves it when Save is pressed again."""
+    page = Page(store, "lead", ("allocate",))
+    first, second = (AllocationPanel(page, "2026-11", today=TODAY) for _ in range(2))
+    first.refresh()
+    second.refresh()
+    n = audits[0]
+    first.rows[n].moderator.value = "mel"
+    first.rows[n].save_button.click()
+    row = second.rows[n]
+    row.moderator.value = "mo"
+    row.save_button.click()
+    assert text(row.result.value) == (
+        f"Audit {n} not saved: it was changed elsewhere after you opened this page (its "
+        "moderator is now Mel Moderator). Your choice is still on screen: press Save again to "
+        "replace theirs with it.")
+    assert "role='alert'" in row.result.value
+    assert store.find_audit(n)["moderator"] == "mel" and row.moderator.value == "mo"
+    # pressed again (with an auditor chosen meanwhile), both are saved, knowingly
+    row.auditor.value = "bo"
+    row.save_button.click()
+    assert text(row.result.value) == (f"Audit {n} saved: auditor ash → bo; moderator Mel "
+                                      "Moderator → mo.")
+    assert [(h["old"], h["new"]) for h in store.history(n) if h["what"] == "moderator"] == \
+        [(None, "mel"), ("mel", "mo")]

@@ -261,3 +261,47 @@ def test_the_home_page_links_each_to_their_audited_cases(practice):
     lead = home_html(store, "lead", today=TODAY)
     assert "2 actions overdue" in lead and "href='practice.ipynb'" in lead
     assert "Audits of your" not in home_html(store, "ash", today=TODAY)
+
+
+
+def test_two_tabs_never_write_over_each_other_unawares(practice):
+    """The same person with the audit open twice (two tabs): what one saves, the other does not
+    write over without a word. Before, the second tab's response replaced the first's, and its
+    "Mark done" and "Sign off" replaced the first's evidence, date and note."""
+    store, audits = practice
+    first, second = (page_for(store, "pat", audits["ours"]).audit for _ in range(2))
+    first.response.value = "Visits booked, said the first tab."
+    second.response.value = "Not booked yet, said the second."
+    assert "changed elsewhere" in second.status.value
+    [box] = second.conflict.children
+    texts = "".join(c.value for c in box.children[1].children)
+    assert "<blockquote>Not booked yet, said the second.</blockquote>" in texts
+    assert "<blockquote>Visits booked, said the first tab.</blockquote>" in texts
+    assert store.find_responses(audits["ours"])[0]["response"] == \
+        "Visits booked, said the first tab."
+    keep, use_theirs = box.children[2].children
+    assert (keep.description, use_theirs.description) == ("Keep mine", "Use theirs")
+    use_theirs.click()
+    assert second.response.value == "Visits booked, said the first tab."
+    assert not second.conflict.children and "Saved." in second.status.value
+    second.response.value = "Booked for Monday."  # nothing changed elsewhere since: saved
+    assert store.find_responses(audits["ours"])[0]["response"] == "Booked for Monday."
+
+    one, two = first.actions[0], second.actions[0]
+    one.evidence.value = "Visits on the file, said the first tab."
+    one.done_button.click()
+    two.evidence.value = "A visit on 3 November, said the second."
+    two.done_button.click()
+    assert "marked done elsewhere" in two.said.value and "role='alert'" in two.said.value
+    assert "A visit on 3 November, said the second." in two.said.value  # still shown
+    assert "Visits on the file, said the first tab." in two.info.value  # theirs, shown
+    assert store.find_audit(audits["ours"])["actions"][0]["evidence"] == \
+        "Visits on the file, said the first tab."
+
+    tom = [page_for(store, "tom", audits["ours"]).audit.actions[0] for _ in range(2)]
+    tom[0].note.value = "Checked in the first tab."
+    tom[0].sign_off_button.click()
+    tom[1].note.value = "Checked in the second tab."
+    tom[1].sign_off_button.click()
+    assert "signed off elsewhere" in tom[1].said.value
+    assert store.find_audit(audits["ours"])["actions"][0]["note"] == "Checked in the first tab."

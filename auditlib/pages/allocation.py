@@ -42,6 +42,9 @@ _CSS = """<style>
   minmax(15rem, 1.3fr) minmax(9rem, auto) minmax(10rem, 1fr); gap: .25rem .75rem;
   align-items: start; padding: .5rem 0; border-bottom: 1px solid #b1b4b6; }
 .aw-alloc-head { font-weight: bold; border-bottom: 2px solid #0b0c0c; }
+/* once the kernel has gone, ipywidgets marks each widget with an icon before it: in a grid that
+   icon took the first cell and pushed every column along (the page's banner says it in words) */
+.aw-alloc-grid.jupyter-widgets-disconnected::before { display: none; }
 .aw-alloc-grid .widget-dropdown { width: 100%; margin: 0; }
 .aw-alloc-grid .widget-dropdown select { width: 100%; min-height: 2.25rem; }
 .aw-alloc-grid .widget-dropdown > .widget-label { position: absolute; width: 1px; height: 1px;
@@ -204,6 +207,8 @@ class AllocationRow:
         if not changes:
             self._say(f"Audit {n}: nothing to save, the allocation is as it was.")
             return
+        if self._changed_elsewhere(changes):
+            return
         before = dict(self.audit)
         try:
             self.panel.page.store.reallocate_audit(n, user=self.panel.page.user,
@@ -219,6 +224,28 @@ class AllocationRow:
                          f"{self.panel.words(after[what])}"
                          for what in ("auditor", "moderator") if before[what] != after[what])
         self._say(f"Audit {n} saved: {said}.")
+
+    def _changed_elsewhere(self, changes: dict[str, Any]) -> bool:
+        """Whether what this row would change was changed elsewhere (another tab, another
+        person) since it was shown: then, as on the audit page, theirs is kept and said, and
+        the choice stays on screen; the row now shows theirs as saved, so pressing Save again
+        replaces it, knowingly."""
+        n = self.audit["audit_id"]
+        try:
+            now = self.panel.page.store.find_audit(n)
+        except AuditlibError as exc:
+            self._say(f"Audit {n} not saved: {exc}", error=True)
+            return True
+        changed = [what for what in changes if now[what] != self.audit[what]]
+        if not changed:
+            return False
+        theirs = "; ".join(f"its {what} is now {self.panel.words(now[what])}"
+                           for what in changed)
+        self.show(now, keep_choice=True)
+        self._say(f"Audit {n} not saved: it was changed elsewhere after you opened this page "
+                  f"({theirs}). Your choice is still on screen: press Save again to replace "
+                  "theirs with it.", error=True)
+        return True
 
     def _say(self, text: str, error: bool = False) -> None:
         role, css = ("alert", "aw-banner aw-status-error") if error else ("status", "aw-status")

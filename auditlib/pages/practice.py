@@ -15,6 +15,10 @@ signs it off. Overdue actions are at the top, in words.
     PracticePage(store, audit_id=12, user="tm").audit.actions[0].sign_off_button.click()
 
 Who sees what is :mod:`auditlib.access`'s and the store's to say; this page asks them.
+
+Longer than 500 lines because the response and the actions each guard against a change made
+elsewhere (another tab) that the store would write over: the store keeps no version of them, so
+the page reads what is saved before each write; the two share the page's saver and reload.
 """
 from __future__ import annotations
 
@@ -66,6 +70,11 @@ def _said(text: str, error: bool = False) -> str:
     role = "alert" if error else "status"
     css = "aw-said aw-said-error" if error else "aw-said"
     return f"<p class='{css}' role='{role}'>{e(text)}</p>"
+
+
+def _as_saved(text: str | None) -> str:
+    """A response as the store keeps it (blank is none), to compare."""
+    return text if text and text.strip() else ""
 
 
 class ActionPanel:
@@ -156,12 +165,33 @@ class ActionPanel:
     def _on_sign_off(self, _button: Any = None) -> None:
         self.panel.page.saver.when_still(self.sign_off)
 
+    def _done_elsewhere(self, field: str, done: str, typed: str | None) -> bool:
+        """Whether the action was ``done`` (its ``field`` set) elsewhere, in another tab or by
+        another person, since this page showed it. The store would write over theirs: as on the
+        audit page, theirs is kept and shown, and what was typed here is said, not saved."""
+        if self.action.get(field):
+            return False
+        try:
+            now = next((a for a in self.panel.page.store.find_audit(self.panel.audit_id)
+                        ["actions"] if a["id"] == self.action["id"]), {})
+        except AuditlibError:
+            return False  # the write says why
+        if not now.get(field):
+            return False
+        self.panel.reload()
+        kept = f" What you typed, not saved: “{typed}”" if typed else ""
+        self.said.value = _said(f"Not saved: action {self.number} was {done} elsewhere after "
+                                f"you opened this page; theirs is shown above.{kept}", error=True)
+        return True
+
     def mark_done(self) -> None:
         page = self.panel.page
         evidence = self.evidence.value.strip()
         if not evidence:
             self.said.value = _said(f"Type the evidence that action {self.number} is done "
                                     "first.", error=True)
+            return
+        if self._done_elsewhere("done_on", "marked done", evidence):
             return
         if self.panel.run(self, lambda: page.store.complete_action(
                 self.panel.audit_id, self.action["id"], user=page.user, evidence=evidence,
@@ -172,6 +202,8 @@ class ActionPanel:
     def sign_off(self) -> None:
         page = self.panel.page
         note = self.note.value.strip() or None
+        if self._done_elsewhere("signed_off", "signed off", note):
+            return
         if self.panel.run(self, lambda: page.store.sign_off_action(
                 self.panel.audit_id, self.action["id"], user=page.user,
                 signed_off_on=page.today, note=note)):
@@ -215,12 +247,20 @@ class AuditPanel:
         self.agree.observe(self._on_agree, names="value")
         self.status = w.HTML()
         self.status.add_class("aw-response-status")
+        # the page's save state: the page's script marks it "Not saved" when the kernel goes
+        self.status.add_class("aw-save-status")
+        # the response as this page last saw it saved: one saved elsewhere since (another tab)
+        # is shown beside this one until the person chooses, never written over unawares
+        self.seen = _as_saved(self.response.value)
+        self.conflict = w.VBox()
+        self.conflict.add_class("aw-conflicts")
         self.problem: str | None = None
         self.last_saved: _dt.datetime | None = None
         self.saved_before = mine is not None
         self.may_respond = page.may("respond", record)
-        yours: list[w.Widget] = [w.HTML("<h2>Your response</h2>"), self.response, self.agree,
-                                 self.status] if self.may_respond else []
+        yours: list[w.Widget] = [w.HTML("<h2>Your response</h2>"), self.conflict,
+                                 self.response, self.agree, self.status] \
+            if self.may_respond else []
         self.actions = [ActionPanel(self, n, a) for n, a in enumerate(record["actions"], 1)]
         self.actions_heading = w.HTML()
         self.show_responses()
@@ -267,14 +307,58 @@ class AuditPanel:
                             lambda: self._save(actions_agreed=bool(change["new"])))
 
     def _save(self, **changes: Any) -> None:
+        text = changes.get("response")
         try:
+            if text is not None and self._changed_elsewhere(_as_saved(text)):
+                return
             self.page.store.save_response(self.audit_id, user=self.page.user, **changes)
         except AuditlibError as exc:
             self.problem = str(exc)
         else:
             self.problem = None
             self.last_saved = _dt.datetime.now()
+            if text is not None:
+                self.seen = _as_saved(text)
         self.show_status()
+
+    def _changed_elsewhere(self, mine: str) -> bool:
+        """Whether this person's response was changed elsewhere since this page saw it: then
+        nothing is saved, and theirs is shown beside ``mine`` with "Keep mine" and "Use
+        theirs", as the audit page does for a text."""
+        theirs = _as_saved(next((r["response"] for r in self._responses()
+                                 if r["user_name"] == self.page.user), None))
+        if theirs in (self.seen, mine):
+            self.seen = theirs
+            return False
+        self.problem = ("your response was changed elsewhere after you opened this page. Your "
+                        "text is still on screen; choose which to keep above it.")
+
+        def choose(text: str | None) -> None:
+            self.seen, self.conflict.children = theirs, ()
+            if text is None:  # keep mine: saved over theirs, knowingly
+                self.page.saver.now(f"response.{self.audit_id}",
+                                    lambda: self._save(response=self.response.value))
+            else:
+                self.problem = None
+                self.response.value = text  # saving it then changes nothing
+                self.show_status()
+
+        keep = w.Button(description="Keep mine", tooltip="Save your response over theirs")
+        keep.on_click(lambda _b: choose(None))
+        take = w.Button(description="Use theirs", tooltip="Put their response on screen")
+        take.on_click(lambda _b: choose(theirs))
+        box = w.VBox([
+            w.HTML("<p class='aw-banner' role='alert'><strong>Your response was changed "
+                   "elsewhere.</strong> Your text and theirs:</p>"),
+            w.HBox([w.HTML(f"<h3>{who}</h3><blockquote>{e(text) or '(empty)'}</blockquote>",
+                           layout=w.Layout(flex="1 1 18rem"))
+                    for who, text in (("Yours", mine), ("Theirs", theirs))],
+                   layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([keep, take])])
+        box.add_class("aw-conflict")
+        self.conflict.children = (box,)
+        self.show_status()
+        return True
 
     def show_status(self) -> None:
         last = f" Last saved {self.last_saved:%H:%M}." if self.last_saved else ""

@@ -126,3 +126,34 @@ READY = "document.querySelector('.aw-submit-reason').innerText.includes('Ready t
 def open_workbook(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".aw-save-status", timeout=90_000)
+
+
+def print_preview(page, shots: str | Path | None = None, name: str = "print") -> list[str]:
+    """Show ``page`` as it prints (print preview, in a window an A4 sheet wide) and print it on
+    A4: the text of each sheet, as a reader of the PDF sees it. With ``shots``, the PDF and the
+    first sheet's view are kept there to be looked at."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    pdf = page.pdf(format="A4", print_background=True)
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        Path(shots, f"{name}.pdf").write_bytes(pdf)
+        page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+        page.screenshot(path=str(Path(shots, f"{name}.png")))
+    # NFKC: the PDF's ligatures ("ﬁ") as the letters a reader reads
+    return [unicodedata.normalize("NFKC", sheet.extract_text())
+            for sheet in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def says_connection_lost(page) -> None:
+    """The page says in words, at the top of the window, that it lost its kernel, and offers
+    to reload (connection.js's banner)."""
+    banner = page.locator(".aw-offline[role=alert]")
+    banner.wait_for(timeout=20_000)
+    assert "Not connected — your last change was not saved" in banner.inner_text()
+    assert banner.get_by_role("button", name="Reload, keeping what I typed").is_visible()

@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from auditlib.store import AuditStore
-from tests.browser.conftest import Server, _need_chromium
-from tests.test_practice_page import practice_store
+from tests.browser.conftest import (
+    Server,
+    _need_chromium,
+    print_preview,
+    says_connection_lost,
+)
+from tests.browser.test_saving import kill_kernel
+from tests.test_practice_page import finalised_audit, practice_store
 
 pytestmark = pytest.mark.browser
 
@@ -170,3 +176,122 @@ def test_another_workers_audit_is_not_shown(practice_servers, page):
     body = page.inner_text("body")
     assert "SECRET-SOUTH" not in body and "Kim" not in body
     assert page.locator(".aw-practice-audit").count() == 0
+
+
+def new_case(practice_servers, child_id: str) -> int:
+    """A finalised audit of Pat's case of its own, with one action not due yet, for a test that
+    changes it (the other tests' audits and Tom's overdue list stay as they were)."""
+    with AuditStore(practice_servers.url) as store:
+        return finalised_audit(store, child_id, "pat", "North", [
+            ("Book monthly visits and see Sam alone at each.", "pat", "2099-12-31")])
+
+
+def saved(practice_servers, audit: int) -> tuple[str | None, dict]:
+    """Pat's response and the audit's one action, as the store has them."""
+    with AuditStore(practice_servers.url) as store:
+        [mine] = [r for r in store.find_responses(audit) if r["user_name"] == "pat"] or [{}]
+        return mine.get("response"), store.find_audit(audit)["actions"][0]
+
+
+def test_a_killed_kernel_is_said_and_the_saved_response_is_kept(practice_servers, page):
+    """The page's kernel goes (an idle cull, a crash, a restart) while Pat writes: the page
+    says so in words, never "Saved" for what was typed after, offers to reload keeping the
+    text; the store holds what was saved before, and the reloaded page shows it."""
+    audit = new_case(practice_servers, "PR-KILLED")
+    open_practice(page, practice_servers.link("pat", audit))
+    tab_to(page, ".aw-response textarea")
+    page.keyboard.type(RESPONSE)
+    wait_text(page, ".aw-response-status", "Last saved")
+    assert page.locator(".aw-offline").count() == 0
+
+    kill_kernel(page)
+    says_connection_lost(page)
+    later = " Typed after the kernel had gone."
+    page.keyboard.type(later)
+    tab_to(page, ".aw-evidence-1 textarea")
+    page.keyboard.type(EVIDENCE)
+    tab_to(page, "button.aw-mark-done-1")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)  # a working page would have saved by now
+    status = page.inner_text(".aw-response-status")
+    assert status.startswith("Not saved") and "Saved" not in status, status
+    assert "Not done yet" in page.inner_text(".aw-action-1")
+    shot(page, "practice-kernel-killed")
+    response, action = saved(practice_servers, audit)
+    assert response == RESPONSE and action["done_on"] is None and not action.get("evidence")
+
+    page.get_by_role("button", name="Reload, keeping what I typed").click()
+    kept = page.locator(".aw-kept-text")
+    kept.wait_for(timeout=30_000)  # offered back as soon as the page is open again
+    assert RESPONSE + later in kept.inner_text() and EVIDENCE in kept.inner_text()
+    assert page.input_value(".aw-response textarea") == RESPONSE  # what is saved
+    assert "Not done yet" in page.inner_text(".aw-action-1")
+    assert page.locator(".aw-offline").count() == 0
+    assert saved(practice_servers, audit) == (response, action)
+
+
+def test_a_response_and_an_action_changed_in_two_tabs_are_not_overwritten(practice_servers,
+                                                                           page):
+    """Pat has the audit open in two tabs: writes a response and marks the action done in one,
+    then writes in the other. As on the audit page, the second tab saves nothing over the
+    first without a word: it shows both texts until Pat chooses, and says the action was marked
+    done elsewhere, keeping the evidence typed on screen."""
+    audit = new_case(practice_servers, "PR-TWO-TABS")
+    url = practice_servers.link("pat", audit)
+    other = page.context.new_page()
+    open_practice(page, url)
+    open_practice(other, url)
+    page.fill(".aw-response textarea", "First tab: the visits are booked.")
+    wait_text(page, ".aw-response-status", "Last saved")
+    page.fill(".aw-evidence-1 textarea", "First tab: visits on the file.")
+    page.click("button.aw-mark-done-1")
+    wait_text(page, ".aw-action-1", "Done on")
+
+    other.fill(".aw-response textarea", "Second tab: the visits are not booked yet.")
+    wait_text(other, ".aw-response-status", "changed elsewhere")
+    assert "Not saved" in other.inner_text(".aw-response-status")
+    conflict = other.locator(".aw-conflict")
+    conflict.wait_for()
+    assert "First tab: the visits are booked." in conflict.inner_text()
+    assert "Second tab: the visits are not booked yet." in conflict.inner_text()
+    other.set_viewport_size({"width": 768, "height": 900})  # a tablet: both texts, one column
+    assert other.evaluate("document.documentElement.scrollWidth") <= 768
+    conflict.scroll_into_view_if_needed()
+    shot(other, "practice-two-tabs-conflict-768")
+    other.fill(".aw-evidence-1 textarea", "Second tab: a visit on 3 November.")
+    other.click("button.aw-mark-done-1")
+    wait_text(other, ".aw-action-said-1", "marked done elsewhere")
+    said = other.inner_text(".aw-action-said-1")
+    assert "Second tab: a visit on 3 November." in said, said  # what was typed, still shown
+    assert "First tab: visits on the file." in other.inner_text(".aw-action-1")  # theirs
+    shot(other, "practice-two-tabs-done-elsewhere-768")
+    response, action = saved(practice_servers, audit)
+    assert response == "First tab: the visits are booked."
+    assert action["evidence"] == "First tab: visits on the file."
+
+    conflict.get_by_role("button", name="Keep mine").click()
+    wait_text(other, ".aw-response-status", "Last saved")
+    assert other.locator(".aw-conflict").count() == 0
+    assert saved(practice_servers, audit)[0] == "Second tab: the visits are not booked yet."
+    other.close()
+
+
+def test_the_practice_page_prints(practice_servers, page):
+    """Print preview of Pat's audit with a long response: the findings, the response whole and
+    the actions on A4 sheets, no buttons, nothing wider than the sheet."""
+    audit = new_case(practice_servers, "PR-PRINTED")
+    open_practice(page, practice_servers.link("pat", audit))
+    response = " ".join([RESPONSE] * 12) + " The last words of the response."
+    page.fill(".aw-response textarea", response)
+    wait_text(page, ".aw-response-status", "Last saved")
+    sheets = print_preview(page, SHOTS, "practice-print")
+    assert page.locator(".aw-practice button:visible").count() == 0
+    assert page.eval_on_selector(".aw-response textarea",
+                                 "el => el.clientHeight >= el.scrollHeight - 2"), \
+        "the response is cut off in print"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 794
+    assert "Your audited cases" in sheets[0]
+    printed = " ".join(" ".join(sheets).split())
+    for words in ("The findings", "Your response", "The last words of the response.",
+                  "Book monthly visits and see Sam alone at each."):
+        assert words in printed, words
