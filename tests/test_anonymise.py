@@ -434,9 +434,11 @@ def corpus_scores():
 
 # What the anonymiser achieves on the corpus (the rules were tuned on 01-08; 09-11 were written
 # afterwards and scored before any change: see the benchmark's docstring). Recall is 1.0 for
-# every kind; the names' precision is below 1 because towns in mid-sentence are replaced too.
+# every kind; the names' precision is below 1 because towns in mid-sentence are replaced too,
+# and the addresses' because a town after "moved to", "lives in"… goes as a place (the corpus
+# leaves two of those unlabelled).
 RECALL = dict.fromkeys(KINDS, 1.0)
-PRECISION = {**dict.fromkeys(KINDS, 1.0), "name": 0.98}
+PRECISION = {**dict.fromkeys(KINDS, 1.0), "name": 0.98, "address": 0.8}
 
 
 @pytest.mark.parametrize("kind", KINDS)

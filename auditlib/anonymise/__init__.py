@@ -46,7 +46,8 @@ address, then names):
     caught. Anything else of that shape is a ``reference``.
 ``phone``
     UK numbers starting 01, 02, 03, 05, 07 or 08 with 10 or 11 digits, or ``+44``/``0044`` with
-    ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed.
+    ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed; an
+    extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``).
 ``date``
     12/03/2019, 12.03.19, 12-03-2019, 2019-03-12, 12 March 2019, 12th of March 2019, Monday 12
     March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
@@ -66,7 +67,15 @@ address, then names):
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
     falls on it. A date-shaped string that is no real date
-    becomes ``[Date]``. Years alone and months alone are kept.
+    becomes ``[Date]``. A weekday with a day number ("Mon 20th", "Fri 7") is a date whose month
+    is inferred as a bare ordinal's is (not before a time or count, "Fri 7:30"). A year alone
+    tied to an event ("born in 1988", "since 2003", "in early 2019", "(2019)", "2014 to March
+    2019", "from 2014 to 2016") is a date, never a count, money or a time ("2000 words",
+    "1400hrs"); it moves by whole years as the nearest full date of that year in the text
+    moves (else as its middle), so the order holds. Seasons and school terms with a year
+    ("spring term 2025", "Autumn 2 2024", "summer 2026") move as the day they stand for and
+    are renamed by it; a school year "2024/25" moves a school year at a time. Months alone and
+    seasons without a year are kept.
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -84,7 +93,10 @@ address, then names):
     capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"). A road number
     is a place as a town is, and goes with the addresses: ``the A629``, ``the M62``, ``B6265
     junction``; A0-A7 only before a word saying road, since they are paper sizes too ("A4
-    paper", "the A3 sheet" stay).
+    paper", "the A3 sheet" stay). After a street, a town (and county) goes with it: after a
+    comma whatever follows ("1 Alder Street, Northmere on Monday"), or on its own line under
+    the street. A capitalised place after moving, living or coming from ("moved to Kingston",
+    "lives in Bath") that the word lists do not call a common word.
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
@@ -93,6 +105,8 @@ address, then names):
     UK registrations: current ``AB51 CDE`` anywhere; the older prefix (``K123 LMN``), suffix
     (``GHJ 456T``) and Northern Irish shapes only within 80 characters after a word about a
     vehicle (car, van, reg, drove…); never when a part is a practice acronym (``Y7 SEN``).
+    Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
+    "it ended …" after), "the first letters of the registration were LD".
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
     "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…); and
@@ -101,7 +115,9 @@ address, then names):
     within 80 characters of a word about being online (a platform, chat, messaged, gaming,
     followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
     ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which
-    needs a cue) are not.
+    needs a cue) are not. Letters only with two or more small-to-capital changes
+    (``xXNightOwlXx``, ``LilTeeFromDaEnd``) near a word about being online or in quotes; names
+    and brands (McDonald, PlayStation, iPhone) have fewer.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -115,6 +131,15 @@ address, then names):
     capitalised words before Hospital, Infirmary, Clinic, Dental Practice/Surgery, Pharmacy,
     Hospice, Maternity Unit…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type
     word; the name alone is replaced where it recurs. "the General Hospital" stays.
+``school``, ``health`` and ``address``: other named facilities
+    a distinctive name before a type word, the whole removed with it: Learning/Education
+    Centre (school); "… General" (a hospital, not "Attorney General"), "… Neurodevelopmental
+    Service", Child Development/Therapy/Audiology… Service, Centre or Team, and a bare
+    "… Centre" among words about health (health); Family/Community/Children's/Youth Centre,
+    Family Hub, a bus or train station, Library, Village Hall, a bare "… Centre", and "Civic
+    Centre" alone (address). Generic ones ("the Family Centre", "a children's centre",
+    "Public Health Nursing Service") stay. Initials of a school, practice or service named in
+    the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
 ``name``
     sequences of capitalised words that are not in the stop list (common words, roles, places
     of work, practice vocabulary, nationalities, faiths, festivals, apps, shops…), decided so:
@@ -143,6 +168,12 @@ address, then names):
     - then every later or earlier capitalised (or ALL CAPS) occurrence of a word already seen as
       part of a name (``Jane`` after ``Jane Wilkinson``), except months in a date context; words
       also common (Young, Will, Hope…) only in mid-sentence;
+    - a known given name, even one that is also a word (Hope, Dawn, Jordan), before a surname
+      that is also a word (Marsh, Hill, Brook), unless a capitalised word follows ("Jordan
+      Hill Road") or it is a street word ("Hope Street"); the surname alone then recurs;
+    - a make's model is no name ("a Toyota Corolla", "a Ford Fiesta"), nor are brands,
+      languages (Twi, Yoruba), contractions ("I'm") or words of job titles and service
+      names (Adviser, Pathway, Tool, Therapeutic, Public, Type, Yr);
     - a surname that is also a word (Day, Ward, Foster) straight after a known first name,
       and later alone when capitalised, not before another capitalised word, and mid-sentence
       or before a verb; an unknown given name reading like a word (-ing) before a listed

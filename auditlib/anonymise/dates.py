@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from auditlib.anonymise.spans import PRIORITY, Mask, Span
+from auditlib.anonymise.spans import PRIORITY, Mask, Span, finditer_in, windows
 
 _MONTH_NUMBERS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
                   "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -18,7 +18,7 @@ _MONTH_FULL = ("", "January", "February", "March", "April", "May", "June", "July
 _WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
+_WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:s|nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
             r"Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)")
 _WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
 # Welsh months and weekdays, with their soft-mutated forms ("5ed o Fawrth", "nos Wener"):
@@ -90,7 +90,47 @@ _DATE_RES = [
                                rf"[ \t]+(?:the[ \t]+)?|(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
                                rf"(?:the[ \t]+)?)(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
                                rf"(?![\w]){_ORDINAL_DAY_FOLLOW}")),
+    # a weekday with a day number is a date whatever follows ("Mon 20th - visit", "Fri 7, at
+    # home"), unless a time or a count does ("Fri 7:30", "Sat 3 exams")
+    ("wd_day", re.compile(rf"(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?"
+                          rf"(?P<d>(?:[12]\d|3[01]|0?[1-9]))(?:(?P<ord>(?i:st|nd|rd|th))(?![\w])"
+                          rf"(?!{_COUNT_AFTER})|(?![\w])(?![:.]\d)(?=[ \t]*(?:\Z|[.,;!?)\r\n–\-]|"
+                          rf"(?:at|and|or|but|when|with|in|for|to|from|until|then|after|before)\b)))")),
+    # seasons and school terms with a year: "spring term 2025", "Summer 2026", "autumn 2 2024"
+    ("season", re.compile(r"(?<![\w])(?P<season>(?i:spring|summer|autumn|winter))"
+                          r"(?:[ \t]+(?P<half>[12]))?(?:[ \t]+(?P<term>(?i:half[ \t\-]?term|term))"
+                          r"(?:[ \t]+(?P<half2>[12]))?)?(?:[ \t]+of)?,?[ \t]+"
+                          r"(?P<y>(?:19|20)\d{2})(?![\w/\-–])")),
+    # a school or financial year, "the 2024/25 academic year": a pair of consecutive years
+    ("years", re.compile(r"(?<![\w/.\-£$])(?P<y>(?:19|20)\d{2})[/\-–](?P<y2>\d{2}|(?:19|20)\d{2})"
+                         r"(?![\w/\-–])(?![.,]\d)")),
+    # a year alone tied to an event: "born in 1988", "since 2003", "in early 2019", "(2019)";
+    # never a count or a time ("in 2000 words", "until 2000hrs")
+    ("year", re.compile(r"(?:(?<![\w])(?i:in|since|from|until|till|during|before|after|circa|"
+                        r"born|throughout|between|(?:end|start|beginning|middle|rest|part)"
+                        r"[ \t]+of)[ \t]+(?:(?i:the[ \t]+)?(?i:early|late|mid)[ \t\-]+)?"
+                        r"|(?<![\w])c\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
+                        r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
+                        # "from 2000 to 3000 people": a range of counts, not years
+                        r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
+                        r"(?(bracket)(?=\))|"
+                        + _ORDINAL_DAY_FOLLOW.replace(r"[.,;:!?)\r\n]", r"[.,;:!?()\r\n\-–]")
+                        + ")")),
+    # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"
+    ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<y>(?:19|20)\d{{2}})(?=[ \t]*(?:[\-–]|to|until|till)"
+                        rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"
+                        rf"|[ \t]+(?i:onwards?)\b)")),
 ]
+# more years of a range or list: "from 2014 to 2016", "in 2009 and 2011", "(2014-2016)"
+_YEAR_MORE_RE = re.compile(r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?:to|and|or|until|till|&)[ \t]+)"
+                           r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)")
+# a season or term by the day it stands for; a moved one is named by the nearest such day
+_SEASON_DAYS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "winter": (1, 15)}
+_TERM_DAYS = {("autumn", ""): (10, 20), ("spring", ""): (2, 15), ("summer", ""): (6, 1),
+              ("autumn", "1"): (10, 1), ("autumn", "2"): (12, 1), ("spring", "1"): (1, 25),
+              ("spring", "2"): (3, 10), ("summer", "1"): (5, 1), ("summer", "2"): (6, 25)}
+# forms that say only a year (or a season): they never give their year to a date without one
+_YEAR_LEVEL = ("season", "years", "year")
 _SCORE_CONTEXT = re.compile(r"(?i)(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
                             r"(?:\w+\W+){0,4}$")
 
@@ -120,8 +160,10 @@ class _DateMatch:
 def _date_matches(text: str) -> list[_DateMatch]:
     found: list[_DateMatch] = []
     taken = Mask(len(text))
+    near_years = windows(text, _FOUR_DIGIT_YEAR, 40, 60)     # a year alone needs a year
     for form, regex in _DATE_RES:
-        for m in regex.finditer(text):
+        for m in (finditer_in(regex, text, near_years) if form in _YEAR_LEVEL
+                  else regex.finditer(text)):
             if not taken.free(m.start(), m.end()):
                 continue
             g = m.groupdict()
@@ -165,8 +207,19 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     continue
             if form in ("month_y",) and not (1900 <= (year or 0) <= 2099):
                 continue
+            if form == "years" and not _years_are_dates(text, m):
+                continue
+            if form in _YEAR_LEVEL:
+                month, day = 7, 2               # the middle of the year, until moved
+                if form == "year":
+                    start = m.start("y")        # "born in 1988": only the year is the date
             found.append(_DateMatch(start, m.end(), form, m, year, month, day))
             taken.add(start, m.end())
+            while form == "year" and (more := _YEAR_MORE_RE.match(text, m.end())) \
+                    and taken.free(more.start("y"), more.end()):
+                m = more
+                found.append(_DateMatch(m.start("y"), m.end(), form, m, int(m.group("y")), 7, 2))
+                taken.add(m.start("y"), m.end())
             while form == "ordinal_day" and (more := _ORDINAL_MORE_RE.match(text, m.end())) \
                     and taken.free(more.start("d"), more.end()):
                 m = more
@@ -174,6 +227,21 @@ def _date_matches(text: str) -> list[_DateMatch]:
                                         int(m.group("d"))))
                 taken.add(m.start("d"), m.end())
     return sorted(found, key=lambda d: d.start)
+
+
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years_are_dates(text: str, m: re.Match) -> bool:
+    """"2024/25": a school or financial year (consecutive years) is a date; another pair only
+    after a word tying it to an event ("from 2014-2016", "(1988-2020)")."""
+    first, second = int(m.group("y")), int(m.group("y2"))
+    if second % 100 == (first + 1) % 100 and (len(m.group("y2")) == 2 or second == first + 1):
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    return second > first and bool(
+        re.search(r"(?i)(?:\b(?:in|from|between|during|since|throughout|years?)[ \t]+|\()$",
+                  before))
 
 
 def _month_day_is_date(text: str, m: re.Match) -> bool:
@@ -314,13 +382,76 @@ def _infer_month(d: _DateMatch, with_month: list[_DateMatch], years: dict[int, i
     return year
 
 
+def _year_delta(d: _DateMatch, full: list[_DateMatch], shift: int) -> int:
+    """How many years a year written alone moves: as the nearest full date of that year in the
+    text moves, so the two keep their order; failing one, as its middle (the middle of the
+    school year for "2024/25") does."""
+    same = [c for c in full if c.year == d.year]
+    if same and d.form == "year":
+        c = min(same, key=lambda c: abs(c.start - d.start))
+        rep = dt.date(c.year, c.month, c.day or 15)
+    elif d.form == "years" and int(d.m.group("y2")) % 100 == (d.year + 1) % 100:
+        # a school year, September to August: moved as its middle is, a school year at a time
+        moved = dt.date(d.year + 1, 3, 1) + dt.timedelta(days=shift)
+        return moved.year - (moved.month < 9) - d.year
+    else:
+        rep = dt.date(d.year, 7, 2)
+    return (rep + dt.timedelta(days=shift)).year - rep.year
+
+
+def _shifted_years(text: str, d: _DateMatch, delta: int) -> str:
+    """A year or pair of years moved by ``delta`` years, each as wide as written."""
+    out = text[d.start:d.end]
+    parts = []
+    for group in ("y", "y2"):
+        raw = d.m.groupdict().get(group)
+        if raw is None:
+            continue
+        value = int(raw) + delta
+        if len(raw) == 2:       # "2024/25": the second year's last two digits
+            value = (int(d.m.group("y")) + 1 + delta) % 100
+        parts.append((d.m.start(group) - d.start, d.m.end(group) - d.start,
+                      f"{value:0{len(raw)}d}"))
+    for start, end, value in sorted(parts, reverse=True):
+        out = out[:start] + value + out[end:]
+    return out
+
+
+def _shifted_season(text: str, d: _DateMatch, shift: int) -> str:
+    """"spring term 2025" moved: the day it stands for moved, then named by the nearest
+    season or term (with its half, "Autumn 2", when one was written)."""
+    g = d.m.groupdict()
+    half = g.get("half") or g.get("half2") or ""
+    season = g["season"].lower()
+    table = {(k, ""): v for k, v in _SEASON_DAYS.items()}
+    if (g.get("term") or half) and (season, half) in _TERM_DAYS:
+        table = {k: v for k, v in _TERM_DAYS.items() if bool(k[1]) == bool(half)}
+    month, day = table.get((season, half if g.get("term") or half else ""), (7, 2))
+    moved = dt.date(d.year, month, day) + dt.timedelta(days=shift)
+    (new_season, new_half), year = min(
+        ((key, y) for key in table for y in (moved.year - 1, moved.year, moved.year + 1)),
+        key=lambda ky: abs((dt.date(ky[1], *table[ky[0]]) - moved).days))
+    out = text[d.start:d.end]
+    parts = [(d.m.start("season"), d.m.end("season"),
+              _format_case(g["season"], new_season.capitalize())),
+             (d.m.start("y"), d.m.end("y"), str(year))]
+    for group in ("half", "half2"):
+        if g.get(group):
+            parts.append((d.m.start(group), d.m.end(group), new_half))
+    for start, end, value in sorted(parts, reverse=True):
+        out = out[:start - d.start] + value + out[end - d.start:]
+    return out
+
+
 def find_dates(text: str, shift: int) -> list[Span]:
     """Every date, its replacement the date moved by ``shift`` days in the same format."""
     matches = _date_matches(text)
-    # a date of birth says nothing about the year of the entries around it
-    dated = [d for d in matches if d.year is not None and not _is_birth_date(text, d)]
+    # a date of birth says nothing about the year of the entries around it, nor does a year
+    # or a season written alone
+    full = [d for d in matches if d.year is not None and d.form not in _YEAR_LEVEL]
+    dated = [d for d in full if not _is_birth_date(text, d)]
     if not dated:
-        dated = [d for d in matches if d.year is not None]
+        dated = full or [d for d in matches if d.year is not None]
     starts = [d.start for d in dated]
     years = [d.year or 0 for d in dated]        # every one has a year
     resolved: dict[int, int] = {}               # a match's position → its year
@@ -331,13 +462,21 @@ def find_dates(text: str, shift: int) -> list[Span]:
             i = bisect.bisect_left(starts, d.start)
             year = years[i - 1] if i > 0 else years[i] if i < len(years) else 2001
             resolved[d.start] = _year_of_weekday(d, year)
-    with_month = [d for d in matches if d.month]
+    with_month = [d for d in matches if d.month and d.form not in _YEAR_LEVEL]
     for d in matches:
         if not d.month:
             resolved[d.start] = _infer_month(d, with_month, resolved)
     out = []
     for d in matches:
         year = resolved[d.start]
+        if d.form in ("year", "years"):
+            out.append(Span(d.start, d.end, "date", PRIORITY["date"],
+                            replacement=_shifted_years(text, d, _year_delta(d, full, shift))))
+            continue
+        if d.form == "season":
+            out.append(Span(d.start, d.end, "date", PRIORITY["date"],
+                            replacement=_shifted_season(text, d, shift)))
+            continue
         valid = True
         try:
             dt.date(year, d.month, d.day or 15)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from auditlib.anonymise.spans import PRIORITY, Span, line_after, line_before
+from auditlib.anonymise.spans import (
+    PRIORITY,
+    Span,
+    finditer_in,
+    line_after,
+    line_before,
+    windows,
+)
 from auditlib.anonymise.wordlists import STOP_WORDS
 
 
@@ -98,8 +105,14 @@ _PHONE_RE = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|\(?0
                        r"(?:[ \t\-]\d+)*")
 
 
+# an extension goes with its number: "ext. 214", "extn 33", "x4471", "(ext 12)"
+_EXTENSION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<open>\()?(?:(?i:ext(?:ension|n)?)\.?[ \t]*|x)"
+                           r"\d{1,5}(?![\w])(?(open)\))")
+
+
 def find_phones(text: str) -> list[Span]:
-    """UK phone numbers, national or +44/0044, of the right length and first digit."""
+    """UK phone numbers, national or +44/0044, of the right length and first digit, with an
+    extension written after."""
     out = []
     for m in _PHONE_RE.finditer(text):
         raw = m.group(0)
@@ -124,8 +137,10 @@ def find_phones(text: str) -> list[Span]:
                 national_digits = ("0" + national) if international else digits
                 # +44 numbers outrank NHS numbers: "+44 113 496 0999" has a 3-3-4 shape
                 priority = PRIORITY["phone"] + (10 if international else 0)
-                out.append(Span(start, start + len(span_text), "phone", priority,
-                                key=national_digits))
+                end = start + len(span_text)
+                if ext := _EXTENSION_RE.match(text, end):
+                    end = ext.end()
+                out.append(Span(start, end, "phone", priority, key=national_digits))
                 break
             if len(digits) < 10:
                 break
@@ -255,12 +270,42 @@ _VEHICLE_WORDS = re.compile(
     r"moped|scooter|taxi|lorry|truck|4x4|hatchback|saloon|estate|driv\w*|drove|parked)\b")
 
 
+# part of a plate, after words saying so: "partial reg KXF", "the plate started YR68", "the
+# first letters of the registration were LD"
+_PLATE_WORD = r"(?:reg(?:istration)?|(?:number[ \t]?)?plate|vrm)(?:[ \t]+(?:number|no\.?))?"
+_PLATE_WORD_RE = re.compile(rf"(?i)\b{_PLATE_WORD}\b")
+_PARTIAL_PLATE_RE = re.compile(
+    rf"(?i:\b(?:partial|part)[ \t]+{_PLATE_WORD}(?:[ \t]+(?:was|is|of|reads?))?"
+    rf"|\b{_PLATE_WORD}[ \t]+(?:(?:was|is)[ \t]+)?(?:start(?:ed|s|ing)?|beg[ia]n(?:s|ning)?|"
+    rf"end(?:ed|s|ing)?|partly|partially)"
+    rf"(?:[ \t]+(?:with|in|on|as))?"
+    rf"|\b(?:first|last)[ \t]+(?:part|half|bit|few|two|three|four|letters|digits|characters)"
+    rf"(?:[ \t]+(?:letters|digits|characters))?[ \t]+of[ \t]+(?:(?:the|a|his|her|their)[ \t]+)?"
+    rf"{_PLATE_WORD}(?:[ \t]+(?:was|were|is|are))?)"
+    rf"[ \t]*[:\-–]?[ \t]*['\"“‘]?(?P<plate>(?=[A-Z0-9]*[A-Z])[A-Z0-9]{{2,7}})(?![\w])")
+# "…the plate started YR68 and it ended KXF": "it" once a plate has been spoken of
+_PLATE_IT_RE = re.compile(
+    r"\bit[ \t]+(?:(?:was|is)[ \t]+)?(?:start(?:ed|s)?|beg[ia]ns?|end(?:ed|s)?)"
+    r"(?:[ \t]+(?:with|in))?[ \t]*['\"“‘]?"
+    r"(?P<plate>(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,7})(?![\w])")
+
+
 def find_vehicles(text: str) -> list[Span]:
-    """UK vehicle registrations (see the module docstring for the shapes)."""
+    """UK vehicle registrations (see the module docstring for the shapes), and part of one
+    where the text says it is part of a plate."""
     from auditlib.anonymise.wordlists import never_initials
 
     acronyms = never_initials()
     out = []
+    low = text.lower()
+    partial = (list(_PARTIAL_PLATE_RE.finditer(text))
+               if "reg" in low or "plate" in low or "vrm" in low else [])
+    if partial:
+        partial += [m for m in _PLATE_IT_RE.finditer(text)
+                    if _PLATE_WORD_RE.search(line_before(text, m.start())[-100:])]
+    for m in partial:       # said to be (part of) a plate: an acronym's letters too
+        out.append(Span(m.start("plate"), m.end("plate"), "vehicle", PRIORITY["vehicle"],
+                        key=m.group("plate")))
     for regex, needs_context in ((_PLATE_CURRENT, False), (_PLATE_OLDER, True)):
         for m in regex.finditer(text):
             plate = m.group("plate")
@@ -316,6 +361,16 @@ def _username_shaped(h: str) -> bool:
             and ("." in h or sum(c.isdigit() for c in h) >= 2))
 
 
+# a username of letters only, its words run together with capitals ("xXNightOwlXx",
+# "LilTeeFromDaEnd"): at least two small-to-capital changes, which a name ("McDonald") or a
+# brand ("PlayStation", "iPhone") has fewer of
+_CAMEL_HANDLE_RE = re.compile(r"(?<![\w.@/\-+'’])(?P<q>['\"“‘])?"
+                              r"(?P<h>[A-Za-z]*[a-z][A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*)"
+                              r"(?P<q2>['\"”’])?(?![\w@'’\-])")
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CAMEL_NOT_HANDLE = frozenset({"gofundme", "justgiving", "playstationplus", "youtubekids"})
+
+
 def find_handles(text: str) -> list[Span]:
     """Social media handles: ``@name`` anywhere; a username-shaped token introduced by
     "as"/":" on a line that names a platform or says username/account; and a token shaped
@@ -341,9 +396,20 @@ def find_handles(text: str) -> list[Span]:
         h = m.group("h")
         if not _username_shaped(h):
             continue
-        quoted = m.group("q") is not None and m.group("q2") is not None
-        near = line_before(text, m.start())[-80:] + line_after(text, m.end())[:80]
-        if quoted or _ONLINE_WORDS.search(near):
+        if _online_or_quoted(text, m):
+            out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
+                            key=h.lower()))
+    for m in finditer_in(_CAMEL_HANDLE_RE, text, windows(text, _SMALL_THEN_CAPITAL, 60, 60)):
+        h = m.group("h")
+        if h.lower() not in _CAMEL_NOT_HANDLE and _online_or_quoted(text, m):
             out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
                             key=h.lower()))
     return out
+
+
+def _online_or_quoted(text: str, m: re.Match) -> bool:
+    """A token in quotes, or within 80 characters of a word about being online."""
+    if m.group("q") is not None and m.group("q2") is not None:
+        return True
+    near = line_before(text, m.start())[-80:] + line_after(text, m.end())[:80]
+    return bool(_ONLINE_WORDS.search(near))

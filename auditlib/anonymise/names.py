@@ -11,11 +11,13 @@ from auditlib.anonymise.identifiers import POLICE_RANKS
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
+    MAKES,
     NAME_ALSO_WORD,
     PARTICLES,
     ROLES,
     SENTENCE_WORDS,
     STOP_WORDS,
+    SURNAME_WORDS,
     SURNAMES,
     TITLES,
     TOWNS,
@@ -74,6 +76,14 @@ class _Tok:
     def allcaps(self) -> bool:
         return len(self.core) > 1 and self.core.isupper()
 
+    @property
+    def contraction(self) -> bool:
+        """"I'm", "I've", "Don't": a word and its contraction, never a name."""
+        return bool(_CONTRACTION_RE.search(self.core))
+
+
+_CONTRACTION_RE = re.compile(r"(?:^I['’][a-z]+|n['’]t|['’](?:m|ve|ll|re|d))$")
+
 
 def _is_sentence_start(text: str, i: int) -> bool:
     j = i - 1
@@ -114,7 +124,34 @@ def _weak(tok: _Tok) -> bool:
 
 def _joinable(tok: _Tok, mask: Mask) -> bool:
     return ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
-            and tok.core not in TITLES and mask.free(tok.start, tok.end))
+            and tok.core not in TITLES and not tok.contraction and mask.free(tok.start, tok.end))
+
+
+# street and landmark words that are surnames too: after a given name they are still a place
+# ("Victoria Park", "Hope Street"); "Hill", "Wood", "Green", "Marsh"… are a surname there
+_PLACE_AFTER_GIVEN_NAME = frozenset({"street", "lane", "park", "vale", "dale", "bank", "mill",
+                                     "cross", "north", "south", "east", "west", "little"})
+
+
+def _given_name_and_surname_word(text: str, cores: list[_Tok]) -> bool:
+    """A known given name, even one that is also a word (Hope, Dawn, Jordan), before a
+    surname that is also a word (Marsh, Hill, Brook): one person, unless more capitalised
+    words follow ("Jordan Hill Road") or the surname is a street word ("Hope Street")."""
+    if len(cores) != 2:
+        return False
+    given, surname = cores
+    after = line_after(text, surname.end + (2 if surname.possessive else 0))
+    return (given.low in FIRST_NAMES and not given.possessive
+            and (surname.low in SURNAMES or surname.low in SURNAME_WORDS)
+            and surname.low not in _PLACE_AFTER_GIVEN_NAME
+            and not re.match(r"[ \t]+[A-Z]", after))
+
+
+def _after_make(text: str, first: _Tok) -> bool:
+    """The word before is a vehicle make or phone brand: this run is its model ("a Toyota
+    Corolla", "a Kia Ceed")."""
+    m = re.search(r"([A-Z][\w\-]*)[ \t]+$", line_before(text, first.start))
+    return bool(m) and m.group(1).lower() in MAKES
 
 
 def _surname_after_first_name(text: str, prev: _Tok, tok: _Tok, mask: Mask) -> bool:
@@ -204,8 +241,12 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
         if len(cores) == 1 and cores[0].low in _MONTH_NAMES_ALSO_NAMES \
                 and _in_date_context(text, cores[0]):
             continue
+        if not title and ((cores and cores[0].low in MAKES and len(cores) >= 2
+                           and cores[1].low not in SURNAMES and cores[1].low not in FIRST_NAMES)
+                          or _after_make(text, first)):
+            continue        # "a Ford Fiesta", "a Toyota Corolla": a car, not a person
         if len(cores) >= 2:
-            is_name = evidence or bool(strong)
+            is_name = evidence or bool(strong) or _given_name_and_surname_word(text, cores)
         else:
             tok = cores[0]
             known = tok.low in FIRST_NAMES or tok.low in SURNAMES

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from auditlib.anonymise.spans import PRIORITY, Mask, Span
+from auditlib.anonymise.spans import (
+    PRIORITY,
+    Mask,
+    Span,
+    finditer_in,
+    line_after,
+    line_before,
+    windows,
+)
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
     INSTITUTION_WORDS,
@@ -47,6 +55,48 @@ _HEALTH_WELSH_RE = re.compile(r"(?<![\w'’])(?P<type>Ysbyty|Clinig|Meddygfa|Can
                               r"(?:[ \t]+(?:[A-Z][\w'’\-]*|y|yr|a|ac|ap)){0,3})")
 _DR_PRACTICE_RE = re.compile(r"\bDr\.?[ \t]+(?P<prefix>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)"
                              r"['’]s?[ \t]+(?:GP[ \t]+)?(?i:practice|surgery)\b")
+
+# other named places, each with its type word, which goes with the name as a hospital's does:
+# education settings are schools, health services health, the rest places (an address); the
+# kind is the one whose type the whole name ends with, a bare "Centre" health only among words
+# about health
+_FACILITY_KINDS = (
+    ("school", r"(?:Learning|Education|Training|Skills|Tuition|Study)[ \t]+(?:Centre|Center|Hub)|"
+               r"Alternative[ \t]+Provision"),
+    ("health", r"(?:Neurodevelopment(?:al)?|Child[ \t]+Development|Paediatric|Audiology|"
+               r"Therapy|Therapies|Wellbeing|Mental[ \t]+Health|Sexual[ \t]+Health|"
+               r"Eating[ \t]+Disorders?|Autism|ADHD|Rehabilitation|Substance[ \t]+Misuse)[ \t]+"
+               r"(?:Services?|Centre|Center|Team|Unit|Clinic|Hub)|General"),
+    ("address", r"(?:Family|Community|Children['’]s|Youth|Leisure|Sports?|Resource|Contact|Day|"
+                r"Shopping|Civic|Arts|Activity|Enterprise|Heritage|Visitor|Adventure|Outdoor)"
+                r"[ \t]+(?:Centre|Center|Hub)|Family[ \t]+Hub|Community[ \t]+(?:Hall|Hub|Caf[eé])|"
+                r"Youth[ \t]+Club|(?i:bus|coach|train|railway|rail|tram|tube)[ \t]+station|"
+                r"Station|Library|Village[ \t]+Hall|Church[ \t]+Hall|Retail[ \t]+Park|"
+                r"Centre|Center"),
+)
+# a facility's own name: no "and" joining two, and no type word inside ("X Centre and Y Centre")
+_FAC_CAP = rf"(?!Cent(?:re|er)\b|Hub\b|Station\b){_CAP}"
+_FACILITY_RE = re.compile(
+    rf"(?<![\w'’])(?:The[ \t]+)?(?P<prefix>{_FAC_CAP}(?:[ \t]+(?:{_FAC_CAP}|of|the|upon)){{0,4}})"
+    rf"[ \t]+"
+    rf"(?P<type>{'|'.join(pattern for _, pattern in _FACILITY_KINDS)})(?![\w])"
+    r"(?![ \t]+(?:Hospital|Practice|Surgery|Service|Road|Street|Lane)\b)")
+_FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|General\b|Hall\b|"
+                              r"Club\b|Services?\b|Team\b|Unit\b|Clinic\b|Provision\b|Park\b|"
+                              r"Caf[eé]\b")
+_FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
+                           for kind, pattern in _FACILITY_KINDS)
+# the council's own building, named by its type alone
+_CIVIC_CENTRE_RE = re.compile(r"(?<![\w'’])(?:The[ \t]+)?Civic[ \t]+Cent(?:re|er)(?![\w])")
+# "Attorney General", "Director General": a post, not a hospital
+_GENERAL_POSTS = frozenset({"attorney", "secretary", "director", "surgeon", "inspector", "major",
+                            "lieutenant", "brigadier", "consul", "postmaster", "solicitor",
+                            "accountant", "registrar", "adjutant", "governor", "auditor"})
+_HEALTH_NEAR = re.compile(
+    r"(?i)\b(?:clinic\w*|paediatric\w*|pediatric\w*|nurs(?:e|es|ing)|doctor|gp|health|hospital|"
+    r"camhs|therap\w*|diagnos\w*|adhd|autis\w*|asd|neurodevelopment\w*|audiolog\w*|dental|"
+    r"dentist|vaccin\w*|immunis\w*|midwi\w*|consultant|psychiatr\w*|psycholog\w*|prescri\w*|"
+    r"medicat\w*|physio\w*|speech[ \t]+and[ \t]+language|sexual[ \t]+health)\b")
 
 _STREET_SUFFIX = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Crescent|Cres|"
                   r"Court|Ct|Gardens|Gdns|Grove|Terrace|Place|Pl|Square|Sq|Walk|Mews|Rise|Row|"
@@ -94,9 +144,58 @@ _ROAD_WORD_AFTER = re.compile(r"[ \t]+(?i:road|rd|roundabout|junction|slip[ \t]*
 _PAPER_AFTER = re.compile(r"[ \t]+(?i:paper|sheets?|size|pages?|posters?|print\w*|pads?|"
                           r"envelopes?|folders?|booklets?|cards?|format|landscape|portrait|"
                           r"sketchbooks?|leaflets?|notebooks?|books?|files?|forms?|one)\b")
-_TOWN_AFTER_RE = re.compile(r",?[ \t]+(?P<town>[A-Z](?:[^\W\d_]|['’\-])+"
-                            r"(?:[ \t]+[A-Z](?:[^\W\d_]|['’\-])+)?)"
-                            r"(?=[ \t]*(?:,|\.|;|\)|\n|$|[ \t]+[A-Za-z]{1,2}\d))")
+# the town (and county) after a street, in an address block: after a comma whatever follows
+# ("1 Alder Street, Northmere on Monday"), without one only before a stop, and on a line of
+# its own under the street
+_TOWN = r"(?P<town>[A-Z](?:[^\W\d_]|['’\-])+(?:[ \t]+[A-Z](?:[^\W\d_]|['’\-])+)?)"
+_TOWN_AFTER_RES = (
+    re.compile(rf",[ \t]*{_TOWN}(?![\w'’\-])"),
+    re.compile(rf"[ \t]+{_TOWN}(?=[ \t]*(?:,|\.|;|\)|\r?\n|$|[ \t]+[A-Za-z]{{1,2}}\d))"),
+    re.compile(rf",?[ \t]*\r?\n[ \t]*{_TOWN},?(?=[ \t]*(?:\r?\n|$))"),
+)
+
+
+# a place someone moves to, lives in or comes from: "moved to Kingston", "lives in Bath"
+_MOVE_CUE_RE = re.compile(
+    r"(?i:\b(?:moved|moving|move|moves|relocated|relocating|lives|live|living|lived|based|born|"
+    r"raised|grew[ \t]+up|settled|returned|returning|travelled|travelling|went|gone|going|goes|"
+    r"visiting|visited|holiday(?:ed|ing|s)?|stay(?:s|ed|ing)?|originally|comes|came|fled|"
+    r"transferred|rehoused|placed)(?:[ \t]+(?:back|away|out|up|down|over|here|there|home|house|"
+    r"abroad|originally))?[ \t]+)$")
+_PLACE_AFTER_RE = re.compile(
+    r"\b(?:to|from|in|near|into|around|outside)[ \t]+"
+    r"(?P<place>[A-Z][a-z][\w’'\-]*(?:[ \t]+(?:(?:upon|on|under)[ \t]+)?[A-Z][a-z][\w’'\-]*)?)"
+    r"(?![\w’'])")
+# towns that are also everyday words (left out of towns.txt): a place only after such a cue
+_TOWNS_ALSO_WORDS = frozenset({"bath", "reading", "wells", "deal", "sale", "settle", "mold",
+                               "flint", "ware", "rugby", "barking", "sandwich", "street"})
+_NOT_A_PLACE = frozenset({"spring", "summer", "autumn", "winter", "january", "february",
+                          "april", "may", "june", "july", "august", "monday", "tuesday",
+                          "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _places_after_cue(text: str) -> list[Span]:
+    """Capitalised words after moving, living or coming from (see ``_MOVE_CUE_RE``) that no
+    word list calls a common word: a town or area, removed as an address."""
+    out = []
+    for m in _PLACE_AFTER_RE.finditer(text):
+        if not _MOVE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        words = m.group("place").split()
+        if re.search(r"['’]s?$", words[-1]):
+            continue            # "went to Kai's": a person's home, left to the names
+        while words and (words[-1].lower() in STOP_WORDS or words[-1].lower() in _NOT_A_PLACE):
+            words.pop()
+        low = [w.lower() for w in words if w[0].isupper()]
+        if not low or any((w in STOP_WORDS and w not in _TOWNS_ALSO_WORDS) or w in _NOT_A_PLACE
+                          or (w in PLACE_WORDS and len(low) == 1) for w in low):
+            continue
+        end = m.start("place") + len(" ".join(words))
+        if text[m.start("place"):end] != " ".join(words):
+            end = m.start("place") + len(words[0])
+        out.append(Span(m.start("place"), end, "address", PRIORITY["address"] - 1,
+                        key=("place", text[m.start("place"):end].lower())))
+    return out
 
 
 def _word_is_distinctive(word: str) -> bool:
@@ -139,14 +238,10 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
     out = []
     for kind, regex in (("school", _SCHOOL_RE), ("gp", _GP_RE), ("health", _HEALTH_RE)):
         for m in regex.finditer(text):
-            if not protected.free(m.start("type"), m.end("type")):
+            named = _named(text, m, protected)
+            if named is None:
                 continue
-            trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
-            if trimmed is None:
-                continue
-            start, prefix = trimmed
-            if start == m.start("prefix") and m.group(0).startswith("The"):
-                start = m.start()             # "The Grange Surgery"
+            start, _, prefix = named
             stem = _stem(prefix)
             # a dental surgery is a health service, not a GP practice: the longer type wins
             priority = PRIORITY[kind] + (1 if kind == "health" else 0)
@@ -165,6 +260,57 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
     for m in _DR_PRACTICE_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "gp", PRIORITY["gp"] + 1,
                         key=("gp", "dr " + m.group("prefix").lower())))
+    return out + _facilities(text, protected)
+
+
+def _named(text: str, m: re.Match, protected: Mask) -> tuple[int, int, str] | None:
+    """Where a named place found by ``m`` starts ("The Grange Surgery" keeps its "The"), and
+    where its own name starts and what it is (leading sentence words dropped); None when its
+    type word is a practice term or nothing distinctive is left."""
+    if not protected.free(m.start("type"), m.end("type")):
+        return None
+    trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
+    if trimmed is None:
+        return None
+    at, prefix = trimmed
+    start = m.start() if at == m.start("prefix") and m.group(0).startswith("The") else at
+    return start, at, prefix
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    before = re.split(r"[.!?](?:\s)", line_before(text, start))[-1]
+    after = re.split(r"[.!?](?:\s|$)", line_after(text, end))[0]
+    return before + text[start:end] + after
+
+
+def _facilities(text: str, protected: Mask) -> list[Span]:
+    """Family and community centres, learning centres, named health services, stations…
+    (see ``_FACILITY_KINDS``), each with its type word; "the Family Centre" stays."""
+    out = []
+    for m in finditer_in(_FACILITY_RE, text, windows(text, _FACILITY_ANCHOR, 120, 20)):
+        named = _named(text, m, protected)
+        if named is None:
+            continue
+        start, at, prefix = named
+        words = prefix.split()
+        if m.group("type") == "General" and words[-1].lower() in _GENERAL_POSTS:
+            continue
+        # a name that is a practice term ("Sure Start") is no more distinctive than none
+        if not any(_word_is_distinctive(w.group(0)) and protected.free(at + w.start(),
+                                                                       at + w.end())
+                   for w in re.finditer(r"\S+", prefix)):
+            continue
+        name = text[start:m.end()]
+        kind = next(k for k, regex in _FACILITY_KIND_RES if regex.search(name))
+        if kind == "address" and re.fullmatch(r"Cent(?:re|er)", m.group("type")) \
+                and _HEALTH_NEAR.search(_sentence_around(text, start, m.end())):
+            kind = "health"         # "the Lime Tree Centre" for a child's assessment
+        stem = _stem(prefix)
+        out.append(Span(start, m.end(), kind, PRIORITY[kind],
+                        key=(kind, stem.lower().replace("’", "'")), words=(stem,)))
+    for m in _CIVIC_CENTRE_RE.finditer(text) if "Civic" in text else ():
+        out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 1,
+                        key=("address", "civic centre")))
     return out
 
 
@@ -173,9 +319,11 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
     out = []
 
     def extend(end: int) -> int:
-        t = _TOWN_AFTER_RE.match(text, end)
-        if t and all(w.lower() not in STOP_WORDS for w in t.group("town").split()):
-            return t.end("town")
+        for _ in range(2):          # a town, then its county
+            t = next((t for regex in _TOWN_AFTER_RES if (t := regex.match(text, end))), None)
+            if not t or any(w.lower() in STOP_WORDS for w in t.group("town").split()):
+                break
+            end = t.end("town")
         return end
 
     for m in _ADDRESS_RE.finditer(text):
@@ -221,13 +369,13 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
     for m in _FLAT_ONLY_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 2,
                         key=" ".join(m.group(0).lower().split())))
-    return out
+    return out + _places_after_cue(text)
 
 
 def institution_repeats(text: str, accepted: list[Span], mask: Mask) -> list[Span]:
     """A school's or practice's own name where it recurs alone ("St Mary's", "Oakfield")."""
     out = []
-    stems = {s.words[0]: s for s in accepted if s.kind in ("school", "gp", "health")
+    stems = {s.words[0]: s for s in accepted if s.kind in ("school", "gp", "health", "address")
              and s.words}
     for span in stems.values():         # one search per distinct name, not per mention
         words = span.words[0].split()
@@ -242,4 +390,28 @@ def institution_repeats(text: str, accepted: list[Span], mask: Mask) -> list[Spa
             if mask.free(m.start(), m.end()):
                 out.append(Span(m.start(), m.end(), span.kind, PRIORITY[span.kind],
                                 key=span.key))
+    return out + _institution_initials(text, accepted, mask)
+
+
+def _institution_initials(text: str, accepted: list[Span], mask: Mask) -> list[Span]:
+    """A school's or service's initials used alone ("KC" after "Kingsmead College"), with its
+    placeholder; never a practice acronym."""
+    capitals = never_initials()
+    initials: dict[str, Span] = {}
+    for span in accepted:
+        if span.kind in ("school", "gp", "health") or (span.kind == "address" and span.words):
+            words = [w for w in re.findall(r"[A-Z][\w'’\-]*", text[span.start:span.end])
+                     if w != "The"]
+            letters = "".join(w[0] for w in words)
+            if 2 <= len(letters) <= 3 and letters not in capitals:
+                initials.setdefault(letters, span)
+    if not initials:
+        return []
+    out = []
+    pattern = r"(?<![\w'’\-])(?:" + "|".join(initials) + r")(?![\w\-])"
+    for m in re.finditer(pattern, text):
+        if mask.free(m.start(), m.end()):
+            span = initials[m.group(0)]
+            out.append(Span(m.start(), m.end(), span.kind, PRIORITY[span.kind] - 5,
+                            key=span.key))
     return out

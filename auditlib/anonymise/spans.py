@@ -4,6 +4,7 @@ the context a span is judged by (:func:`line_before`, :func:`line_after`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -63,3 +64,23 @@ def line_after(text: str, i: int) -> str:
     """The text after ``i`` on its line (at most ``_CONTEXT`` characters)."""
     end = text.find("\n", i, i + _CONTEXT)
     return text[i:end if end >= 0 else min(i + _CONTEXT, len(text))]
+
+
+def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches from ``before`` characters before to ``after`` characters after each match
+    of ``anchor`` (merged where they meet): a pattern that can only match round its anchor (a
+    year, a type word) is searched for there, not through the whole text."""
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        start, end = max(0, m.start() - before), m.end() + after
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def finditer_in(regex: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    """``regex.finditer`` over each stretch of :func:`windows` in turn."""
+    for start, end in spans:
+        yield from regex.finditer(text, start, end)

@@ -30,6 +30,8 @@ SENTENCE_WORDS = frozenset(_read("sentence-words.txt"))
 SURNAME_WORDS = frozenset(_read("surname-words.txt"))
 PLACE_WORDS = frozenset(_read("place-words.txt"))
 INSTITUTION_WORDS = frozenset(_read("institution-words.txt"))
+MAKES = frozenset(_read("makes.txt"))
+"""Vehicle makes and phone brands: the capitalised word after one is a model, not a name."""
 TOWNS = frozenset(_read("towns.txt"))
 """Towns and cities: removed wherever they stand, a sentence's start included."""
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",

@@ -186,11 +186,7 @@ def test_kept_terms_from_the_data_file_stay_readable(text):
 # ---------------------------------------------------------------- held-out corpus
 
 def held_out() -> list[str]:
-    texts = []
-    for path in sorted(HELD_OUT.glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as f:
-            texts.append(f.read())
-    return texts
+    return read_marked(HELD_OUT)
 
 
 def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endings():
@@ -204,12 +200,31 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
             assert plain[lab.start:lab.end] == lab.text
 
 
-def test_held_out_recall_is_recorded_not_tuned():
-    """A floor only (the held-out part is never tuned on): at least 94% removed overall."""
-    scores = evaluate(held_out(), key="held-out")
+# Each held-out folder was scored once, before any rule was changed for it (the first scores
+# are in the docstring of benchmarks/anonymise.py), and is never tuned on. The floors sit just
+# under what each scores now: a guard against regressions, not a target. A new folder gets
+# its floor here once it has been scored.
+HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99}
+
+
+def read_marked(folder) -> list[str]:
+    texts = []
+    for path in sorted(folder.glob("*.txt")):
+        with open(path, encoding="utf-8", newline="") as f:
+            texts.append(f.read())
+    return texts
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in HELD_OUT.parent.glob("held-out*")
+                                          if p.is_dir()))
+def test_held_out_recall_is_recorded_not_tuned(folder):
+    assert folder in HELD_OUT_FLOORS, (
+        f"{folder}: score it once with benchmarks/anonymise.py, record the first score in its "
+        "docstring and a floor in HELD_OUT_FLOORS")
+    scores = evaluate(read_marked(HELD_OUT.parent / folder), key="held-out")
     kinds = scores["kinds"].values()
     recall = sum(s["found"] for s in kinds) / sum(s["labelled"] for s in kinds)
-    assert recall >= 0.94, scores["misses"]
+    assert recall >= HELD_OUT_FLOORS[folder], scores["misses"]
 
 
 # ================================================================ issue 15, second round
@@ -424,3 +439,246 @@ def test_paper_sizes_and_codes_are_not_postcodes_plates_or_roads(text, code):
 ])
 def test_a_road_number_is_a_place_and_removed_with_the_address(text, road):
     assert found(text).get(road) == "address", found(text)
+
+
+# ================================================================ third round (held-out-2)
+# Categories held-out-2 leaked or over-removed, each tested on sentences written for it.
+
+def kept(text: str) -> None:
+    assert anonymise(text, key="k").text == text, anonymise(text, key="k").replacements
+
+
+# ---------------------------------------------------------------- years alone, tied to an event
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Gran was born in 1961 in Dundee.", "1961"),
+    ("They separated in 2017, after the fire.", "2017"),
+    ("The family have been known since 2009.", "2009"),
+    ("An earlier referral (2016) was closed.", "2016"),
+    ("Dad left in early 2020 and came back.", "2020"),
+    ("Her tenancy ran 2015 to June 2021.", "2015"),
+    ("Known to CAMHS between 2018 and 2019.", "2018"),
+])
+def test_a_year_tied_to_an_event_is_a_date(text, year):
+    assert found(text).get(year) == "date", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Her statement ran to 2000 words.",
+    "He was home by 2100hrs and in bed at 2230.",
+    "The grant was £1500 in 2000 pound steps.",
+    "In 2000 cases a year the panel meets.",
+    "Referrals rose from 2000 to 3000 a year.",
+])
+def test_counts_times_and_money_are_not_years(text):
+    kept(text)
+
+
+def test_years_move_with_the_dates_so_their_order_holds():
+    text = ("Mum was born in 1990, moved here in 2015 and on 3 March 2015 she signed; since "
+            "2019 fine.")
+    late = anonymise(text, date_shift_days=280).text     # about nine months on
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", late)]
+    assert years == sorted(years) and years[0] == 1991, late
+    # a year with a full date of its own moves as that date does: they stay in one year
+    assert "in 2015 and on 8 December 2015" in late, late
+
+
+# ---------------------------------------------------------------- seasons and school terms
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("The move is planned for the summer term 2025.", "summer term 2025"),
+    ("Exclusions rose in Autumn 2023.", "Autumn 2023"),
+    ("A review is due in winter 2026.", "winter 2026"),
+    ("Attendance in Spring 2 2024 was 61%.", "Spring 2 2024"),
+    ("Her EHCP covers the 2025/26 academic year.", "2025/26"),
+])
+def test_seasons_and_terms_with_a_year_are_dates(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_moved_season_is_named_by_the_day_it_stands_for():
+    assert anonymise("By the spring term 2025.", date_shift_days=7).text == \
+        "By the spring term 2025."
+    assert anonymise("By the spring term 2025.", date_shift_days=210).text == \
+        "By the autumn term 2025."
+    assert anonymise("In the 2024/25 school year.", date_shift_days=210).text == \
+        "In the 2025/26 school year."
+
+
+def test_a_season_without_a_year_stays():
+    kept("In spring the garden is used; the summer term is busy.")
+
+
+# ---------------------------------------------------------------- weekday and day number
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Seen 4 March 2024. Next visit Mon 11th - at home.", "Mon 11th"),
+    ("Seen 4 March 2024. Contact Tues 12th with Nan.", "Tues 12th"),
+    ("Seen 4 March 2024. Call back Fri 15, as agreed.", "Fri 15"),
+    ("Seen 4 March 2024. Weds 13th: home visit.", "Weds 13th"),
+])
+def test_a_weekday_with_a_day_number_is_a_date(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_weekday_days_keep_their_order():
+    text = "Seen Mon 4 March 2024. Then Mon 11th and Fri 15."
+    assert anonymise(text, date_shift_days=7).text == \
+        "Seen Mon 11 March 2024. Then Mon 18th and Fri 22."
+
+
+def test_a_weekday_before_a_time_or_a_count_stays():
+    kept("The group is Fri 7:30 to 9. Sat 3 exams went well.")
+
+
+# ---------------------------------------------------------------- phone extensions
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Ring the duty desk on 0113 496 0321 ext. 42 today.", "0113 496 0321 ext. 42"),
+    ("Direct line (0161) 496 0755 extn 8 after 2pm.", "(0161) 496 0755 extn 8"),
+    ("Reception 020 7946 0818 x219, then press 1.", "020 7946 0818 x219"),
+    ("Tel 01632 960456, ext 7.", "01632 960456, ext 7"),
+])
+def test_a_phone_extension_goes_with_the_number(text, phone):
+    assert found(text).get(phone) == "phone", found(text)
+
+
+def test_a_count_after_a_number_is_not_an_extension():
+    result = anonymise("Call 0113 496 0002 x 2 boxes were left.", key="k")
+    assert "x 2 boxes" in result.text
+
+
+# ---------------------------------------------------------------- named facilities
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Contact happens at Brambleside Family Centre weekly.", "Brambleside Family Centre",
+     "address"),
+    ("The party is at Hollins Community Centre.", "Hollins Community Centre", "address"),
+    ("Mum takes him to Fernlea Children's Centre.", "Fernlea Children's Centre", "address"),
+    ("He is on roll at Westgate Learning Centre.", "Westgate Learning Centre", "school"),
+    ("She was found at Marlow Road bus station.", "Marlow Road bus station", "address"),
+    ("Admitted to Ashdown General overnight.", "Ashdown General", "health"),
+    ("Referred to Copperfield Neurodevelopmental Service.",
+     "Copperfield Neurodevelopmental Service", "health"),
+    ("An ADHD assessment at the Rowan Lodge Centre is booked.", "Rowan Lodge Centre", "health"),
+    ("The meeting was held at the Civic Centre.", "Civic Centre", "address"),
+])
+def test_a_named_facility_goes_whole_with_its_type_word(text, place, kind):
+    result = found(text)
+    assert result.get(place) == kind or result.get("the " + place) == kind, result
+
+
+@pytest.mark.parametrize("text", [
+    "Sessions are at the Family Centre and a children's centre nearby.",
+    "The 0-19 Public Health Nursing Service and Public Health Nursing Service were told.",
+    "She was taken to the Police Station and the Attorney General was mentioned.",
+])
+def test_generic_facilities_and_services_stay(text):
+    kept(text)
+
+
+# ---------------------------------------------------------------- part of a plate
+
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Police have a partial reg WN19 only.", "WN19"),
+    ("She said the number plate began with BX.", "BX"),
+    ("The plate started KM21 and it ended HTP.", "HTP"),
+    ("The first three letters of the registration were FYV.", "FYV"),
+])
+def test_part_of_a_plate_in_a_vehicle_context_is_a_vehicle(text, plate):
+    assert found(text).get(plate) == "vehicle", found(text)
+
+
+def test_registration_words_without_a_plate_stay():
+    kept("Her GP registration included NHS details. The school registration started late.")
+
+
+# ---------------------------------------------------------------- usernames in mixed case
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("On Snapchat she talks to xXMoonGirlXx most nights.", "xXMoonGirlXx"),
+    ("He is messaged by BigManFromTheBlock on Instagram.", "BigManFromTheBlock"),
+    ("Online, oLuckyStarChildo sent the pictures.", "oLuckyStarChildo"),
+])
+def test_mixed_case_usernames_online_are_handles(text, handle):
+    assert found(text).get(handle) == "handle", found(text)
+
+
+def test_ordinary_capitalised_words_and_brands_online_are_not_handles():
+    result = anonymise("Online he uses his iPhone, PlayStation and YouTube; MacKenzie "
+                       "messaged him.", key="k")
+    assert not any(r.kind == "handle" for r in result.replacements), result.replacements
+
+
+# ---------------------------------------------------------------- surnames that are words
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The carers are Joy Wood and her partner.", "Joy Wood"),
+    ("Seen with Jordan Green at the shop.", "Jordan Green"),
+    ("Grace Marsh, the childminder, was present.", "Grace Marsh"),
+])
+def test_a_given_name_and_a_surname_that_is_a_word_are_one_person(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+def test_the_surname_alone_follows_the_full_name():
+    result = anonymise("The carers are Joy Wood and her partner. Later Mrs Wood rang; "
+                       "Wood said she was fine.", key="k")
+    assert result.text == ("The carers are [Name 1] and her partner. Later Mrs [Name 1] rang; "
+                           "[Name 1] said she was fine.")
+
+
+def test_a_given_name_before_a_street_is_the_street():
+    result = anonymise("The flat on Jordan Green Road is near Hope Street.", key="k")
+    assert not any(r.kind == "name" for r in result.replacements), result.replacements
+
+
+# ---------------------------------------------------------------- a school's initials
+
+def test_a_schools_initials_alone_get_its_placeholder():
+    result = anonymise("She attends Thornbury College. TC have offered tutoring.", key="k")
+    assert result.text == "She attends [School 1]. [School 1] have offered tutoring."
+
+
+def test_initials_nobody_in_the_text_has_and_practice_acronyms_stay():
+    kept("TC have offered tutoring; the GP and the IRO agree.")
+    result = anonymise("He attends Grange Primary; the GP agrees.", key="k")
+    assert "the GP agrees" in result.text
+
+
+# ---------------------------------------------------------------- towns and places
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Last year the family moved to Kingston.", "Kingston"),
+    ("Dad now lives in Bath with his brother.", "Bath"),
+    ("Nan originally came from Jersey.", "Jersey"),
+    ("The address is 22 Larch Close, Eastbridge on the estate.", "22 Larch Close, Eastbridge"),
+    ("Address:\n9 Birch Road\nWestholme\nSeen at home.", "9 Birch Road\nWestholme"),
+])
+def test_a_town_after_a_street_or_a_move_is_removed(text, place):
+    assert found(text).get(place) == "address", found(text)
+
+
+def test_common_words_after_moving_stay():
+    kept("He went to Court, moved in May and stays at Nan's.")
+
+
+# ---------------------------------------------------------------- over-removal
+
+@pytest.mark.parametrize("text", [
+    "I'm not sure, I've asked and I'll ring back.",
+    "The Education Adviser suggested Therapeutic Parenting training.",
+    "The Child Exploitation Screening Tool and the Care Pathway were used.",
+    "She has Type 1 diabetes; the Public Health team know.",
+    "She has a Samsung Galaxy, a Nokia and an iPhone.",
+    "Dad drives a Toyota Corolla and Mum a Ford Fiesta.",
+    "Mum speaks Twi and Yoruba; Dad speaks Punjabi and Urdu.",
+    "He is in Yr 9 and his sister in Y10.",
+])
+def test_headings_brands_languages_contractions_and_year_groups_stay(text):
+    kept(text)
+
+
+def test_a_surname_that_is_a_make_is_still_a_surname():
+    assert found("Jane Ford drives a Kia.").get("Jane Ford") == "name"
