@@ -25,10 +25,11 @@ are not part of a date are never replaced.
 
 The modules: :mod:`~auditlib.anonymise.identifiers` (email, NHS and NI numbers, phone,
 postcode, reference), :mod:`~auditlib.anonymise.dates`, :mod:`~auditlib.anonymise.places`
-(school, GP practice, address) and :mod:`~auditlib.anonymise.names` each find candidate spans
-(:mod:`~auditlib.anonymise.spans`); :mod:`~auditlib.anonymise.core` combines them and writes
-the placeholders; :mod:`~auditlib.anonymise.results` holds what is returned and the
-report; :mod:`~auditlib.anonymise.evaluation` scores it on labelled texts.
+(school, GP practice, address), :mod:`~auditlib.anonymise.names` and
+:mod:`~auditlib.anonymise.lowercase` (text written in lower case, initials) each find
+candidate spans (:mod:`~auditlib.anonymise.spans`); :mod:`~auditlib.anonymise.core`
+combines them and writes the placeholders; :mod:`~auditlib.anonymise.results` holds what is
+returned and the report; :mod:`~auditlib.anonymise.evaluation` scores it on labelled texts.
 
 Heuristics, kind by kind (first match wins where two overlap: email, then +44 phone numbers,
 NHS and NI numbers, other phone numbers, date, postcode, reference, then school, GP practice and
@@ -48,6 +49,8 @@ address, then names):
     UK numbers starting 01, 02, 03, 05, 07 or 08 with 10 or 11 digits, or ``+44``/``0044`` with
     ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed; an
     extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``).
+    Another country's number: ``+``, a country code, then 7-12 digits in groups (``+93 70 900
+    0142``, ``+48 512 900 123``).
 ``date``
     12/03/2019, 12.03.19, 12-03-2019, 2019-03-12, 12 March 2019, 12th of March 2019, Monday 12
     March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
@@ -62,7 +65,11 @@ address, then names):
     Dydd Llun 5 Chwefror 2024, 5ed o Fawrth, 12fed Medi, Rhagfyr 2023, with the months'
     soft-mutated forms (Fawrth, Fai, Orffennaf…) and Welsh ordinals (1af, 2il, 5ed, 21ain);
     they move in Welsh, keeping the mutation and recomputing the weekday. Mai, Medi and Awst
-    are months only next to a day number.
+    are months only next to a day number. Dates written out: "the 13th of March", "the twelfth
+    of March", "Wednesday the twelfth of March", "the 3rd day of February 2024" (ordinals in
+    words to thirty-first, "the" and "day of" with the date), moved and written back in the
+    same style ("the twenty-sixth of March"). Weekdays in any case ("tue 4/3", "sat 8th
+    march": a lower-case month is a date only with a year or a weekday).
     Every date moves by the same number of days and keeps its format; a weekday written with
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
@@ -102,7 +109,8 @@ address, then names):
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
 ``vehicle``
-    UK registrations: current ``AB51 CDE`` anywhere; the older prefix (``K123 LMN``), suffix
+    UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
+    ``bd15 xhw``); the older prefix (``K123 LMN``), suffix
     (``GHJ 456T``) and Northern Irish shapes only within 80 characters after a word about a
     vehicle (car, van, reg, drove…); never when a part is a practice acronym (``Y7 SEN``).
     Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
@@ -138,7 +146,12 @@ address, then names):
     "… Centre" among words about health (health); Family/Community/Children's/Youth Centre,
     Family Hub, a bus or train station, Library, Village Hall, a bare "… Centre", and "Civic
     Centre" alone (address). Generic ones ("the Family Centre", "a children's centre",
-    "Public Health Nursing Service") stay. Initials of a school, practice or service named in
+    "Public Health Nursing Service") stay. Buildings, venues and firms by name and type word
+    (address): "… House" (a respite unit, hostel, office), "… Hub", "… Club", "… Grill",
+    takeaways, cafés, pubs, hotels, hostels, "… Solicitors" ("Pennant & Rowe Solicitors");
+    health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" and a trust
+    named by its region ("Western HSC Trust"). "the Trust", "the hub", "the 0-19 service"
+    stay. Initials of a school, practice or service named in
     the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
 ``name``
     sequences of capitalised words that are not in the stop list (common words, roles, places
@@ -179,8 +192,29 @@ address, then names):
       or before a verb; an unknown given name reading like a word (-ing) before a listed
       surname or after a title or role;
     - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
-    - initials of a full name seen (``JW`` for Jane Wilkinson), unless a practice acronym
-      or an abbreviation of the shared vocabulary.
+    - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae), unless
+      a practice acronym or an abbreviation of the shared vocabulary; and a named person's
+      initial or initials used as a name ("K said" for Kyle, "with KB"): a verb after it,
+      with/and/told… before it, or in a list (never "a", "i", "o", "x");
+    - an initial and its full stop before a word the stop list lacks: ``A. Munro-Kerr``,
+      ``Dr J. Okafor``; a quoted nickname of up to three words ("aka 'lil d'", "called him
+      'big m'"); a capitalised word with a lower-case word hyphened on ("Merton-compliant")
+      is an adjective, never a name.
+
+``name``, ``address``, ``school`` in text written in lower case
+    A paragraph (or the whole text) is in lower case when most of its sentences open in
+    lower case (two or more), or it has twelve words or more and hardly a capital
+    (:mod:`~auditlib.anonymise.lowercase`). There: a given name from the list (not one that is
+    also a word, "will", "dean", unless a surname follows), a surname from the list, a word
+    after a title ("pc kapoor"), a role ("his mum tracey") or a name in a list ("dean + sal");
+    the word after a given name is its surname when listed, shaped as one (mc-, o'-,
+    hyphened) or where a name ends (before a stop, a verb), or a single letter ("darren s");
+    a nickname quoted after a name; every later mention of a name in any case. Streets by
+    their type word ("carr lane", "22 manor row", "ravensworth park"), venues ("the cue club",
+    "bradford interchange", "sizzlin grill") and schools ("thornbury high", "bridge pru")
+    after words that are not everyday or generic ("the skate park", "the youth club" stay);
+    towns from the list; streets named -gate ("westgate"). Everyday words (the stop list,
+    verbs, words ending -ing, -ed, -ly…) stay.
 
     Weak words (names only with evidence): English words that are also surnames (Young, Brown,
     Green, Hill, Wood…), place words (Park, View, North…), months that are names (April, May,
@@ -188,13 +222,20 @@ address, then names):
     ``Jane``, ``Jane Wilkinson``, ``Mrs Wilkinson``: a single word joins the one full name it can
     belong to; when two full names share it (two Wilkinsons), it gets its own placeholder.
 
+The UK's police forces by name ("West Yorkshire Police", "Police Scotland"), Scottish and
+Northern Irish orders, hearings and roles ("Compulsory Supervision Order", "Children's
+Reporter"), panels and grants by their type ("Short Breaks Panel", "Disabled Facilities
+Grant") are kept terms: practice context, not where the family lives. A region named alone
+("moved to West Yorkshire") is still a place and goes.
+
 Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept
 terms: organisations the family is referred to, not identifiers.
 
 Not covered: towns missing from ``data/towns.txt`` at the start of a sentence with nothing after
 them saying name, the local authority's name, free-text descriptions (a job, a distinctive
-event), date ranges written ``12-14 March`` (the last day moves, the first stays) and dates
-written in words ("the twelfth").
+event), date ranges written ``12-14 March`` (the last day moves, the first stays), years
+written in words, and in lower-case text a nickname or short name ("bev", "jay") with nothing
+round it saying name.
 """
 from __future__ import annotations
 

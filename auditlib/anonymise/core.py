@@ -20,6 +20,13 @@ from auditlib.anonymise.identifiers import (
     find_references,
     find_vehicles,
 )
+from auditlib.anonymise.lowercase import (
+    initial_names,
+    lower_case_names,
+    lower_case_places,
+    lower_case_regions,
+    name_phrases,
+)
 from auditlib.anonymise.names import (
     link_nicknames,
     name_repeats,
@@ -70,16 +77,21 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
            + find_dates(text, shift) + find_postcodes(text) + find_references(text)
            + find_police_numbers(text) + find_vehicles(text) + find_handles(text),
            taken, accepted)
-    accept(find_institutions(text, protected) + find_addresses(text, protected), taken, accepted)
+    toks = tokens(text)
+    lower = lower_case_regions(text, toks)
+    accept(find_institutions(text, protected) + find_addresses(text, protected)
+           + lower_case_places(text, toks, lower, protected), taken, accepted)
     accept(institution_repeats(text, accepted, taken), taken, accepted)
 
     blocked = Mask(len(text))
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
-    toks = tokens(text)
     names: list[Span] = []
     accept(nickname_names(text, blocked) + title_names(text, toks, blocked)
-           + name_runs(text, toks, blocked), taken, names)
-    accept(name_repeats(text, toks, names, taken), taken, names)
+           + name_runs(text, toks, blocked)
+           + (lower_case_names(text, toks, lower, blocked) if lower else []), taken, names)
+    accept(name_phrases(text, names, lower, taken), taken, names)
+    accept(name_repeats(text, toks, names, taken, lower), taken, names)
+    accept(initial_names(text, toks, names, lower, taken), taken, names)
     resolve_names(names)
     link_nicknames(names)
     accepted += names

@@ -1,5 +1,9 @@
 """Dates in the formats case notes use, each moved by the same number of days in its own format
-(a weekday written with it recomputed). See the package docstring for the formats."""
+(a weekday written with it recomputed). See the package docstring for the formats.
+
+Longer than 500 lines because every format (numeric, written out, Welsh, terms and seasons,
+bare years and days) is read and written back through one shift and one rule that keeps the
+order; apart, each would need the others' year inference."""
 from __future__ import annotations
 
 import bisect
@@ -18,8 +22,20 @@ _MONTH_FULL = ("", "January", "February", "March", "April", "May", "June", "July
 _WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:s|nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
+# any case: a typed-up notebook writes "tue 4/3", "sat 8th march"
+_WEEKDAY = (r"(?i:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:s|nesday)?|Thu(?:r(?:s(?:day)?)?)?|"
             r"Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)")
+# days written in words, "the twelfth of March", "the twenty-first day of June"
+_WORD_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth")
+_WORD_DAYS = {w: n for n, w in enumerate(_WORD_ORDINALS, 1)}
+_WORD_DAYS |= {f"twenty{sep}{w}": 20 + n for n, w in enumerate(_WORD_ORDINALS[:9], 1)
+               for sep in ("-", " ")}
+_WORD_DAYS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_WORD_DAY = "(?i:" + "|".join(w.replace(" ", r"[ \t]+")
+                              for w in sorted(_WORD_DAYS, key=len, reverse=True)) + ")"
 _WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
 # Welsh months and weekdays, with their soft-mutated forms ("5ed o Fawrth", "nos Wener"):
 # (radical, mutated) by number; a date moved keeps the mutation its place in the sentence needs
@@ -60,18 +76,26 @@ _ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+
 _ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|monthly)\b")
+# the year after "12 March", never a count or a time ("12 March 20 minutes")
+_YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
+                     r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
+                     r"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
+                     r"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")
 _DATE_RES = [
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
                        rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/\-])(?!\.\d)")),
     ("ymd", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
                        r"(?P<d>\d{1,2})(?![\d/\-])(?!\.\d)")),
+    # "the 13th of March", "the 3rd day of February 2024", "Wednesday the twelfth of March":
+    # "the" goes with the date (searched near "of" and a month only, see _OF_MONTH)
+    ("d_month", _THE_D_MONTH_RE := re.compile(
+        rf"{_WD_PREFIX}(?<![\w])(?i:the)[ \t]+(?<![\d/.\-])"
+        rf"(?:(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))|(?P<dw>{_WORD_DAY}))"
+        rf"[ \t]+(?i:day[ \t]+)?of[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?{_YEAR_AFTER_MONTH}")),
     ("d_month", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                            rf"(?P<ord>(?i:st|nd|rd|th))?"
                            rf"(?:[ \t]+of)?[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?"
-                           rf"(?:,?[ \t]+(?P<y>\d{{4}}|['’]?\d{{2}}(?![:.]\d)"
-                           rf"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
-                           rf"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
-                           rf"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")),
+                           rf"{_YEAR_AFTER_MONTH}")),
     ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
@@ -161,8 +185,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
     found: list[_DateMatch] = []
     taken = Mask(len(text))
     near_years = windows(text, _FOUR_DIGIT_YEAR, 40, 60)     # a year alone needs a year
+    of_month = windows(text, _OF_MONTH, 50, 40)
     for form, regex in _DATE_RES:
         for m in (finditer_in(regex, text, near_years) if form in _YEAR_LEVEL
+                  else finditer_in(regex, text, of_month) if regex is _THE_D_MONTH_RE
                   else regex.finditer(text)):
             if not taken.free(m.start(), m.end()):
                 continue
@@ -178,12 +204,15 @@ def _date_matches(text: str) -> list[_DateMatch]:
             else:
                 month = int(g["m"]) if g.get("m") else 0
             day = int(g["d"]) if g.get("d") else None
+            if g.get("dw"):
+                day = _WORD_DAYS[" ".join(g["dw"].lower().split())]
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
                     and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
             month_word = g.get("mon") or g.get("cymon") or ""
-            if form in ("d_month", "cy_d_month") and month_word.islower() and not g.get("y"):
-                continue            # "aged 3 may need": not a date
+            if form in ("d_month", "cy_d_month") and month_word.islower() \
+                    and not (g.get("y") or g.get("wd")):
+                continue            # "aged 3 may need": not a date ("sat 8th march" is)
             start = m.start()
             if form == "ordinal_day":
                 pos, last_is_date = m.end(), True
@@ -229,6 +258,7 @@ def _date_matches(text: str) -> list[_DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
+_OF_MONTH = re.compile(rf"(?i)\bof[ \t]+{_MONTH}\b")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -294,6 +324,9 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
         put("d", num("d", new.day))
     if g.get("ord"):
         put("ord", _format_case(g["ord"], _ordinal(new.day)))
+    if g.get("dw"):
+        word = next(w for w, n in _WORD_DAYS.items() if n == new.day)
+        put("dw", word.capitalize() if g["dw"][0].isupper() else word)
     if g.get("m"):
         put("m", num("m", new.month))
     if g.get("mon"):

@@ -145,7 +145,21 @@ def find_phones(text: str) -> list[Span]:
             if len(digits) < 10:
                 break
             groups.pop()
+    for m in _INTERNATIONAL_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group("rest"))
+        if m.group("cc") != "44" and 7 <= len(digits) <= 12:
+            end = m.end()
+            if ext := _EXTENSION_RE.match(text, end):
+                end = ext.end()
+            out.append(Span(m.start(), end, "phone", PRIORITY["phone"] + 10,
+                            key="+" + m.group("cc") + digits))
     return out
+
+
+# another country's number: "+", a country code of one to three digits, then 7-12 digits in
+# groups ("+93 70 900 0142", "+48 512-900-123"); it outranks the NHS number its groups can mimic
+_INTERNATIONAL_RE = re.compile(r"(?<![\w+])\+(?P<cc>[1-9]\d{0,2})(?:[ \t]?\(0\))?"
+                               r"(?P<rest>(?:[ \t\-]?\d{1,5}){2,6})(?![\w])")
 
 
 # ---- postcodes
@@ -262,6 +276,9 @@ def find_police_numbers(text: str) -> list[Span]:
 # their shapes also fit road numbers and codes
 _PLATE_CURRENT = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-PR-Y][A-HJ-PR-Y](?:0[1-9]|[1-9]\d)"
                             r"[ \t]?[A-HJ-PR-Z]{3})(?![\w/\-])")
+# the same in lower case, as a typed-up notebook writes it ("bd15 xhw"): with its space only
+_PLATE_LOWER = re.compile(r"(?<![\w/\-])(?P<plate>[a-hj-pr-y]{2}(?:0[1-9]|[1-9]\d)[ \t]"
+                          r"[a-hj-pr-z]{3})(?![\w/\-])")
 _PLATE_OLDER = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-NP-Y]\d{1,3}[ \t]?[A-Z]{3}"
                           r"|[A-Z]{3}[ \t]?\d{1,3}[A-HJ-NP-Y]|[A-Z]{2}[A-Z][ \t]?\d{1,4})"
                           r"(?![\w/\-])")
@@ -306,9 +323,10 @@ def find_vehicles(text: str) -> list[Span]:
     for m in partial:       # said to be (part of) a plate: an acronym's letters too
         out.append(Span(m.start("plate"), m.end("plate"), "vehicle", PRIORITY["vehicle"],
                         key=m.group("plate")))
-    for regex, needs_context in ((_PLATE_CURRENT, False), (_PLATE_OLDER, True)):
+    for regex, needs_context in ((_PLATE_CURRENT, False), (_PLATE_LOWER, False),
+                                 (_PLATE_OLDER, True)):
         for m in regex.finditer(text):
-            plate = m.group("plate")
+            plate = m.group("plate").upper()
             letters = re.findall(r"[A-Z]+", plate)
             if any(part in acronyms for part in letters if len(part) >= 2):
                 continue        # "Y7 SEN", "KS2 SAT": a year group and an acronym

@@ -29,15 +29,15 @@ from auditlib.anonymise.wordlists import (
 # months that are also first names: not a name in a date context ("since April")
 _MONTH_NAMES_ALSO_NAMES = frozenset({"april", "may", "june", "august", "jan"})
 # unknown words ending like English words: a name only with evidence
-_SUFFIX_WORD_RE = re.compile(
+SUFFIX_WORD_RE = re.compile(
     r"(?:tion|sion|ment|ness|ity|ing|ings|ed|ly|ance|ence|ship|ful|less|ous|ive|able|ible|ism|"
     r"ist|ise|ize|ised|ized|ates|ated|ical|ics|ward|wards|ology|ions|ments|ers|ies)$")
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*(?:['’]s\b)?")
 _TITLE_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(TITLES) + r")\.?[ \t]+$")
-_ROLE_BEFORE_RE = re.compile(
+ROLE_BEFORE_RE = re.compile(
     r"(?i)(?<![\w])(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
     + r")(?:[ \t]*[,:(\-–][ \t]*|[ \t]+(?:is|was|called|named|known[ \t]+as)[ \t]+|[ \t]+)$")
-_ROLE_AFTER_RE = re.compile(
+ROLE_AFTER_RE = re.compile(
     r"(?i)^[ \t]*(?:\(|[\-–][ \t]|,[ \t]*(?=(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:maternal|"
     r"paternal|mother|father|mum|dad)))[ \t]*(?:[\w'’\-]+[ \t]+){0,2}?(?:"
     + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")\b")
@@ -45,7 +45,7 @@ _AGE_AFTER_RE = re.compile(
     r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b|,?[ \t]+aged?[ \t]+\d|"
     r"[ \t]*\([ \t]*(?:dob|d\.o\.b\.?|born|date of birth)\b|,?[ \t]+(?:dob|born|d\.o\.b)\b|"
     r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b)")
-_VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
+VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
 _LIST_GAP_RE = re.compile(r"^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*$")
 _DATE_CONTEXT_BEFORE = re.compile(r"(?i)(?:in|since|by|until|till|during|of|last|next|early|"
                                   r"late|mid|from|before|after|this|each|every|end of|"
@@ -53,7 +53,7 @@ _DATE_CONTEXT_BEFORE = re.compile(r"(?i)(?:in|since|by|until|till|during|of|last
 
 
 @dataclass
-class _Tok:
+class Tok:
     start: int
     end: int            # end of the word, before any possessive 's
     core: str
@@ -75,6 +75,12 @@ class _Tok:
     @property
     def allcaps(self) -> bool:
         return len(self.core) > 1 and self.core.isupper()
+
+    @property
+    def adjective(self) -> bool:
+        """"Merton-compliant", "Signs-based": a capitalised word with a lower-case word
+        hyphened on is a practice adjective; a double-barrelled name has two capitals."""
+        return bool(re.search(r"-[a-z]+$", self.core)) and self.core[0].isupper()
 
     @property
     def contraction(self) -> bool:
@@ -99,19 +105,19 @@ def _is_sentence_start(text: str, i: int) -> bool:
     return bool(re.fullmatch(r"[ \t]*\d+[.)]?", line))
 
 
-def tokens(text: str) -> list[_Tok]:
+def tokens(text: str) -> list[Tok]:
     """Every word of the text, with its possessive and whether it opens a sentence."""
     toks = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group(0)
         possessive = bool(re.search(r"['’]s$", word)) and len(word) > 2
         core = word[:-2] if possessive else word
-        toks.append(_Tok(m.start(), m.start() + len(core), core, possessive,
+        toks.append(Tok(m.start(), m.start() + len(core), core, possessive,
                          _is_sentence_start(text, m.start())))
     return toks
 
 
-def _weak(tok: _Tok) -> bool:
+def _weak(tok: Tok) -> bool:
     """A word that is a name only with evidence (or once seen as a name)."""
     low = tok.low
     if low in WEAK:
@@ -119,12 +125,18 @@ def _weak(tok: _Tok) -> bool:
     if tok.sentence_start and low in NAME_ALSO_WORD:
         return True
     known = low in FIRST_NAMES or low in SURNAMES or low in TOWNS      # "Kettering"
-    return not known and bool(_SUFFIX_WORD_RE.search(low)) and len(low) > 4
+    return not known and bool(SUFFIX_WORD_RE.search(low)) and len(low) > 4
 
 
-def _joinable(tok: _Tok, mask: Mask) -> bool:
+_DOTTED_INITIAL_RE = re.compile(r"\.[ \t]+[A-Z][a-z]")
+
+
+def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
+    if tok.initial and _DOTTED_INITIAL_RE.match(text, tok.end) and mask.free(tok.start, tok.end):
+        return True         # "A. Munro-Kerr": "A" is a word, "A." before a name an initial
     return ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
-            and tok.core not in TITLES and not tok.contraction and mask.free(tok.start, tok.end))
+            and tok.core not in TITLES and not tok.contraction and not tok.adjective
+            and mask.free(tok.start, tok.end))
 
 
 # street and landmark words that are surnames too: after a given name they are still a place
@@ -133,7 +145,7 @@ _PLACE_AFTER_GIVEN_NAME = frozenset({"street", "lane", "park", "vale", "dale", "
                                      "cross", "north", "south", "east", "west", "little"})
 
 
-def _given_name_and_surname_word(text: str, cores: list[_Tok]) -> bool:
+def _given_name_and_surname_word(text: str, cores: list[Tok]) -> bool:
     """A known given name, even one that is also a word (Hope, Dawn, Jordan), before a
     surname that is also a word (Marsh, Hill, Brook): one person, unless more capitalised
     words follow ("Jordan Hill Road") or the surname is a street word ("Hope Street")."""
@@ -147,14 +159,14 @@ def _given_name_and_surname_word(text: str, cores: list[_Tok]) -> bool:
             and not re.match(r"[ \t]+[A-Z]", after))
 
 
-def _after_make(text: str, first: _Tok) -> bool:
+def _after_make(text: str, first: Tok) -> bool:
     """The word before is a vehicle make or phone brand: this run is its model ("a Toyota
     Corolla", "a Kia Ceed")."""
     m = re.search(r"([A-Z][\w\-]*)[ \t]+$", line_before(text, first.start))
     return bool(m) and m.group(1).lower() in MAKES
 
 
-def _surname_after_first_name(text: str, prev: _Tok, tok: _Tok, mask: Mask) -> bool:
+def _surname_after_first_name(text: str, prev: Tok, tok: Tok, mask: Mask) -> bool:
     """A surname that is also a common word (Day, Ward, Foster, Page) straight after a known
     first name: "Kirsty Day" is one person, whatever "day" means elsewhere."""
     return (tok.capitalised and tok.low in SURNAMES and tok.core not in TITLES
@@ -163,13 +175,13 @@ def _surname_after_first_name(text: str, prev: _Tok, tok: _Tok, mask: Mask) -> b
             and bool(re.fullmatch(r"[ \t]+", text[prev.end:tok.start])))
 
 
-def _runs(text: str, toks: list[_Tok], mask: Mask) -> list[list[_Tok]]:
-    runs: list[list[_Tok]] = []
-    current: list[_Tok] = []
+def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if _joinable(tok, mask) or (current and _surname_after_first_name(text, current[-1],
+        if _joinable(tok, mask, text) or (current and _surname_after_first_name(text, current[-1],
                                                                            tok, mask)):
             if current:
                 prev = current[-1]
@@ -195,23 +207,23 @@ def _runs(text: str, toks: list[_Tok], mask: Mask) -> list[list[_Tok]]:
     return runs
 
 
-def _given_name_before_surname(text: str, words: list[_Tok]) -> bool:
+def _given_name_before_surname(text: str, words: list[Tok]) -> bool:
     """An unknown first name that reads like a word (Channing, Keeling) before a listed
     surname, or after a title or role: a given name the lists lack."""
     if len(words) < 2 or (words[0].sentence_start and words[1].low not in SURNAMES):
         return False
     before = line_before(text, words[0].start)
     return (words[1].low in SURNAMES or bool(_TITLE_BEFORE_RE.search(before))
-            or bool(_ROLE_BEFORE_RE.search(before)))
+            or bool(ROLE_BEFORE_RE.search(before)))
 
 
-def _in_date_context(text: str, tok: _Tok) -> bool:
+def _in_date_context(text: str, tok: Tok) -> bool:
     before = line_before(text, tok.start)
     after = text[tok.end:tok.end + 6]
     return bool(_DATE_CONTEXT_BEFORE.search(before) or re.match(r"[ \t]+(?:\d|'\d)", after))
 
 
-def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
+def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
     last_end = -1
@@ -231,9 +243,12 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
         before = line_before(text, first.start)
         after = line_after(text, last.end + (2 if last.possessive else 0))
         title = _TITLE_BEFORE_RE.search(before)
+        # "A. Munro-Kerr", "C. Whitcombe": an initial and its full stop before a word the
+        # stop list does not know
+        dotted = run[0].initial and text.startswith(".", run[0].end) and len(run) > 1
         evidence = bool(
-            title or _ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
-            or _ROLE_AFTER_RE.match(after) or _VERB_AFTER_RE.match(after) or last.possessive
+            title or dotted or ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
+            or ROLE_AFTER_RE.match(after) or VERB_AFTER_RE.match(after) or last.possessive
             or (last_end >= 0 and _LIST_GAP_RE.match(text[last_end:first.start])
                 and len(words) == 1))
         cores = [t for t in words if not t.initial]
@@ -266,7 +281,7 @@ def name_runs(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
 _COLLAR_GAP_RE = re.compile(r"\.?[ \t]*\d{2,6}[ \t]+")
 
 
-def title_names(text: str, toks: list[_Tok], mask: Mask) -> list[Span]:
+def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Any capitalised word after a title is a name, common word or not ("Mr Young"); after a
     police rank and collar number, a capitalised word that is not a common one, or a surname
     ("PC 4471 Young", never "PC 4471 Attended")."""
@@ -331,8 +346,10 @@ def resolve_names(spans: list[Span]) -> None:
             s.key = ("one", gender if lasts else "", w)
 
 
-def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> list[Span]:
-    """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials."""
+def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
+                 lower: Mask | None = None) -> list[Span]:
+    """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials;
+    in the paragraphs of ``lower`` (written in lower case) any occurrence."""
     components = {w.lower() for s in names for w in s.words if len(w) > 1}
     # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
     word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & STOP_WORDS
@@ -350,13 +367,14 @@ def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> 
             if (tok.capitalised and not tok.allcaps
                     and not re.match(r"[ \t]+[A-Z]", after)
                     and (not tok.sentence_start or tok.possessive
-                         or _VERB_AFTER_RE.match(after))):
+                         or VERB_AFTER_RE.match(after))):
                 out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10,
                                 words=(tok.core,)))
             continue
         if low not in components and not (low.endswith("s") and low[:-1] in components):
             continue        # "the Gallaghers" for Mrs Gallagher
-        if not (tok.capitalised or tok.allcaps):
+        if not (tok.capitalised or tok.allcaps
+                or (lower is not None and all(lower.taken[tok.start:tok.end]))):
             continue
         if tok.allcaps and tok.core in capitals:
             continue
@@ -375,6 +393,7 @@ def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> 
             initials["".join(w[0] for w in s.words)].add(person)
             if len(first_parts) > 1:          # "KL" for Kacey-Leigh, "KLB" with the surname
                 initials[first_parts].add(person)
+                initials["-".join(first_parts)].add(person)      # "K-L" too
                 initials[first_parts + s.words[-1][0]].add(person)
     for tok in toks:
         if tok.allcaps and tok.core in initials and tok.core not in capitals \
@@ -391,8 +410,10 @@ def name_repeats(text: str, toks: list[_Tok], names: list[Span], mask: Mask) -> 
 # same person; it may be any word, capitalised or not
 _NICKNAME_RE = re.compile(
     r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known as|nicknamed|nickname|calls? (?:him|her|them)"
-    r"self|goes by|street name|called)\b)[ \t:]*[\"“'‘]?"
-    r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?")
+    r"self|goes by|street name|call(?:s|ed)?[ \t]+(?:him|her|them)|called)\b)[ \t:]*"
+    r"(?:[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*"
+    r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
+    r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
 _NICK = "nickname"
 
 
@@ -400,13 +421,16 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
     """Nicknames introduced as such; quoted, or capitalised when not quoted."""
     out = []
     for m in _NICKNAME_RE.finditer(text):
-        nick = m.group("nick")
-        quoted = m.group("quote") is not None
+        group = "quoted" if m.group("quoted") else "nick"      # "aka 'lil d'": all of it
+        nick = m.group(group)
+        quoted = group == "quoted" or m.group("quote") is not None
         if not quoted and (not nick[0].isupper() or nick.lower() in STOP_WORDS):
             continue        # "called the police", "known as a good dad"
-        if not mask.free(m.start("nick"), m.end("nick")):
+        if all(w in STOP_WORDS for w in nick.lower().split()):
+            continue        # "known as 'the big man'": words, not a name
+        if not mask.free(m.start(group), m.end(group)):
             continue
-        out.append(Span(m.start("nick"), m.end("nick"), "name", PRIORITY["name"] + 1,
+        out.append(Span(m.start(group), m.end(group), "name", PRIORITY["name"] + 1,
                         words=(nick,), title=_NICK))
     return out
 

@@ -65,25 +65,35 @@ _FACILITY_KINDS = (
                r"Alternative[ \t]+Provision"),
     ("health", r"(?:Neurodevelopment(?:al)?|Child[ \t]+Development|Paediatric|Audiology|"
                r"Therapy|Therapies|Wellbeing|Mental[ \t]+Health|Sexual[ \t]+Health|"
-               r"Eating[ \t]+Disorders?|Autism|ADHD|Rehabilitation|Substance[ \t]+Misuse)[ \t]+"
-               r"(?:Services?|Centre|Center|Team|Unit|Clinic|Hub)|General"),
+               r"Eating[ \t]+Disorders?|Autism|ADHD|Rehabilitation|Substance[ \t]+Misuse|"
+               r"Wheelchair|0-19|0[ \t]?[\-–][ \t]?19|Recovery|Drug[ \t]+and[ \t]+Alcohol|"
+               r"Health[ \t]+Visiting|School[ \t]+Nursing|Continence|Physiotherapy)[ \t]+"
+               r"(?:Services?|Centre|Center|Team|Unit|Clinic)|General"),
     ("address", r"(?:Family|Community|Children['’]s|Youth|Leisure|Sports?|Resource|Contact|Day|"
                 r"Shopping|Civic|Arts|Activity|Enterprise|Heritage|Visitor|Adventure|Outdoor)"
                 r"[ \t]+(?:Centre|Center|Hub)|Family[ \t]+Hub|Community[ \t]+(?:Hall|Hub|Caf[eé])|"
                 r"Youth[ \t]+Club|(?i:bus|coach|train|railway|rail|tram|tube)[ \t]+station|"
                 r"Station|Library|Village[ \t]+Hall|Church[ \t]+Hall|Retail[ \t]+Park|"
-                r"Centre|Center"),
+                r"Centre|Center|"
+                # a building, venue, takeaway or firm by its name: "Willowmere House" (a
+                # respite unit, hostel, office), "the Hive Hub", "Pennant & Rowe Solicitors"
+                r"House|Hub|(?:Snooker[ \t]+|Social[ \t]+|Boxing[ \t]+|"
+                r"Working[ \t]+Men['’]s[ \t]+)?Club|"
+                r"Grill|Takeaway|Kebabs?|Pizzeria|Pizza|Chippy|Restaurant|Caf[eé]|Diner|Tavern|"
+                r"Arms|Inn|Gym|Barbers?|Solicitors|Chambers|Hotel|Hostel|Lodge|Foyer"),
 )
 # a facility's own name: no "and" joining two, and no type word inside ("X Centre and Y Centre")
-_FAC_CAP = rf"(?!Cent(?:re|er)\b|Hub\b|Station\b){_CAP}"
+_FAC_CAP = rf"(?!Cent(?:re|er)\b|Hub\b|Station\b|House\b|Club\b){_CAP}"
 _FACILITY_RE = re.compile(
-    rf"(?<![\w'’])(?:The[ \t]+)?(?P<prefix>{_FAC_CAP}(?:[ \t]+(?:{_FAC_CAP}|of|the|upon)){{0,4}})"
+    rf"(?<![\w'’])(?:The[ \t]+)?(?P<prefix>{_FAC_CAP}(?:[ \t]+(?:{_FAC_CAP}|of|the|upon|&)){{0,4}})"
     rf"[ \t]+"
     rf"(?P<type>{'|'.join(pattern for _, pattern in _FACILITY_KINDS)})(?![\w])"
     r"(?![ \t]+(?:Hospital|Practice|Surgery|Service|Road|Street|Lane)\b)")
 _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|General\b|Hall\b|"
                               r"Club\b|Services?\b|Team\b|Unit\b|Clinic\b|Provision\b|Park\b|"
-                              r"Caf[eé]\b")
+                              r"Caf[eé]\b|House\b|Grill\b|Takeaway\b|Kebabs?\b|Pizz|Chippy\b|"
+                              r"Restaurant\b|Diner\b|Tavern\b|Arms\b|Inn\b|Gym\b|Barbers?\b|"
+                              r"Solicitors\b|Chambers\b|Hotel\b|Hostel\b|Lodge\b|Foyer\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
 # the council's own building, named by its type alone
@@ -232,6 +242,11 @@ def _stem(prefix: str) -> str:
     return " ".join(words)
 
 
+# a trust named by its region ("Western HSC Trust", "South Eastern HSC Trust")
+_COMPASS_BEFORE_RE = re.compile(r"(?<![\w'’])(?:(?:North|South|East|West)(?:ern)?|Central|Mid)"
+                                r"(?:[ \t]+(?:(?:North|South|East|West)(?:ern)?))?[ \t]+\Z")
+
+
 def find_institutions(text: str, protected: Mask) -> list[Span]:
     """Schools, GP practices and health services (hospitals, clinics, dentists…), each keyed
     by its own name (``St Mary's``)."""
@@ -242,6 +257,9 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
             if named is None:
                 continue
             start, _, prefix = named
+            if kind == "health" and m.group("type").endswith("Trust") \
+                    and (compass := _COMPASS_BEFORE_RE.search(text, max(0, start - 30), start)):
+                start = compass.start()     # "Western HSC Trust": the region is its name
             stem = _stem(prefix)
             # a dental surgery is a health service, not a GP practice: the longer type wins
             priority = PRIORITY[kind] + (1 if kind == "health" else 0)

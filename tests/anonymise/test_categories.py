@@ -204,7 +204,7 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
 # are in the docstring of benchmarks/anonymise.py), and is never tuned on. The floors sit just
 # under what each scores now: a guard against regressions, not a target. A new folder gets
 # its floor here once it has been scored.
-HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99}
+HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98}
 
 
 def read_marked(folder) -> list[str]:
@@ -682,3 +682,169 @@ def test_headings_brands_languages_contractions_and_year_groups_stay(text):
 
 def test_a_surname_that_is_a_make_is_still_a_surname():
     assert found("Jane Ford drives a Kia.").get("Jane Ford") == "name"
+
+
+# ================================================================ held-out-3 categories
+# Each category held-out-3 leaked, tested on sentences written for it, with what must stay.
+
+# ---------------------------------------------------------------- text written in lower case
+
+NOTEBOOK = ("mon - met shannon and her nan brenda outside the chippy. shannon said she was "
+            "fine. walked with shannon okonjo-reid down pellow lane to 14 quarry row.\n\n"
+            "thurs - s and marcus went to the hollybank boxing club, then the frizzle grill. "
+            "marcus calls himself 'big m'. big m was loud. shannon now at greystone high, "
+            "marcus at the lantern pru. bus home from wakefield. met her at the park.")
+
+
+@pytest.mark.parametrize(("original", "kind"), [
+    ("shannon", "name"),                     # a known given name, in lower case
+    ("brenda", "name"),                      # after a role
+    ("shannon okonjo-reid", "name"),         # the word after a given name is its surname
+    ("pellow lane", "address"),              # a street by its type word
+    ("14 quarry row", "address"),
+    ("hollybank boxing club", "address"),    # a venue
+    ("frizzle grill", "address"),
+    ("big m", "name"),                       # a nickname in quotes
+    ("greystone high", "school"),
+    ("lantern pru", "school"),
+    ("wakefield", "address"),                # a town from the list
+    ("s", "name"),                           # her initial, used as a name
+])
+def test_lower_case_text_loses_names_places_and_schools(original, kind):
+    assert found(NOTEBOOK).get(original) == kind, found(NOTEBOOK)
+
+
+def test_lower_case_text_keeps_its_ordinary_words():
+    text = anonymise(NOTEBOOK, key="k").text
+    for words in ("outside the chippy", "said she was fine", "walked with", "was loud",
+                  "met her at the park", "bus home from"):
+        assert words in text, text
+
+
+def test_a_nickname_in_quotes_recurs_with_its_placeholder():
+    result = anonymise(NOTEBOOK, key="k")
+    assert [r.replacement for r in result.replacements if r.original.lower() == "big m"] \
+        == ["[Name 4]"] * 2, result.replacements
+
+
+def test_capitalised_text_keeps_lower_case_words_that_are_names():
+    kept("Mum said the park was busy; grace was said before tea and the kids will rob nobody.")
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("tue 4/3 - seen at home", "tue 4/3"),
+    ("fri 7.3.25 no answer", "fri 7.3.25"),
+    ("sun 16-03-2025 phoned", "sun 16-03-2025"),
+    ("thurs 13/03 - text sent", "thurs 13/03"),
+    ("sat 8th march, rang nan", "sat 8th march"),
+])
+def test_lower_case_weekday_dates_are_dates(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_lower_case_number_plate_is_a_vehicle():
+    assert found("got in a silver car, yx21 bnd, by the shops").get("yx21 bnd") == "vehicle"
+
+
+# ---------------------------------------------------------------- initials as a name
+
+@pytest.mark.parametrize(("text", "initial"), [
+    ("Kyra Linton (9) was seen. K said school was good.", "K"),
+    ("Kyra Linton (9) was seen. Later I sat with KL and Mum.", "KL"),
+    ("Kyra (9) was seen. Mum, K and I talked.", "K"),
+])
+def test_a_named_persons_initials_used_as_a_name_go(text, initial):
+    assert found(text).get(initial) == "name", found(text)
+
+
+def test_initials_of_nobody_or_not_used_as_a_name_stay():
+    kept("Plan A was agreed. He got a B in maths and K is a letter.")
+
+
+# ---------------------------------------------------------------- dates written out
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("Seen on the 14th of May 2024.", "Seen on the 28th of May 2024."),
+    ("Seen on the fourteenth of May 2024.", "Seen on the twenty-eighth of May 2024."),
+    ("On Tuesday the fourteenth of May 2024 we met.",
+     "On Tuesday the twenty-eighth of May 2024 we met."),
+    ("Sworn on the 2nd day of July 2023.", "Sworn on the 16th day of July 2023."),
+    ("Met 1 May 2024, again on the ninth of June.",
+     "Met 15 May 2024, again on the twenty-third of June."),
+])
+def test_dates_written_out_move_in_their_own_style(text, moved):
+    assert anonymise(text, date_shift_days=14).text == moved
+
+
+def test_ordinal_words_that_are_not_dates_stay():
+    kept("The first of his worries was money; he came second of ten.")
+
+
+# ---------------------------------------------------------------- named buildings and venues
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Respite is at Larkspur House on Fridays.", "Larkspur House", "address"),
+    ("He attends the Beacon Youth Hub.", "Beacon Youth Hub", "address"),
+    ("They met at the Penrose Club.", "Penrose Club", "address"),
+    ("Food from the Golden Spoon Grill.", "Golden Spoon Grill", "address"),
+    ("Advice from Hartley & Quinn Solicitors.", "Hartley & Quinn Solicitors", "address"),
+    ("The Southern HSC Trust holds the file.", "Southern HSC Trust", "health"),
+    ("Referred to the Ashdown Wheelchair Service.", "Ashdown Wheelchair Service", "health"),
+    ("Visits from the Brackley 0-19 Service.", "Brackley 0-19 Service", "health"),
+    ("Dad uses the Tallow Recovery Service.", "Tallow Recovery Service", "health"),
+])
+def test_named_buildings_and_services_go_whole_with_a_kind(text, place, kind):
+    assert found(text).get(place) == kind, found(text)
+
+
+def test_generic_buildings_and_services_stay():
+    kept("The Trust agreed; the hub and the 0-19 service will visit; Children's Services "
+         "were named.")
+
+
+# ---------------------------------------------------------------- initials with a full stop
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Report written by B. Ashcombe-Lyle on Monday.", "B. Ashcombe-Lyle"),
+    ("E. Trelawny agreed the plan.", "E. Trelawny"),
+    ("Tilly-Rae Dunmore (5) was seen. T-R smiled.", "T-R"),
+])
+def test_a_name_after_an_initial_or_hyphened_initials_go(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+def test_a_letter_ending_a_sentence_is_no_initial():
+    kept("We chose option B. Then we went home. Grade A. Good work.")
+
+
+# ---------------------------------------------------------------- international phones
+
+@pytest.mark.parametrize("number", ["+93 70 555 0183", "+964 750 555 0421", "+48 512 555 017",
+                                    "+234 803 555 0199", "+1 212 555 0147"])
+def test_international_numbers_are_phones(number):
+    assert found(f"Uncle's number is {number} (WhatsApp).").get(number) == "phone"
+
+
+def test_plus_signs_that_are_no_number_stay():
+    kept("He scored +5 on the scale, up +12 from March.")
+
+
+# ---------------------------------------------------------------- over-removal
+
+@pytest.mark.parametrize("text", [
+    "SHORT BREAKS REVIEW\nThe Short Breaks Panel met.",
+    "The Chair opened the meeting; the Independent Chair thanked Everyone.",
+    "The Children's Reporter asked for a Compulsory Supervision Order.",
+    "A Disabled Facilities Grant was agreed.",
+    "Greater Manchester Police and Police Scotland shared logs.",
+    "The assessment was Merton-compliant and trauma-informed.",
+    "Transport: Port, Fleet, Ferry.",
+])
+def test_headings_roles_orders_forces_and_practice_adjectives_stay(text):
+    kept(text)
+
+
+def test_a_region_named_alone_is_still_a_place():
+    # the force is practice context; a region named alone may be where the family lives
+    assert "West Yorkshire" in anonymise("West Yorkshire Police attended.", key="k").text
+    assert found("They moved to West Yorkshire last year.").get("West Yorkshire") == "address"

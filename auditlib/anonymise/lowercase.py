@@ -1,0 +1,311 @@
+"""Text written all in lower case (a typed-up notebook, text-speak): capitals say nothing there,
+so names are known by the word lists and by what is round them, and places and schools by their
+type words. Also a person's initials used as their name ("k said", "with KB"), in any text.
+See the package docstring for the rules."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from auditlib.anonymise.names import (
+    ROLE_AFTER_RE,
+    ROLE_BEFORE_RE,
+    SUFFIX_WORD_RE,
+    VERB_AFTER_RE,
+    Tok,
+)
+from auditlib.anonymise.spans import (
+    PRIORITY,
+    Mask,
+    Span,
+    finditer_in,
+    line_after,
+    line_before,
+    windows,
+)
+from auditlib.anonymise.wordlists import (
+    FIRST_NAMES,
+    NAME_ALSO_WORD,
+    STOP_WORDS,
+    SURNAMES,
+    TITLES,
+    TOWNS,
+    VERBS,
+    WEAK,
+    never_initials,
+)
+
+_PARAGRAPH_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\r?\n))+")
+_VERB_SET = frozenset(VERBS)
+_LOWER_TITLES = frozenset(t.lower() for t in TITLES)
+
+
+def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
+    """The paragraphs written mostly in lower case (most sentences open in lower case, or
+    hardly a capital at all), or the whole text when it is; None when there are none."""
+    starts = [t.start for t in toks]
+    # running counts, so each paragraph is judged in constant time: words (not ALL CAPS),
+    # sentence openings (and "i"), those in lower case, and capitalised words
+    counts = [(0, 0, 0, 0)]
+    for t in toks:
+        w, o, small, caps = counts[-1]
+        if not t.allcaps:
+            opening = t.sentence_start or t.core in ("i", "I")
+            upper = t.core[0].isupper()
+            w, caps = w + 1, caps + upper
+            o, small = o + opening, small + (opening and not upper)
+        counts.append((w, o, small, caps))
+
+    def lower(first: int, last: int) -> bool:
+        w, o, small, caps = (b - a for a, b in zip(counts[first], counts[last]))
+        return w >= 4 and ((o >= 2 and small >= 0.6 * o) or (w >= 12 and caps < 0.04 * w))
+
+    whole = lower(0, len(toks))
+    regions = Mask(len(text))
+    found = False
+    for m in _PARAGRAPH_RE.finditer(text):
+        first, last = bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())
+        if whole or lower(first, last):
+            regions.add(m.start(), m.end())
+            found = True
+    return regions if found else None
+
+
+def _inside(regions: Mask, start: int, end: int) -> bool:
+    return all(regions.taken[start:end])
+
+
+def _plain(low: str, suffix: bool = True) -> bool:
+    """An everyday word: never part of a name in lower-case text (nor, with ``suffix``
+    False, a word ending like one, "boxing", of a place's)."""
+    return (low in STOP_WORDS or low in _VERB_SET or low in _LOWER_TITLES
+            or (suffix and bool(SUFFIX_WORD_RE.search(low))))
+
+
+def _given(tok: Tok) -> bool:
+    low = tok.low
+    return (low in FIRST_NAMES and low not in STOP_WORDS and low not in NAME_ALSO_WORD
+            and low not in WEAK)
+
+
+_SURNAME_SHAPE_RE = re.compile(r"(?:mc|mac|o['’])[a-z]|[a-z]+[\-'’][a-z]")
+_NAME_END_RE = re.compile(r"[ \t]*(?:$|[,.;:!?)(\-–+&/]|\d|(?:" + "|".join(VERBS)
+                          + r"|and|aka|d\.?o\.?b)\b)")
+
+
+def _surname_after(text: str, prev: Tok, tok: Tok) -> bool:
+    """The word after a given name is its surname ("jayden mckellar", "darren s") unless an
+    everyday word."""
+    if not re.fullmatch(r"[ \t]+", text[prev.end + (2 if prev.possessive else 0):tok.start]) \
+            or prev.possessive:
+        return False
+    low = tok.low
+    if len(low) == 1:
+        return low not in ("a", "i", "x") and tok.core.islower()
+    if len(low) < 3 or _plain(low) or low in WEAK:
+        return False
+    # a listed surname or one shaped as surnames are (mc-, o'-, double-barrelled); an unknown
+    # word only where a name ends: before a stop, a verb or the end of the line
+    return (low in SURNAMES or bool(_SURNAME_SHAPE_RE.match(low))
+            or bool(_NAME_END_RE.match(line_after(text, tok.end + (2 if tok.possessive else 0)))))
+
+
+_LIST_RE = re.compile(r"[ \t]*(?:\+|&|,|and|,[ \t]*and)[ \t]*")
+
+
+def lower_case_names(text: str, toks: list[Tok], regions: Mask, blocked: Mask) -> list[Span]:
+    """In lower-case paragraphs: a known given name (a word also everyday, "dean", "will",
+    with a surname after it), a known surname, a word after a title ("pc kapoor") or a role
+    ("his mum tracey"), and the word after a given name as its surname."""
+    out: list[Span] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        # a list going on from a name: "dean + sal", "kyle, tia and jay"
+        listed = bool(out) and bool(_LIST_RE.fullmatch(text, out[-1].end, tok.start))
+        if not (tok.core[0].islower() and _inside(regions, tok.start, tok.end)
+                and blocked.free(tok.start, tok.end)):
+            i += 1
+            continue
+        low = tok.low
+        words = [tok]
+        before = line_before(text, tok.start)
+        titled = bool(re.search(r"(?i)(?<![\w])(?:" + "|".join(map(re.escape, _LOWER_TITLES))
+                                + r")\.?[ \t]+$", before[-12:]))
+        roled = bool(ROLE_BEFORE_RE.search(before)) or bool(
+            ROLE_AFTER_RE.match(line_after(text, tok.end)))
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        surname_next = (nxt is not None and blocked.free(nxt.start, nxt.end)
+                        and _surname_after(text, tok, nxt))
+        if _given(tok) or ((titled or roled or listed) and not _plain(low) and len(low) >= 2
+                           and low not in WEAK):
+            pass
+        elif low in NAME_ALSO_WORD and low in FIRST_NAMES and surname_next:
+            pass                # "dean o'hare", never "the dean"
+        elif low in SURNAMES and not _plain(low) and low not in WEAK:
+            pass
+        else:
+            i += 1
+            continue
+        if surname_next and not titled:
+            words.append(nxt)
+            i += 1
+        out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"],
+                        words=tuple(w.core for w in words)))
+        i += 1
+    return out
+
+
+# a nickname in quotes straight after a name: "darren s ('dazza')", "kyle “k-dog”"
+_QUOTED_AFTER_RE = re.compile(r"[ \t]*\(?[ \t]*[\"“'‘]"
+                              r"(?P<nick>[^\W\d_][\w'’\-]*(?:[ \t]+[\w'’\-]+)?)[\"”'’]")
+
+
+def name_phrases(text: str, names: list[Span], regions: Mask | None, mask: Mask) -> list[Span]:
+    """A nickname quoted after a name, and every other mention, in any case, of a name of two
+    words or more found in a lower-case paragraph ("lil d", "jayden mckellar")."""
+    if regions is None:
+        return []
+    out = []
+    phrases = {}
+    for s in names:
+        if not _inside(regions, s.start, s.end):
+            continue
+        phrase = " ".join(s.words).lower()
+        if len(phrase.split()) >= 2:
+            phrases.setdefault(phrase, s)
+        m = _QUOTED_AFTER_RE.match(text, s.end)
+        if m and mask.free(m.start("nick"), m.end("nick")) \
+                and not _plain(m.group("nick").lower()):
+            nick = Span(m.start("nick"), m.end("nick"), "name", PRIORITY["name"],
+                        words=tuple(m.group("nick").split()), title="nickname")
+            out.append(nick)
+            phrases.setdefault(m.group("nick").lower(), nick)
+    for phrase, s in phrases.items():
+        pattern = r"(?<![\w'’])" + r"[ \t]+".join(map(re.escape, phrase.split())) + r"(?![\w])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if mask.free(m.start(), m.end()) and _inside(regions, m.start(), m.end()):
+                out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] - 5,
+                                words=s.words, title=s.title))
+    return out
+
+
+# used like a name: a verb after it, or with/and/told… before it
+_INITIAL_BEFORE_RE = re.compile(r"(?i)(?:\b(?:with|and|told|asked|saw|met|to|for|gave|"
+                                r"picked[ \t]+up|dropped|drove|took|called|rang|texted)|[&,])"
+                                r"[ \t]+$")
+_INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\()")
+
+
+def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask | None,
+                  mask: Mask) -> list[Span]:
+    """A person's initial or initials used as their name where the text names them ("k said"
+    for Kyle, "with KB" for Kyle B…): the token is their initial(s) and is used as a name is
+    (a verb after it, "with", "and", "told" before it, or in a list)."""
+    people: dict[str, set[tuple[str, ...]]] = {}
+    for s in names:
+        if not s.words or not s.words[0][:1].isalpha() or s.title:
+            continue        # after a title it is a surname; a nickname has no initials
+        person = tuple(w.lower() for w in s.words)
+        people.setdefault(s.words[0][0].lower(), set()).add(person[:1])
+        if len(s.words) >= 2:
+            people.setdefault((s.words[0][0] + s.words[-1][0]).lower(), set()).add(
+                (person[0], person[-1]))
+    if not people:
+        return []
+    capitals = never_initials()
+    out = []
+    for tok in toks:
+        low = tok.low
+        if len(low) > 2 or low not in people or low in ("a", "i", "o", "x") \
+                or not mask.free(tok.start, tok.end):
+            continue
+        lower_here = regions is not None and _inside(regions, tok.start, tok.end)
+        if not (tok.core.isupper() or lower_here) or tok.core.upper() in capitals \
+                or (len(low) == 2 and low in STOP_WORDS):
+            continue
+        after = line_after(text, tok.end)
+        if not (VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
+                line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)):
+            continue
+        found = people[low]
+        # one person: their placeholder (a single word resolves to its full name later)
+        words = next(iter(found)) if len(found) == 1 else (tok.core,)
+        span = Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=words)
+        if len(found) > 1:
+            span.key = ("initials", low)
+        out.append(span)
+    return out
+
+
+# streets, venues and schools written in lower case, known by their type word
+_LOW_WORD = r"[a-z][a-z'’\-]*"
+_STREET_TYPES = (r"road|street|avenue|close|lane|drive|crescent|gardens|grove|terrace|mews|row|"
+                 r"park|way|court|walk|rise|square|parade|view|green|hill|fold|croft|garth")
+# without a house number, only these say street
+_STREET_ALONE = frozenset({"road", "street", "avenue", "close", "lane", "drive", "crescent",
+                           "gardens", "grove", "terrace", "mews", "row", "park"})
+_VENUE_TYPES = (r"snooker[ \t]+club|club|grill|interchange|bus[ \t]+station|train[ \t]+station|"
+                r"station|takeaway|kebabs?|chippy|caf[eé]|gym|arcade|precinct|"
+                r"leisure[ \t]+centre|shopping[ \t]+centre|retail[ \t]+park")
+_SCHOOL_TYPES = (r"primary[ \t]+school|primary|high[ \t]+school|high|academy|college|pru|"
+                 r"juniors|infants|nursery|school|sixth[ \t]+form")
+_PLACE_RE = re.compile(
+    rf"(?<![\w'’])(?:(?P<number>\d{{1,4}}[a-z]?)[ \t]+)?(?P<prefix>(?:{_LOW_WORD}[ \t]+){{1,3}}?)"
+    rf"(?:(?P<street>{_STREET_TYPES})|(?P<venue>{_VENUE_TYPES})|(?P<school>{_SCHOOL_TYPES}))"
+    r"(?![\w])")
+# the words of a generic place: "the skate park", "the youth club", "the local high"
+_GENERIC = frozenset({"skate", "car", "play", "country", "theme", "water", "trampoline", "big",
+                      "main", "back", "front", "dog", "bike", "chip", "kebab", "pizza", "chicken",
+                      "snooker", "pool", "boxing", "golf", "cricket", "rugby", "tennis", "social",
+                      "night", "after", "old", "new", "same", "other", "next", "nearest",
+                      "secondary", "special", "sports", "bus", "train", "petrol", "fire", "police",
+                      "youth", "football", "breakfast", "homework", "local", "high", "primary"})
+# street names ending -gate (westgate, kirkgate): a consonant before it, unlike the verbs
+_GATE_RE = re.compile(r"(?<![\w'’])[a-z]{2,}[^aeiou\W]gate(?![\w'’])")
+_GATE_WORDS = frozenset({"tailgate", "floodgate", "stargate", "watergate", "tollgate"})
+
+
+_PLACE_ANCHOR = re.compile(rf"(?<![\w])(?:{_STREET_TYPES}|{_VENUE_TYPES}|{_SCHOOL_TYPES})(?![\w])")
+
+
+def lower_case_places(text: str, toks: list[Tok], regions: Mask | None,
+                      protected: Mask) -> list[Span]:
+    """In lower-case paragraphs: a street ("carr lane", "22 manor row"), a venue ("the cue
+    club", "bradford interchange") or a school ("thornbury high", "bridge pru") by its type
+    word after a word that is not everyday or generic; a town from the list; a street named
+    -gate."""
+    if regions is None:
+        return []
+    out = []
+    for m in finditer_in(_PLACE_RE, text, windows(text, _PLACE_ANCHOR, 60, 0)):
+        if not _inside(regions, m.start(), m.end()) or not protected.free(m.start(), m.end()):
+            continue
+        parts = list(re.finditer(r"\S+", m.group("prefix")))
+        if any(re.search(r"['’]s?$", p.group(0)) for p in parts):
+            continue            # "nan's house", "kyle's road": a person's, left to names
+        numbered = m.group("number") is not None and m.group("street") is not None
+        if not numbered:
+            # the words after the last everyday one ("went with jayden to the cue club")
+            plain = [i for i, p in enumerate(parts) if _plain(p.group(0), suffix=False)]
+            parts = parts[plain[-1] + 1:] if plain else parts
+            while parts and parts[0].group(0) in _GENERIC:
+                parts.pop(0)
+            if not parts:
+                continue
+            if m.group("street") and m.group("street") not in _STREET_ALONE:
+                continue
+        kind = "school" if m.group("school") else "address"
+        start = m.start() if numbered else m.start("prefix") + parts[0].start()
+        out.append(Span(start, m.end(), kind, PRIORITY[kind] - 1,
+                        key=(kind, " ".join(text[start:m.end()].split()))))
+    for m in _GATE_RE.finditer(text) if "gate" in text else ():
+        if m.group(0) not in _GATE_WORDS and _inside(regions, m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 2,
+                            key=("address", m.group(0))))
+    for tok in toks:
+        low = tok.core
+        if low in TOWNS and low not in STOP_WORDS and _inside(regions, tok.start, tok.end):
+            out.append(Span(tok.start, tok.end, "address", PRIORITY["address"] - 3,
+                            key=("address", low)))
+    return out
