@@ -76,7 +76,8 @@ def intervals_by_audit(pairs: Iterable[tuple[Hashable, Any, Any]],
     where kappa is undefined, ``None``). Fields of one audit are not independent (an auditor
     who misreads a case misreads it throughout), so an interval counting fields as the
     observations is too narrow; these come from :func:`auditlib.agreement.intervals` with each
-    field's audit as its cluster. Fewer than two audits give ``None``: too few for an interval.
+    field's audit as its cluster. Fewer than two audits, or audits all alike (nothing to
+    estimate the spread from), give ``None``.
     """
     from auditlib.agreement import intervals
 
@@ -89,7 +90,8 @@ def intervals_by_audit(pairs: Iterable[tuple[Hashable, Any, Any]],
         clusters[unit] = audit
     if not ratings:
         return {"agreement": None, "weighted_kappa": None}
-    found = intervals(ratings, ["same", "different"] if levels is None else levels, clusters)
+    found = intervals(ratings, ["same", "different"] if levels is None else levels, clusters,
+                      keys=["percent_agreement", "cohen_kappa"])
     kappa = found["cohen_kappa"] if levels is not None else None
     return {"agreement": found["percent_agreement"],
             "weighted_kappa": kappa["linear"] if kappa else None}
@@ -97,12 +99,12 @@ def intervals_by_audit(pairs: Iterable[tuple[Hashable, Any, Any]],
 
 def interval_words(interval: Sequence[float] | None,
                    show: Callable[[float], str] = "{:.2f}".format,
-                   too_few: str = "too few audits for an interval") -> str:
+                   too_few: str = "no interval: too few audits or every audit alike") -> str:
     """An interval as the pages write it, in brackets: ``(0.12 to 0.65)``, or, where there is
     none, why (a bare 0% to 100% would read as a finding).
 
     >>> interval_words([0.12, 0.65]), interval_words(None)
-    ('(0.12 to 0.65)', '(too few audits for an interval)')
+    ('(0.12 to 0.65)', '(no interval: too few audits or every audit alike)')
     """
     if interval is None:
         return f"({too_few})"

@@ -15,6 +15,7 @@ from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import fleiss_kappa as statsmodels_fleiss_kappa
 
 from auditlib.agreement import (
+    GROUPS,
     NO_PAIRS,
     cohen_kappa,
     fleiss_kappa,
@@ -543,7 +544,7 @@ def test_variance_intervals_match_irrcac(case):
     Gwet's standard error and Student's t on units - 1 degrees of freedom."""
     ratings, levels, frame = random_ratings(*case)
     q = case[3]
-    found = intervals(ratings, levels, transform=False)
+    found = intervals(ratings, levels, method="gwet")
     pairs = [(found["gwet_ac1"], irrcac(frame, q).gwet()),
              (found["gwet_ac2"]["linear"], irrcac(frame, q, "linear").gwet()),
              (found["gwet_ac2"]["quadratic"], irrcac(frame, q, "quadratic").gwet())]
@@ -574,7 +575,7 @@ def clustered_ratings(seed: int, audits: int, fields: int):
 
 def test_intervals_have_the_keys_of_summary_and_contain_the_estimate():
     ratings, clusters = clustered_ratings(1, 12, 8)
-    result, found = summary(ratings, OFSTED4), intervals(ratings, OFSTED4, clusters, draws=200)
+    result, found = summary(ratings, OFSTED4), intervals(ratings, OFSTED4, clusters)
     assert set(found) == set(result) - {"raters", "reference", "n_units", "levels"}
     for key, value in found.items():
         nested = value if isinstance(value, dict) else {None: value}
@@ -587,15 +588,15 @@ def test_intervals_have_the_keys_of_summary_and_contain_the_estimate():
 def test_each_unit_its_own_cluster_is_the_same_as_no_clusters():
     ratings, levels, _ = random_ratings(3, 50, 3, 4, 0.0)
     alone = {unit: unit for unit, _, _ in ratings}
-    assert intervals(ratings, levels, alone, draws=100) == intervals(ratings, levels, draws=100)
+    assert intervals(ratings, levels, alone) == intervals(ratings, levels)
 
 
 def test_clusters_widen_the_intervals_when_fields_of_an_audit_go_together():
     """Fields of one audit are not independent: treating audits as the observations gives
     wider intervals than treating 96 fields as 96 independent units."""
     ratings, clusters = clustered_ratings(2, 12, 8)
-    by_field = intervals(ratings, OFSTED4, draws=300)
-    by_audit = intervals(ratings, OFSTED4, clusters, draws=300)
+    by_field = intervals(ratings, OFSTED4)
+    by_audit = intervals(ratings, OFSTED4, clusters)
 
     def width(interval):
         return interval[1] - interval[0]
@@ -606,22 +607,58 @@ def test_clusters_widen_the_intervals_when_fields_of_an_audit_go_together():
             > width(by_field["krippendorff_alpha"]["ordinal"]))
 
 
-def test_bootstrap_is_deterministic_given_the_seed():
+def test_more_audits_than_the_jackknife_groups_are_dealt_into_groups():
+    """Past GROUPS clusters the jackknife leaves out a group of them at a time (Kott's
+    delete-a-group jackknife): the same as dealing the clusters into GROUPS audits."""
+    ratings, levels, _ = random_ratings(8, 2 * GROUPS + 50, 2, 4, 0.0)
+    units = list(dict.fromkeys(unit for unit, _, _ in ratings))
+    dealt = {unit: k % GROUPS for k, unit in enumerate(units)}
+    alone = intervals(ratings, levels, keys=["percent_agreement", "gwet_ac1"])
+    assert alone == intervals(ratings, levels, dealt, keys=["percent_agreement", "gwet_ac1"])
+    assert alone != intervals(ratings, levels, {u: k % 7 for k, u in enumerate(units)},
+                              keys=["percent_agreement", "gwet_ac1"])
+
+
+def test_keys_limit_the_statistics_computed():
     ratings, clusters = clustered_ratings(3, 10, 8)
-    first = intervals(ratings, OFSTED4, clusters, draws=200, seed=7)
-    assert intervals(ratings, OFSTED4, clusters, draws=200, seed=7) == first
-    other = intervals(ratings, OFSTED4, clusters, draws=200, seed=8)
-    assert other["cohen_kappa"] != first["cohen_kappa"]
-    assert other["gwet_ac1"] == first["gwet_ac1"]    # a formula, not a resample
+    every = intervals(ratings, OFSTED4, clusters)
+    some = intervals(ratings, OFSTED4, clusters, keys=["percent_agreement", "cohen_kappa"])
+    assert some == {key: every[key] for key in ("percent_agreement", "cohen_kappa")}
+
+
+def test_one_audit_carrying_the_disagreement_widens_the_interval():
+    """Where one audit holds most of the disagreement the spread rests on that audit alone,
+    and the interval is wider than one from audits that each disagree a little."""
+    levels = ["a", "b"]
+    def month(disagreements):
+        ratings, clusters = [], {}
+        for audit, wrong in enumerate(disagreements):
+            for field in range(10):
+                unit = (audit, field)
+                clusters[unit] = audit
+                ratings += [(unit, "lead", "a"), (unit, "moderator", "b" if field < wrong else "a")]
+        return intervals(ratings, levels, clusters, keys=["percent_agreement"])
+    spread = month([1] * 10)["percent_agreement"]            # 10 fields of 100 wrong
+    lumped = month([10] + [0] * 9)["percent_agreement"]      # the same 10, all in one audit
+    assert spread is None                                    # every audit the same: no spread
+    gently = month([1, 2, 1, 0, 2, 1, 1, 0, 1, 1])["percent_agreement"]
+    assert lumped[1] - lumped[0] > 2 * (gently[1] - gently[0])
+    # the lumped month's jackknife: 0.9 agreement; leaving out the audit with every
+    # disagreement gives 1, any other 80/90; standard error 0.1. Student's t on 9 degrees of
+    # freedom would reach down to 0.9 - 2.262 * 0.1 = 0.674; one audit carrying the spread
+    # leaves far fewer degrees of freedom, and the interval reaches lower
+    assert lumped[0] < 0.9 - 2.262 * 0.1 - 0.05
 
 
 def test_undefined_statistics_have_no_interval():
     ratings = [(unit, rater, "good") for unit in range(5) for rater in ("ann", "bob")]
-    found = intervals(ratings, OFSTED4, draws=50)
+    found = intervals(ratings, OFSTED4)
     assert found["cohen_kappa"] == {"unweighted": None, "linear": None, "quadratic": None}
     assert found["fleiss_kappa"] is None
     assert set(found["krippendorff_alpha"].values()) == {None}
-    assert found["percent_agreement"] == [1.0, 1.0]
+    # every unit agrees: Clopper and Pearson's interval for 5 units in full agreement of 5
+    assert found["percent_agreement"] == pytest.approx([0.025 ** (1 / 5), 1.0])
+    assert found["within_one"] == pytest.approx([0.025 ** (1 / 5), 1.0])
 
 
 def test_intervals_refuse_a_unit_without_a_cluster_and_bad_arguments():
@@ -631,5 +668,7 @@ def test_intervals_refuse_a_unit_without_a_cluster_and_bad_arguments():
         intervals(ratings, OFSTED4, clusters)
     with pytest.raises(ValueError, match="confidence must be between 0 and 1"):
         intervals(ratings, OFSTED4, confidence=95)
-    with pytest.raises(ValueError, match="draws must be a positive whole number"):
-        intervals(ratings, OFSTED4, draws=0)
+    with pytest.raises(ValueError, match="method must be 'jackknife' or 'gwet'"):
+        intervals(ratings, OFSTED4, method="bootstrap")
+    with pytest.raises(ValueError, match="keys must be among"):
+        intervals(ratings, OFSTED4, keys=["kappa"])

@@ -60,9 +60,10 @@ def test_kernel_memory_benchmark_prints_a_ratio():
 
 def test_interval_coverage_benchmark_prints_coverage():
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "interval_coverage.py"),
-                          "--replicates", "3", "--draws", "20", "--population", "200",
+                          "--replicates", "3", "--population", "200", "--gwet",
                           "--by-field"], capture_output=True, text=True, check=True,
                          timeout=300).stdout
     assert "coverage of 95% intervals" in out
     assert "10 audits by audit" in out and "20 audits by field" in out
+    assert "20 audits Gwet by audit" in out
     assert "gwet_ac2 quadratic" in out and "krippendorff_alpha ordinal" in out

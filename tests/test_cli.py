@@ -463,14 +463,23 @@ def test_agreement_undefined_statistics_are_null_and_said_in_words(tmp_path):
     ratings = tmp_path / "ratings.csv"
     ratings.write_text("unit,rater,grade\n" + "".join(f"{u},{r},good\n" for u in range(4)
                                                       for r in ("a", "b")))
-    result = run("agreement", ratings, "--scale", "ofsted4", "--json", "--draws", "20")
+    result = run("agreement", ratings, "--scale", "ofsted4", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout, parse_constant=refuse_nan)
     assert data["fleiss_kappa"] is None and data["cohen_kappa"]["unweighted"] is None
     assert data["intervals"]["fleiss_kappa"] is None
-    text = run("agreement", ratings, "--scale", "ofsted4", "--draws", "20").stdout
+    text = run("agreement", ratings, "--scale", "ofsted4").stdout
     assert "Fleiss' kappa undefined (every grade is the same level" in text
     assert "nan" not in text
+    # every unit agrees: at least as many units agree as the interval of 4 out of 4 says
+    assert "percent agreement 1.000 (95% interval 0.398 to 1.000)" in text
+    # two audits alike, each half agreed: no spread to build an interval from, said in words
+    ratings.write_text("unit,rater,grade,audit\n" + "".join(
+        f"{audit}-{field},{rater},{'good' if rater == 'a' or field else 'inadequate'},{audit}\n"
+        for audit in ("x", "y") for field in range(2) for rater in ("a", "b")))
+    text = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit").stdout
+    assert "percent agreement 0.500 (no interval: too few units or clusters, or every one left " \
+        "out gives the same value)" in text
 
 
 def test_agreement_intervals_by_audit(tmp_path):
@@ -484,16 +493,14 @@ def test_agreement_intervals_by_audit(tmp_path):
                 grade = levels[(audit + field + slip) % 4]
                 rows.append(f"a{audit}-f{field},{rater},{grade},audit {audit}")
     ratings.write_text("unit,rater,grade,audit\n" + "\n".join(rows) + "\n")
-    result = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit", "--json",
-                 "--draws", "100", "--seed", "3")
+    result = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout, parse_constant=refuse_nan)
-    assert data["intervals_by"]["n_clusters"] == 6 and data["intervals_by"]["seed"] == 3
+    assert data["intervals_by"]["n_clusters"] == 6 and data["intervals_by"]["method"] == "jackknife"
     low, high = data["intervals"]["cohen_kappa"]["linear"]
     assert low <= data["cohen_kappa"]["linear"] <= high
     assert set(data["intervals"]["gwet_ac2"]) == {"linear", "quadratic"}
-    text = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit", "--draws",
-               "100").stdout
+    text = run("agreement", ratings, "--scale", "ofsted4", "--cluster", "audit").stdout
     assert "intervals count 6 clusters (audit), not 30 units" in text
     assert "Gwet's AC1 " in text and "(95% interval " in text
     assert "team: missing column" in one_line_error(

@@ -51,8 +51,8 @@ def test_report_content(store):
     assert "Moderation is due by 14 December 2026" in page
     assert "changed 1 of them (50% change rate)" in page
     # one finalised audit, 11 of its 12 field grades kept: too few audits for an interval
-    assert "Moderators agreed with 92% of the auditors' 12 field grades (too few audits for an " \
-           "interval: each audit counts as one observation)" in page
+    assert "Moderators agreed with 92% of the auditors' 12 field grades (no interval: too few " \
+           "audits or every audit alike; each audit counts as one observation)" in page
     assert "2 actions raised, 1 completed and signed off (50% completed), 1 overdue" in page
     assert "Chronologies are out of date." not in page  # themes are counted, never quoted
     assert ">Safeguarding<" in page and ">Children in care<" in page

@@ -267,11 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "ratings)")
     p.add_argument("--cluster", metavar="COLUMN",
                    help="the column giving each unit's audit, when units are fields of audits: "
-                        "the intervals then resample audits, not fields")
-    p.add_argument("--draws", type=int, default=1000,
-                   help="bootstrap resamples for Cohen's kappa and Krippendorff's alpha "
-                        "(default 1000)")
-    p.add_argument("--seed", type=int, default=0, help="the bootstrap's seed (default 0)")
+                        "the intervals then leave out one audit at a time, not one field")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_agreement)
 

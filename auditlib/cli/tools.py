@@ -35,12 +35,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         clusters: dict[Any, Any] | None = (read_clusters_csv(args.ratings, args.cluster)
                                            if args.cluster else None)
         result = summary(ratings, levels, reference=args.reference)
-        ranges = intervals(ratings, levels, clusters, draws=args.draws, seed=args.seed)
+        ranges = intervals(ratings, levels, clusters)
     except ValueError as exc:
         raise CommandError(f"{args.ratings}: {exc}") from None
     groups = len(set(clusters.values())) if clusters else result["n_units"]
     how = {"confidence": 0.95, "clusters": args.cluster or "each unit its own",
-           "n_clusters": groups, "bootstrap_draws": args.draws, "seed": args.seed}
+           "n_clusters": groups, "method": "jackknife"}
 
     def undefined_is_null(value: Any) -> Any:
         # JSON has no NaN: an undefined statistic is null
@@ -63,7 +63,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if interval is False:
             return f"{value:.3f}"
         if interval is None:
-            return f"{value:.3f} (no interval: too few units or clusters)"
+            return (f"{value:.3f} (no interval: too few units or clusters, or every one "
+                    f"left out gives the same value)")
         return f"{value:.3f} (95% interval {interval[0]:.3f} to {interval[1]:.3f})"
     # raters, units and levels are the CSV file's text
     print(f"{result['n_units']} units; levels (in order): {shown(', '.join(result['levels']))}")
@@ -87,8 +88,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     g, gi = result["gwet_ac2"], ranges["gwet_ac2"]
     for name in ("linear", "quadratic"):
         print(f"Gwet's AC2, {name}: {show(g[name], gi[name])}")
-    print(f"(intervals: Gwet's standard error for agreement, AC1, AC2 and Fleiss; a bootstrap of "
-          f"{args.draws} resamples, seed {args.seed}, for Cohen and Krippendorff)")
+    print(f"(intervals: a jackknife leaving out one {'audit' if args.cluster else 'unit'} at a "
+          f"time; see benchmarks/interval_coverage.py for how often they hold the truth)")
     reference = result["reference"]["rater"]
     print(f"Raters against {shown(reference)} ({shown(result['reference']['chosen'])}):")
     for rater, info in result["raters"].items():

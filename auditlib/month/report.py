@@ -178,7 +178,8 @@ def monthly_report(store: Any, month: str, today: _dt.date | None = None) -> str
 def _agreement(kept: list[tuple[int, str, str]]) -> dict[str, Any] | None:
     """How many of the auditors' field grades the moderators kept, as a percentage with its 95%
     interval treating each audit as one observation (fields of one audit are not independent);
-    the interval is None with too few audits, and the whole None with no field graded."""
+    the interval is None with too few audits or audits all alike, and the whole None with no
+    field graded."""
     from auditlib.consistency import intervals_by_audit
 
     if not kept:

@@ -15,7 +15,7 @@ from auditlib.store import EDITABLE, AuditStore
 from auditlib.training import Exemplar, cohort_results, compare, list_exemplars, next_exemplar
 
 #: why a trainee's figures have no interval: each exercise is one observation, and one is too few
-TOO_FEW = "too few exercises for an interval"
+TOO_FEW = "no interval: too few exercises or every exercise alike"
 
 
 def _pct(x: float | None) -> str:
