@@ -25,8 +25,9 @@ are not part of a date are never replaced.
 
 The modules: :mod:`~auditlib.anonymise.identifiers` (email, NHS and NI numbers, phone,
 postcode, reference), :mod:`~auditlib.anonymise.dates`, :mod:`~auditlib.anonymise.places`
-(school, GP practice, address), :mod:`~auditlib.anonymise.names` and
-:mod:`~auditlib.anonymise.lowercase` (text written in lower case, initials) each find
+(school, GP practice, address), :mod:`~auditlib.anonymise.names`,
+:mod:`~auditlib.anonymise.lowercase` (text written in lower case, initials) and
+:mod:`~auditlib.anonymise.capitals` (words in capitals, staff initials) each find
 candidate spans (:mod:`~auditlib.anonymise.spans`); :mod:`~auditlib.anonymise.core`
 combines them and writes the placeholders; :mod:`~auditlib.anonymise.results` holds what is
 returned and the report; :mod:`~auditlib.anonymise.evaluation` scores it on labelled texts.
@@ -74,7 +75,8 @@ address, then names):
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
     falls on it. A date-shaped string that is no real date
-    becomes ``[Date]``. A weekday with a day number ("Mon 20th", "Fri 7") is a date whose month
+    becomes ``[Date]``. A month with an apostrophe year ("July '24", "Sept ’23") is a date. A
+    weekday with a day number ("Mon 20th", "Fri 7") is a date whose month
     is inferred as a bare ordinal's is (not before a time or count, "Fri 7:30"). A year alone
     tied to an event ("born in 1988", "since 2003", "in early 2019", "(2019)", "2014 to March
     2019", "from 2014 to 2016") is a date, never a count, money or a time ("2000 words",
@@ -108,6 +110,9 @@ address, then names):
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
+    After a benefit or agency (UC, Universal Credit, HMRC, DWP, PIP…), a code of letter and
+    digit groups with five digits or more, the cue too when the code follows it straight
+    (``UC 5520 3381 TM``); a Document Exchange address (``DX 551203 Northmere 2``).
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``); the older prefix (``K123 LMN``), suffix
@@ -143,11 +148,19 @@ address, then names):
     a distinctive name before a type word, the whole removed with it: Learning/Education
     Centre (school); "… General" (a hospital, not "Attorney General"), "… Neurodevelopmental
     Service", Child Development/Therapy/Audiology… Service, Centre or Team, and a bare
-    "… Centre" among words about health (health); Family/Community/Children's/Youth Centre,
-    Family Hub, a bus or train station, Library, Village Hall, a bare "… Centre", and "Civic
-    Centre" alone (address). Generic ones ("the Family Centre", "a children's centre",
-    "Public Health Nursing Service") stay. Buildings, venues and firms by name and type word
-    (address): "… House" (a respite unit, hostel, office), "… Hub", "… Club", "… Grill",
+    "… Centre" among words about health (health), "… Talking Therapies", "… Dental", "… School
+    Nursing", "… Perinatal Mental Health Service" (health, even where the service's words alone
+    are a practice term); Family/Community/Children's/Youth Centre,
+    Family Hub, a bus or train station, "… station", "… retail park", "… transit site", "…
+    caravan site", Library, Village Hall, a bare "… Centre", and "Civic Centre" alone
+    (address). Councils ("… Metropolitan Borough Council", "… County Council", "… Council"),
+    law firms ("… Family Law", "… Legal Services", "… Solicitors LLP") and firms by their
+    business word ("… Associates", "… Lettings", "… Toxicology", "… Hardware", "… Ltd", "…
+    Taxis") go whole as addresses; "the council", "Legal Services" alone stay. A plot or pitch
+    on a site ("Plot 12", "pitch 4") is an address as a flat is. Generic ones ("the Family
+    Centre", "a children's centre", "Public Health Nursing Service") stay. Buildings, venues
+    and firms by name and type word (address): "… House" (a respite unit, hostel, office),
+    "… Hub", "… Club", "… Grill",
     takeaways, cafés, pubs, hotels, hostels, "… Solicitors" ("Pennant & Rowe Solicitors");
     health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" and a trust
     named by its region ("Western HSC Trust"). "the Trust", "the hub", "the 0-19 service"
@@ -199,7 +212,25 @@ address, then names):
     - an initial and its full stop before a word the stop list lacks: ``A. Munro-Kerr``,
       ``Dr J. Okafor``; a quoted nickname of up to three words ("aka 'lil d'", "called him
       'big m'"); a capitalised word with a lower-case word hyphened on ("Merton-compliant")
-      is an adjective, never a name.
+      is an adjective, never a name; "O. Ashdown": an initial with its stop is no particle;
+    - a month's abbreviation used as a person ("Dec" for Declan): a verb after, "with" before,
+      in a list of names, or spoken to (", Dec."); never with a day, year or "of";
+    - initials of two or three capitals for a person the text never names in full (staff in
+      a log): a verb after, a role or shift in brackets after ("GF (DSL)", "AJ (sleep-in)"),
+      "by", "with", "and", "to"… before (not before a noun: "and TB screening"), a speaker or
+      signature ("08:15 – LM: …", "— SV"), beside such initials ("EB and CK", "BN, HC");
+      every mention then goes under one placeholder. Never an acronym of the shared
+      vocabulary nor of ``data/not-initials.txt`` (benefits, school subjects, shops: UC, PE,
+      KFC), a common word in capitals ("OK", "NO") or inside a practice term.
+
+``name``, ``address``, ``school`` written in capitals
+    Lines holding words in capitals (headings, letterheads, address blocks) are read again
+    with those words written as names are ("HOLLYBANK LODGE" as "Hollybank Lodge"): the
+    schools, services, buildings and addresses found there go, and a town of the list
+    ("SITTING AT SHEFFIELD"); a listed first name or a title before a word in capitals that is
+    not a common one is a name ("CHILD: TYLER BRANNIGAN"). Heading words ("HANDOVER",
+    "APPLICANT", "SHIFT NOTES") stay, and a word in capitals that is a common word is no
+    name's initials ("MATTER OF THE" beside an Olive Fenwick).
 
 ``name``, ``address``, ``school`` in text written in lower case
     A paragraph (or the whole text) is in lower case when most of its sentences open in
@@ -227,6 +258,11 @@ Northern Irish orders, hearings and roles ("Compulsory Supervision Order", "Chil
 Reporter"), panels and grants by their type ("Short Breaks Panel", "Disabled Facilities
 Grant") are kept terms: practice context, not where the family lives. A region named alone
 ("moved to West Yorkshire") is still a place and goes.
+
+Family-court parties and stages ("Applicant", "Respondent", "Issues Resolution Hearing", "Part
+25", "Final Hearing"), log words ("Handover", "Shift", "Driver"), education words and grants
+("Diploma", "Access course", "Higher Education Bursary") and named protocols of practice
+("Philomena Protocol", "Herbert Protocol", listed together in ``data/kept-terms.txt``) stay.
 
 Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept
 terms: organisations the family is referred to, not identifiers.

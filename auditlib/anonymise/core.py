@@ -8,6 +8,7 @@ import secrets
 from collections import defaultdict
 from pathlib import Path
 
+from auditlib.anonymise.capitals import capital_names, capital_places, staff_initials
 from auditlib.anonymise.dates import find_dates
 from auditlib.anonymise.identifiers import (
     find_emails,
@@ -29,6 +30,7 @@ from auditlib.anonymise.lowercase import (
 )
 from auditlib.anonymise.names import (
     link_nicknames,
+    month_nicknames,
     name_repeats,
     name_runs,
     nickname_names,
@@ -81,17 +83,20 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     lower = lower_case_regions(text, toks)
     accept(find_institutions(text, protected) + find_addresses(text, protected)
            + lower_case_places(text, toks, lower, protected), taken, accepted)
+    accept(capital_places(text, protected), taken, accepted)
     accept(institution_repeats(text, accepted, taken), taken, accepted)
 
     blocked = Mask(len(text))
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
     names: list[Span] = []
     accept(nickname_names(text, blocked) + title_names(text, toks, blocked)
-           + name_runs(text, toks, blocked)
+           + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)
            + (lower_case_names(text, toks, lower, blocked) if lower else []), taken, names)
     accept(name_phrases(text, names, lower, taken), taken, names)
     accept(name_repeats(text, toks, names, taken, lower), taken, names)
     accept(initial_names(text, toks, names, lower, taken), taken, names)
+    accept(month_nicknames(text, names, taken) + staff_initials(text, taken, protected),
+           taken, names)
     resolve_names(names)
     link_nicknames(names)
     accepted += names

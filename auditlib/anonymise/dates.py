@@ -99,8 +99,9 @@ _DATE_RES = [
     ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
-    ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH})(?P<dot>\.)?,?[ \t]+(?P<y>\d{{4}})"
-                           rf"(?![\w/])")),
+    # "March 2019", "July '24" (a year with its apostrophe, never a bare "July 24")
+    ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH})(?P<dot>\.)?,?[ \t]+"
+                           rf"(?P<y>\d{{4}}|['’]\d{{2}})(?![\w/])")),
     ("cy_d_month", re.compile(rf"{_CY_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                               rf"(?P<cyord>af|il|ydd|fed|ed|eg|ain)?"
                               rf"(?:[ \t]+(?P<cyo>o))?[ \t]+(?P<cymon>(?i:{_CY_MONTH}))"

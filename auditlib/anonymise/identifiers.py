@@ -216,6 +216,17 @@ _LABELLED_REF_RE = re.compile(
 _CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/]\d{3,}(?:[\-/][A-Z0-9]+)*(?![\w/\-])")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
                              r"(?!\.\d)(?!,\d)")
+# a benefit's or agency's reference in groups of letters and digits, its cue with it: "UC 5520
+# 3381 TM", "HMRC ref 123 4567 890", "DWP reference: AB 12 34 56"
+_AGENCY_REF_RE = re.compile(
+    r"\b(?P<cue>UC|Universal[ \t]+Credit|HMRC|DWP|PIP|ESA|JSA|DLA|Child[ \t]+Benefit|"
+    r"Tax[ \t]+Credits?|Housing[ \t]+Benefit|Council[ \t]+Tax)(?:[ \t]+(?i:claim|account|"
+    r"journal|award))?(?:[ \t]+(?i:ref(?:erence)?|no|number|id)\b\.?)?[ \t]*[:#]?[ \t]*"
+    r"(?P<ref>[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*(?:[ \t][A-Z]{1,3}"
+    r"(?![\w'’]))?)")
+# a law firm's or court's Document Exchange address: "DX 612004 Halton 4"
+_DX_RE = re.compile(r"\bDX[ \t]*:?[ \t]*"
+                    r"(?P<ref>\d{3,7}(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+\d{1,2})?)(?![\w])")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
 
 
@@ -227,6 +238,17 @@ def find_references(text: str) -> list[Span]:
         if sum(c.isdigit() for c in ref) >= 3 and not _YEAR_RANGE.fullmatch(ref):
             out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
                             key=ref.upper()))
+    for m in _AGENCY_REF_RE.finditer(text):
+        ref = m.group("ref")
+        if sum(c.isdigit() for c in ref) >= 5 and not _YEAR_RANGE.fullmatch(ref):
+            # the cue goes too when the code follows it straight: "UC 5520 3381 TM"
+            start = m.start() if m.group("cue").isupper() and re.fullmatch(
+                r"[ \t]+", text[m.end("cue"):m.start("ref")]) else m.start("ref")
+            out.append(Span(start, m.end("ref"), "reference", PRIORITY["reference"] + 1,
+                            key=ref.upper()))
+    for m in _DX_RE.finditer(text) if "DX" in text else ():
+        out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
+                        key=m.group("ref").upper()))
     for m in _CODE_REF_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 1,
                         key=m.group(0).upper()))

@@ -228,7 +228,9 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     out: list[Span] = []
     last_end = -1
     for run in _runs(text, toks, mask):
-        words = [t for t in run if t.low not in PARTICLES]
+        # "O. Ashdown": an initial with its stop is no particle ("O'Neill", "de")
+        words = [t for t in run if t.low not in PARTICLES
+                 or (t.initial and text.startswith(".", t.end))]
         # drop unknown words that read like English (-ed, -ing, -tion…) from either end
         while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
                 and words[0].low not in NAME_ALSO_WORD \
@@ -346,6 +348,12 @@ def resolve_names(spans: list[Span]) -> None:
             s.key = ("one", gender if lasts else "", w)
 
 
+def _among_capitals(text: str, tok: Tok) -> bool:
+    """A word in a heading written in capitals: a word before or after it is in capitals."""
+    return bool(re.search(r"[A-Z]{2,}[ \t]+$", line_before(text, tok.start))
+                or re.match(r"[ \t]+[A-Z]{2,}", line_after(text, tok.end)))
+
+
 def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                  lower: Mask | None = None) -> list[Span]:
     """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials;
@@ -397,7 +405,8 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                 initials[first_parts + s.words[-1][0]].add(person)
     for tok in toks:
         if tok.allcaps and tok.core in initials and tok.core not in capitals \
-                and mask.free(tok.start, tok.end):
+                and mask.free(tok.start, tok.end) and not (
+                    tok.low in STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
             people = initials[tok.core]
             span = Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(tok.core,))
             span.key = ("person", *next(iter(people))) if len(people) == 1 else (
@@ -450,3 +459,33 @@ def link_nicknames(spans: list[Span]) -> None:
     for s in spans:
         if s.title != _NICK and len(s.words) == 1 and s.words[0].lower() in alias:
             s.key = alias[s.words[0].lower()]
+
+
+# a short name that is also a month's abbreviation ("Dec" for Declan, "Aug" for Augustus),
+# used as a person: a verb after, "with"… before, beside another name, or spoken to (", Dec.")
+_MONTH_NICKNAME_RE = re.compile(r"(?<![\w'’])(?:Jan|Feb|Apr|Aug|Sept|Oct|Nov|Dec)(?![\w'’])")
+_WITH_BEFORE_RE = re.compile(r"(?i)\b(?:with|told|asked|thanked|reminded|praised|"
+                             r"congratulated|gave)[ \t]+$")
+_SPOKEN_TO_RE = re.compile(r"^[ \t]*[.!?](?:\s|$)")
+
+
+def month_nicknames(text: str, names: list[Span], mask: Mask) -> list[Span]:
+    """A month's abbreviation used as a person is a name, never a date; with a month's
+    number, year or "of" round it, it is a date (found before the names)."""
+    out = []
+    named = [s for s in names if s.kind == "name"]
+    for m in _MONTH_NICKNAME_RE.finditer(text):
+        if not mask.free(m.start(), m.end()):
+            continue
+        before, after = line_before(text, m.start()), line_after(text, m.end())
+        if re.match(r"[ \t]*(?:\d|['’]\d|of\b)", after) or _DATE_CONTEXT_BEFORE.search(before):
+            continue
+        # in a list of people: "Kai, Dec and Mo", "Mo and Dec"
+        listed = any((s.end <= m.start() and _LIST_GAP_RE.match(text[s.end:m.start()]))
+                     or (m.end() <= s.start and _LIST_GAP_RE.match(text[m.end():s.start]))
+                     for s in named if abs(s.start - m.start()) < 40)
+        if (VERB_AFTER_RE.match(after) or _WITH_BEFORE_RE.search(before) or listed
+                or (before.rstrip().endswith(",") and _SPOKEN_TO_RE.match(after))):
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] - 10,
+                            words=(m.group(0),)))
+    return out

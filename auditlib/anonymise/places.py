@@ -68,12 +68,22 @@ _FACILITY_KINDS = (
                r"Eating[ \t]+Disorders?|Autism|ADHD|Rehabilitation|Substance[ \t]+Misuse|"
                r"Wheelchair|0-19|0[ \t]?[\-–][ \t]?19|Recovery|Drug[ \t]+and[ \t]+Alcohol|"
                r"Health[ \t]+Visiting|School[ \t]+Nursing|Continence|Physiotherapy)[ \t]+"
-               r"(?:Services?|Centre|Center|Team|Unit|Clinic)|General"),
+               r"(?:Services?|Centre|Center|Team|Unit|Clinic)|General|"
+               # a service named by what it does: "Ashby Talking Therapies"
+               r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
+               r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)"),
     ("address", r"(?:Family|Community|Children['’]s|Youth|Leisure|Sports?|Resource|Contact|Day|"
                 r"Shopping|Civic|Arts|Activity|Enterprise|Heritage|Visitor|Adventure|Outdoor)"
                 r"[ \t]+(?:Centre|Center|Hub)|Family[ \t]+Hub|Community[ \t]+(?:Hall|Hub|Caf[eé])|"
                 r"Youth[ \t]+Club|(?i:bus|coach|train|railway|rail|tram|tube)[ \t]+station|"
-                r"Station|Library|Village[ \t]+Hall|Church[ \t]+Hall|Retail[ \t]+Park|"
+                r"[Ss]tation|Library|Village[ \t]+Hall|Church[ \t]+Hall|(?i:retail[ \t]+park)|"
+                r"(?i:(?:transit|caravan|travellers['’]?|traveller)[ \t]+site)|"
+                # councils, law firms and companies by their business word: "Farnley
+                # Vale Metropolitan Borough Council", "Calverton Family Law", "Haddow Lettings"
+                r"(?:(?:Metropolitan[ \t]+)?(?:Borough|County|City|District|Town|Parish)"
+                r"[ \t]+)?Council|Family[ \t]+Law|Legal[ \t]+Services|Solicitors[ \t]+LLP|LLP|"
+                r"Associates|Lettings|Estate[ \t]+Agents|Toxicology|Laboratories|Hardware|"
+                r"Ltd|Limited|Taxis|Cabs|Motors|Garage|"
                 r"Centre|Center|"
                 # a building, venue, takeaway or firm by its name: "Willowmere House" (a
                 # respite unit, hostel, office), "the Hive Hub", "Pennant & Rowe Solicitors"
@@ -90,6 +100,10 @@ _FACILITY_RE = re.compile(
     rf"(?P<type>{'|'.join(pattern for _, pattern in _FACILITY_KINDS)})(?![\w])"
     r"(?![ \t]+(?:Hospital|Practice|Surgery|Service|Road|Street|Lane)\b)")
 _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|General\b|Hall\b|"
+                              r"Council\b|Law\b|Services\b|LLP\b|Associates\b|Lettings\b|"
+                              r"Agents\b|Toxicology\b|Laboratories\b|Hardware\b|Ltd\b|"
+                              r"Limited\b|Taxis\b|Cabs\b|Motors\b|Garage\b|Therapies\b|"
+                              r"Dental\b|Nursing\b|(?i:park|site)\b|"
                               r"Club\b|Services?\b|Team\b|Unit\b|Clinic\b|Provision\b|Park\b|"
                               r"Caf[eé]\b|House\b|Grill\b|Takeaway\b|Kebabs?\b|Pizz|Chippy\b|"
                               r"Restaurant\b|Diner\b|Tavern\b|Arms\b|Inn\b|Gym\b|Barbers?\b|"
@@ -115,7 +129,7 @@ _STREET_SUFFIX = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Cres
                   r"Heights|Lea|Dale|End|Hollow|Link|Path|Circus|Market|Broadway|Estate)")
 _STREET_STRONG = (r"(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews|"
                   r"Way|Court)")
-_FLAT = r"(?:(?i:flat|apartment|apt|unit|room)\.?[ \t]+\d{1,4}[A-Za-z]?(?:/\d{1,3})?)"
+_FLAT = r"(?:(?i:flat|apartment|apt|unit|room|plot|pitch)\.?[ \t]+\d{1,4}[A-Za-z]?(?:/\d{1,3})?)"
 _BUILDING = (r"(?:[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+(?:House|Court|Lodge|"
              r"Mansions|Tower|Towers|Buildings|Apartments|Heights|Point|Block|Hall))")
 _ADDRESS_RE = re.compile(
@@ -281,11 +295,13 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
     return out + _facilities(text, protected)
 
 
-def _named(text: str, m: re.Match, protected: Mask) -> tuple[int, int, str] | None:
+def _named(text: str, m: re.Match, protected: Mask,
+           service: bool = False) -> tuple[int, int, str] | None:
     """Where a named place found by ``m`` starts ("The Grange Surgery" keeps its "The"), and
     where its own name starts and what it is (leading sentence words dropped); None when its
-    type word is a practice term or nothing distinctive is left."""
-    if not protected.free(m.start("type"), m.end("type")):
+    type word is a practice term (unless a ``service``: "Northcote Perinatal Mental Health
+    Service" is one area's) or nothing distinctive is left."""
+    if not service and not protected.free(m.start("type"), m.end("type")):
         return None
     trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
     if trimmed is None:
@@ -306,7 +322,8 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
     (see ``_FACILITY_KINDS``), each with its type word; "the Family Centre" stays."""
     out = []
     for m in finditer_in(_FACILITY_RE, text, windows(text, _FACILITY_ANCHOR, 120, 20)):
-        named = _named(text, m, protected)
+        named = _named(text, m, protected, service=m.group("type").endswith(
+            ("Service", "Services", "Team")))
         if named is None:
             continue
         start, at, prefix = named

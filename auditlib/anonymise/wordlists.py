@@ -30,6 +30,9 @@ SENTENCE_WORDS = frozenset(_read("sentence-words.txt"))
 SURNAME_WORDS = frozenset(_read("surname-words.txt"))
 PLACE_WORDS = frozenset(_read("place-words.txt"))
 INSTITUTION_WORDS = frozenset(_read("institution-words.txt"))
+NOT_INITIALS = frozenset(w.upper() for w in _read("not-initials.txt"))
+"""Capitals that are no person's initials beside the shared vocabulary's acronyms: benefits,
+countries, shops, school subjects ("UC", "UK", "KFC", "PE")."""
 MAKES = frozenset(_read("makes.txt"))
 """Vehicle makes and phone brands: the capitalised word after one is a model, not a name."""
 TOWNS = frozenset(_read("towns.txt"))

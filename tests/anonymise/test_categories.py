@@ -204,7 +204,8 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
 # are in the docstring of benchmarks/anonymise.py), and is never tuned on. The floors sit just
 # under what each scores now: a guard against regressions, not a target. A new folder gets
 # its floor here once it has been scored.
-HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98}
+HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
+                   "held-out-4": 0.99}
 
 
 def read_marked(folder) -> list[str]:
@@ -848,3 +849,183 @@ def test_a_region_named_alone_is_still_a_place():
     # the force is practice context; a region named alone may be where the family lives
     assert "West Yorkshire" in anonymise("West Yorkshire Police attended.", key="k").text
     assert found("They moved to West Yorkshire last year.").get("West Yorkshire") == "address"
+
+
+# ================================================================ held-out-4 categories
+# Residential and school logs, court statements, pathway and site assessments: each category
+# tested on sentences written for it.
+
+def removed(text: str) -> str:
+    return anonymise(text, key="k").text
+
+
+# ---------------------------------------------------------------- initials of unnamed staff
+
+@pytest.mark.parametrize(("text", "initials"), [
+    ("On shift: BN, HC and a bank worker. BN did the medication round.", ["BN", "HC"]),
+    ("GF (DSL) phoned dad at lunch; GF noted the call.", ["GF"]),
+    ("Night check completed, logged by TW.", ["TW"]),
+    ("08:15 – LM: Rang the nurse, no answer.\n09:00 – LM: Tried again.", ["LM"]),
+    ("Calm evening, bed at nine.\n— SV", ["SV"]),
+    ("EB and CK took the boys bowling.", ["EB", "CK"]),
+    ("Handover to AJ (sleep-in) at ten.", ["AJ"]),
+])
+def test_initials_of_staff_the_text_never_names_are_removed(text, initials):
+    out = removed(text)
+    for letters in initials:
+        assert not re.search(rf"\b{letters}\b", out), out
+
+
+def test_one_person_initials_share_a_placeholder_throughout():
+    out = removed("RK (keyworker) met Tia. Tia asked RK about contact. RK agreed.")
+    assert out.count("[Name 1]") == 3 and "RK" not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "The DSL and the IRO met; CAMHS said the LAC review is due.",
+    "She is fed by PEG overnight and TB screening is booked.",
+    "He moved to UC last year and went to KFC with his mum.",
+    "The UPN is on the PEP.\nNB: check the PEP.",
+])
+def test_acronyms_and_labels_in_capitals_are_not_initials(text):
+    kept(text)
+
+
+# ---------------------------------------------------------------- identifiers in capitals
+
+@pytest.mark.parametrize(("text", "original", "kind"), [
+    ("HOLLYBANK LODGE – NIGHT LOG\nAll quiet.", "HOLLYBANK LODGE", "address"),
+    ("IN THE FAMILY COURT SITTING AT SHEFFIELD\nCase no. 9", "SHEFFIELD", "address"),
+    ("MEADOWCROFT JUNIOR SCHOOL – WELFARE RECORD\nSeen at 9.", "MEADOWCROFT JUNIOR SCHOOL",
+     "school"),
+    ("CHILD: TYLER BRANNIGAN\nAge 9.", "TYLER BRANNIGAN", "name"),
+])
+def test_identifiers_written_in_capitals_are_removed(text, original, kind):
+    assert found(text).get(original) == kind, found(text)
+
+
+def test_a_school_in_capitals_is_removed_again_written_normally():
+    out = removed("MEADOWCROFT JUNIOR SCHOOL – RECORD\nMeadowcroft suits her.")
+    assert "Meadowcroft" not in out and "MEADOWCROFT" not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "DAILY LOG & HANDOVER\nAll quiet.",
+    "POSITION STATEMENT ON BEHALF OF THE APPLICANT\nSee below.",
+    "SHIFT NOTES – WAKING NIGHT\nNo concerns.",
+])
+def test_heading_words_in_capitals_stay(text):
+    kept(text)
+
+
+# ---------------------------------------------------------------- named organisations
+
+@pytest.mark.parametrize(("text", "original", "kind"), [
+    ("Rent is owed to Farnley Vale Metropolitan Borough Council.",
+     "Farnley Vale Metropolitan Borough Council", "address"),
+    ("The site is run by Thornaby Council.", "Thornaby Council", "address"),
+    ("Mum is advised by Calverton Family Law.", "Calverton Family Law", "address"),
+    ("The council instructs Brantwood Legal Services.", "Brantwood Legal Services", "address"),
+    ("The report is from Elmstead Psychology Associates.", "Elmstead Psychology Associates",
+     "address"),
+    ("He rents through Haddow Lettings.", "Haddow Lettings", "address"),
+    ("Samples went to Quillon Toxicology.", "Quillon Toxicology", "address"),
+    ("She works at Marley's Hardware on Saturdays.", "Marley's Hardware", "address"),
+    ("Dad drives for Swaledale Taxis.", "Swaledale Taxis", "address"),
+    ("He is referred to Ashby Talking Therapies.", "Ashby Talking Therapies", "health"),
+    ("Check-up booked at Penrose Dental.", "Penrose Dental", "health"),
+    ("Referred to Northcote Perinatal Mental Health Service.",
+     "Northcote Perinatal Mental Health Service", "health"),
+    ("A referral to Harrowby School Nursing went in.", "Harrowby School Nursing", "health"),
+])
+def test_named_organisations_go_whole_with_their_kind(text, original, kind):
+    assert found(text).get(original) == kind, found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The council wrote; the local authority and Legal Services will reply.",
+    "The perinatal mental health team visited.",
+    "The Family Law Act applies.",
+])
+def test_generic_organisations_stay(text):
+    kept(text)
+
+
+# ---------------------------------------------------------------- places by type word
+
+@pytest.mark.parametrize(("text", "original"), [
+    ("She was dropped at Holbeck station.", "Holbeck station"),
+    ("They shopped at Crossgates retail park.", "Crossgates retail park"),
+    ("The family pulled onto the Moor End transit site.", "Moor End transit site"),
+    ("They winter at the Sandhill caravan site.", "Sandhill caravan site"),
+    ("Her aunt lives on Plot 9 and her brother on pitch 3.", "Plot 9"),
+    ("Her aunt lives on Plot 9 and her brother on pitch 3.", "pitch 3"),
+])
+def test_stations_parks_sites_and_plots_are_addresses(text, original):
+    assert found(text).get(original) == "address", found(text)
+
+
+def test_the_station_and_the_site_alone_stay():
+    kept("Police took him to the station; the site was quiet.")
+
+
+# ---------------------------------------------------------------- months and nicknames
+
+@pytest.mark.parametrize("text", ["He left in Aug '23 for college.",
+                                  "Tenancy started Sept ’24."])
+def test_a_month_with_an_apostrophe_year_is_a_date(text):
+    assert "date" in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize(("text", "nick"), [
+    ("Really proud of you, Dec.", "Dec"),
+    ("Dec said he would ring on Monday.", "Dec"),
+    ("We went for lunch with Aug after the review.", "Aug"),
+    ("Kai, Dec and Mo went swimming.", "Dec"),
+])
+def test_a_month_abbreviation_used_as_a_person_is_a_name(text, nick):
+    assert found(text).get(nick) == "name", found(text)
+
+
+def test_months_that_are_months_stay_months():
+    kept("Reviews in Nov and Dec each year.")
+
+
+# ---------------------------------------------------------------- benefit references
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Her claim (UC 5520 3381 TM) was paused.", "UC 5520 3381 TM"),
+    ("HMRC ref 412 7790 118 on the letter.", "412 7790 118"),
+    ("Court address: DX 612004 Halton 4.", "612004 Halton 4"),
+])
+def test_benefit_and_agency_references_are_removed(text, ref):
+    assert found(text).get(ref) == "reference", found(text)
+
+
+def test_a_benefit_with_a_small_number_stays():
+    kept("She scored 12 points for PIP in 2024.")
+
+
+# ---------------------------------------------------------------- surnames and initials
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mr Crane did not attend.", "Crane"),
+    ("Mrs Wren said the boys were fine.", "Wren"),
+    ("O. Ashdown said she would visit.", "O. Ashdown"),      # "O" is no particle here
+    ("Signed by Dr E. Mallory.", "E. Mallory"),
+])
+def test_word_surnames_after_a_title_and_initial_plus_surname_are_names(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+# ---------------------------------------------------------------- practice words kept
+
+@pytest.mark.parametrize("text", [
+    "Handover at ten. Shift lead: none. Driver confirmed the drop. Drove back at six.",
+    "The Applicant and the First Respondent attend the Issues Resolution Hearing.",
+    "A Part 25 application before the Final Hearing and the Case Management Hearing.",
+    "He finished the Access course and the Diploma; the Higher Education Bursary is paid.",
+    "Staff followed the Philomena Protocol and the Herbert Protocol.",
+])
+def test_log_court_education_words_and_protocols_stay(text):
+    kept(text)
