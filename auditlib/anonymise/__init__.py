@@ -49,7 +49,9 @@ address, then names):
 ``phone``
     UK numbers starting 01, 02, 03, 05, 07 or 08 with 10 or 11 digits, or ``+44``/``0044`` with
     ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed; an
-    extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``).
+    extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``). An
+    extension or bleep on its own (``ext. 4022``, ``bleep 2290``, ``extension 3107``; never a
+    year after "extension"; ``x5198`` after Tel, Ext, Phone, a comma or slash): its digits.
     Another country's number: ``+``, a country code, then 7-12 digits in groups (``+93 70 900
     0142``, ``+48 512 900 123``).
 ``date``
@@ -78,8 +80,9 @@ address, then names):
     becomes ``[Date]``. A month with an apostrophe year ("July '24", "Sept ’23") is a date. A
     weekday with a day number ("Mon 20th", "Fri 7") is a date whose month
     is inferred as a bare ordinal's is (not before a time or count, "Fri 7:30"). A year alone
-    tied to an event ("born in 1988", "since 2003", "in early 2019", "(2019)", "2014 to March
-    2019", "from 2014 to 2016") is a date, never a count, money or a time ("2000 words",
+    tied to an event ("born in 1988", "b. 2016", "since 2003", "in early 2019", "(2019)", "2014
+    to March 2019", "from 2014 to 2016", "from 2023 feels…": a verb after it) is a date,
+    never a count, money or a time ("2000 words",
     "1400hrs"); it moves by whole years as the nearest full date of that year in the text
     moves (else as its middle), so the order holds. Seasons and school terms with a year
     ("spring term 2025", "Autumn 2 2024", "summer 2026") move as the day they stand for and
@@ -91,6 +94,8 @@ address, then names):
     never ``A3``, ``A4``) and only after "postcode"/"area", before "area", or straight after a
     capitalised place name (``Pudsey LS28``).
 ``address``
+    ``PO Box 7781[, Town]``; a house's name before its street, starting "The" or ending in a
+    house word (Cottage, Farm, Forge, Mill…: "The Old Forge, Brinkley Lane"), goes with it;
     ``[Flat 3,] [Building,] 22 Larch Close[, Town]``: a house number and capitalised words ending
     in a street suffix (Road, Street, Avenue, Close, Lane, Drive, Way, Crescent, Court, Gardens,
     Grove, Terrace, Place, Mews, Rise, Hill, Walk, Row, Square, View, …); without a number, a
@@ -99,16 +104,20 @@ address, then names):
     streets put the type word first: ``[Tŷ Capel,] 14 Heol y Bont[, Town]`` with Stryd, Heol,
     Lôn, Ffordd, Rhodfa, Cilgant, Coedlan, and after a number Maes, Cae, Clos, Teras, Cwrt,
     Llys, Rhes, Sgwâr, Gerddi, Llwyn, Parc, Allt (joining words y, yr, 'r… and accented
-    capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"). A road number
+    capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"); a Welsh name
+    joined by hyphens with or without a number ("27 Maes-y-Coed", "Bryn-y-Mor"). A road number
     is a place as a town is, and goes with the addresses: ``the A629``, ``the M62``, ``B6265
     junction``; A0-A7 only before a word saying road, since they are paper sizes too ("A4
     paper", "the A3 sheet" stay). After a street, a town (and county) goes with it: after a
     comma whatever follows ("1 Alder Street, Northmere on Monday"), or on its own line under
     the street. A capitalised place after moving, living or coming from ("moved to Kingston",
-    "lives in Bath") that the word lists do not call a common word.
+    "lives in Bath") that the word lists do not call a common word; the town of "Citizens
+    Advice <Town>" and "the Family Court sitting at <Town>" (the service's words stay).
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
-    ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123``; and any other
+    ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123`` and
+    ``CAS-25-00931`` (letters, year, number); an officer's number after the name ("DC Ann
+    Lowe 4471", never before a measure); and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
     After a benefit or agency (UC, Universal Credit, HMRC, DWP, PIP…), a code of letter and
     digit groups with five digits or more, the cue too when the code follows it straight
@@ -156,15 +165,19 @@ address, then names):
     (address). Councils ("… Metropolitan Borough Council", "… County Council", "… Council"),
     law firms ("… Family Law", "… Legal Services", "… Solicitors LLP") and firms by their
     business word ("… Associates", "… Lettings", "… Toxicology", "… Hardware", "… Ltd", "…
-    Taxis") go whole as addresses; "the council", "Legal Services" alone stay. A plot or pitch
+    Taxis", "… Logistics", "… Housing Association") and adoption services ("… Regional
+    Adoption Agency", "… RAA", "… Post-Adoption Support") go whole as addresses;
+    "the council", "Legal Services" alone stay. A plot or pitch
     on a site ("Plot 12", "pitch 4") is an address as a flat is. Generic ones ("the Family
     Centre", "a children's centre", "Public Health Nursing Service") stay. Buildings, venues
     and firms by name and type word (address): "… House" (a respite unit, hostel, office),
     "… Hub", "… Club", "… Grill",
-    takeaways, cafés, pubs, hotels, hostels, "… Solicitors" ("Pennant & Rowe Solicitors");
+    takeaways, cafés ("Bean & Leaf café"), pubs, hotels, hostels, "… Solicitors" ("Pennant &
+    Rowe Solicitors");
     health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" and a trust
-    named by its region ("Western HSC Trust"). "the Trust", "the hub", "the 0-19 service"
-    stay. Initials of a school, practice or service named in
+    named by its region ("Western HSC Trust"), a named CAMHS ("Ashdown CAMHS"). "the Trust",
+    "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
+    Initials of a school, practice or service named in
     the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
 ``name``
     sequences of capitalised words that are not in the stop list (common words, roles, places
@@ -203,7 +216,10 @@ address, then names):
     - a surname that is also a word (Day, Ward, Foster) straight after a known first name,
       and later alone when capitalised, not before another capitalised word, and mid-sentence
       or before a verb; an unknown given name reading like a word (-ing) before a listed
-      surname or after a title or role;
+      surname or after a title or role; an unknown word reading like one (-ist, -ance) after
+      a known given name, short forms too, or a dotted initial ("Becca Lindqvist", "B.
+      Lindqvist"), unless a capitalised word follows;
+    - a common word after a title inside a role's name ("Named Nurse Safeguarding") is none;
     - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
     - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
@@ -228,7 +244,9 @@ address, then names):
     with those words written as names are ("HOLLYBANK LODGE" as "Hollybank Lodge"): the
     schools, services, buildings and addresses found there go, and a town of the list
     ("SITTING AT SHEFFIELD"); a listed first name or a title before a word in capitals that is
-    not a common one is a name ("CHILD: TYLER BRANNIGAN"). Heading words ("HANDOVER",
+    not a common one is a name ("CHILD: TYLER BRANNIGAN"), and so is a surname in capitals
+    before a listed given name or an initial, as police records write them ("DANFORTH, Lewis",
+    "DANFORTH L", "SMITH J (DOB …)"; never "SECTION B", "PLAN A"). Heading words ("HANDOVER",
     "APPLICANT", "SHIFT NOTES") stay, and a word in capitals that is a common word is no
     name's initials ("MATTER OF THE" beside an Olive Fenwick).
 
@@ -261,7 +279,10 @@ Grant") are kept terms: practice context, not where the family lives. A region n
 
 Family-court parties and stages ("Applicant", "Respondent", "Issues Resolution Hearing", "Part
 25", "Final Hearing"), log words ("Handover", "Shift", "Driver"), education words and grants
-("Diploma", "Access course", "Higher Education Bursary") and named protocols of practice
+("Diploma", "Access course", "Higher Education Bursary"), funds ("Adoption and Special
+Guardianship Support Fund", "Fund"), table and minute headings ("Role", "Owner", "Subject",
+"Joint", "Reconvene", "Secure"), "Skeletal", "Xmas", "Weds", apps ("FaceTime") and named
+protocols of practice
 ("Philomena Protocol", "Herbert Protocol", listed together in ``data/kept-terms.txt``) stay.
 
 Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept

@@ -117,6 +117,29 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             words = (nxt.core.title(),) if title else (tok.core.title(), nxt.core.title())
             out.append(Span(start, nxt.end, "name", PRIORITY["name"], words=words,
                             title=tok.core.title() if title else ""))
+    return out + _surname_first(text, mask)
+
+
+# a police or court record puts the surname first, in capitals: "DANFORTH, Lewis",
+# "DANFORTH L", "SMITH J (DOB …)"; the initial with no word in lower case after it
+_SURNAME_FIRST_RE = re.compile(
+    r"(?<![\w'’\-])(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?:,[ \t]*(?P<given>[A-Z][a-z][\w'’\-]*)"
+    r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z]))")
+
+
+def _surname_first(text: str, mask: Mask) -> list[Span]:
+    out = []
+    capitals = never_initials()
+    for m in _SURNAME_FIRST_RE.finditer(text):
+        surname, given, initial = m.group("surname"), m.group("given"), m.group("initial")
+        low = surname.lower()
+        if len(surname) < 3 or surname in capitals or surname in NOT_INITIALS \
+                or (low in STOP_WORDS and low not in SURNAMES) or low in TOWNS \
+                or (given and given.lower() not in FIRST_NAMES) or initial in ("I", "A"):
+            continue
+        if mask.free(m.start(), m.end()):
+            words = (surname.title(),) + ((given,) if given else ())
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1, words=words))
     return out
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, finditer_in, windows
+from auditlib.anonymise.wordlists import VERBS
 
 _MONTH_NUMBERS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
                   "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -76,6 +77,9 @@ _ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+
 _ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|monthly)\b")
+# a verb after a year makes it the thing spoken of, never a count ("in 2000 words")
+_VERB_AFTER_YEAR = (r"|(?=[ \t]+(?:" + "|".join(sorted({*VERBS, "were", "are", "have"}, key=len,
+                                                        reverse=True)) + r")\b)")
 # the year after "12 March", never a count or a time ("12 March 20 minutes")
 _YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
                      r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
@@ -134,13 +138,14 @@ _DATE_RES = [
     ("year", re.compile(r"(?:(?<![\w])(?i:in|since|from|until|till|during|before|after|circa|"
                         r"born|throughout|between|(?:end|start|beginning|middle|rest|part)"
                         r"[ \t]+of)[ \t]+(?:(?i:the[ \t]+)?(?i:early|late|mid)[ \t\-]+)?"
-                        r"|(?<![\w])c\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
+                        r"|(?<![\w])[cb]\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
                         r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         # "from 2000 to 3000 people": a range of counts, not years
                         r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
-                        r"(?(bracket)(?=\))|"
+                        r"(?(bracket)(?=\))|(?:"
                         + _ORDINAL_DAY_FOLLOW.replace(r"[.,;:!?)\r\n]", r"[.,;:!?()\r\n\-–]")
-                        + ")")),
+                        # or a verb: "the court case from 2023 feels…", "since 2019 was"
+                        + _VERB_AFTER_YEAR + "))")),
     # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"
     ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<y>(?:19|20)\d{{2}})(?=[ \t]*(?:[\-–]|to|until|till)"
                         rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"

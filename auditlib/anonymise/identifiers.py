@@ -110,6 +110,15 @@ _EXTENSION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<open>\()?(?:(?i:ext(?:ension|n)?)
                            r"\d{1,5}(?![\w])(?(open)\))")
 
 
+# an extension or bleep on its own, its digits (the cue stays readable): "ext. 4022", "bleep 2290",
+# "extension 3107"; "x5198" only after a phone word or a comma or slash ("Tel: x5198"); never
+# a year after "extension" (a house's)
+_BARE_EXTENSION_RE = re.compile(
+    r"(?<![\w])(?:(?i:ext(?:n)?\.?|bleep(?:er)?)[ \t]*:?[ \t]*|(?i:extension)[ \t]*:?[ \t]*"
+    r"(?!(?:19|20)\d\d(?!\d))|(?:(?<=[,/:][ \t])|(?<=(?i:tel|ext)[ \t])|(?<=(?i:phone)[ \t]))x)"
+    r"(?P<ext>\d{3,5})(?![\w])(?![.,:/]\d)")
+
+
 def find_phones(text: str) -> list[Span]:
     """UK phone numbers, national or +44/0044, of the right length and first digit, with an
     extension written after."""
@@ -153,6 +162,10 @@ def find_phones(text: str) -> list[Span]:
                 end = ext.end()
             out.append(Span(m.start(), end, "phone", PRIORITY["phone"] + 10,
                             key="+" + m.group("cc") + digits))
+    for m in _BARE_EXTENSION_RE.finditer(text):
+        # lower than a full number, which takes its extension with it
+        out.append(Span(m.start("ext"), m.end(), "phone", PRIORITY["phone"] - 1,
+                        key="ext " + m.group("ext")))
     return out
 
 
@@ -213,7 +226,9 @@ _LABELLED_REF_RE = re.compile(
     rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number))\b\.?|\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
     rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
     r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?)")
-_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/]\d{3,}(?:[\-/][A-Z0-9]+)*(?![\w/\-])")
+# (a case system's letters-year-number too: "CAS-25-00931")
+_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/](?:\d{2,4}[\-/])?\d{3,}(?:[\-/][A-Z0-9]+)*"
+                          r"(?![\w/\-])")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
                              r"(?!\.\d)(?!,\d)")
 # a benefit's or agency's reference in groups of letters and digits, its cue with it: "UC 5520
@@ -271,8 +286,10 @@ _RANK = "(?:" + "|".join(POLICE_RANKS) + ")"
 _COLLAR_RE = re.compile(
     rf"(?:\b{_RANK}\.?[ \t]*(?:no\.?[ \t]*)?|\b(?i:collar|shoulder|badge|warrant)(?:[ \t]+"
     rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)(?P<ref>\d{{2,6}})(?![\w/])")
+# the number after the officer's name, bracketed or not: "Sgt Page (1022)", "DC Ann Lowe 4471,"
 _OFFICER_BRACKET_RE = re.compile(
-    rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*\((?P<ref>\d{{2,6}})\)")
+    rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*(?:\((?P<ref>\d{{2,6}})\)"
+    rf"|(?P<bare>\d{{3,6}})(?![\w/:.]|[ \t]+[a-z]))")
 _LOG_RE = re.compile(
     r"\b(?i:(?:force[ \t]+)?log|incident|cad|storm|serial|occurrence|crime|crime[ \t]+report)"
     r"(?:[ \t]+(?i:no|number|num|ref(?:erence)?))?\.?[ \t]*[:#]?[ \t]*"
@@ -285,9 +302,9 @@ def find_police_numbers(text: str) -> list[Span]:
     out = []
     for regex in (_COLLAR_RE, _OFFICER_BRACKET_RE, _LOG_RE):
         for m in regex.finditer(text):
-            ref = m.group("ref")
-            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
-                            key=ref))
+            group = "ref" if m.groupdict().get("ref") else "bare"
+            out.append(Span(m.start(group), m.end(group), "reference", PRIORITY["reference"],
+                            key=m.group(group)))
     return out
 
 

@@ -1,6 +1,10 @@
 """People's names: runs of capitalised words judged by the evidence around them (a title, a
 role, an age, a verb, a possessive), the word lists, and every later mention and initials of a
-name once seen. See the package docstring for the rules."""
+name once seen. See the package docstring for the rules.
+
+Longer than 500 lines because the finders of a name (runs, titles, repeats, nicknames) share
+the tokens and the evidence tests (title, role, age, verb, surname lists) and are resolved
+together; apart, each module would import the others' private helpers."""
 from __future__ import annotations
 
 import re
@@ -217,6 +221,19 @@ def _given_name_before_surname(text: str, words: list[Tok]) -> bool:
             or bool(ROLE_BEFORE_RE.search(before)))
 
 
+def _surname_the_lists_lack(text: str, words: list[Tok]) -> bool:
+    """"Becca Lindqvist", "B. Lindqvist": a surname ending like an English word (-ist, -ance)
+    but no word the lists know, straight after a known given name or a dotted initial, and
+    no more capitalised words after it ("Lorna Resilience Award" stays)."""
+    if len(words) < 2:
+        return False
+    prev, last = words[-2], words[-1]
+    given = (prev.low in FIRST_NAMES and not prev.possessive) or (
+        prev.initial and text.startswith(".", prev.end))
+    return (given and not last.possessive and last.low not in WEAK
+            and not re.match(r"[ \t]+[A-Z]", line_after(text, last.end)))
+
+
 def _in_date_context(text: str, tok: Tok) -> bool:
     before = line_before(text, tok.start)
     after = text[tok.end:tok.end + 6]
@@ -237,7 +254,8 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 and not _given_name_before_surname(text, words):
             words.pop(0)
         while words and _weak(words[-1]) and words[-1].low not in WEAK \
-                and words[-1].low not in NAME_ALSO_WORD:
+                and words[-1].low not in NAME_ALSO_WORD \
+                and not _surname_the_lists_lack(text, words):
             words.pop()
         if not words or all(t.initial for t in words):
             continue
@@ -283,6 +301,9 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
 _COLLAR_GAP_RE = re.compile(r"\.?[ \t]*\d{2,6}[ \t]+")
 
 
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
+
+
 def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Any capitalised word after a title is a name, common word or not ("Mr Young"); after a
     police rank and collar number, a capitalised word that is not a common one, or a surname
@@ -313,6 +334,12 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             if nxt.possessive:
                 break
         cores = [w for w in words if not w.initial]
+        # "Named Nurse Safeguarding", "Lead Nurse Children": the title is inside a role's
+        # name, so a common word after it goes on with the role
+        role_word = _WORD_BEFORE_RE.search(line_before(text, tok.start))
+        if cores and words[0].low in STOP_WORDS and role_word \
+                and role_word.group(1).lower() in STOP_WORDS:
+            continue
         if cores:
             out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"] + 1,
                             words=tuple(w.core for w in cores), title=tok.core))

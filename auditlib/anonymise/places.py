@@ -71,7 +71,7 @@ _FACILITY_KINDS = (
                r"(?:Services?|Centre|Center|Team|Unit|Clinic)|General|"
                # a service named by what it does: "Ashby Talking Therapies"
                r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
-               r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)"),
+               r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)|CAMHS"),
     ("address", r"(?:Family|Community|Children['’]s|Youth|Leisure|Sports?|Resource|Contact|Day|"
                 r"Shopping|Civic|Arts|Activity|Enterprise|Heritage|Visitor|Adventure|Outdoor)"
                 r"[ \t]+(?:Centre|Center|Hub)|Family[ \t]+Hub|Community[ \t]+(?:Hall|Hub|Caf[eé])|"
@@ -83,13 +83,15 @@ _FACILITY_KINDS = (
                 r"(?:(?:Metropolitan[ \t]+)?(?:Borough|County|City|District|Town|Parish)"
                 r"[ \t]+)?Council|Family[ \t]+Law|Legal[ \t]+Services|Solicitors[ \t]+LLP|LLP|"
                 r"Associates|Lettings|Estate[ \t]+Agents|Toxicology|Laboratories|Hardware|"
-                r"Ltd|Limited|Taxis|Cabs|Motors|Garage|"
+                r"Ltd|Limited|Taxis|Cabs|Motors|Garage|Logistics|Housing[ \t]+Association|"
+                # an adoption agency or support service by its name: "Northdale RAA"
+                r"Regional[ \t]+Adoption[ \t]+Agency|RAA|Post-[Aa]doption[ \t]+Support|"
                 r"Centre|Center|"
                 # a building, venue, takeaway or firm by its name: "Willowmere House" (a
                 # respite unit, hostel, office), "the Hive Hub", "Pennant & Rowe Solicitors"
                 r"House|Hub|(?:Snooker[ \t]+|Social[ \t]+|Boxing[ \t]+|"
                 r"Working[ \t]+Men['’]s[ \t]+)?Club|"
-                r"Grill|Takeaway|Kebabs?|Pizzeria|Pizza|Chippy|Restaurant|Caf[eé]|Diner|Tavern|"
+                r"Grill|Takeaway|Kebabs?|Pizzeria|Pizza|Chippy|Restaurant|[Cc]af[eé]|Diner|Tavern|"
                 r"Arms|Inn|Gym|Barbers?|Solicitors|Chambers|Hotel|Hostel|Lodge|Foyer"),
 )
 # a facility's own name: no "and" joining two, and no type word inside ("X Centre and Y Centre")
@@ -107,7 +109,9 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Club\b|Services?\b|Team\b|Unit\b|Clinic\b|Provision\b|Park\b|"
                               r"Caf[eé]\b|House\b|Grill\b|Takeaway\b|Kebabs?\b|Pizz|Chippy\b|"
                               r"Restaurant\b|Diner\b|Tavern\b|Arms\b|Inn\b|Gym\b|Barbers?\b|"
-                              r"Solicitors\b|Chambers\b|Hotel\b|Hostel\b|Lodge\b|Foyer\b")
+                              r"Solicitors\b|Chambers\b|Hotel\b|Hostel\b|Lodge\b|Foyer\b|"
+                              r"Logistics\b|Association\b|Agency\b|RAA\b|Support\b|"
+                              r"CAMHS\b|caf[eé]\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
 # the council's own building, named by its type alone
@@ -127,7 +131,7 @@ _STREET_SUFFIX = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Cres
                   r"Hill|Park|Parade|Green|View|Vale|Mount|Fold|Garth|Croft|Chase|Wynd|"
                   r"Boulevard|Approach|Gate|Bank|Brow|Side|Meadows?|Wharf|Quay|Yard|Fields?|"
                   r"Heights|Lea|Dale|End|Hollow|Link|Path|Circus|Market|Broadway|Estate)")
-_STREET_STRONG = (r"(?:Road|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews|"
+_STREET_STRONG = (r"(?:Road|Rd|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews|"
                   r"Way|Court)")
 _FLAT = r"(?:(?i:flat|apartment|apt|unit|room|plot|pitch)\.?[ \t]+\d{1,4}[A-Za-z]?(?:/\d{1,3})?)"
 _BUILDING = (r"(?:[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+(?:House|Court|Lodge|"
@@ -156,6 +160,18 @@ _CY_FLAT = rf"(?:(?:{_FLAT}|Fflat[ \t]+\d{{1,4}}[A-Za-z]?),?[ \t]+)"
 _CY_ADDRESS_RE = re.compile(
     rf"(?<![\w])(?:{_CY_FLAT}?{_CY_HOUSE}|{_CY_FLAT})?\d{{1,4}}[A-Za-z]?,?[ \t]+"
     rf"(?P<type>{_CY_STREET})(?:['’]r)?[ \t]+(?P<name>{_CY_NAME})(?![\w])")
+# a Welsh name joined by hyphens is a house, street or village ("27 Maes-y-Coed",
+# "Bryn-y-Mor", "Pen-yr-Heol"): no English word or person is written so
+_CY_HYPHENED_RE = re.compile(rf"(?<![\w'’\-])(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?{_CY_CAP}"
+                             rf"-(?:y|yr|ar|dan|tan|uwch|is|['’]r|r)-{_CY_CAP}(?![\w'’])")
+# a house's own name before its street: "The Old Forge, Brinkley Lane", "Rose Cottage, 4 Mill
+# Lane" (with "The" or a house word, since "Kai, 4 Mill Lane" is a person)
+_HOUSE_BEFORE_RE = re.compile(
+    rf"(?<![\w'’])(?:The[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}|{_CAP}(?:[ \t]+{_CAP}){{0,2}}?[ \t]+"
+    r"(?:Cottage|Farm|Barn|Forge|Mill|Lodge|House|Grange|Manor|Bungalow|Farmhouse|Hall))"
+    r",?[ \t]+$")
+# a PO Box and its town: "PO Box 4412, Tonbridge"
+_PO_BOX_RE = re.compile(r"(?<![\w])(?i:P\.?[ \t]?O\.?[ \t]+Box)[ \t]*\d{1,6}(?![\w])")
 _CY_STREET_ONLY_RE = re.compile(
     rf"(?<![\w'’])(?P<type>{_CY_STREET_STRONG})(?:['’]r)?[ \t]+(?P<name>{_CY_NAME})(?![\w])")
 # a road number is a place, like a town, so it goes: "off the A629", "the M62", "the A5 road".
@@ -178,6 +194,10 @@ _TOWN_AFTER_RES = (
     re.compile(rf",?[ \t]*\r?\n[ \t]*{_TOWN},?(?=[ \t]*(?:\r?\n|$))"),
 )
 
+# the town of a service or court named by it: "Citizens Advice Tonbridge", "the Family Court
+# sitting at Tonbridge" (the service's and court's words stay)
+_TOWN_OF_SERVICE_RE = re.compile(rf"(?:Citizens[ \t]+Advice|\b(?i:sitting)[ \t]+at)[ \t]+{_TOWN}"
+                                 rf"(?![\w'’\-])")
 
 # a place someone moves to, lives in or comes from: "moved to Kingston", "lives in Bath"
 _MOVE_CUE_RE = re.compile(
@@ -322,8 +342,9 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
     (see ``_FACILITY_KINDS``), each with its type word; "the Family Centre" stays."""
     out = []
     for m in finditer_in(_FACILITY_RE, text, windows(text, _FACILITY_ANCHOR, 120, 20)):
+        # a service's type word may be a practice term alone ("Family Hub", "CAMHS", "RAA")
         named = _named(text, m, protected, service=m.group("type").endswith(
-            ("Service", "Services", "Team")))
+            ("Service", "Services", "Team", "Hub", "CAMHS", "RAA", "Agency", "Support")))
         if named is None:
             continue
         start, at, prefix = named
@@ -349,6 +370,12 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
     return out
 
 
+def _with_house_name(text: str, start: int) -> int:
+    """Where an address starts when a house's name is written before its street."""
+    house = _HOUSE_BEFORE_RE.search(line_before(text, start))
+    return start - len(house.group(0)) if house else start
+
+
 def find_addresses(text: str, protected: Mask) -> list[Span]:
     """Addresses: number and street (and town), a distinctive street name, a flat."""
     out = []
@@ -370,16 +397,17 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
         if all(w.lower() in STOP_WORDS and w.lower() not in PLACE_WORDS
                and w.lower() not in ("st", "st.", "the") for w in words):
             continue      # "3 Children Services Road" is unlikely; "2 Core Group Way" protected
+        start = _with_house_name(text, m.start())
         end = extend(m.end())
-        out.append(Span(m.start(), end, "address", PRIORITY["address"],
-                        key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
+        out.append(Span(start, end, "address", PRIORITY["address"],
+                        key=" ".join(text[start:end].lower().replace(",", " ").split())))
     for m in _STREET_ONLY_RE.finditer(text):
         if not protected.free(m.start("type"), m.end("type")):
             continue
         trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
         if trimmed is None:
             continue
-        start, _ = trimmed
+        start = _with_house_name(text, trimmed[0])
         end = extend(m.end())
         out.append(Span(start, end, "address", PRIORITY["address"] - 1,
                         key=" ".join(text[start:end].lower().replace(",", " ").split())))
@@ -393,6 +421,16 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
             end = extend(m.start("name") + parts[-1].end())
             out.append(Span(m.start(), end, "address", priority,
                             key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
+    for regex in (_CY_HYPHENED_RE, _PO_BOX_RE):
+        for m in regex.finditer(text):
+            end = extend(m.end())
+            out.append(Span(m.start(), end, "address", PRIORITY["address"],
+                            key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
+    for m in _TOWN_OF_SERVICE_RE.finditer(text):
+        town = m.group("town")
+        if town.split()[0].lower() not in STOP_WORDS:
+            out.append(Span(m.start("town"), m.end("town"), "address", PRIORITY["address"] - 1,
+                            key=("place", town.lower())))
     for m in _ROAD_RE.finditer(text):
         after = text[m.end():m.end() + 40]
         road_word = _ROAD_WORD_AFTER.match(after)
