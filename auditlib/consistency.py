@@ -97,14 +97,20 @@ def intervals_by_audit(pairs: Iterable[tuple[Hashable, Any, Any]],
             "weighted_kappa": kappa["linear"] if kappa else None}
 
 
+#: what "no interval" in a table means, said once beside the table
+NO_INTERVAL = ("“No interval” means too few {units}, or {units} all alike, to estimate one "
+               "from.")
+
+
 def interval_words(interval: Sequence[float] | None,
                    show: Callable[[float], str] = "{:.2f}".format,
-                   too_few: str = "no interval: too few audits or every audit alike") -> str:
+                   too_few: str = "no interval") -> str:
     """An interval as the pages write it, in brackets: ``(0.12 to 0.65)``, or, where there is
-    none, why (a bare 0% to 100% would read as a finding).
+    none, ``(no interval)`` (a bare 0% to 100% would read as a finding); the page says once
+    why there may be none (:data:`NO_INTERVAL`).
 
     >>> interval_words([0.12, 0.65]), interval_words(None)
-    ('(0.12 to 0.65)', '(no interval: too few audits or every audit alike)')
+    ('(0.12 to 0.65)', '(no interval)')
     """
     if interval is None:
         return f"({too_few})"

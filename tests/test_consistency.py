@@ -120,8 +120,9 @@ def test_dashboard_filters(store):
     assert "treat each audit as one observation" in dashboard.summary.value
     # each auditor has one audit: said in words, not a 0% to 100% interval
     per_auditor = dashboard.tables.value.split("Agreement per field")[0]
-    assert "75% (no interval: too few audits or every audit alike)" in per_auditor  # bo
-    assert "100% (no interval: too few audits or every audit alike)" in per_auditor  # ash
+    assert "75% (no interval)" in per_auditor  # bo
+    assert "100% (no interval)" in per_auditor  # ash
+    assert "“No interval” means too few audits, or audits all alike" in dashboard.summary.value
     assert "0%–100%" not in dashboard.tables.value
     per_field = {r["field"]: r for r in agreement_by(moderation_pairs(store), "field")}
     q1 = next(r for name, r in per_field.items() if name.startswith("1 "))

@@ -89,7 +89,9 @@ def test_calibration_page_grades_blind_then_compares(store):
     cohort = CohortPage(store, exemplars=exemplars, user="lead")
     assert "tia" in cohort.trainees.value and "83%" in cohort.trainees.value
     # one exercise submitted: each is one observation, and one is too few for an interval
-    assert "83% (no interval: too few exercises or every exercise alike)" in cohort.trainees.value
+    assert "83% (no interval)" in cohort.trainees.value
+    assert "“No interval” means too few exercises, or exercises all alike" in \
+        cohort.widget.children[0].value
     assert "treat each exercise as one observation" in cohort.widget.children[0].value
     assert "5. Child/young persons living arrangements" in cohort.fields.value
     assert "Progress over repeated exercises" in cohort.progress.value

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from auditlib.consistency import interval_words
+from auditlib.consistency import NO_INTERVAL, interval_words
 from auditlib.pages.audit import AuditWorkbook
 from auditlib.pages.base import Page, open_page
 from auditlib.pages.html import e, style, table
@@ -15,7 +15,7 @@ from auditlib.store import EDITABLE, AuditStore
 from auditlib.training import Exemplar, cohort_results, compare, list_exemplars, next_exemplar
 
 #: why a trainee's figures have no interval: each exercise is one observation, and one is too few
-TOO_FEW = "no interval: too few exercises or every exercise alike"
+TOO_FEW = "no interval"
 
 
 def _pct(x: float | None) -> str:
@@ -234,7 +234,8 @@ class CohortPage(Page):
         self.progress.add_class("aw-cohort-progress")
         heading = w.HTML(style("workbook", "tables") + "<h1>Calibration: the cohort</h1><p>The "
                          "95% intervals treat each exercise as one observation: the fields "
-                         "graded in one exercise are not independent.</p>")
+                         "graded in one exercise are not independent. "
+                         f"{NO_INTERVAL.format(units='exercises')}</p>")
         self.widget = w.VBox([heading,
                               self.trainees, self.fields, self.progress],
                              layout=w.Layout(width="100%"))

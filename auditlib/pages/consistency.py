@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from auditlib.consistency import (
     MODERATED,
+    NO_INTERVAL,
     agreement_by,
     grade_matrix,
     interval_words,
@@ -77,7 +78,8 @@ class ConsistencyDashboard(Page):
                               f"{len({p.audit_id for p in pairs})} audits; the moderator changed "
                               f"{changed} ({_pct(changed / len(pairs))} change rate). The 95% "
                               "intervals treat each audit as one observation: the fields of "
-                              "one audit are not independent.</p>")
+                              "one audit are not independent. "
+                              f"{NO_INTERVAL.format(units='audits')}</p>")
         maps = []
         for scale in sorted({p.scale for p in pairs}):
             levels, matrix = grade_matrix(pairs, scale)

@@ -91,5 +91,6 @@ def test_calibration_then_cohort(training_server, page):
     page.wait_for_selector(".aw-cohort-trainees table", timeout=90_000)
     assert "tia" in page.inner_text(".aw-cohort-trainees")
     trainees = page.inner_text(".aw-cohort-trainees")
-    assert "no interval: too few exercises or every exercise alike" in trainees
+    assert "(no interval)" in trainees
+    assert "“No interval” means too few exercises" in page.inner_text(".aw-workbook")
     assert page.external_requests == []
