@@ -5,11 +5,13 @@ here. Without /usr/bin/chromium these tests are skipped with a line saying so, e
 """
 from __future__ import annotations
 
+import collections
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -64,6 +66,13 @@ class Server:
             self.stop()
             raise RuntimeError("auditlib serve did not start:\n" + "".join(self.output)
                                + self.proc.stderr.read())
+        # read all the server says from now on: a pipe nobody reads fills (64 KB) and then
+        # blocks the server mid-write, and every page it serves hangs
+        self.said: collections.deque[str] = collections.deque(maxlen=2000)
+        self.readers = [threading.Thread(target=self.said.extend, args=(stream,), daemon=True)
+                        for stream in (self.proc.stdout, self.proc.stderr)]
+        for reader in self.readers:
+            reader.start()
         self.store_url = f"sqlite:///{data / 'demo.sqlite'}"
 
     def audit_id(self, framework: str) -> int:
@@ -75,6 +84,9 @@ class Server:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait(timeout=20)
+        for reader in getattr(self, "readers", []):
+            reader.join(timeout=20)   # the pipes end with the server
         for stream in (self.proc.stdout, self.proc.stderr):
             if stream:
                 stream.close()
