@@ -782,7 +782,7 @@ def _jackknife_interval(data: _Data, groups: list[list[int]],
       (some audits are much harder to agree on): the variance estimate's own degrees of
       freedom, ``2 / (2 / (g - 1) + excess / g)``, ``excess`` the excess kurtosis of the
       audits' jackknife deviations (with the usual small-sample correction), never more than
-      ``g - 1``.
+      ``g - 1`` nor less than a quarter of it.
 
     Where every cluster agrees completely, an agreement share (``bounds`` 0 to 1) has nothing
     to estimate a spread from, but is at least the share of audits in full agreement: the
@@ -818,7 +818,9 @@ def _jackknife_interval(data: _Data, groups: list[list[int]],
     excess = g * sum(s * s for s in squares) / sum(squares) ** 2 - 3.0   # kurtosis - 3
     if g > 3:   # the sample's excess kurtosis is biased low in small samples (Joanes & Gill)
         excess = ((g + 1) * excess + 6.0) * (g - 1) / ((g - 2) * (g - 3))
-    df = min(g - 1.0, 2.0 / max(2.0 / (g - 1) + excess / g, 1e-9))
+    # never below a quarter of g - 1: the kurtosis of a few audits is itself uncertain, and one
+    # audit far from the rest would otherwise stretch the interval over most of the scale
+    df = max((g - 1.0) / 4, min(g - 1.0, 2.0 / max(2.0 / (g - 1) + excess / g, 1e-9)))
     t = _t_quantile(0.5 + confidence / 2, max(df, 1.0))
     centre = scale(value)
     low, high = sorted((back(centre - t * se), back(centre + t * se)))
