@@ -58,7 +58,11 @@ address, then names):
     12/03/2019, 12.03.19, 12-03-2019, 2019-03-12, 12 March 2019, 12th of March 2019, Monday 12
     March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
     count), March 2019, 12/03 and 9/4 (a short day/month that could be a fraction or a score,
-    ``3/4``, ``7/10``, ``24/7``, only after on/by/visit/a weekday…; never after "scored").
+    ``3/4``, ``7/10``, ``24/7``, only after on/by/visit/a weekday…, opening a line of a
+    chronology ("- 8/3 06:00 …", not "3/4 of the group") or before a time; never after
+    "scored"). Named days with a fixed date (Christmas Eve, Christmas Day, Boxing Day, New
+    Year's Eve and Day, Hogmanay; a year may follow) are dates: moved, and written back as
+    the date they became ("since Boxing Day" → "since 5 January"); Christmas alone stays.
     Feb 26 and Sept 9 (not before a count, "March 12 weeks"; May, March, June and Jan only
     after on/by/a weekday…). A bare ordinal day after on/by/from/until/to/before/after or a
     weekday ("on the 26th", "by the 3rd", and the rest of its list, "14th, 15th and 16th"),
@@ -100,7 +104,9 @@ address, then names):
     in a street suffix (Road, Street, Avenue, Close, Lane, Drive, Way, Crescent, Court, Gardens,
     Grove, Terrace, Place, Mews, Rise, Hill, Walk, Row, Square, View, …); without a number, a
     distinctive word before Road, Street, Avenue, Close, Lane, Drive, Crescent, Gardens, Grove,
-    Terrace, Mews, Way or Court (never Family Court, Crown Court…); "Flat 3" alone. Welsh
+    Terrace, Mews, Way or Court (never Family Court, Crown Court…); "Flat 3" alone; a flat or
+    unit in a named building or estate, its street and town, with no house number ("Flat 6,
+    Corran House, Bloxwich Road, Walsall", "Unit 4, Ashgrove Business Park, Tamworth"). Welsh
     streets put the type word first: ``[Tŷ Capel,] 14 Heol y Bont[, Town]`` with Stryd, Heol,
     Lôn, Ffordd, Rhodfa, Cilgant, Coedlan, and after a number Maes, Cae, Clos, Teras, Cwrt,
     Llys, Rhes, Sgwâr, Gerddi, Llwyn, Parc, Allt (joining words y, yr, 'r… and accented
@@ -124,9 +130,11 @@ address, then names):
     (``UC 5520 3381 TM``); a Document Exchange address (``DX 551203 Northmere 2``).
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
-    ``bd15 xhw``); the older prefix (``K123 LMN``), suffix
-    (``GHJ 456T``) and Northern Irish shapes only within 80 characters after a word about a
-    vehicle (car, van, reg, drove…); never when a part is a practice acronym (``Y7 SEN``).
+    ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
+    its last three letters are an acronym too and no vehicle is spoken of); the older prefix
+    (``K123 LMN``), suffix (``GHJ 456T``) and Northern Irish shapes only within 80 characters
+    after a word about a vehicle (car, van, reg, drove…); never when a part is a practice
+    acronym (``Y7 SEN``).
     Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
     "it ended …" after), "the first letters of the registration were LD".
 ``handle``
@@ -151,8 +159,11 @@ address, then names):
     and ``Dr Patel's practice`` (or surgery); the practice's name alone is replaced where it recurs.
 ``health``
     capitalised words before Hospital, Infirmary, Clinic, Dental Practice/Surgery, Pharmacy,
-    Hospice, Maternity Unit…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type
-    word; the name alone is replaced where it recurs. "the General Hospital" stays.
+    Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit") and a
+    ward named by a word ("Lark Ward"; never a given name or after a title: "Sarah Ward", "Mrs
+    Ward" are names; "Ward 12" stays, a number identifying nobody once the hospital has
+    gone)…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type word; the name
+    alone is replaced where it recurs. "the General Hospital" stays.
 ``school``, ``health`` and ``address``: other named facilities
     a distinctive name before a type word, the whole removed with it: Learning/Education
     Centre (school); "… General" (a hospital, not "Attorney General"), "… Neurodevelopmental
@@ -165,9 +176,14 @@ address, then names):
     (address). Councils ("… Metropolitan Borough Council", "… County Council", "… Council"),
     law firms ("… Family Law", "… Legal Services", "… Solicitors LLP") and firms by their
     business word ("… Associates", "… Lettings", "… Toxicology", "… Hardware", "… Ltd", "…
-    Taxis", "… Logistics", "… Housing Association") and adoption services ("… Regional
+    Taxis", "… Logistics", "… Housing Association", "… Interpreting", "… Fostering", "…
+    Family Placements", "… Domestic Abuse Service", a football club "… FC", "… Juniors FC",
+    "… Football Club", a court by its town "… Magistrates' Court") and adoption services
+    ("… Regional
     Adoption Agency", "… RAA", "… Post-Adoption Support") go whole as addresses;
-    "the council", "Legal Services" alone stay. A plot or pitch
+    "the council", "Legal Services", "the Magistrates' Court" alone stay. A venue named "The
+    …" where the text says it is one ("a youth club called The Loft"; "at The Loft" in a
+    sentence about a youth club, youth worker, drop-in or venue) is an address. A plot or pitch
     on a site ("Plot 12", "pitch 4") is an address as a flat is. Generic ones ("the Family
     Centre", "a children's centre", "Public Health Nursing Service") stay. Buildings, venues
     and firms by name and type word (address): "… House" (a respite unit, hostel, office),
@@ -190,8 +206,9 @@ address, then names):
     - a family or professional role before (``mother, Jane``, ``Social Worker: Priya Shah``,
       ``stepdad Dean``, ``the child Hope``) or after (``Dean (Mum's partner)``);
     - an age or date of birth after (``Kai (7)``, ``Kai, aged 7``, ``Kai (DOB …``);
-    - a verb of speech or action after (``Kezia said``, ``Kezia attended``) or a possessive
-      (``Kezia's``);
+    - a verb of speech or action after (``Kezia said``, ``Kezia attended``, a carer's
+      ``Dawn supervised``, even for a name that is also a word opening a sentence) or a
+      possessive (``Kezia's``);
     - a list continuing one of those (``children Kai, Mia and Leo``);
     - two or more capitalised words together unless all are weak (see below): ``Kezia Mbatha``;
     - one word from the first-name list shipped here (about 1,400 names from UK birth
@@ -221,6 +238,8 @@ address, then names):
       Lindqvist"), unless a capitalised word follows;
     - a common word after a title inside a role's name ("Named Nurse Safeguarding") is none;
     - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
+    - an Arabic or Somali naming chain is one name: given name, bin/binti/binte/ibn, the
+      father's name and an Al- family name ("Amira binti Yusuf Al-Harbi", "Omar ibn Khalid");
     - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
       initial or initials used as a name ("K said" for Kyle, "with KB"): a verb after it,
@@ -286,7 +305,11 @@ protocols of practice
 ("Philomena Protocol", "Herbert Protocol", listed together in ``data/kept-terms.txt``) stay.
 
 Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept
-terms: organisations the family is referred to, not identifiers.
+terms: organisations the family is referred to, not identifiers; so are national services and
+campaigns (Report Remove, CEOP, IWF), offences by their abbreviation (ABH, GBH, NFS, s.47),
+delivery and ride apps (Deliveroo, Uber, Just Eat), "Man Utd", family words in Arabic, Somali,
+South Asian, Turkish and Eastern European languages (ammu, hooyo, aabo, ayeeyo, jiddah, khala…:
+``data/kept-terms.txt``), and "Band" (a pay or housing band) and "Man" are no names.
 
 Not covered: towns missing from ``data/towns.txt`` at the start of a sentence with nothing after
 them saying name, the local authority's name, free-text descriptions (a job, a distinctive

@@ -114,6 +114,12 @@ _DATE_RES = [
                               rf"(?P<y>\d{{4}})(?![\w/])")),
     ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
                       r"(?![\d/])(?!\.\d)")),
+    # a named day with a fixed date ("since Christmas Eve", "on Boxing Day"): a day of the
+    # year, moved and written back as the date it became ("since 7 January"); events that
+    # are not a day off (Halloween, Bonfire Night) stay
+    ("holiday", re.compile(r"(?<![\w])(?P<hol>(?i:Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|"
+                           r"New[ \t]+Year['’]?s[ \t]+(?:Eve|Day)|Hogmanay))"
+                           r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
     ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
                                rf"[ \t]+(?:the[ \t]+)?|(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
@@ -170,6 +176,20 @@ _DATE_CONTEXT = re.compile(r"(?i)(?:\b(?:on|by|from|to|until|till|due|dated|sinc
                            r"after|w/?c|visit|review|appointment|meeting|contact|seen|dob|born|"
                            r"date|d\.o\.b\.?|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|\w+day)|[:(])"
                            r"[ \t]*$")
+# a short day/month opening a line of a chronology ("- 8/3 06:00 baby to…") or before a time
+_ENTRY_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
+_SHARE_AFTER = re.compile(r"(?i)[ \t]+(?:of|or|in|to|and|majority|share)\b")  # "3/4 of them"
+_TIME_AFTER = re.compile(r"[ \t,]+(?:at[ \t]+)?(?:[01]?\d|2[0-3])"
+                         r"(?:[:.][0-5]\d|[0-5]\d[ \t]?hrs)\b")
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+             "new year's eve": (12, 31), "new years eve": (12, 31), "hogmanay": (12, 31),
+             "new year's day": (1, 1), "new years day": (1, 1)}
+
+
+def _holiday(name: str) -> tuple[int, int]:
+    return _HOLIDAYS[" ".join(name.lower().replace("’", "'").split())]
 
 
 def _two_digit_year(y: int) -> int:
@@ -207,9 +227,11 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month = _MONTH_NUMBERS[g["mon"].lower()]
             elif g.get("cymon"):
                 month = _CY_MONTH_NUMBERS[g["cymon"].lower()]
+            elif g.get("hol"):
+                month = _holiday(g["hol"])[0]
             else:
                 month = int(g["m"]) if g.get("m") else 0
-            day = int(g["d"]) if g.get("d") else None
+            day = _holiday(g["hol"])[1] if g.get("hol") else int(g["d"]) if g.get("d") else None
             if g.get("dw"):
                 day = _WORD_DAYS[" ".join(g["dw"].lower().split())]
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
@@ -236,7 +258,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 short = len(g["d"]) == 1 or len(g["m"]) == 1
                 looks_other = ((len(g["d"]) == 1 and len(g["m"]) == 1) or g["m"] in ("10", "7")
                                or (g["m"] == "5" and len(g["d"]) == 1))
-                if short and looks_other and not (g.get("wd") or _DATE_CONTEXT.search(before)):
+                if short and looks_other and not (
+                        g.get("wd") or _DATE_CONTEXT.search(before)
+                        or (_ENTRY_START.search(before) and not _SHARE_AFTER.match(text, m.end()))
+                        or _TIME_AFTER.match(text, m.end())):
                     continue            # "3/4", "7/10", "24/7": fractions, scores, hours
                 if not (1 <= month <= 12 and day and 1 <= day <= 31):
                     continue
@@ -521,6 +546,11 @@ def find_dates(text: str, shift: int) -> list[Span]:
             dt.date(year, d.month, d.day or 15)
         except ValueError:
             valid = False
-        replacement = _shifted_date(text, d, year, shift) if valid else "[Date]"
+        if d.form == "holiday":         # written back as the date it became: "7 January"
+            new = dt.date(year, d.month, d.day or 1) + dt.timedelta(days=shift)
+            replacement = f"{new.day} {_MONTH_FULL[new.month]}" + (
+                f" {new.year}" if d.m.group("y") else "")
+        else:
+            replacement = _shifted_date(text, d, year, shift) if valid else "[Date]"
         out.append(Span(d.start, d.end, "date", PRIORITY["date"], replacement=replacement))
     return out

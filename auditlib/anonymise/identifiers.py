@@ -364,11 +364,19 @@ def find_vehicles(text: str) -> list[Span]:
                         key=m.group("plate")))
     for regex, needs_context in ((_PLATE_CURRENT, False), (_PLATE_LOWER, False),
                                  (_PLATE_OLDER, True)):
+        current = not needs_context
         for m in regex.finditer(text):
             plate = m.group("plate").upper()
             letters = re.findall(r"[A-Z]+", plate)
-            if any(part in acronyms for part in letters if len(part) >= 2):
-                continue        # "Y7 SEN", "KS2 SAT": a year group and an acronym
+            # "Y7 SEN", "KS2 SAT": a year group and an acronym. A current plate's area code
+            # may be an acronym ("CP67 HYR"): it is no plate only when its last three letters
+            # are one too and no vehicle is spoken of
+            if current:
+                if letters[-1] in acronyms and not _VEHICLE_WORDS.search(
+                        text[max(0, m.start() - 80):m.start()]):
+                    continue
+            elif any(part in acronyms for part in letters if len(part) >= 2):
+                continue
             if needs_context and not _VEHICLE_WORDS.search(text[max(0, m.start() - 80):m.start()]):
                 continue
             out.append(Span(m.start(), m.end(), "vehicle", PRIORITY["vehicle"],

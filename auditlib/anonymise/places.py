@@ -1,5 +1,10 @@
 """Schools, GP practices and addresses: a keyword (Primary, Surgery, Road…) and the capitalised
-words before it, then an institution's own name wherever it recurs alone."""
+words before it, then an institution's own name wherever it recurs alone.
+
+Longer than 500 lines because schools, health services, named facilities and addresses share
+one grammar of a place's name (its capitalised words, the trimming of sentence words, the
+practice terms a type word may be) and overlap in text ("Flat 6, Corran House", "… Juniors
+FC"); apart, each module would import the others' private patterns."""
 from __future__ import annotations
 
 import re
@@ -19,6 +24,7 @@ from auditlib.anonymise.wordlists import (
     PLACE_WORDS,
     STOP_WORDS,
     SURNAMES,
+    TITLES,
     never_initials,
 )
 
@@ -34,7 +40,8 @@ _SCHOOL_TYPES = (r"(?:Primary School|Primary Academy|Primary|Infant and Junior S
                  r"College|Nursery School|Nursery|Pre-?[Ss]chool|Special School|School|"
                  r"Pupil Referral Unit|University)")
 _SCHOOL_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>{_CHURCH}"
-                        rf"{_SCHOOL_TYPES})(?![\w])")
+                        rf"{_SCHOOL_TYPES})(?![\w])"
+                        r"(?![ \t]+(?:A?FC|Football[ \t]+Club)\b)")    # "… Juniors FC": a club
 _GP_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>Surgery|Medical Centre|"
                     rf"Medical Center|Health Centre|Health Center|Medical Practice|"
                     rf"Group Practice|Family Practice|Health Practice)(?![\w])")
@@ -44,7 +51,13 @@ _HEALTH_TYPES = (r"(?:(?:General|District|Community|Royal|University|Children['�
                  r"Teaching|Memorial|Cottage|Psychiatric)[ \t]+)*"
                  r"(?:Hospitals?|Infirmary|Clinic|Dental[ \t]+(?:Practice|Surgery|Centre|"
                  r"Center|Care|Clinic|Group)|Dentists?|Orthodontics|Pharmacy|Chemists?|"
-                 r"Hospice|Maternity[ \t]+Unit|Birth(?:ing)?[ \t]+Centre|"
+                 r"Hospice|Maternity[ \t]+Unit|"
+                 # a unit or ward of a hospital: "Riverside Women's Unit", "Lark Ward" ("Ward
+                 # 12" stays: a number identifies nobody once the hospital has gone)
+                 r"(?:Women['’]s|Children['’]s|Neonatal|Postnatal|Antenatal|Labour|Delivery|"
+                 r"Special[ \t]+Care[ \t]+Baby|Paediatric|Mother[ \t]+and[ \t]+Baby|Adolescent|"
+                 r"Inpatient|Assessment|Burns|Renal|Cardiac|Stroke)[ \t]+Unit|Ward|"
+                 r"Birth(?:ing)?[ \t]+Centre|"
                  r"Minor[ \t]+Injuries[ \t]+Unit|Walk-[Ii]n[ \t]+Centre|"
                  r"Urgent[ \t]+Treatment[ \t]+Centre|Opticians?|Eye[ \t]+Centre|"
                  r"(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust)")
@@ -84,6 +97,14 @@ _FACILITY_KINDS = (
                 r"[ \t]+)?Council|Family[ \t]+Law|Legal[ \t]+Services|Solicitors[ \t]+LLP|LLP|"
                 r"Associates|Lettings|Estate[ \t]+Agents|Toxicology|Laboratories|Hardware|"
                 r"Ltd|Limited|Taxis|Cabs|Motors|Garage|Logistics|Housing[ \t]+Association|"
+                # services and clubs by what they do: "… Interpreting", "… Fostering", "…
+                # Family Placements", "… Domestic Abuse Service", "… Juniors FC", a court by
+                # its town ("Penarth Magistrates' Court")
+                r"Interpreting|Interpreters|Translation[ \t]+Services?|Fostering|"
+                r"(?:Family[ \t]+)?Placements|Domestic[ \t]+(?:Abuse|Violence)[ \t]+"
+                r"(?:Services?|Support|Project)|(?:Juniors?[ \t]+|Youth[ \t]+|Town[ \t]+|"
+                r"United[ \t]+)?(?:A?FC|Football[ \t]+Club)|"
+                r"(?:Magistrates['’]?|Crown|County|Youth|Family)[ \t]+Court|"
                 # an adoption agency or support service by its name: "Northdale RAA"
                 r"Regional[ \t]+Adoption[ \t]+Agency|RAA|Post-[Aa]doption[ \t]+Support|"
                 r"Centre|Center|"
@@ -111,6 +132,8 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Restaurant\b|Diner\b|Tavern\b|Arms\b|Inn\b|Gym\b|Barbers?\b|"
                               r"Solicitors\b|Chambers\b|Hotel\b|Hostel\b|Lodge\b|Foyer\b|"
                               r"Logistics\b|Association\b|Agency\b|RAA\b|Support\b|"
+                              r"Interpret|Translation\b|Fostering\b|Placements\b|A?FC\b|"
+                              r"Court\b|Project\b|"
                               r"CAMHS\b|caf[eé]\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
@@ -143,6 +166,12 @@ _ADDRESS_RE = re.compile(
     rf"{_STREET_SUFFIX})(?![\w])")
 _STREET_ONLY_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
                              rf"(?P<type>{_STREET_STRONG})(?![\w])")
+# a flat or unit in a named building or estate with no house number, then its street: "Flat 6,
+# Corran House, Bloxwich Road", "Unit 4, Cwrt Newydd Industrial Estate" (the town follows)
+_FLAT_LINE_RE = re.compile(
+    rf"(?<![\w]){_FLAT},?[ \t]+(?:{_BUILDING}|{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]+"
+    r"(?:Industrial|Business|Trading|Retail|Enterprise)[ \t]+(?:Estate|Park|Centre))"
+    rf"(?:,[ \t]+(?:{_CAP}[ \t]+){{1,3}}{_STREET_SUFFIX})?(?![\w])")
 _FLAT_ONLY_RE = re.compile(rf"(?<![\w]){_FLAT}(?:,?[ \t]+{_BUILDING})?(?![\w])")
 # Welsh puts the street's type word first ("14 Heol y Bont", "3 Lôn Las", "Rhodfa'r Môr"),
 # with lower-case joining words and accented capitals; a house name may come first ("Tŷ Capel,")
@@ -170,6 +199,15 @@ _HOUSE_BEFORE_RE = re.compile(
     rf"(?<![\w'’])(?:The[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}|{_CAP}(?:[ \t]+{_CAP}){{0,2}}?[ \t]+"
     r"(?:Cottage|Farm|Barn|Forge|Mill|Lodge|House|Grange|Manor|Bungalow|Farmhouse|Hall))"
     r",?[ \t]+$")
+# a venue named "The …" where the text says it is one: "a youth club called The Hangout", "at
+# The Hangout, Elm Street Youth Club", "youth worker at The Den"
+_VENUE_NAME_RE = re.compile(
+    r"(?:\b(?i:club|venue|project|group|caf[eé]|centre|place|bar|shop)[ \t]+(?i:called|named)"
+    r"|\b(?i:at|from|to))[ \t]+['\"“‘]?"
+    r"(?P<venue>The[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})"
+    r"(?![\w'’])")
+_VENUE_CUE_RE = re.compile(r"(?i)\b(?:youth[ \t]+(?:work\w*|club|centre|project|group)|venue|"
+                           r"drop-?in|club|hangs?[ \t]+out)\b")
 # a PO Box and its town: "PO Box 4412, Tonbridge"
 _PO_BOX_RE = re.compile(r"(?<![\w])(?i:P\.?[ \t]?O\.?[ \t]+Box)[ \t]*\d{1,6}(?![\w])")
 _CY_STREET_ONLY_RE = re.compile(
@@ -294,6 +332,8 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
             if kind == "health" and m.group("type").endswith("Trust") \
                     and (compass := _COMPASS_BEFORE_RE.search(text, max(0, start - 30), start)):
                 start = compass.start()     # "Western HSC Trust": the region is its name
+            if m.group("type") == "Ward" and _person_not_ward(text, start, prefix):
+                continue
             stem = _stem(prefix)
             # a dental surgery is a health service, not a GP practice: the longer type wins
             priority = PRIORITY[kind] + (1 if kind == "health" else 0)
@@ -313,6 +353,15 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
         out.append(Span(m.start(), m.end(), "gp", PRIORITY["gp"] + 1,
                         key=("gp", "dr " + m.group("prefix").lower())))
     return out + _facilities(text, protected)
+
+
+def _person_not_ward(text: str, start: int, prefix: str) -> bool:
+    """"Sarah Ward", "Mrs Ward": Ward is a surname too; a ward is named by one word that is
+    no given name, with no title before it."""
+    words = prefix.split()
+    return (len(words) > 2 or any(w.lower() in FIRST_NAMES for w in words)
+            or bool(re.search(r"\b(?:" + "|".join(map(re.escape, TITLES)) + r")\.?[ \t]+\Z",
+                              text[max(0, start - 12):start], re.IGNORECASE)))
 
 
 def _named(text: str, m: re.Match, protected: Mask,
@@ -344,7 +393,8 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
     for m in finditer_in(_FACILITY_RE, text, windows(text, _FACILITY_ANCHOR, 120, 20)):
         # a service's type word may be a practice term alone ("Family Hub", "CAMHS", "RAA")
         named = _named(text, m, protected, service=m.group("type").endswith(
-            ("Service", "Services", "Team", "Hub", "CAMHS", "RAA", "Agency", "Support")))
+            ("Service", "Services", "Team", "Hub", "CAMHS", "RAA", "Agency", "Support",
+             "Court", "Fostering", "Placements")))
         if named is None:
             continue
         start, at, prefix = named
@@ -421,11 +471,20 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
             end = extend(m.start("name") + parts[-1].end())
             out.append(Span(m.start(), end, "address", priority,
                             key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
-    for regex in (_CY_HYPHENED_RE, _PO_BOX_RE):
+    for regex in (_CY_HYPHENED_RE, _PO_BOX_RE, _FLAT_LINE_RE):
         for m in regex.finditer(text):
             end = extend(m.end())
             out.append(Span(m.start(), end, "address", PRIORITY["address"],
                             key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
+    for m in _VENUE_NAME_RE.finditer(text) if "The " in text else ():
+        words = m.group("venue").split()[1:]
+        if not any(_word_is_distinctive(w) for w in words):
+            continue
+        called = not re.match(r"(?i)(?:at|from|to)\b", m.group(0))
+        if not called and not _VENUE_CUE_RE.search(_sentence_around(text, m.start(), m.end())):
+            continue
+        out.append(Span(m.start("venue"), m.end("venue"), "address", PRIORITY["address"] - 1,
+                        key=("venue", m.group("venue").lower())))
     for m in _TOWN_OF_SERVICE_RE.finditer(text):
         town = m.group("town")
         if town.split()[0].lower() not in STOP_WORDS:

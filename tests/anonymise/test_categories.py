@@ -205,7 +205,7 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
 # under what each scores now: a guard against regressions, not a target. A new folder gets
 # its floor here once it has been scored.
 HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
-                   "held-out-4": 0.99, "held-out-5": 0.99}
+                   "held-out-4": 0.99, "held-out-5": 0.99, "held-out-6": 0.99}
 
 
 def read_marked(folder) -> list[str]:
@@ -1181,4 +1181,149 @@ def test_a_count_before_a_noun_is_still_a_count():
     "RAA: letters go through the RAA.",
 ])
 def test_headings_roles_apps_and_funds_stay(text):
+    kept(text)
+
+
+# ================================================================ held-out-6's categories
+# Each category the sixth held-out set leaked, tested on sentences written for it.
+
+# ---------------------------------------------------------------- plates whose letters are acronyms
+
+@pytest.mark.parametrize(("text", "plate"), [
+    ("Her ex was seen in a grey Corsa CP19 MKT near school.", "CP19 MKT"),    # CP: an acronym
+    ("Seen outside at 10pm: LA70 BWJ.", "LA70 BWJ"),                          # no vehicle word
+    ("The Sprinter, reg SW22 FNR, was his boss's.", "SW22 FNR"),
+    ("they clocked cp68 dhz on the cctv", "cp68 dhz"),                        # lower case
+])
+def test_a_current_plate_goes_even_when_its_area_letters_are_an_acronym(text, plate):
+    assert found(text).get(plate) == "vehicle", found(text)
+
+
+def test_a_plate_shape_ending_in_an_acronym_with_no_vehicle_is_kept():
+    kept("The code LA12 SEN was on the form.")
+
+
+# ---------------------------------------------------------------- Arabic and Somali name chains
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Aunt Samira binti Yusuf Al-Harbi came to the meeting.", "Samira binti Yusuf Al-Harbi"),
+    ("His uncle Khalid bin Omar phoned the school.", "Khalid bin Omar"),
+    ("Great-grandfather Idris ibn Hamza Al-Masri lives abroad.", "Idris ibn Hamza Al-Masri"),
+    ("The cousin Layla binte Rashid attended.", "Layla binte Rashid"),
+])
+def test_an_arabic_naming_chain_is_one_name(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+# ---------------------------------------------------------------- address lines without a number
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("They moved to Flat 9, Wrenfield House, Garrow Road, Dudley last month.",
+     "Flat 9, Wrenfield House, Garrow Road, Dudley"),
+    ("He packs boxes at Unit 12, Ashgrove Business Park, Tamworth on nights.",
+     "Unit 12, Ashgrove Business Park, Tamworth"),
+    ("Post goes to Apartment 3, Kestrel Court, Pellow Street.",
+     "Apartment 3, Kestrel Court, Pellow Street"),
+])
+def test_a_flat_or_unit_in_a_named_building_with_its_street_and_town_is_one_address(text,
+                                                                                    address):
+    assert found(text).get(address) == "address", found(text)
+
+
+# ---------------------------------------------------------------- services, firms, clubs, courts
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The interpreter came from Wordwise Interpreting this time.", "Wordwise Interpreting"),
+    ("Mum is supported by Tidewater Domestic Abuse Service.", "Tidewater Domestic Abuse Service"),
+    ("The carers are approved by Cedarline Fostering.", "Cedarline Fostering"),
+    ("Respite through Moorfield Family Placements was agreed.", "Moorfield Family Placements"),
+    ("He trains with Oakridge Juniors FC on Tuesdays.", "Oakridge Juniors FC"),
+    ("His brother plays for Lowbridge Football Club.", "Lowbridge Football Club"),
+    ("The hearing is at Harlow Magistrates' Court next week.", "Harlow Magistrates' Court"),
+])
+def test_named_services_firms_clubs_and_courts_go_whole(text, place):
+    assert found(text).get(place) == "address", found(text)
+
+
+@pytest.mark.parametrize(("text", "venue"), [
+    ("She goes to a youth club called The Loft on Fridays.", "The Loft"),
+    ("Youth worker Ellis said he was at The Bunker, Mill Street Youth Club.", "The Bunker"),
+])
+def test_a_venue_named_the_something_goes_where_the_text_says_it_is_a_venue(text, venue):
+    assert found(text).get(venue) == "address", found(text)
+
+
+def test_a_the_name_with_no_venue_cue_and_generic_courts_are_left_to_the_other_rules():
+    kept("The hearing is at the Magistrates' Court. We met at The Council offices.")
+
+
+# ---------------------------------------------------------------- hospital units and wards
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Baby was moved to Westbury Neonatal Unit overnight.", "Westbury Neonatal Unit"),
+    ("She was booked at Hartfield Women's Unit.", "Hartfield Women's Unit"),
+    ("Mum stayed on Heron Ward for two nights.", "Heron Ward"),
+])
+def test_named_hospital_units_and_wards_are_health_services(text, unit):
+    assert found(text).get(unit) == "health", found(text)
+
+
+def test_a_surname_ward_is_a_name_and_a_numbered_ward_is_kept():
+    result = found("Karen Ward and Mrs Ward visited her on Ward 7.")
+    assert result.get("Karen Ward") == "name" and result.get("Ward") == "name", result
+    assert "Ward 7" not in result and "7" not in result
+
+
+# ---------------------------------------------------------------- short dates opening an entry
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Plan agreed 02/04/2025.\n- 5/4 09:15 home visit, all well.", "5/4"),
+    ("Plan agreed 02/04/2025.\n* 6/4 Mum phoned the duty line.", "6/4"),
+    ("Plan agreed 02/04/2025. Seen at school 7/4 10:30 with Kai.", "7/4"),
+])
+def test_a_short_day_month_opening_a_chronology_line_or_before_a_time_is_a_date(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_fraction_opening_a_line_is_kept():
+    kept("Plan agreed today.\n3/4 of the group attended.")
+
+
+# ---------------------------------------------------------------- named days of the year
+
+def test_named_days_become_the_shifted_date():
+    result = anonymise("Seen 10/01/2025. No contact since Boxing Day. Christmas was hard.",
+                       date_shift_days=10)
+    assert result.text == "Seen 20/01/2025. No contact since 5 January. Christmas was hard."
+    result = anonymise("On New Year's Eve 2024 police attended.", date_shift_days=3)
+    assert result.text == "On 3 January 2025 police attended."
+
+
+# ---------------------------------------------------------------- a given name that is a word
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Contact at the centre. Dawn supervised.", "Dawn"),
+    ("Home visit went well. Joy collected him at 3.", "Joy"),
+    ("Contact went ahead. Faith facilitated and Hope observed.", "Hope"),
+])
+def test_a_given_name_that_is_a_word_opening_a_sentence_before_an_action_is_a_name(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+def test_a_word_that_is_a_name_opening_a_sentence_with_no_action_after_is_kept():
+    kept("Dawn broke over the estate. Faith in the plan is low.")
+
+
+# ---------------------------------------------------------------- words of practice kept
+
+@pytest.mark.parametrize("text", [
+    "The boys call her hooyo and their grandad awoowe.",
+    "They are close to their Khala and call their uncle Ammu.",
+    "Charged with ABH; an earlier GBH was NFS.",
+    "She was shown Report Remove and CEOP and rang Childline.",
+    "He got a Deliveroo voucher, an Uber home and a Just Eat order.",
+    "Nurse on Band 6. The family are in housing Band B.",
+    "Man Utd shirt on. Man, he was buzzing.",
+])
+def test_family_words_offences_national_services_apps_and_bands_are_kept(text):
     kept(text)
