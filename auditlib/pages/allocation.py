@@ -42,9 +42,6 @@ _CSS = """<style>
   minmax(15rem, 1.3fr) minmax(9rem, auto) minmax(10rem, 1fr); gap: .25rem .75rem;
   align-items: start; padding: .5rem 0; border-bottom: 1px solid #b1b4b6; }
 .aw-alloc-head { font-weight: bold; border-bottom: 2px solid #0b0c0c; }
-/* once the kernel has gone, ipywidgets marks each widget with an icon before it: in a grid that
-   icon took the first cell and pushed every column along (the page's banner says it in words) */
-.aw-alloc-grid.jupyter-widgets-disconnected::before { display: none; }
 .aw-alloc-grid .widget-dropdown { width: 100%; margin: 0; }
 .aw-alloc-grid .widget-dropdown select { width: 100%; min-height: 2.25rem; }
 .aw-alloc-grid .widget-dropdown > .widget-label { position: absolute; width: 1px; height: 1px;

@@ -169,3 +169,8 @@ def says_connection_lost(page) -> None:
     banner.wait_for(timeout=20_000)
     assert "Not connected — your last change was not saved" in banner.inner_text()
     assert banner.get_by_role("button", name="Reload, keeping what I typed").is_visible()
+    # the widgets' own broken-link icons would only repeat it, pushing the layout out of line
+    page.wait_for_selector(".jupyter-widgets-disconnected", state="attached", timeout=20_000)
+    shown = page.locator(".jupyter-widgets-disconnected").evaluate_all(
+        "els => els.filter(el => getComputedStyle(el, '::before').display !== 'none').length")
+    assert shown == 0, f"{shown} widgets show a broken-link icon beside the banner"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditlib.store import AuditStore
-from tests.browser.conftest import READY, open_workbook
+from tests.browser.conftest import READY, open_workbook, says_connection_lost
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("AUDITLIB_SHOTS", "/tmp/shots13/saving"))
@@ -56,9 +56,7 @@ def test_a_killed_kernel_is_said_and_what_was_typed_survives_a_reload(server, pa
     wait_text(page, ".aw-save-status", "Saved")
     assert page.locator(".aw-offline").count() == 0
     kill_kernel(page)
-    banner = page.locator(".aw-offline[role=alert]")
-    banner.wait_for(timeout=20_000)
-    assert "Not connected — your last change was not saved" in banner.inner_text()
+    says_connection_lost(page)
     text = "Sam was seen alone twice, after the kernel had gone."
     page.locator(".aw-evidence-risk textarea").click()
     page.keyboard.type(text)
