@@ -206,7 +206,8 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
 # The floors sit just under what each scores now: a guard against regressions, not a target. A
 # new folder gets its floor here once it has been scored.
 HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
-                   "held-out-4": 0.99, "held-out-5": 0.99, "held-out-6": 0.99}
+                   "held-out-4": 0.99, "held-out-5": 0.99, "held-out-6": 0.99,
+                   "held-out-7": 0.92}   # scored once; its misses not fixed yet
 
 
 def read_marked(folder) -> list[str]:
