@@ -18,7 +18,8 @@ Everything runs offline on the rules in these modules and the word lists in ``da
 names, surnames, stop words, titles, roles, place words…: one a line): no model, no download, no
 dependency beyond the standard library. It errs towards removing too much, but the words of
 practice stay readable: ``PRACTICE_TERMS`` (Child Protection Plan, IRO, Signs of Safety, …) and
-``data/kept-terms.txt`` (programmes, police operations, family words such as Nain), the
+``data/kept-terms.txt`` (programmes, police operations, family words such as Nain, services
+and case law such as Young Carers and the Southwark Judgment), the
 acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`,
 which a council extends through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
 are not part of a date are never replaced.
@@ -127,7 +128,11 @@ address, then names):
     run of five or more digits that is not money or a year range (over-redaction by design).
     After a benefit or agency (UC, Universal Credit, HMRC, DWP, PIP…), a code of letter and
     digit groups with five digits or more, the cue too when the code follows it straight
-    (``UC 5520 3381 TM``); a Document Exchange address (``DX 551203 Northmere 2``).
+    (``UC 5520 3381 TM``); a Document Exchange address (``DX 551203 Northmere 2``). After
+    passport, visa, BRP, card or pass (a "no." allowed, bracketed or not), a number in letter
+    and digit groups, three digits or more and seven characters at least, the issuer's letters
+    with it (``K7T-2MW-9QD``, ``MTRO 4410 2290 7731``; never "3 of 4 cards", "pass 2024"); a
+    warrant or collar number with letters before it (``warrant no. KT 5182``).
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -159,7 +164,8 @@ address, then names):
     and ``Dr Patel's practice`` (or surgery); the practice's name alone is replaced where it recurs.
 ``health``
     capitalised words before Hospital, Infirmary, Clinic, Dental Practice/Surgery, Pharmacy,
-    Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit") and a
+    Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit", a day
+    unit by its specialty, "… Neurology Day Unit", with the ward before it, "Ward C2 …") and a
     ward named by a word ("Lark Ward"; never a given name or after a title: "Sarah Ward", "Mrs
     Ward" are names; "Ward 12" stays, a number identifying nobody once the hospital has
     gone)…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type word; the name
@@ -176,21 +182,24 @@ address, then names):
     (address). Councils ("… Metropolitan Borough Council", "… County Council", "… Council"),
     law firms ("… Family Law", "… Legal Services", "… Solicitors LLP") and firms by their
     business word ("… Associates", "… Lettings", "… Toxicology", "… Hardware", "… Ltd", "…
-    Taxis", "… Logistics", "… Housing Association", "… Interpreting", "… Fostering", "…
+    Taxis", "… Logistics", "… Housing Association", "… Interpreting", "… Language Services",
+    "… Building Society", "… Credit Union", "<Town> Jobcentre Plus", "… Fostering", "…
     Family Placements", "… Domestic Abuse Service", a football club "… FC", "… Juniors FC",
     "… Football Club", a court by its town "… Magistrates' Court") and adoption services
     ("… Regional
     Adoption Agency", "… RAA", "… Post-Adoption Support") go whole as addresses;
-    "the council", "Legal Services", "the Magistrates' Court" alone stay. A venue named "The
-    …" where the text says it is one ("a youth club called The Loft"; "at The Loft" in a
-    sentence about a youth club, youth worker, drop-in or venue) is an address. A plot or pitch
-    on a site ("Plot 12", "pitch 4") is an address as a flat is. Generic ones ("the Family
-    Centre", "a children's centre", "Public Health Nursing Service") stay. Buildings, venues
+    "the council", "Legal Services", "the Magistrates' Court", "the Jobcentre Plus" alone
+    stay. A venue named "The …" where the text says it is one ("a youth club called The
+    Loft"; "at The Loft" in a sentence about a youth club, youth worker, drop-in or venue) is
+    an address. A plot or pitch on a site ("Plot 12", "pitch 4") is an address as a flat is.
+    Generic ones ("the Family Centre", "a children's centre", "Public Health Nursing Service")
+    stay. Buildings, venues
     and firms by name and type word (address): "… House" (a respite unit, hostel, office),
     "… Hub", "… Club", "… Grill",
     takeaways, cafés ("Bean & Leaf café"), pubs, hotels, hostels, "… Solicitors" ("Pennant &
     Rowe Solicitors");
-    health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" and a trust
+    health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" (a place word
+    opening the name goes with it, "Upper Mill Recovery Service") and a trust
     named by its region ("Western HSC Trust"), a named CAMHS ("Ashdown CAMHS"). "the Trust",
     "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
     Initials of a school, practice or service named in
@@ -240,6 +249,9 @@ address, then names):
     - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
     - an Arabic or Somali naming chain is one name: given name, bin/binti/binte/ibn, the
       father's name and an Al- family name ("Amira binti Yusuf Al-Harbi", "Omar ibn Khalid");
+    - a Korean given name, two romanised syllables joined by a hyphen ("Ha-eun", "Ji-woo"),
+      anywhere, with a common family name before or after it ("Jang Do-hyun", "Ha-eun Kim");
+      "Set-up", "Sit-in", "Yo-yo" (an English ending or a repeat) only with a family name;
     - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
       initial or initials used as a name ("K said" for Kyle, "with KB"): a verb after it,

@@ -29,6 +29,7 @@ from auditlib.anonymise.lowercase import (
     name_phrases,
 )
 from auditlib.anonymise.names import (
+    korean_names,
     link_nicknames,
     month_nicknames,
     name_repeats,
@@ -89,7 +90,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     blocked = Mask(len(text))
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
     names: list[Span] = []
-    accept(nickname_names(text, blocked) + title_names(text, toks, blocked)
+    accept(nickname_names(text, blocked) + korean_names(text, blocked)
+           + title_names(text, toks, blocked)
            + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)
            + (lower_case_names(text, toks, lower, blocked) if lower else []), taken, names)
     accept(name_phrases(text, names, lower, taken), taken, names)

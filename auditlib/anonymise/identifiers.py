@@ -242,6 +242,13 @@ _AGENCY_REF_RE = re.compile(
 # a law firm's or court's Document Exchange address: "DX 612004 Halton 4"
 _DX_RE = re.compile(r"\bDX[ \t]*:?[ \t]*"
                     r"(?P<ref>\d{3,7}(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+\d{1,2})?)(?![\w])")
+# a document's or travel card's number in groups after its cue: "passport no. K7T-2MW-9QD",
+# "bus pass (no. ABCD 1234 5678 9012)", the issuer's letters with it
+_DOCUMENT_REF_RE = re.compile(
+    r"\b(?i:passport|visa|brp|travel[ \t]?card|oyster|card|pass)\b[ \t]*\(?[ \t]*"
+    r"(?:(?i:no|number|num|ref(?:erence)?)\b\.?)?[ \t]*[:#]?[ \t]*"
+    r"(?P<ref>(?:[A-Z]{2,5}[ \t]+(?=\d))?[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*)"
+    r"(?![\w\-])")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
 
 
@@ -260,6 +267,12 @@ def find_references(text: str) -> list[Span]:
             start = m.start() if m.group("cue").isupper() and re.fullmatch(
                 r"[ \t]+", text[m.end("cue"):m.start("ref")]) else m.start("ref")
             out.append(Span(start, m.end("ref"), "reference", PRIORITY["reference"] + 1,
+                            key=ref.upper()))
+    for m in _DOCUMENT_REF_RE.finditer(text):
+        ref = m.group("ref")
+        if sum(c.isdigit() for c in ref) >= 3 and sum(c.isalnum() for c in ref) >= 7 \
+                and not _YEAR_RANGE.fullmatch(ref):
+            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
                             key=ref.upper()))
     for m in _DX_RE.finditer(text) if "DX" in text else ():
         out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
@@ -285,7 +298,9 @@ POLICE_RANKS = ("PC", "DC", "PS", "DS", "DI", "DCI", "DCS", "Sgt", "Sergeant", "
 _RANK = "(?:" + "|".join(POLICE_RANKS) + ")"
 _COLLAR_RE = re.compile(
     rf"(?:\b{_RANK}\.?[ \t]*(?:no\.?[ \t]*)?|\b(?i:collar|shoulder|badge|warrant)(?:[ \t]+"
-    rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)(?P<ref>\d{{2,6}})(?![\w/])")
+    rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)"
+    # letters before the number after a space ("warrant no. KT 5182"), never a rank's end
+    rf"(?P<ref>(?:(?<=[\s:#.])[A-Z]{{2,3}}[ \t]?)?\d{{2,6}})(?![\w/])")
 # the number after the officer's name, bracketed or not: "Sgt Page (1022)", "DC Ann Lowe 4471,"
 _OFFICER_BRACKET_RE = re.compile(
     rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*(?:\((?P<ref>\d{{2,6}})\)"

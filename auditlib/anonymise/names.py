@@ -516,3 +516,36 @@ def month_nicknames(text: str, names: list[Span], mask: Mask) -> list[Span]:
             out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] - 10,
                             words=(m.group(0),)))
     return out
+
+
+# Korean given names are two romanised syllables joined by a hyphen ("Ha-eun", "Ji-woo": "oo"
+# and "ee" as families write them), a form few English words take, so they are names
+# anywhere; a common family name written before or after goes with them (Korean order puts
+# it first)
+_KO_SYLLABLE = (r"(?:kk|tt|pp|ss|jj|ch|[gndrlmbsjkthpwy])?"
+                r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|[aeoiu])"
+                r"(?:ng|[kntlmp]|h(?![aeiouwy]))?")
+_KO_FAMILY = (r"(?:Kim|Lee|Yi|Park|Pak|Choi|Choe|Jung|Jeong|Kang|Cho|Jo|Yoon|Yun|Jang|Lim|"
+              r"Im|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Yu|Hong|Jeon|Ko|Go|Moon|Mun|Yang|"
+              r"Son|Bae|Baek|Heo|Nam|Noh|Ha|Kwak|Sung|Cha|Woo|Ryu|Min|Ji|Eom|Chae)")
+_KO_GIVEN = rf"(?=[A-Z][a-z]*-)(?i:{_KO_SYLLABLE})-{_KO_SYLLABLE}"
+# "Set-up", "Sit-in", "Ta-da" take the same shape: with a family name only
+_KO_ENGLISH_END = ("in", "on", "up", "da")
+_KOREAN_RE = re.compile(
+    rf"(?<![\w\-])(?:(?P<fam>{_KO_FAMILY})[ \t]+)?(?P<given>{_KO_GIVEN})"
+    rf"(?:[ \t]+(?P<after>{_KO_FAMILY}))?(?![\w\-])")
+
+
+def korean_names(text: str, mask: Mask) -> list[Span]:
+    """Korean given names with a hyphen, with a family name before or after them."""
+    out = []
+    for m in _KOREAN_RE.finditer(text) if "-" in text else ():
+        family = m.group("fam") or m.group("after")
+        first, second = m.group("given").lower().split("-")
+        if not family and (second in _KO_ENGLISH_END or first == second):   # "Yo-yo"
+            continue
+        if not mask.free(m.start(), m.end()):
+            continue
+        words = (m.group("given"), family) if family else (m.group("given"),)
+        out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1, words=words))
+    return out

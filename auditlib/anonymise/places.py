@@ -80,7 +80,10 @@ _FACILITY_KINDS = (
                r"Therapy|Therapies|Wellbeing|Mental[ \t]+Health|Sexual[ \t]+Health|"
                r"Eating[ \t]+Disorders?|Autism|ADHD|Rehabilitation|Substance[ \t]+Misuse|"
                r"Wheelchair|0-19|0[ \t]?[\-–][ \t]?19|Recovery|Drug[ \t]+and[ \t]+Alcohol|"
-               r"Health[ \t]+Visiting|School[ \t]+Nursing|Continence|Physiotherapy)[ \t]+"
+               r"Health[ \t]+Visiting|School[ \t]+Nursing|Continence|Physiotherapy|"
+               # a hospital's day unit by its specialty: "… Neurology Day Unit"
+               r"(?:(?:Neurology|Cardiology|Oncology|Haematology|Renal|Rheumatology|"
+               r"Dermatology|Respiratory|Surgical|Medical)[ \t]+)?Day)[ \t]+"
                r"(?:Services?|Centre|Center|Team|Unit|Clinic)|General|"
                # a service named by what it does: "Ashby Talking Therapies"
                r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
@@ -100,7 +103,8 @@ _FACILITY_KINDS = (
                 # services and clubs by what they do: "… Interpreting", "… Fostering", "…
                 # Family Placements", "… Domestic Abuse Service", "… Juniors FC", a court by
                 # its town ("Penarth Magistrates' Court")
-                r"Interpreting|Interpreters|Translation[ \t]+Services?|Fostering|"
+                r"Interpreting|Interpreters|(?:Translation|Language)[ \t]+Services?|Fostering|"
+                r"Building[ \t]+Society|Credit[ \t]+Union|Jobcentre(?:[ \t]+Plus)?|"
                 r"(?:Family[ \t]+)?Placements|Domestic[ \t]+(?:Abuse|Violence)[ \t]+"
                 r"(?:Services?|Support|Project)|(?:Juniors?[ \t]+|Youth[ \t]+|Town[ \t]+|"
                 r"United[ \t]+)?(?:A?FC|Football[ \t]+Club)|"
@@ -133,12 +137,13 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Solicitors\b|Chambers\b|Hotel\b|Hostel\b|Lodge\b|Foyer\b|"
                               r"Logistics\b|Association\b|Agency\b|RAA\b|Support\b|"
                               r"Interpret|Translation\b|Fostering\b|Placements\b|A?FC\b|"
-                              r"Court\b|Project\b|"
+                              r"Court\b|Project\b|Society\b|Union\b|Jobcentre\b|Plus\b|"
                               r"CAMHS\b|caf[eé]\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
 # the council's own building, named by its type alone
 _CIVIC_CENTRE_RE = re.compile(r"(?<![\w'’])(?:The[ \t]+)?Civic[ \t]+Cent(?:re|er)(?![\w])")
+_WARD_BEFORE_RE = re.compile(r"(?<![\w'’])Ward[ \t]+\Z")
 # "Attorney General", "Director General": a post, not a hospital
 _GENERAL_POSTS = frozenset({"attorney", "secretary", "director", "surgeon", "inspector", "major",
                             "lieutenant", "brigadier", "consul", "postmaster", "solicitor",
@@ -295,7 +300,9 @@ def _trim_prefix(text: str, start: int, prefix: str) -> tuple[int, str] | None:
     while words and not (len(words) > 1 and words[0].group(0) == "Our"
                          and words[1].group(0) == "Lady") \
             and ((words[0].group(0).lower().strip(",") in STOP_WORDS
-                     and words[0].group(0).lower() not in ("st", "st.", "saint", "the"))
+                     and words[0].group(0).lower() not in ("st", "st.", "saint", "the")
+                     # a place word opening a longer name is part of it ("Harbour Lane …")
+                     and not (len(words) > 1 and words[0].group(0).lower() in PLACE_WORDS))
                      or words[0].group(0) in ("of", "and", "&", "the", "upon", "on", "in")):
         words.pop(0)
     if not words or not any(_word_is_distinctive(w.group(0)) for w in words):
@@ -394,7 +401,7 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
         # a service's type word may be a practice term alone ("Family Hub", "CAMHS", "RAA")
         named = _named(text, m, protected, service=m.group("type").endswith(
             ("Service", "Services", "Team", "Hub", "CAMHS", "RAA", "Agency", "Support",
-             "Court", "Fostering", "Placements")))
+             "Court", "Fostering", "Placements", "Jobcentre", "Plus")))
         if named is None:
             continue
         start, at, prefix = named
@@ -408,6 +415,9 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
             continue
         name = text[start:m.end()]
         kind = next(k for k, regex in _FACILITY_KIND_RES if regex.search(name))
+        # a unit on a named ward goes with it: "Ward C2 Cardiology Day Unit"
+        ward = _WARD_BEFORE_RE.search(text, 0, start) if kind == "health" else None
+        start = ward.start() if ward else start
         if kind == "address" and re.fullmatch(r"Cent(?:re|er)", m.group("type")) \
                 and _HEALTH_NEAR.search(_sentence_around(text, start, m.end())):
             kind = "health"         # "the Lime Tree Centre" for a child's assessment

@@ -207,7 +207,7 @@ def test_held_out_notes_are_labelled_short_case_notes_one_with_windows_line_endi
 # new folder gets its floor here once it has been scored.
 HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-4": 0.99, "held-out-5": 0.99, "held-out-6": 0.99,
-                   "held-out-7": 0.92}   # scored once; its misses not fixed yet
+                   "held-out-7": 0.97}   # 92.3% first; 97.9% after its category fixes
 
 
 def read_marked(folder) -> list[str]:
@@ -939,6 +939,14 @@ def test_heading_words_in_capitals_stay(text):
     ("Referred to Northcote Perinatal Mental Health Service.",
      "Northcote Perinatal Mental Health Service", "health"),
     ("A referral to Harrowby School Nursing went in.", "Harrowby School Nursing", "health"),
+    ("Referred to Upper Mill Recovery Service last week.", "Upper Mill Recovery Service",
+     "health"),                                                  # a place word opens the name
+    ("Seen at Ward C2 Cardiology Day Unit today.", "Ward C2 Cardiology Day Unit", "health"),
+    ("Interpreter booked via Wearmouth Language Services.", "Wearmouth Language Services",
+     "address"),
+    ("He banks with Eastholme Building Society.", "Eastholme Building Society", "address"),
+    ("An appointment at Kettering Jobcentre Plus on Monday.", "Kettering Jobcentre Plus",
+     "address"),
 ])
 def test_named_organisations_go_whole_with_their_kind(text, original, kind):
     assert found(text).get(original) == kind, found(text)
@@ -1329,3 +1337,57 @@ def test_a_word_that_is_a_name_opening_a_sentence_with_no_action_after_is_kept()
 ])
 def test_family_words_offences_national_services_apps_and_bands_are_kept(text):
     kept(text)
+
+
+# ---------------------------------------------------------------- held-out-7 categories
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Passport number K7T-2MW-9QD was checked.", "K7T-2MW-9QD"),          # groups of three
+    ("Her bus pass (no. MTRO 4410 2290 7731) has expired.", "MTRO 4410 2290 7731"),
+    ("Travel card: NXWM 5520 1187 3302.", "NXWM 5520 1187 3302"),         # issuer's letters
+    ("DS Ola Banks, warrant no. KT 5182, attended.", "KT 5182"),           # letters first
+    ("Collar number HB2209 took the account.", "HB2209"),
+])
+def test_document_card_and_warrant_numbers_in_groups_are_references(text, ref):
+    assert found(text).get(ref) == "reference", found(text)
+
+
+def test_a_card_or_pass_with_a_count_or_year_is_no_reference():
+    assert found("She played 3 of 4 cards and won a pass 2024 award.") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "He went to the Jobcentre Plus with his ID.",
+    "He has a Young Carers Card; Young Carers meets on Friday.",
+    "A Registered Intermediary was not needed.",
+    "Drinkaware leaflets were given.",
+    "Under the Southwark Judgment housing must assess him.",
+    "Born in the Republic of Korea; Korea is still home.",
+    "A Homestay with Adolescent services. Passport is in date.",
+])
+def test_generic_services_campaigns_countries_and_case_law_are_kept(text):
+    assert found(text) == {}, found(text)
+
+
+def test_young_as_a_surname_still_goes():
+    assert found("Helen Young visited.").get("Helen Young") == "name"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ha-eun Kim arrived from Busan last week.", "Ha-eun Kim"),          # given name first
+    ("Her uncle, Jang Do-hyun, signed the form.", "Jang Do-hyun"),       # family name first
+    ("Her aunt Yoon Seo-ah visits on Sundays.", "Yoon Seo-ah"),
+    ("Later Ji-woo said she felt settled.", "Ji-woo"),                   # the given name alone
+])
+def test_korean_given_names_with_a_hyphen_and_their_family_name_are_names(text, name):
+    assert found(text).get(name) == "name", found(text)
+
+
+def test_a_korean_name_and_its_bare_given_name_share_one_placeholder():
+    result = anonymise("Ha-eun Kim is 14. Ha-eun likes art.", key="test")
+    assert result.text == "[Name 1] is 14. [Name 1] likes art."
+
+
+def test_english_words_of_the_same_shape_are_kept():
+    text = "Set-up, Sit-in, Top-up, Co-op, Drop-in, Yo-yo and a follow-up on self-esteem."
+    assert found(text) == {}, found(text)
