@@ -154,6 +154,8 @@ def test_a_killed_kernel_is_said_and_the_saved_allocation_is_kept(allocation_ser
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / "allocation-kernel-killed.png"))
     assert moderator_changes(allocation_server, audit) == [(None, "mel")]
+    # the earlier "saved" no longer stands beside the unsaved choice
+    assert not row.locator(".aw-alloc-result").is_visible()
 
     page.get_by_role("button", name="Reload, keeping what I typed").click()
     show_month(page, allocation_server, "2026-12", opened=True)
