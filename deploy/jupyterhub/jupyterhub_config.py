@@ -174,12 +174,17 @@ except ValueError:
 if idle < 0:
     raise SystemExit(f"AUDITLIB_HUB_IDLE must be 0 (never) or more seconds, not {idle}")
 if idle > 0:
+    # look often enough that a server goes within a fraction of the timeout
+    every = max(1, min(300, idle // 4))
     c.JupyterHub.services = [{
         "name": "idle-culler",
         "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={idle}",
-                    # look often enough that a server goes within a fraction of the timeout
-                    f"--cull-every={max(1, min(300, idle // 4))}"],
+                    f"--cull-every={every}"],
     }]
+    # and hear of use as often: servers report activity every 300 s by default, so with a
+    # shorter timeout a server in use (a page opening, a kernel at work) would be stopped
+    c.Spawner.environment["JUPYTERHUB_ACTIVITY_INTERVAL"] = str(every)
+    c.JupyterHub.last_activity_interval = every
     # the least the culler needs (JupyterHub 2+ scopes): see users' servers and when each was
     # last used, and stop them; it cannot read anyone's pages or act as anyone
     c.JupyterHub.load_roles = [{

@@ -57,6 +57,8 @@ def culling_hub(state: Path) -> Iterator[dict]:
         pytest.skip(f"JupyterHub test skipped: {why}")
     with open_store(sqlite_url(state), only("lead", "bo")) as store:
         url = store.url
+        audit = store.add_audit(framework="full-audit", child_id="CULL-1", auditor="bo",
+                                user="lead")
     port = _port()
     env = dict(os.environ, AUDITLIB_STORE=url, AUDITLIB_HUB_AUTH="local",
                AUDITLIB_HUB_PASSWORD=PASSWORD, AUDITLIB_HUB_PORT=str(port),
@@ -81,7 +83,7 @@ def culling_hub(state: Path) -> Iterator[dict]:
                     break
                 except OSError:
                     time.sleep(0.5)
-            yield {"base": base, "state": state, "log": state / "hub.log"}
+            yield {"base": base, "state": state, "log": state / "hub.log", "audit": audit}
         finally:
             proc.terminate()  # the hub stops the servers it started as it goes
             try:
@@ -111,4 +113,25 @@ def test_a_server_nobody_uses_is_stopped_by_the_hub(tmp_path, browser):
         # signing in again starts a fresh server: nothing was lost on the way
         context, page = sign_in(browser, hub["base"], "bo")
         assert "Case file audits" in page.inner_text(".aw-home")
+        context.close()
+
+
+def test_a_server_in_use_is_not_stopped(tmp_path, browser):
+    """Someone typing for several times the timeout keeps their server: the server tells the
+    hub of its use often enough for the timeout (a report every 300 s, the default, would let
+    the culler stop it under their fingers)."""
+    with culling_hub(tmp_path) as hub:
+        context, page = sign_in(browser, hub["base"], "bo")
+        port = _server(hub["state"], "bo")
+        page.goto(f"{hub['base']}/user/bo/voila/render/audit.ipynb?audit_id={hub['audit']}")
+        box = page.locator(".aw-evidence-q1 textarea")
+        box.wait_for(timeout=120_000)
+        box.click()
+        until = time.monotonic() + 3 * IDLE
+        while time.monotonic() < until:
+            page.keyboard.type("Seen. ")  # each key reaches the kernel: the page is in use
+            time.sleep(1)
+        log = hub["log"].read_text(encoding="utf-8", errors="replace")
+        assert "Culling server bo" not in log, log[-3000:]
+        assert _server(hub["state"], "bo") == port and _listening(port)
         context.close()
