@@ -93,7 +93,124 @@ a Jobcentre by town; carers' services, intermediaries, campaigns, country names 
 kept): 278/284 (97.9%), no practice term changed, two over-redactions (a heading in capitals
 opening with the child's name); left: an address abroad and its district, a venue, "Station
 Approach", a police force labelled as an address, a passport number far from its cue. The time
-per 1,000 words went from 24.2 to 24.3-24.7 ms (ratio 143 to 137-150 over runs).
+per 1,000 words went from 24.2 to 24.3-24.7 ms (ratio 143 to 137-150 over runs). A second
+round (streets abroad with their numbers and districts, a building before its apartment, a
+street of common words before its town and postcode, codes of capitals and digits with no cue,
+a capital "The" inside a sentence taken with the name after it, a heading's verb after a name
+kept): 283/284 (99.6%); left: "Sussex Police", kept by design.
+
+``held-out-8/`` (after the second held-out-7 round): 291/319 (91.2%): name 106/112, date 57/62,
+address 56/68, postcode 10/10, nhs_number 1/1, phone 14/14, email 7/7, reference 13/14, vehicle
+4/4, handle 3/3, school 12/14, gp 4/4, health 4/6; seven practice terms changed and 21
+over-redactions. Missed: a town in capitals, a building and its street on one line, a council
+of two towns, a named half term, a pupil referral unit and a "Catholic High" by short names, a
+flat number before a block's name, a park, an arcade, nicknames after "aka" (one a word), a
+bare month or festival, an educational psychology service and speech and language therapy of
+a place, a neurodevelopmental pathway, a DX number, suites, floors and old post offices, a
+locality team, Welsh given names, a what3words address. After the category fixes (below, with
+held-out-9's): 319/319.
+
+``held-out-9/`` (written beside held-out-8, scored before its fixes too): 294/320 (91.9%): name
+155/164, date 36/42, address 43/53, postcode 3/3, nhs_number 1/1, ni_number 2/2, phone 12/12,
+email 4/4, reference 13/14, vehicle 6/6, handle 3/3, school 6/6, gp 3/3, health 7/7; three
+practice terms changed and 26 over-redactions. Missed: towns in capitals, staff initials of
+three letters and a bare initial, a Dutch particle name and an Irish "Nic an tSaoir", a
+collar number far from its rank, a bare year and month, a day range, short day/month dates, a
+prison, a town abroad with its country, a named church, a carers' group, a youth project, a
+filling station, a saint's name for a church, "Christmas"; over-removed: shift abbreviations
+("Snr", "Strat"), foster carers' and family abbreviations ("FC", "MGM"), "Op Makesafe",
+"Connected Persons", "Child Abduction Warning Notice", a country. After the category fixes for
+both sets (an English dictionary telling names from words, at a sentence's start and in
+headings in capitals; 1,128 given names of many communities; particle chains and Irish
+mutations; quoted nicknames set against a name; staff initials of every part of a
+double-barrelled name; table cells and log lines opening a sentence; address lines of
+comma-separated parts; named places with their type words (PRU, Catholic High, Locality
+Team, Pentecostal Church, Amusements, HMP…); parks, councils of two towns, towns abroad with
+their country, what3words; festivals and bare months placed in time, half terms, day ranges,
+short dates after an event's verb; collar numbers after a name; DX in capitals; role
+abbreviations, programmes and family words in other languages kept): 320/320, no practice
+term changed, no over-redaction. Bare months and festivals placed in time now go by policy
+(every date goes); the older sets leave ten of them unlabelled, which now count as
+over-redactions there.
+
+Over the rounds for held-out-8 to -15 the time per 1,000 words of the tuning corpus went from
+36 to 47 ms (best of 7, against the session's first commit in the same run); practice terms
+were then looked up by their first two letters (one alternation of every term had been tried
+at every character: six times faster, the same spans on all 97 texts), leaving it at 40-44 ms,
+12-20% above where the session started.
+
+``held-out-10/`` and ``held-out-11/`` (written while held-out-8 and -9 were fixed, scored once
+after those fixes and the English dictionary): 291/320 (90.9%) and 279/311 (89.7%): name
+117/129 and 132/150, date 61/62 and 46/47, address 35/48 and 47/57, health 3/4 and 8/11,
+school 17/18 and 7/7, handle 3/4 and 2/2, every other kind complete; eight and five practice
+terms changed, 35 and 23 over-redactions. Of the 61 misses, about half left words that
+identify (staff initials never named, "TM", "RJ", 12 times in one report; dotted initials
+"P.M."; names in a pasted chat written in lower case; a year and a short date; a street
+written "Wharf St"; an ethnic community's association); the rest left only type words or
+countries after the name had gone ("[Name] Women's Aid", "[Name] estate", "[Address], Sudan",
+a possessive "'s" inside the label). The scorer now leaves a possessive's "'s" at a label's end
+out of the identifier (the anonymiser keeps it after the placeholder, "[Name 1]'s", and the
+older sets label it outside): scored so, the same first run gives 297/320 (92.8%) and 279/311.
+After the category fixes (the words continuing a removed place's name, decided by the last;
+a place noun in lower case after a place; addresses and towns abroad with their country;
+places of worship named type first; bodies named by a people; abbreviated street types;
+initials set in brackets after a name and dotted initials; chat speakers' tags; "Nana" with
+an Akan name; runs of ordinary words as terms; list markers, pets and headings of English
+words kept; roles, qualifications, guidance titles and practice tools kept): 319/320 and
+311/311, no practice term changed; left: "Servizi Sociali Municipio 2" (a number after a
+name is more often an age).
+
+``held-out-12/`` and ``held-out-13/`` (written while held-out-10 and -11 were fixed, scored once
+after those fixes): 299/318 (94.0%) and 292/318 (91.8%): name 123/128 and 148/158, date 60/61
+and 52/55, address 50/57 and 35/46, phone 12/14 and 8/8, reference 14/15 and 19/19,
+nhs_number 1/1 and 2/3, school 10/11 and 6/7, health 7/9 and 4/4, every other kind complete;
+one and three practice terms changed, 15 and 12 over-redactions. Missed: phone numbers of
+twelve digits (no UK number has them, but a writer typed them), a Scottish CHI number's last
+four digits, a benefit reference in groups; a police notice in capitals with surnames first
+and several given names ("WARSAME, HODAN ABDI"), a venue and a custody suite in capitals; a
+townland and county in Northern Ireland, Irish-language clubs and schools; leagues and teams
+by age group, housing providers and firms by their own word; nicknames in capitals; "Hope" as
+a name; a lower-case month, a day.month date. After the category fixes (phone-shaped runs of any
+length, CHI numbers 6+4, benefit codes in groups, months with two-digit years and in
+capitals; townlands and counties, rooms and venues opening address lines, shop branches,
+teams by age group, leagues, trades, Irish-medium schools; police records in capitals with
+surnames first, short forms and initials of named people, pets, films, day ranges, guidance
+titles and eponymous conditions kept): 317/318 and 318/318, no practice term changed; left:
+"0-19 Healthy Child Service" with no place before it (kept as the generic service is).
+
+``held-out-14/`` and ``held-out-15/`` (written while held-out-12 and -13 were fixed, scored once
+after those fixes): 286/303 (94.4%) and 296/312 (94.9%): name 101/103 and 141/146, date 54/57
+and 48/48, address 73/80 and 55/62, reference 17/21 and 13/14, health 8/9 and 6/8, gp 2/2
+and 1/2, every other kind complete; five practice terms changed in each, 33 and 20
+over-redactions. Of the 33 misses, 14 left words that identify (a nickname "Dots" twice, a
+town at a sentence's start, a bird's name as a surname, an initial "R", initials "COB", a
+short date "20/05", "Christmas" after "at", a short-breaks provider, a police force's letters
+before a reference, an Irish name with a hyphened mutation, a particle name after an
+initial); the rest left type words ("… Foster Care", "… Children in Care Team", "Ward 21",
+kept by design, "w/c", "The" opening a sentence). After the category fixes (exhibits by
+initials, a benefit's reference by its grouping, a force's letters before a reference, a
+festival before "a", services and firms by their last word (Mobility, Direct, Transport,
+Short Breaks, Foster Care…), a town before a national service ("Kirklees Citizens Advice"), a
+venue on its street, "The" opening a line before a place, Welsh joining words inside a
+surgery's name, "Isle of …", 41 more towns, numbered wards where a hospital is named; role
+letters a text defines ("M" = mother), quoted nicknames, hyphened Gaelic mutations, headings
+and speech kept, brands after a colour, titles after "song" or "book", tools, benefits,
+festivals and family words in other languages kept): 301/303 and 310/312; left: "w/c" and
+"of" inside two date labels (the date itself goes; the cue words stay by design), the
+initials "COB" and a child's "R" with nothing round them saying person.
+
+``held-out-16/`` and ``held-out-17/`` (written while held-out-14 and -15 were fixed, scored once
+after those fixes): 310/320 (96.9%) and 294/319 (92.2%): name 122/125 and 138/142, date 76/77
+and 36/49, address 47/50 and 44/48, reference 15/17 and 15/16, phone 14/14 and 13/14, gp 1/2
+and 3/4, health 6/6 and 11/12, every other kind complete; one and three practice terms
+changed. Eight of held-out-17's thirteen date misses are weekdays alone ("Sunday", "Weds",
+"Last Saturday"), which the anonymiser keeps by design (dates move by whole weeks, so a
+weekday tells nothing the moved dates do not); without them held-out-17 scores 294/311
+(94.5%). Missed otherwise: a surname's initial after a given name ("Tayla O", "AZ M"), a
+single initial, a bare month, a year, a short date, "Nov-Dec 2019", a nickname, a pub by one
+word, a Welsh service's name, "Newcastle upon Tyne", a caravan park and a food bank by words
+of the language, a GP practice named after a street, a reference in letter groups, a
+system's number after "LCS", an officer's number after "PCSO", a phone's menu option.
 
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.

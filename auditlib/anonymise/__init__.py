@@ -15,11 +15,11 @@ replacement for a person to review before the case is published.
 [('name', 'Wilkinson'), ('date', '12/03/2019'), ('name', 'Kai')]
 
 Everything runs offline on the rules in these modules and the word lists in ``data/`` (first
-names, surnames, stop words, titles, roles, place words…: one a line): no model, no download, no
-dependency beyond the standard library. It errs towards removing too much, but the words of
-practice stay readable: ``PRACTICE_TERMS`` (Child Protection Plan, IRO, Signs of Safety, …) and
-``data/kept-terms.txt`` (programmes, police operations, family words such as Nain, services
-and case law such as Young Carers and the Southwark Judgment), the
+names, surnames, stop words, titles, roles, place words…: one a line; an English word list):
+no model, no download, no dependency beyond the standard library. It errs towards removing
+too much, but the words of practice stay readable: ``PRACTICE_TERMS`` (Child Protection Plan,
+IRO, Signs of Safety, …) and ``data/kept-terms.txt`` (programmes, police operations, family
+words such as Nain, services and case law such as Young Carers and the Southwark Judgment), the
 acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`,
 which a council extends through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
 are not part of a date are never replaced.
@@ -40,8 +40,9 @@ address, then names):
 ``email``
     ``local@domain.tld``.
 ``nhs_number``
-    ten digits, together or spaced 3-3-4, that pass the NHS modulus-11 check. Ten digits that
-    fail it are a ``reference`` (still removed).
+    ten digits, together or spaced 3-3-4, that pass the NHS modulus-11 check; a Scottish CHI
+    written 6+4 (the first six a day and month), and ten digits in any grouping after an NHS,
+    CHI or H&C label. Ten digits that fail the check are a ``reference`` (still removed).
 ``ni_number``
     two letters, six digits and a suffix A-D (spaces allowed), whose prefix obeys HMRC's rules
     (first letter not D, F, I, Q, U or V; second not D, F, I, O, Q, U or V; not BG, GB, KN, NK,
@@ -54,7 +55,10 @@ address, then names):
     extension or bleep on its own (``ext. 4022``, ``bleep 2290``, ``extension 3107``; never a
     year after "extension"; ``x5198`` after Tel, Ext, Phone, a comma or slash): its digits.
     Another country's number: ``+``, a country code, then 7-12 digits in groups (``+93 70 900
-    0142``, ``+48 512 900 123``).
+    0142``, ``+48 512 900 123``). Any other run shaped like a phone goes whole, whatever its
+    length: a 0 and a code of 3-6 digits (bracketed or not), then groups split by spaces,
+    hyphens or dots, 9-13 digits in all (``(01632) 555 7190``, ``0113.496.0000``; never
+    ``0800 1111``, ``0930 1030``).
 ``date``
     12/03/2019, 12.03.19, 12-03-2019, 2019-03-12, 12 March 2019, 12th of March 2019, Monday 12
     March 2019, March 12th 2019, March 12, 2019, 12 Mar, 12 Mar 19 (not before a time or a
@@ -63,7 +67,15 @@ address, then names):
     chronology ("- 8/3 06:00 …", not "3/4 of the group") or before a time; never after
     "scored"). Named days with a fixed date (Christmas Eve, Christmas Day, Boxing Day, New
     Year's Eve and Day, Hogmanay; a year may follow) are dates: moved, and written back as
-    the date they became ("since Boxing Day" → "since 5 January"); Christmas alone stays.
+    the date they became ("since Boxing Day" → "since 5 January"). A festival placed in time
+    ("since Christmas", "at Easter", "over Eid", Good Friday, Eid al-Adha; a year may follow)
+    is its day that year (Easter computed, Eid within a day or so), moved and written back as
+    a date; "a Christmas card", "Christmas was hard" stay. A named half term ("Feb half term
+    2025") moves as its day and is renamed by the nearest half term. A range of days in one
+    month ("27-31 Oct") moves both days. A short day/month after an event's verb ("seized
+    2/10", not "completed 3/4 of it") or in a table column headed By/Date/Due is a date; so
+    is a year after "by", dob or a case episode's acronym ("closed CIN 2023", "dob 1989"), and
+    a short day/month after "appt".
     Feb 26 and Sept 9 (not before a count, "March 12 weeks"; May, March, June and Jan only
     after on/by/a weekday…). A bare ordinal day after on/by/from/until/to/before/after or a
     weekday ("on the 26th", "by the 3rd", and the rest of its list, "14th, 15th and 16th"),
@@ -91,44 +103,88 @@ address, then names):
     "1400hrs"); it moves by whole years as the nearest full date of that year in the text
     moves (else as its middle), so the order holds. Seasons and school terms with a year
     ("spring term 2025", "Autumn 2 2024", "summer 2026") move as the day they stand for and
-    are renamed by it; a school year "2024/25" moves a school year at a time. Months alone and
-    seasons without a year are kept.
+    are renamed by it; a school year "2024/25" moves a school year at a time. A month alone
+    placed in time ("in March", "started June", "?August", "mid-June", "in March and May",
+    "June to August") is a date, moved as a whole month; "cared for April", "a note to Jan"
+    (a month that is a name too, after for/to/by/at/of), a recurring month ("in Nov each
+    year") and one before a verb or a capitalised word ("June Smith") stay for the names.
+    Seasons without a year are kept. "Jan 25" ending a clause, a lower-case month after a
+    time cue ("since sept"), "NOV 2024" in capitals and a day.month ("17.3") after a date word,
+    an event's verb or a weekday are dates ("17.3kg", "scored 17.3" stay).
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
     never ``A3``, ``A4``) and only after "postcode"/"area", before "area", or straight after a
     capitalised place name (``Pudsey LS28``).
 ``address``
-    ``PO Box 7781[, Town]``; a house's name before its street, starting "The" or ending in a
-    house word (Cottage, Farm, Forge, Mill…: "The Old Forge, Brinkley Lane"), goes with it;
-    ``[Flat 3,] [Building,] 22 Larch Close[, Town]``: a house number and capitalised words ending
-    in a street suffix (Road, Street, Avenue, Close, Lane, Drive, Way, Crescent, Court, Gardens,
-    Grove, Terrace, Place, Mews, Rise, Hill, Walk, Row, Square, View, …); without a number, a
-    distinctive word before Road, Street, Avenue, Close, Lane, Drive, Crescent, Gardens, Grove,
-    Terrace, Mews, Way or Court (never Family Court, Crown Court…); "Flat 3" alone; a flat or
-    unit in a named building or estate, its street and town, with no house number ("Flat 6,
-    Corran House, Bloxwich Road, Walsall", "Unit 4, Ashgrove Business Park, Tamworth"). Welsh
-    streets put the type word first: ``[Tŷ Capel,] 14 Heol y Bont[, Town]`` with Stryd, Heol,
-    Lôn, Ffordd, Rhodfa, Cilgant, Coedlan, and after a number Maes, Cae, Clos, Teras, Cwrt,
-    Llys, Rhes, Sgwâr, Gerddi, Llwyn, Parc, Allt (joining words y, yr, 'r… and accented
-    capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"); a Welsh name
-    joined by hyphens with or without a number ("27 Maes-y-Coed", "Bryn-y-Mor"). A road number
-    is a place as a town is, and goes with the addresses: ``the A629``, ``the M62``, ``B6265
-    junction``; A0-A7 only before a word saying road, since they are paper sizes too ("A4
-    paper", "the A3 sheet" stay). After a street, a town (and county) goes with it: after a
-    comma whatever follows ("1 Alder Street, Northmere on Monday"), or on its own line under
-    the street. A capitalised place after moving, living or coming from ("moved to Kingston",
-    "lives in Bath") that the word lists do not call a common word; the town of "Citizens
-    Advice <Town>" and "the Family Court sitting at <Town>" (the service's words stay).
+    An address line whose comma-separated parts (a flat, suite or floor; a building by name, "The
+    Old Post Office"; a street, numbered or not, "Station Approach") round an address found or
+    before a postcode is one address with its town ("Suite 4, Albion Mills, Leeds Road, Dewsbury");
+    a flat number before a block's name ("41 Larch House"); a park by name ("Grange Park"; never Car
+    or Skate Park, nor "Mr Park"); a council of two towns ("A and B Council"); a prison ("HMP
+    Northmoor"); a town abroad with its country ("Kingston, Jamaica"); a what3words address
+    (``///word.word.word``); "St X's" alone (a saint's name for a church or school). Streets abroad
+    with their numbers, the type word before the name ("ul. Lipowa 7/3", "Calle del Prado 18", "22
+    rue du Moulin", "Rua das Flores 230") or joined after it ("Bergstraße 41", "19 Teheran-ro",
+    "Gangnam-gu"), and a building before its apartment ("Sunrise Apt 402-1101"). A capital "The"
+    inside a sentence goes with the name after it ("at The Hideout"). The words left after a removed
+    place's or body's name that continue it go with it, its kind decided by the last word (Aid,
+    Partnership, Holiday Park, Packaging, Allotments, Junior, Children's ED, Health Service…):
+    "[Leeds] Women's Aid" (a national body a place makes local), "St [Hilda]'s Junior"; a lower-case
+    place noun after a place ("[Moorside] estate", "… shop"; never "estate agent"); a place of
+    worship with its type word first ("Masjid Al-Falah", "Gurdwara Sri …"); a venue by name before
+    "on <street>", one place with it ("at Golden Lotus on Mill St"); a body met at or with before
+    its town ("at Second Step Bristol"; "Citizens Advice Leeds" keeps the service's words); services
+    and firms by what they do ("… Mobility", "… Direct", "… Community Transport", "… Short Breaks",
+    "… Foster Care", "… Children in Care Team", "… Adoption Together", "[Calderdale] Citizens
+    Advice"); an island, vale or forest ("Isle of Skye"); a "The" opening a line or sentence before
+    a place's type word when the place stands alone or is placed ("The Birches Suite at …", "THE …
+    CONTACT CENTRE"); a body named by a people ("Eritrean Embassy", "Somali Community Association");
+    a street with its type abbreviated ("Wharf St", "9 Ferncliffe Tce"; "St" before a capital is a
+    saint); an address or town abroad with its flat ("int. 9", "piso 3"), postcode, towns and
+    country as one address ("Calle Mayor 14, piso 3, 28013 Madrid, Spain"); never a person ("Amina,
+    Somalia", "Kai and Bexley Youth Court"). An address may run on to a townland, a town and a
+    county ("…, Derrylappen townland, Clonmore, Co. Tyrone"); a room or venue opens an address line
+    ("Harbour Room, Civic Offices, …"), in capitals too; "Port", "Market", "Great"… join the town
+    after them; a shop branch joins its town; teams by age group ("… Rangers Girls U13s"), leagues,
+    trades ("… Packers"), Irish and Welsh schools with the type word first (Naíscoil, Bunscoil,
+    Ysgol, Coláiste), a body named before "(Regional Adoption Agency)" or "(charity)", and an
+    acronym defined in brackets after its school's name ("College (CPC)") go. ``PO Box 7781[,
+    Town]``; a house's name before its street, starting "The" or ending in a house word (Cottage,
+    Farm, Forge, Mill…: "The Old Forge, Brinkley Lane"), goes with it; ``[Flat 3,] [Building,] 22
+    Larch Close[, Town]``: a house number and capitalised words ending in a street suffix (Road,
+    Street, Avenue, Close, Lane, Drive, Way, Crescent, Court, Gardens, Grove, Terrace, Place, Mews,
+    Rise, Hill, Walk, Row, Square, View, …); without a number, a distinctive word before Road,
+    Street, Avenue, Close, Lane, Drive, Crescent, Gardens, Grove, Terrace, Mews, Way or Court (never
+    Family Court, Crown Court…); "Flat 3" alone; a flat or unit in a named building or estate, its
+    street and town, with no house number ("Flat 6, Corran House, Bloxwich Road, Walsall", "Unit 4,
+    Ashgrove Business Park, Tamworth"). Welsh streets put the type word first: ``[Tŷ Capel,] 14 Heol
+    y Bont[, Town]`` with Stryd, Heol, Lôn, Ffordd, Rhodfa, Cilgant, Coedlan, and after a number
+    Maes, Cae, Clos, Teras, Cwrt, Llys, Rhes, Sgwâr, Gerddi, Llwyn, Parc, Allt (joining words y, yr,
+    'r… and accented capitals allowed); the first seven without a number too ("Ffordd Glyndŵr"); a
+    Welsh name joined by hyphens with or without a number ("27 Maes-y-Coed", "Bryn-y-Mor"). A road
+    number is a place as a town is, and goes with the addresses: ``the A629``, ``the M62``, ``B6265
+    junction``; A0-A7 only before a word saying road, since they are paper sizes too ("A4 paper",
+    "the A3 sheet" stay). After a street, a town (and county) goes with it: after a comma whatever
+    follows ("1 Alder Street, Northmere on Monday"), or on its own line under the street. A
+    capitalised place after moving, living or coming from ("moved to Kingston", "lives in Bath")
+    that the word lists do not call a common word; the town of "Citizens Advice <Town>" and "the
+    Family Court sitting at <Town>" (the service's words stay).
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123`` and
     ``CAS-25-00931`` (letters, year, number); an officer's number after the name ("DC Ann
-    Lowe 4471", never before a measure); and any other
+    Lowe 4471", "PC Dunn 2291 attended", never before a time or measure: "DS 21:40"); a code
+    of capitals and digits woven together or in several groups, with no cue ("W8K-3TQ-R7P",
+    "AB12CD34"; never "COVID-19", "KS2", "16/17-YEAR-OLD"); and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
-    After a benefit or agency (UC, Universal Credit, HMRC, DWP, PIP…), a code of letter and
-    digit groups with five digits or more, the cue too when the code follows it straight
-    (``UC 5520 3381 TM``); a Document Exchange address (``DX 551203 Northmere 2``). After
+    After a benefit or agency (UC, Universal Credit, Pension Credit, HMRC, DWP, PIP…), a code
+    of letter and digit groups with five digits or more, the cue too when the code follows it
+    straight (``UC 5520 3381 TM``; "PC" only before nine digits or more, ``PC 6631 2087 14``,
+    a constable's collar number being one short group); a force's letters before a log
+    reference (``WMP-0412-101023``, never a phone); exhibits by an officer's initials
+    (``exhibits KT/07 & KT/08``; never a bundle's "exhibit E9"); a Document Exchange address
+    (``DX 551203 Northmere 2``, in capitals too). After
     passport, visa, BRP, card or pass (a "no." allowed, bracketed or not), a number in letter
     and digit groups, three digits or more and seven characters at least, the issuer's letters
     with it (``K7T-2MW-9QD``, ``MTRO 4410 2290 7731``; never "3 of 4 cards", "pass 2024"); a
@@ -151,8 +207,9 @@ address, then names):
     followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
     ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which
     needs a cue) are not. Letters only with two or more small-to-capital changes
-    (``xXNightOwlXx``, ``LilTeeFromDaEnd``) near a word about being online or in quotes; names
-    and brands (McDonald, PlayStation, iPhone) have fewer.
+    (``xXNightOwlXx``, ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word
+    about being online (login, username, profile and platform among them) or in quotes; names
+    and brands (McDonald, PlayStation, ``PlayStation5``, iPhone) have fewer.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -167,27 +224,34 @@ address, then names):
     Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit", a day
     unit by its specialty, "… Neurology Day Unit", with the ward before it, "Ward C2 …") and a
     ward named by a word ("Lark Ward"; never a given name or after a title: "Sarah Ward", "Mrs
-    Ward" are names; "Ward 12" stays, a number identifying nobody once the hospital has
-    gone)…, or after Ysbyty, Clinig, Meddygfa: one placeholder with its type word; the name
-    alone is replaced where it recurs. "the General Hospital" stays.
+    Ward" are names), a numbered ward ("Ward 21", "Ward C4") where the text names a hospital
+    or health service (else it stays, a number identifying nobody)…, or after Ysbyty, Clinig,
+    Meddygfa: one placeholder with its type word; the name alone is replaced where it recurs.
+    "the General Hospital" stays.
 ``school``, ``health`` and ``address``: other named facilities
     a distinctive name before a type word, the whole removed with it: Learning/Education
-    Centre (school); "… General" (a hospital, not "Attorney General"), "… Neurodevelopmental
-    Service", Child Development/Therapy/Audiology… Service, Centre or Team, and a bare
-    "… Centre" among words about health (health), "… Talking Therapies", "… Dental", "… School
-    Nursing", "… Perinatal Mental Health Service" (health, even where the service's words alone
-    are a practice term); Family/Community/Children's/Youth Centre,
-    Family Hub, a bus or train station, "… station", "… retail park", "… transit site", "…
-    caravan site", Library, Village Hall, a bare "… Centre", and "Civic Centre" alone
-    (address). Councils ("… Metropolitan Borough Council", "… County Council", "… Council"),
-    law firms ("… Family Law", "… Legal Services", "… Solicitors LLP") and firms by their
-    business word ("… Associates", "… Lettings", "… Toxicology", "… Hardware", "… Ltd", "…
-    Taxis", "… Logistics", "… Housing Association", "… Interpreting", "… Language Services",
-    "… Building Society", "… Credit Union", "<Town> Jobcentre Plus", "… Fostering", "…
-    Family Placements", "… Domestic Abuse Service", a football club "… FC", "… Juniors FC",
-    "… Football Club", a court by its town "… Magistrates' Court") and adoption services
-    ("… Regional
-    Adoption Agency", "… RAA", "… Post-Adoption Support") go whole as addresses;
+    Centre, "… PRU", "… High", "… Catholic High" (school); "… Pathway" of a neurodevelopmental
+    service and a service written after a hospital or health centre ("… Health Centre
+    Children's Speech & Language Therapy") (health); Locality/Area Team, Educational
+    Psychology/Early Help… Service of a place, Kinship/Foster/Young Carers groups, Youth or
+    Community Project, Prison, YOI, churches, chapels and mosques with their denomination
+    ("Living Waters Pentecostal Church"), Amusements, Arcade, Bingo, Cinema (address; the
+    generic "the Educational Psychology Service", "Young Carers" stay); "… General" (a
+    hospital, not "Attorney General"), "… Neurodevelopmental Service", Child
+    Development/Therapy/Audiology… Service, Centre or Team, and a bare "… Centre" among words
+    about health (health), "… Talking Therapies", "… Dental", "… School Nursing", "… Perinatal
+    Mental Health Service" (health, even where the service's words alone are a practice term);
+    Family/Community/Children's/Youth Centre, Family Hub, a bus or train station, "…
+    station", "… retail park", "… transit site", "… caravan site", Library, Village Hall, a bare "…
+    Centre", and "Civic Centre" alone (address). Councils ("… Metropolitan Borough Council", "…
+    County Council", "… Council"), law firms ("… Family Law", "… Legal Services", "… Solicitors
+    LLP") and firms by their business word ("… Associates", "… Lettings", "… Toxicology", "…
+    Hardware", "… Ltd", "… Taxis", "… Logistics", "… Housing Association", "… Interpreting", "…
+    Language Services", "… Building Society", "… Credit Union", "<Town> Jobcentre Plus", "…
+    Fostering", "… Family Placements", "… Domestic Abuse Service", a football club "… FC", "…
+    Juniors FC", "… Football Club", a court by its town "… Magistrates' Court") and adoption
+    services ("… Regional Adoption Agency", "… RAA", "… Post-Adoption Support") go whole as
+    addresses;
     "the council", "Legal Services", "the Magistrates' Court", "the Jobcentre Plus" alone
     stay. A venue named "The …" where the text says it is one ("a youth club called The
     Loft"; "at The Loft" in a sentence about a youth club, youth worker, drop-in or venue) is
@@ -220,13 +284,20 @@ address, then names):
       possessive (``Kezia's``);
     - a list continuing one of those (``children Kai, Mia and Leo``);
     - two or more capitalised words together unless all are weak (see below): ``Kezia Mbatha``;
-    - one word from the first-name list shipped here (about 1,400 names from UK birth
+    - one word from the first-name list shipped here (about 2,500 names from UK birth
       registrations and from the communities social care works with; 570 surnames beside it),
       except at the start of a sentence for names that are also common words (Will, May, Mark,
       Hope…), and never for words mostly used otherwise (Amber, Summer, Jordan, Christian…)
       without other evidence;
     - one unknown capitalised word in the middle of a sentence (over-redaction: towns and
-      organisations not in the stop list go too);
+      organisations not in the stop list go too), and one opening a sentence when no English
+      dictionary holds it nor a regular form of it (``data/english-words.txt.gz``, SCOWL's
+      British English list, with practitioners' shorthand from ``data/shorthand.txt``): "Cadfael,
+      the uncle…" goes, "Cuckooing concerns…", "Appt. made…" stay. A word reading like English
+      (-ed, -ly, -ing…) is treated as one only if the dictionary holds it ("Sioned" is a name);
+      a word of five letters or more in capitals that no dictionary or list holds is a place
+      opening a heading or after AT/IN/FROM/TO/NEAR/OF ("SITTING AT NORTHBRIDGE"), otherwise
+      a person ("WHAT TAFADZWA WANTS");
     - a town or city from ``data/towns.txt`` wherever it stands, a sentence's start included
       ("Wakefield is where he lives"), as it would in mid-sentence (towns that are also
       everyday words, Bath, Reading, Wells…, are left out of the list);
@@ -246,13 +317,51 @@ address, then names):
       a known given name, short forms too, or a dotted initial ("Becca Lindqvist", "B.
       Lindqvist"), unless a capitalised word follows;
     - a common word after a title inside a role's name ("Named Nurse Safeguarding") is none;
-    - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder;
+    - a nickname after "aka", "known as", "nicknamed"…, with the full name's placeholder; a
+      quoted nickname said to be unknown ('"Mo" not identified'), or set against a name
+      ('"Spud" = Darren Holloway', '"J-Money" - real name unknown'), never a glossary's
+      acronym or a term of address ("bro", "mate");
+    - particles join a name, chains of them too ("van der Kolk", "de la Cruz", "ap Hywel"),
+      and Irish forms with their mutations ("Nic an tSaoir", "Ó hAodha", "Uí nGallchóir");
+    - the first word of a table's cell (after "|", two spaces or a tab), after a log's time
+      ("03:15") or a section number ("4.4") opens a sentence; a name never runs across a
+      column's gap; an everyday word opening a sentence before "is", "had" or a verb in -s
+      ("Caravan was parked") is no name, before "said" or "agreed" it is;
+    - a given name that is also a word at a named place ("Dot at Pen-y-Garn");
+    - in a record in capitals, a surname first, a comma and up to three given names
+      ("OYELOWO-HART, TEMI ADUKE"), a title or a rank and collar number before several name
+      words ("MR FEROZ HAKIMI", "PC 5521 ADEYEMI"), an initial before a surname ("K
+      BRIMACOMBE"); a run of English words in capitals is no address without a number;
+    - a playful short form of a named person ("Cally" for Calum, "BRADDERS" for Bradshaw),
+      hyphened and apostrophe initials ("A-G" for Ashby-Greene, "NO'D" for Niamh O'Donnell),
+      a surname that is a word after a role and a listed given name ("HV Nuala Good"), a
+      given name that is a word opening a sentence once seen as a person, before a diary's
+      state word ("Will up at 6");
+    - a pet's name after "a cat called…", a film after "watched", a day range ("Fri-Sun"),
+      an acronym's plural ("DSLs"), statutory guidance titles, GIRFEC tools and conditions
+      named after a person ("von Willebrand") are no names;
+    - initials in brackets after a name ("Tyler (TM, 15)") and dotted initials matching a
+      person named ("P.M."; never "3 P.M.") stand for that person everywhere, possessives too
+      ("AH's"), even where the letters are also an acronym; dotted initials alone in brackets
+      ("(B.T.)") are a person, the bare form later too; a single letter's possessive ("R's
+      login") is the named child ("M" or "F" before dob or an age is the child's sex);
+    - "Nana" before an Akan day name ("Nana Ama") is part of the name, and alone then that
+      person unless "her/my/maternal…" comes before it; "Nana Kathleen" keeps "Nana";
+    - a run of ordinary English words with no evidence and no listed name beside a
+      capitalised common word is a term, not a person ("Team Teach", "Responsible Individual",
+      "Children's Homes (England) Regulations 2015"; never after a mid-sentence "The");
+      a word after a list marker ("1)", "(iv)"), glued to a digit ("Rec-Y4"), before a passive
+      verb ("Contract agreed"), in the plural, after a colour ("the black Golf") or a pet's
+      name after "dogs called…" is no name; a heading of English words in capitals with no
+      digit is never an address; a speaker's tag at a line's start ("21:58  Kaz:") does not
+      make a chat in lower case read as capitalised;
     - an Arabic or Somali naming chain is one name: given name, bin/binti/binte/ibn, the
       father's name and an Al- family name ("Amira binti Yusuf Al-Harbi", "Omar ibn Khalid");
     - a Korean given name, two romanised syllables joined by a hyphen ("Ha-eun", "Ji-woo"),
       anywhere, with a common family name before or after it ("Jang Do-hyun", "Ha-eun Kim");
       "Set-up", "Sit-in", "Yo-yo" (an English ending or a repeat) only with a family name;
-    - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae), unless
+    - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae, ``TAL``
+      for T. Ashworth-Lyle, every part of a double-barrelled name), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
       initial or initials used as a name ("K said" for Kyle, "with KB"): a verb after it,
       with/and/told… before it, or in a list (never "a", "i", "o", "x");
@@ -323,11 +432,10 @@ delivery and ride apps (Deliveroo, Uber, Just Eat), "Man Utd", family words in A
 South Asian, Turkish and Eastern European languages (ammu, hooyo, aabo, ayeeyo, jiddah, khala…:
 ``data/kept-terms.txt``), and "Band" (a pay or housing band) and "Man" are no names.
 
-Not covered: towns missing from ``data/towns.txt`` at the start of a sentence with nothing after
+Not covered: towns that are English words too at the start of a sentence with nothing after
 them saying name, the local authority's name, free-text descriptions (a job, a distinctive
-event), date ranges written ``12-14 March`` (the last day moves, the first stays), years
-written in words, and in lower-case text a nickname or short name ("bev", "jay") with nothing
-round it saying name.
+event), years written in words, and in lower-case text a nickname or short name ("bev",
+"jay") with nothing round it saying name.
 """
 from __future__ import annotations
 

@@ -8,7 +8,9 @@ import bisect
 import itertools
 import re
 
-from auditlib.anonymise.names import VERB_AFTER_RE, Tok
+from auditlib.anonymise.english import is_english
+from auditlib.anonymise.identifiers import POLICE_RANKS
+from auditlib.anonymise.names import DOTTED_INITIALS_RE, VERB_AFTER_RE, Tok, letter_label
 from auditlib.anonymise.places import find_addresses, find_institutions
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
@@ -88,42 +90,131 @@ def capital_places(text: str, protected: Mask) -> list[Span]:
             continue        # the lines are not one under another in the text
         span.start += starts[i] - view_starts[i]
         span.end += starts[i] - view_starts[i]
-        if any(s < span.end and span.start < e for s, e in words):
+        if any(s < span.end and span.start < e for s, e in words) \
+                and not _heading_of_words(text, span):
             out.append(span)
     for start, end in words:
         low = text[start:end].lower()
         if low in TOWNS:        # "SITTING AT SHEFFIELD"
             out.append(Span(start, end, "address", PRIORITY["address"] - 1,
                             key=("place", low)))
+        elif _unknown_capitals(text[start:end]) and protected.free(start, end):
+            # a word no dictionary or list holds, opening a heading or after a place word:
+            # "HARROWMERE EDT", "SITTING AT NORTHBRIDGE" (elsewhere a person: capital_names)
+            before = line_before(text, start)
+            if _heading(text, start) and (not before.strip()
+                                          or _PLACE_BEFORE_CAPITALS.search(before)):
+                out.append(Span(start, end, "address", PRIORITY["address"] - 2,
+                                key=("place", low)))
     return out
+
+
+def _heading_of_words(text: str, span: Span) -> bool:
+    """"ANNUAL REVIEW OF FOSTER CARERS", "ARRESTED FOR DRINK DRIVE": words of the language in
+    capitals, with no house number in or before them, name no address whatever type word they
+    end in."""
+    numbered = re.search(r"\d[\w/\-]*[ \t,]*\Z", line_before(text, span.start))
+    return span.kind == "address" and _heading(text, span.start) \
+        and not numbered and not any(c.isdigit() for c in text[span.start:span.end]) \
+        and all(is_english(w) or w.lower() in STOP_WORDS
+                for w in re.findall(r"[A-Za-z'’\-]+", text[span.start:span.end]))
+
+
+_PLACE_BEFORE_CAPITALS = re.compile(r"\b(?:AT|IN|FROM|TO|NEAR|OF)[ \t]+\Z")
+
+
+def _heading(text: str, i: int) -> bool:
+    """Whether the line round ``i`` is written all in capitals: there an unknown word is a
+    place or person; in prose it is more likely a system's acronym ("WCCIS no. 3308172")."""
+    return not any(c.islower() for c in line_before(text, i) + line_after(text, i))
+
+
+def _unknown_capitals(word: str) -> bool:
+    core = word[:-2] if word.endswith(("'S", "’S")) else word
+    return (len(core) >= 5 and core.isalpha() and any(c in "AEIOUY" for c in core)
+            and core not in never_initials() and core not in NOT_INITIALS
+            and core.lower() not in STOP_WORDS and core.lower() not in FIRST_NAMES
+            and core.lower() not in SURNAMES and not is_english(core))
+
+
+def _name_in_capitals(word: str) -> bool:
+    """A word in capitals that may be a name: a listed given name or surname, or a word no
+    dictionary or list holds ("OKONKWO", "WARSAME-CLARKE"); never an acronym or a town."""
+    low = word.lower()
+    if word in never_initials() or word in NOT_INITIALS or low in TOWNS or len(word) < 2:
+        return False
+    return low in FIRST_NAMES or low in SURNAMES or (
+        len(word) >= 3 and low not in STOP_WORDS and any(c in "AEIOUY" for c in word)
+        and not is_english(word))
+
+
+# a police rank, then the officer's collar number, then the name: "PC 5521 ADEYEMI"
+_COLLAR_RE = re.compile(r"[ \t]+\d{2,6}[ \t]+")
+_RANKS = frozenset(r.upper() for r in POLICE_RANKS)
 
 
 def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """A person's name in capitals: a listed first name before another word in capitals that
-    is not a common word ("TYLER BRANNIGAN"), or a title before one ("MRS OKORO")."""
+    is not a common word ("TYLER BRANNIGAN"), a title before one or more ("MRS OKORO", "MR
+    FEROZ HAKIMI", "PC 5521 ADEYEMI"), an initial before a surname ("K MORLEY")."""
     out = []
-    for tok, nxt in itertools.pairwise(toks):
-        if not (tok.allcaps and nxt.allcaps and re.fullmatch(r"[ \t]+", text[tok.end:nxt.start])):
+    for i, (tok, nxt) in enumerate(itertools.pairwise(toks)):
+        if not nxt.allcaps:
+            continue
+        gap = text[tok.end:nxt.start]
+        if tok.core in _RANKS and _COLLAR_RE.fullmatch(gap) and _name_in_capitals(nxt.core) \
+                and mask.free(nxt.start, nxt.end):
+            out.append(Span(nxt.start, nxt.end, "name", PRIORITY["name"],
+                            words=(nxt.core.title(),), title=tok.core))
+            continue
+        if tok.initial and tok.core not in ("I", "A") \
+                and re.fullmatch(r"[ \t]+", gap) and not letter_label(text, tok.start) \
+                and (nxt.low in SURNAMES or _unknown_capitals(nxt.core)) \
+                and mask.free(tok.start, nxt.end):
+            out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
+                            words=(tok.core, nxt.core.title())))
+            continue
+        if not (tok.allcaps and re.fullmatch(r"[ \t]+", gap)):
             continue
         title = tok.low.rstrip(".") in _LOWER_TITLES
         given = tok.low in FIRST_NAMES and tok.low not in NAME_ALSO_WORD \
             and tok.low not in STOP_WORDS
         surname = nxt.low not in STOP_WORDS or nxt.low in SURNAMES
+        if given and VERB_AFTER_RE.match(" " + nxt.low + " "):
+            # "WHO KACPER CARES FOR": the heading's verb stays, the name goes
+            if mask.free(tok.start, tok.end):
+                out.append(Span(tok.start, tok.end, "name", PRIORITY["name"],
+                                words=(tok.core.title(),)))
+            continue
         if not ((title or given) and surname and len(nxt.core) > 2
                 and nxt.core not in never_initials()):
             continue
-        start = nxt.start if title else tok.start
+        start, last = nxt.start if title else tok.start, i + 1
+        # "MR FEROZ HAKIMI": the words of a name after the title go with it
+        while title and last + 1 < min(len(toks), i + 4) and toks[last + 1].allcaps \
+                and re.fullmatch(r"[ \t]+", text[toks[last].end:toks[last + 1].start]) \
+                and _name_in_capitals(toks[last + 1].core):
+            last += 1
+        nxt = toks[last]
         if mask.free(start, nxt.end):
-            words = (nxt.core.title(),) if title else (tok.core.title(), nxt.core.title())
+            words = tuple(t.core.title() for t in toks[i + 1 if title else i:last + 1])
             out.append(Span(start, nxt.end, "name", PRIORITY["name"], words=words,
                             title=tok.core.title() if title else ""))
+    for tok in toks:
+        # "WHAT TAFADZWA WANTS": a word in capitals no dictionary or list holds
+        if tok.allcaps and _unknown_capitals(tok.core) and mask.free(tok.start, tok.end) \
+                and _heading(text, tok.start):
+            out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 1,
+                            words=(tok.core.title(),)))
     return out + _surname_first(text, mask)
 
 
 # a police or court record puts the surname first, in capitals: "DANFORTH, Lewis",
-# "DANFORTH L", "SMITH J (DOB …)"; the initial with no word in lower case after it
+# "DANFORTH L", "SMITH J (DOB …)" (the initial with no word in lower case after it), or all
+# in capitals with up to three given names: "OYELOWO-HART, TEMI ADUKE"
 _SURNAME_FIRST_RE = re.compile(
     r"(?<![\w'’\-])(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?:,[ \t]*(?P<given>[A-Z][a-z][\w'’\-]*)"
+    r"|,[ \t]*(?P<givens>[A-Z][A-Z'’\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’\-]*[A-Z]){0,3})(?![\w'’\-])"
     r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z]))")
 
 
@@ -137,16 +228,24 @@ def _surname_first(text: str, mask: Mask) -> list[Span]:
                 or (low in STOP_WORDS and low not in SURNAMES) or low in TOWNS \
                 or (given and given.lower() not in FIRST_NAMES) or initial in ("I", "A"):
             continue
-        if mask.free(m.start(), m.end()):
-            words = (surname.title(),) + ((given,) if given else ())
-            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1, words=words))
+        end, words = m.end(), (surname.title(),) + ((given,) if given else ())
+        if m.group("givens"):
+            # the given names run on while they read as names ("… ADUKE DOB" stops at DOB)
+            givens = list(itertools.takewhile(lambda g: _name_in_capitals(g.group(0)),
+                                              re.finditer(r"\S+", m.group("givens"))))
+            if not givens or not _name_in_capitals(surname):
+                continue
+            end = m.start("givens") + givens[-1].end()
+            words = tuple(g.group(0).title() for g in givens) + (surname.title(),)
+        if mask.free(m.start(), end):
+            out.append(Span(m.start(), end, "name", PRIORITY["name"] + 1, words=words))
     return out
 
 
 # initials used as a person: a verb after, a role or shift in brackets after ("GF (DSL)",
 # "AJ (sleep-in)"), "by", "with", "and"… before, a speaker or signature on its own ("08:15 –
 # LM: Rang the nurse", "— SV"), or beside another person's initials ("EB and CK", "BN, HC")
-_INITIALS_RE = re.compile(r"(?<![\w'’\-/&.@])[A-Z]{2,3}(?![\w'’\-/&@]|\.\w)")
+_INITIALS_RE = re.compile(r"(?<![\w'’\-/&.@])[A-Z]{2,3}(?:(?=['’]s\b)|(?![\w'’\-/&@]|\.\w))")
 _BRACKET_WORDS = (r"(?i:sleep[ \t\-]*in|waking[ \t]+night|bank|agency|on[ \t]+shift|senior|"
                   r"deputy|lead|manager|keyworker|key[ \t]+worker|staff|shift[ \t]+lead|"
                   r"relief|student|trainee|locum|cover|acting)")
@@ -179,15 +278,24 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
         return core not in capitals and core not in NOT_INITIALS \
             and core.lower() not in STOP_WORDS and core.lower() not in _LOWER_TITLES
 
-    hits = [m for m in _INITIALS_RE.finditer(text)
-            if candidate(m.group(0)) and protected.free(m.start(), m.end())]
+    # "victim, 17 (B.T.)": initials with stops, alone in brackets, are a person, and so are
+    # they written without stops ("BT's mum"), whatever else those letters may stand for
+    dotted = {}
+    for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
+        core = re.sub(r"[.\s]", "", m.group(0))
+        if text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()) \
+                and core not in capitals and core not in _DOTTED_ABBREVIATIONS:
+            dotted[core] = m
+    hits = [(m.start(), m.end(), m.group(0)) for m in _INITIALS_RE.finditer(text)
+            if (candidate(m.group(0)) or m.group(0) in dotted)
+            and protected.free(m.start(), m.end())]
+    hits += [(m.start(), m.end(), core) for core, m in dotted.items()]
     if not hits:
         return []
-    people: set[str] = set()
+    people: set[str] = set(dotted)
     pairs: list[tuple[str, str]] = []
-    for m in hits:
-        core = m.group(0)
-        before, after = line_before(text, m.start()), line_after(text, m.end())
+    for start, end, core in hits:
+        before, after = line_before(text, start), line_after(text, end)
         pair = _PAIR_AFTER.match(after)
         if pair and candidate(pair.group(1)):
             pairs.append((core, pair.group(1)))
@@ -201,9 +309,14 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     for _ in range(2):          # "BN, HC and …": beside a person's initials, a person's
         people |= {b for a, b in pairs if a in people} | {a for a, b in pairs if b in people}
     out = []
-    for m in hits:
-        if m.group(0) in people and mask.free(m.start(), m.end()):
-            span = Span(m.start(), m.end(), "name", PRIORITY["name"] - 10, words=(m.group(0),))
-            span.key = ("initials", m.group(0))
+    for start, end, core in hits:
+        if core in people and mask.free(start, end):
+            span = Span(start, end, "name", PRIORITY["name"] - 10, words=(core,))
+            span.key = ("initials", core)
             out.append(span)
     return out
+
+
+# letters written with stops that are words, not a person: "(U.K.)", "(a.k.a.)", "(D.O.B.)"
+_DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "GB", "UAE", "AKA", "RIP", "DOB",
+                                   "BA", "MA", "QC", "KC", "AD", "BC"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 from collections import defaultdict
 from pathlib import Path
@@ -39,7 +40,15 @@ from auditlib.anonymise.names import (
     title_names,
     tokens,
 )
-from auditlib.anonymise.places import find_addresses, find_institutions, institution_repeats
+from auditlib.anonymise.places import (
+    continue_place_names,
+    ends_in_place_word,
+    find_addresses,
+    find_addresses_abroad,
+    find_institutions,
+    institution_repeats,
+    join_addresses,
+)
 from auditlib.anonymise.results import LABELS, Replacement, Result
 from auditlib.anonymise.spans import Mask, Span, accept
 from auditlib.anonymise.wordlists import practice_spans
@@ -78,8 +87,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     accepted: list[Span] = []
     accept(find_emails(text) + find_nhs_numbers(text) + find_ni_numbers(text) + find_phones(text)
            + find_dates(text, shift) + find_postcodes(text) + find_references(text)
-           + find_police_numbers(text) + find_vehicles(text) + find_handles(text),
-           taken, accepted)
+           + find_police_numbers(text) + find_vehicles(text) + find_handles(text)
+           + find_addresses_abroad(text, protected), taken, accepted)
     toks = tokens(text)
     lower = lower_case_regions(text, toks)
     accept(find_institutions(text, protected) + find_addresses(text, protected)
@@ -87,8 +96,11 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     accept(capital_places(text, protected), taken, accepted)
     accept(institution_repeats(text, accepted, taken), taken, accepted)
 
+    # from here on practice terms count as taken: no name, nor a word seen in one, goes
+    # inside one ("Op" of "Op Makesafe")
     blocked = Mask(len(text))
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
+    taken = blocked
     names: list[Span] = []
     accept(nickname_names(text, blocked) + korean_names(text, blocked)
            + title_names(text, toks, blocked)
@@ -102,7 +114,34 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     resolve_names(names)
     link_nicknames(names)
     accepted += names
+    continue_place_names(text, accepted, protected)
+    join_addresses(text, accepted)
+    _take_the(text, accepted)
     return _build(text, accepted, shift)
+
+
+_THE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:The|THE)[ \t]+\Z")
+_PLACE_ALONE_AFTER_RE = re.compile(r"[ \t]*(?:\r?\n|\Z|[,;:(–]|[ \t]-|"
+                                   r"[ \t](?:at|in|on|near|off)\b)")
+
+
+def _take_the(text: str, spans: list[Span]) -> None:
+    """A capital "The" before a place's or person's name is part of the name ("at The
+    Hideout", "The Larches"): it goes with it, and the name keeps its one placeholder."""
+    for s in spans:
+        if s.kind == "date" or not _THE_BEFORE_RE.search(text, max(0, s.start - 8), s.start):
+            continue
+        the = max(text.rfind("The", max(0, s.start - 8), s.start),
+                  text.rfind("THE", max(0, s.start - 8), s.start))
+        # "The" opening a sentence or line may be the sentence's own ("The [Southern HSC
+        # Trust] holds…"), but not before a place's type word where the place stands alone
+        # or is placed: "The Birches Suite at [Ormskirk]", "THE … CONTACT CENTRE" on its line
+        if text[max(0, the - 40):the].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") \
+                and not (ends_in_place_word(text, s) and _PLACE_ALONE_AFTER_RE.match(text, s.end)):
+            continue
+        if s.key is None:
+            s.key = text[s.start:s.end].lower()
+        s.start = the
 
 
 def _build(text: str, spans: list[Span], shift: int) -> Result:

@@ -20,6 +20,7 @@ _MONTH_NUMBERS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "
                   "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
 _MONTH_FULL = ("", "January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+_MONTH_NAMES = frozenset(m.lower() for m in _MONTH_FULL if m)
 _WEEKDAY_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -37,7 +38,7 @@ _WORD_DAYS |= {f"twenty{sep}{w}": 20 + n for n, w in enumerate(_WORD_ORDINALS[:9
 _WORD_DAYS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _WORD_DAY = "(?i:" + "|".join(w.replace(" ", r"[ \t]+")
                               for w in sorted(_WORD_DAYS, key=len, reverse=True)) + ")"
-_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
+_WD_PREFIX = rf"(?:(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
 # Welsh months and weekdays, with their soft-mutated forms ("5ed o Fawrth", "nos Wener"):
 # (radical, mutated) by number; a date moved keeps the mutation its place in the sentence needs
 _CY_MONTHS = (("", ""), ("Ionawr", "Ionawr"), ("Chwefror", "Chwefror"), ("Mawrth", "Fawrth"),
@@ -76,10 +77,15 @@ _ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+
                  r"[ \t]*[\-–][ \t]*)(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))(?![\w])")
 _ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
+_RECURRING_YEAR_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+year|annually|"
+                                r"yearly)\b")
 _RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|monthly)\b")
 # a verb after a year makes it the thing spoken of, never a count ("in 2000 words")
 _VERB_AFTER_YEAR = (r"|(?=[ \t]+(?:" + "|".join(sorted({*VERBS, "were", "are", "have"}, key=len,
                                                         reverse=True)) + r")\b)")
+# a word placing something in time: "since Easter", "in Sept"
+_TIME_CUE = (r"(?i:in|since|from|until|till|to|by|during|before|after|around|over|through|"
+             r"throughout|at|for|of|last|next|this)")
 # the year after "12 March", never a count or a time ("12 March 20 minutes")
 _YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
                      r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
@@ -96,6 +102,12 @@ _DATE_RES = [
         rf"{_WD_PREFIX}(?<![\w])(?i:the)[ \t]+(?<![\d/.\-])"
         rf"(?:(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))|(?P<dw>{_WORD_DAY}))"
         rf"[ \t]+(?i:day[ \t]+)?of[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?{_YEAR_AFTER_MONTH}")),
+    # a range of days in one month: "27-31 Oct", "3rd to 5th March 2025": both days move
+    ("d_range", re.compile(rf"(?<![\w/.\-])(?P<d0>\d{{1,2}})(?P<ord0>(?i:st|nd|rd|th))?"
+                           rf"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|until|till|and|&)[ \t]+)"
+                           rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?"
+                           rf"(?:[ \t]+of)?[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?"
+                           rf"{_YEAR_AFTER_MONTH}")),
     ("d_month", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                            rf"(?P<ord>(?i:st|nd|rd|th))?"
                            rf"(?:[ \t]+of)?[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?"
@@ -103,8 +115,8 @@ _DATE_RES = [
     ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
-    # "March 2019", "July '24" (a year with its apostrophe, never a bare "July 24")
-    ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH})(?P<dot>\.)?,?[ \t]+"
+    # "March 2019", "NOV 2024", "July '24" (a year with its apostrophe, never a bare "July 24")
+    ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH}|{_MONTH.upper()})(?P<dot>\.)?,?[ \t]+"
                            rf"(?P<y>\d{{4}}|['’]\d{{2}})(?![\w/])")),
     ("cy_d_month", re.compile(rf"{_CY_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                               rf"(?P<cyord>af|il|ydd|fed|ed|eg|ain)?"
@@ -112,17 +124,40 @@ _DATE_RES = [
                               rf"(?:,?[ \t]+(?P<y>\d{{4}}))?(?![\w])")),
     ("cy_month_y", re.compile(rf"(?<![\w])(?<![Dd]ydd )(?P<cymon>{_CY_MONTH_WITH_YEAR}),?[ \t]+"
                               rf"(?P<y>\d{{4}})(?![\w/])")),
-    ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-                      r"(?![\d/])(?!\.\d)")),
+    # "12/3"; "17.3" is a decimal too, a date only where the text says so (_DOTTED_DATE_CUE)
+    ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})(?P<sep>[/.])"
+                      r"(?P<m>\d{1,2})(?![\d/])(?!\.\d)")),
     # a named day with a fixed date ("since Christmas Eve", "on Boxing Day"): a day of the
     # year, moved and written back as the date it became ("since 7 January"); events that
     # are not a day off (Halloween, Bonfire Night) stay
     ("holiday", re.compile(r"(?<![\w])(?P<hol>(?i:Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|"
                            r"New[ \t]+Year['’]?s[ \t]+(?:Eve|Day)|Hogmanay))"
                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
+    # a festival placed in time ("since Christmas", "at Easter", "over Eid"): its day that
+    # year, written back as the date it became; "a Christmas card", "Christmas was hard" stay
+    ("festival", re.compile(r"(?<![\w])(?i:since|at|over|before|after|until|till|by|from|"
+                            r"around|during|for|until|last|next|this)[ \t]+(?:(?i:the)[ \t]+)?"
+                            r"(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|"
+                            r"Good[ \t]+Friday|Eid(?:[ \t\-]+(?:al|ul|el)[ \t\-]+(?:Fitr|Adha))?)"
+                            r"(?:[ \t]+(?i:holidays?|hols|break))?"
+                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w'’])"
+                            # "back after Christmas a little unsettled"
+                            rf"(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t]))")),
+    # a named half term: "Feb half term 2025", "from October half-term"
+    ("half_term", re.compile(r"(?<![\w])(?P<ht>Feb(?:ruary)?|May|Oct(?:ober)?)[ \t]+"
+                             r"(?i:half[ \t\-]?term)(?:[ \t]+(?P<y>(?:19|20)\d{2}))?(?![\w])")),
+    # a month alone where the text places something in it: "started June", "?August", "in
+    # Sept", "in March", "mid-June"; one before a verb or a capitalised word stays ("since
+    # June left", "June Smith")
+    ("month", re.compile(rf"(?:(?<![\w])(?:(?P<prep>{_TIME_CUE})|(?i:started|starting|starts|"
+                         r"began|begins|ended|ends|ending|stopped|finished|due|expected|expecting|"
+                         r"early|mid|late|last|next|this)(?:[ \t]+(?i:in))?)[ \t]+"
+                         r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?)"
+                         rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
+                         rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
     ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
-                               rf"[ \t]+(?:the[ \t]+)?|(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
+                               rf"[ \t]+(?:the[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
                                rf"(?:the[ \t]+)?)(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
                                rf"(?![\w]){_ORDINAL_DAY_FOLLOW}")),
     # a weekday with a day number is a date whatever follows ("Mon 20th - visit", "Fri 7, at
@@ -141,9 +176,13 @@ _DATE_RES = [
                          r"(?![\w/\-–])(?![.,]\d)")),
     # a year alone tied to an event: "born in 1988", "since 2003", "in early 2019", "(2019)";
     # never a count or a time ("in 2000 words", "until 2000hrs")
-    ("year", re.compile(r"(?:(?<![\w])(?i:in|since|from|until|till|during|before|after|circa|"
-                        r"born|throughout|between|(?:end|start|beginning|middle|rest|part)"
-                        r"[ \t]+of)[ \t]+(?:(?i:the[ \t]+)?(?i:early|late|mid)[ \t\-]+)?"
+    ("year", re.compile(r"(?:(?<![\w])(?i:in|since|from|until|till|by|during|before|after|"
+                        r"circa|born|throughout|between|(?:end|start|beginning|middle|rest|part)"
+                        r"[ \t]+of|d\.?o\.?b\.?:?)[ \t]+(?:(?i:the[ \t]+)?(?i:early|late|mid)"
+                        r"[ \t\-]+)?"
+                        # a case's episode by its year: "closed CIN 2023", "CP plan 2019"
+                        r"|(?<![\w])(?:CIN|CPP?|CLA|LAC|EHA?|ICPC|RCPC|PLO|SGO|EHCP|S\.?47|"
+                        r"S\.?17)(?:[ \t]+(?i:plan|episode|case))?[ \t]+"
                         r"|(?<![\w])[cb]\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
                         r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         # "from 2000 to 3000 people": a range of counts, not years
@@ -167,17 +206,33 @@ _TERM_DAYS = {("autumn", ""): (10, 20), ("spring", ""): (2, 15), ("summer", ""):
               ("spring", "2"): (3, 10), ("summer", "1"): (5, 1), ("summer", "2"): (6, 25)}
 # forms that say only a year (or a season): they never give their year to a date without one
 _YEAR_LEVEL = ("season", "years", "year")
-_SCORE_CONTEXT = re.compile(r"(?i)(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
+# a score's words before "7/10", each from its start ("Strategy … on 20/05" is a date)
+_SCORE_CONTEXT = re.compile(r"(?i)\b(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
                             r"(?:\w+\W+){0,4}$")
 
 
 # what comes before a short day/month ("on 2/4", "next visit 2/4", "log 0417 of 3/11")
 _DATE_CONTEXT = re.compile(r"(?i)(?:\b(?:on|by|from|to|until|till|due|dated|since|of|before|"
-                           r"after|w/?c|visit|review|appointment|meeting|contact|seen|dob|born|"
+                           r"after|w/?c|visit|review|appointment|appt|meeting|contact|seen|dob|born|"
                            r"date|d\.o\.b\.?|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|\w+day)|[:(])"
                            r"[ \t]*$")
+# what makes "17.3" a day and month, not a decimal: a word saying when, never "to", "by" or
+# "from", which a measure has too ("up from 2.5 to 3.1")
+_DOTTED_DATE_CUE = re.compile(r"(?i)\b(?:on|dated|since|due|until|till|w/?c|appt|appointment|"
+                              r"seen|dob|born|date|\w+day)[ \t]*:?[ \t]*$")
 # a short day/month opening a line of a chronology ("- 8/3 06:00 baby to…") or before a time
 _ENTRY_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–][ \t]*)?$")
+# an event's verb before it: "phone seized 2/10", "discharged 9/4" (not "completed 3/4 of it")
+_EVENT_BEFORE = re.compile(r"(?i)\b(?:seized|arrested|charged|interviewed|released|bailed|"
+                           r"remanded|sentenced|cautioned|excluded|suspended|admitted|"
+                           r"discharged|reported|referred|received|sent|visited|attended|held|"
+                           r"convened|closed|opened|started|ended|stopped|found|located|"
+                           r"returned|issued|signed|submitted|completed|booked|cancelled|"
+                           r"expired|expires|moved|left)[ \t]*$")
+# a table's column of dates: its heading says so ("| By", "Due date |")
+_DATE_HEADING = re.compile(r"(?i)(?:by|when|due|date|dated|deadline|target(?:[ \t]+date)?|"
+                           r"timescales?|review(?:[ \t]+date)?|completed(?:[ \t]+by)?|"
+                           r"by[ \t]+when|due[ \t]+date)")
 _SHARE_AFTER = re.compile(r"(?i)[ \t]+(?:of|or|in|to|and|majority|share)\b")  # "3/4 of them"
 _TIME_AFTER = re.compile(r"[ \t,]+(?:at[ \t]+)?(?:[01]?\d|2[0-3])"
                          r"(?:[:.][0-5]\d|[0-5]\d[ \t]?hrs)\b")
@@ -188,8 +243,102 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day":
              "new year's day": (1, 1), "new years day": (1, 1)}
 
 
+def _in_date_column(text: str, m: re.Match) -> bool:
+    """A short day/month alone in a table's cell, under a heading saying date ("Action | Who
+    | By"): a date, not a score."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "|" not in line:
+        return False
+    column = text.count("|", line_start, m.start())
+    cells = line.split("|")
+    if cells[column].strip() != m.group(0):
+        return False
+    # the heading: the first of the table's lines above, all with as many cells
+    heading = None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end].split("|")
+        if len(above) != len(cells):
+            break
+        heading, end = above, start - 1
+    return heading is not None and bool(_DATE_HEADING.fullmatch(heading[column].strip()))
+
+
 def _holiday(name: str) -> tuple[int, int]:
     return _HOLIDAYS[" ".join(name.lower().replace("’", "'").split())]
+
+
+# a festival's or half term's day (month, day), until its year is known; a half term is named
+# after moving by the nearest of the three
+_FESTIVAL_DAYS = {"christmas": (12, 25), "easter": (4, 1), "eid": (4, 10), "eid al-adha": (6, 16),
+                  "feb": (2, 17), "may": (5, 27), "oct": (10, 27)}
+_HALF_TERMS = ("feb", "may", "oct")
+
+
+def _festival(name: str) -> str:
+    """The key in ``_FESTIVAL_DAYS`` of a festival or half term as written ("Good Friday" is
+    Easter's, "Eid ul-Adha" the second Eid's, "October" the October half term's)."""
+    low = name.lower()
+    if low.startswith(("easter", "good")):
+        return "easter"
+    if low.startswith("eid"):
+        return "eid al-adha" if low.endswith("adha") else "eid"
+    return low[:3] if low[:3] in _HALF_TERMS else low
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+# an Eid falls 354.37 days (a lunar year) after the last: counted from one known day
+_EID_FROM = {"eid": dt.date(2024, 4, 10), "eid al-adha": dt.date(2024, 6, 16)}
+_LUNAR_YEAR = 354.367
+
+
+def _festival_day(name: str, year: int) -> dt.date:
+    """The day a festival (or half term) fell in ``year``."""
+    key = _festival(name)
+    if key == "easter":
+        easter = _easter(year)
+        low = name.lower()
+        return easter + dt.timedelta(days=-2 if low.startswith("good") else
+                                     1 if low.endswith("monday") else 0)
+    if key in _EID_FROM:
+        start = _EID_FROM[key]
+        cycles = round((dt.date(year, 7, 1) - start).days / _LUNAR_YEAR)
+        return start + dt.timedelta(days=round(cycles * _LUNAR_YEAR))
+    return dt.date(year, *_FESTIVAL_DAYS[key])
+
+
+# a month in lower case is a date only after a word that cannot come before the verb "march"
+# or "may" ("since sept", "in june"; not "to march")
+_LOWER_MONTH_CUES = frozenset({"in", "since", "from", "until", "till", "during", "before",
+                               "after", "throughout", "by", "around"})
+
+
+def _month_alone_is_date(g: dict) -> bool:
+    """A month alone after a preposition is a date ("in March", "since Sept"): every date
+    goes. Months that are people too ("cared for April", "a note to Jan") are left to the
+    names after for, to, by, at or of ("from" too for Jan and Dec)."""
+    mon, prep = g["mon"].capitalize(), (g.get("prep") or "").lower()
+    if mon in ("Jan", "Dec"):
+        return prep not in ("from", "to", "by", "at", "for", "of")
+    return not (mon in _MONTHS_ALSO_NAMES and prep in ("to", "by", "at", "for", "of"))
+
+
+_MONTHS_ALSO_NAMES = frozenset({"April", "May", "June", "August"})
 
 
 def _two_digit_year(y: int) -> int:
@@ -229,19 +378,32 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month = _CY_MONTH_NUMBERS[g["cymon"].lower()]
             elif g.get("hol"):
                 month = _holiday(g["hol"])[0]
+            elif g.get("fest") or g.get("ht"):
+                month, day = _FESTIVAL_DAYS[_festival(g.get("fest") or g["ht"])]
             else:
                 month = int(g["m"]) if g.get("m") else 0
-            day = _holiday(g["hol"])[1] if g.get("hol") else int(g["d"]) if g.get("d") else None
+            if not (g.get("fest") or g.get("ht")):
+                day = _holiday(g["hol"])[1] if g.get("hol") else int(g["d"]) if g.get("d") \
+                    else None
             if g.get("dw"):
                 day = _WORD_DAYS[" ".join(g["dw"].lower().split())]
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
                     and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
+            if form == "month" and (not _month_alone_is_date(g)
+                                    or _RECURRING_YEAR_RE.match(text, m.end())
+                                    or (g["mon"].islower() and (g.get("prep") or "in").lower()
+                                        not in _LOWER_MONTH_CUES)):
+                continue            # "reviews in Nov each year": no one date
+            if form == "d_range" and not int(g["d0"]) < int(g["d"]):
+                continue            # "5-3 March" is no range
             month_word = g.get("mon") or g.get("cymon") or ""
-            if form in ("d_month", "cy_d_month") and month_word.islower() \
+            if form in ("d_month", "cy_d_month", "d_range") and month_word.islower() \
                     and not (g.get("y") or g.get("wd")):
                 continue            # "aged 3 may need": not a date ("sat 8th march" is)
             start = m.start()
+            if form in ("month", "festival"):
+                start = m.start("mon" if form == "month" else "fest")   # not "since"
             if form == "ordinal_day":
                 pos, last_is_date = m.end(), True
                 while more := _ORDINAL_MORE_ANY.match(text, pos):
@@ -253,15 +415,23 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     start = m.start("d")        # "on the 26th": only the day is the date
             if form == "dm":
                 before = text[max(0, m.start() - 30):m.start()]
+                if g["sep"] == "." and not (
+                        (g.get("wd") or _DOTTED_DATE_CUE.search(before)
+                         or _EVENT_BEFORE.search(before) or _TIME_AFTER.match(text, m.end()))
+                        and not re.match(r"[\w%]|" + _COUNT_AFTER, text[m.end():m.end() + 12])):
+                    continue            # "17.3" a measure, not "sent 17.3" nor "on 17.3"
                 if _SCORE_CONTEXT.search(before) or (g["m"] == "10" and g["d"] == "10"):
                     continue            # "scored 7/10", "10/10": a score, not a date
                 short = len(g["d"]) == 1 or len(g["m"]) == 1
                 looks_other = ((len(g["d"]) == 1 and len(g["m"]) == 1) or g["m"] in ("10", "7")
                                or (g["m"] == "5" and len(g["d"]) == 1))
+                share = _SHARE_AFTER.match(text, m.end()) or re.match(_COUNT_AFTER, text[
+                    m.end():m.end() + 12])
                 if short and looks_other and not (
                         g.get("wd") or _DATE_CONTEXT.search(before)
-                        or (_ENTRY_START.search(before) and not _SHARE_AFTER.match(text, m.end()))
-                        or _TIME_AFTER.match(text, m.end())):
+                        or ((_ENTRY_START.search(before) or _EVENT_BEFORE.search(before))
+                            and not share)
+                        or _TIME_AFTER.match(text, m.end()) or _in_date_column(text, m)):
                     continue            # "3/4", "7/10", "24/7": fractions, scores, hours
                 if not (1 <= month <= 12 and day and 1 <= day <= 31):
                     continue
@@ -280,6 +450,12 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 m = more
                 found.append(_DateMatch(m.start("y"), m.end(), form, m, int(m.group("y")), 7, 2))
                 taken.add(m.start("y"), m.end())
+            while form == "month" and (more := _MONTH_MORE_RE.match(text, m.end())) \
+                    and taken.free(more.start("mon"), more.end()):
+                m = more            # "in March and May", "from June to August"
+                found.append(_DateMatch(m.start("mon"), m.end(), form, m, year,
+                                        _MONTH_NUMBERS[m.group("mon").lower()], None))
+                taken.add(m.start("mon"), m.end())
             while form == "ordinal_day" and (more := _ORDINAL_MORE_RE.match(text, m.end())) \
                     and taken.free(more.start("d"), more.end()):
                 m = more
@@ -290,6 +466,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
 
 
 _OF_MONTH = re.compile(rf"(?i)\bof[ \t]+{_MONTH}\b")
+# the next month of a list or range after a month alone: "in March and May", "June to August"
+_MONTH_MORE_RE = re.compile(rf"[ \t]*(?:,|,?[ \t]+(?:and|or|to|until|till|through)|&|[\-–])"
+                            rf"[ \t]*(?P<mon>{_MONTH})(?![\w'’\-])(?![ \t]*\d)"
+                            r"(?![ \t]+[A-Z][a-z])")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -313,8 +493,13 @@ def _month_day_is_date(text: str, m: re.Match) -> bool:
     if g["mon"][0].islower() or re.match(_COUNT_AFTER, text[m.end():m.end() + 12]):
         return False
     if g["mon"].lower() in ("may", "march", "june", "jan", "mar", "jun") and not g.get("wd"):
-        return bool(_DATE_CONTEXT.search(text[max(0, m.start() - 30):m.start()]))
+        # with a date word before it, or ending a clause ("fell through Jan 25 - the landlord")
+        return bool(_DATE_CONTEXT.search(text[max(0, m.start() - 30):m.start()])
+                    or _CLAUSE_END.match(text, m.end()))
     return True
+
+
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)\-–]|\r?\n|\Z)")
 
 
 def _format_case(template: str, word: str) -> str:
@@ -361,15 +546,15 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
     if g.get("m"):
         put("m", num("m", new.month))
     if g.get("mon"):
-        mon = g["mon"]
-        full = _MONTH_FULL[new.month]
-        if mon.lower() in ("sept",):
-            value = "Sept" if new.month == 9 else full[:3]
-        elif len(mon) > 3 or mon.lower() == "may":
-            value = full
-        else:
-            value = full[:3] if new.month != 5 else "May"
-        put("mon", _format_case(mon, value))
+        put("mon", _month_word(g["mon"], new.month))
+    if g.get("d0"):          # a range's first day; its own month when the move splits them
+        first = dt.date(year, d.month, int(g["d0"])) + dt.timedelta(days=shift)
+        value = num("d0", first.day) + (_format_case(g["ord0"], _ordinal(first.day))
+                                        if g.get("ord0") else "")
+        if first.month != new.month:
+            value += " " + _month_word(g["mon"], first.month)
+        parts.append((d.m.start("d0") - d.start, d.m.end("ord0" if g.get("ord0") else "d0")
+                      - d.start, value))
     if g.get("cymon"):
         mutated = g["cymon"].lower() in _CY_MONTH_MUTATED or bool(g.get("cyo"))
         put("cymon", _format_case(g["cymon"], _CY_MONTHS[new.month][mutated]))
@@ -389,6 +574,18 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
     for start, end, value in sorted(parts, reverse=True):
         out = out[:start] + value + out[end:]
     return out
+
+
+def _month_word(template: str, month: int) -> str:
+    """``month`` named as ``template`` is: in full, in three letters, or "Sept"."""
+    full = _MONTH_FULL[month]
+    if template.lower() == "sept":
+        value = "Sept" if month == 9 else full[:3]
+    elif len(template) > 3 or template.lower() == "may":
+        value = full
+    else:
+        value = full[:3] if month != 5 else "May"
+    return _format_case(template, value)
 
 
 def _ordinal(day: int) -> str:
@@ -507,6 +704,23 @@ def _shifted_season(text: str, d: _DateMatch, shift: int) -> str:
     return out
 
 
+def _shifted_half_term(text: str, d: _DateMatch, year: int, shift: int) -> str:
+    """"Feb half term 2025" moved: its day moved, then named by the nearest half term."""
+    moved = _festival_day(d.m.group("ht"), year) + dt.timedelta(days=shift)
+    name, new_year = min(((h, y) for h in _HALF_TERMS for y in (moved.year - 1, moved.year,
+                                                                  moved.year + 1)),
+                         key=lambda hy: abs((dt.date(hy[1], *_FESTIVAL_DAYS[hy[0]])
+                                             - moved).days))
+    parts = [(d.m.start("ht"), d.m.end("ht"), _month_word(d.m.group("ht"),
+                                                          _FESTIVAL_DAYS[name][0]))]
+    if d.m.group("y"):
+        parts.append((d.m.start("y"), d.m.end("y"), str(new_year)))
+    out = text[d.start:d.end]
+    for start, end, value in sorted(parts, reverse=True):
+        out = out[:start - d.start] + value + out[end - d.start:]
+    return out
+
+
 def find_dates(text: str, shift: int) -> list[Span]:
     """Every date, its replacement the date moved by ``shift`` days in the same format."""
     matches = _date_matches(text)
@@ -546,10 +760,13 @@ def find_dates(text: str, shift: int) -> list[Span]:
             dt.date(year, d.month, d.day or 15)
         except ValueError:
             valid = False
-        if d.form == "holiday":         # written back as the date it became: "7 January"
-            new = dt.date(year, d.month, d.day or 1) + dt.timedelta(days=shift)
+        if d.form in ("holiday", "festival"):   # written back as the date it became
+            new = (_festival_day(d.m.group("fest"), year) if d.form == "festival"
+                   else dt.date(year, d.month, d.day or 1)) + dt.timedelta(days=shift)
             replacement = f"{new.day} {_MONTH_FULL[new.month]}" + (
                 f" {new.year}" if d.m.group("y") else "")
+        elif d.form == "half_term":
+            replacement = _shifted_half_term(text, d, year, shift)
         else:
             replacement = _shifted_date(text, d, year, shift) if valid else "[Date]"
         out.append(Span(d.start, d.end, "date", PRIORITY["date"], replacement=replacement))

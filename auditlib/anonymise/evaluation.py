@@ -56,7 +56,8 @@ Label(kind='keep', start=22, end=25, text='IRO')])
 def evaluate(marked_texts: Iterable[str], key: str = "evaluation") -> dict:
     """Recall and precision per kind over inline-labelled texts (see :func:`parse_labelled`).
 
-    An identifier counts as found when every letter and digit of it was replaced (by any kind);
+    An identifier counts as found when every letter and digit of it was replaced (by any kind),
+    a possessive "'s" at its end aside;
     ``kind_agrees`` counts those whose replacement had the labelled kind. A replacement counts
     as correct when it overlaps a labelled identifier. ``kept_broken`` lists practice words
     that were changed.
@@ -75,7 +76,11 @@ def evaluate(marked_texts: Iterable[str], key: str = "evaluation") -> dict:
                 kind_at[i].add(r.kind)
         identifiers = [lab for lab in labels if lab.kind != "keep"]
         for lab in labels:
-            chars = [i for i in range(lab.start, lab.end) if plain[i].isalnum()]
+            # a possessive's "'s" is grammar, not the identifier: the anonymiser keeps it after
+            # the placeholder ("[Name 1]'s"), whether or not a labeller put it in the label
+            end = lab.end - 2 if lab.kind != "keep" and lab.text.endswith(("'s", "’s")) \
+                and len(lab.text) > 2 else lab.end
+            chars = [i for i in range(lab.start, end) if plain[i].isalnum()]
             if lab.kind == "keep":
                 if any(covered[i] for i in range(lab.start, lab.end)):
                     kept_broken.append((number, lab.text))

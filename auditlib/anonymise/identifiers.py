@@ -1,6 +1,11 @@
 """Identifiers with a shape of their own: email addresses, NHS numbers (modulus 11), National
-Insurance numbers (HMRC's prefix rules), UK phone numbers, postcodes (Royal Mail's letter rules)
-and case references. See the package docstring for the rules, kind by kind."""
+Insurance numbers (HMRC's prefix rules), UK phone numbers, postcodes (Royal Mail's letter rules),
+case references, police numbers, vehicle registrations and handles. See the package docstring
+for the rules, kind by kind.
+
+Longer than 500 lines because each kind is a handful of patterns with the checks that keep
+look-alikes out (scores, years, devices), and the kinds share those checks and their order.
+"""
 from __future__ import annotations
 
 import re
@@ -68,17 +73,45 @@ def find_emails(text: str) -> list[Span]:
     return out
 
 
-_NHS_RE = re.compile(r"(?<![\w/.\-()+])(\d{3})([ \t\-]?)(\d{3})\2(\d{4})(?![\w/\-])(?!\.\d)")
+# ten digits, together or 3-3-4, or a Scottish CHI number written as its date of birth and
+# four digits ("140617 9382")
+_NHS_RE = re.compile(r"(?<![\w/.\-()+])(?P<a>\d{3})(?:(?P<sep>[ \t\-]?)(?P<b>\d{3})(?P=sep)|"
+                     r"(?P<chi>\d{3})[ \t\-])(?P<c>\d{4})(?![\w/\-])(?!\.\d)")
+
+
+# ten digits in any groups after the label of a health number (NHS, CHI, Northern Ireland's
+# H&C): "CHI: 1406 1793 82"
+_LABELLED_HEALTH_NUMBER_RE = re.compile(
+    r"(?<![\w])(?:NHS|CHI|H&C)(?:[ \t]+(?i:no|number|num))?"
+    r"\.?[ \t]*[:#]?[ \t]*(?P<n>\d[\d \t\-]{8,16}\d)(?![\w/])(?!\.\d)")
+
+
+_HEALTH_LABEL = re.compile("NHS|CHI|H&C")
 
 
 def find_nhs_numbers(text: str) -> list[Span]:
-    """Ten digits, together or 3-3-4: NHS numbers if the check digit fits, else references."""
+    """Ten digits, together or 3-3-4, a CHI number's 6-4 (a date of birth and four digits) or
+    any grouping after a health number's label: NHS, CHI or H&C numbers if the check digit
+    fits (all three use the same), else references."""
     out = []
+
+    def add(start: int, end: int, digits: str) -> None:
+        kind = "nhs_number" if nhs_number_is_valid(digits) else "reference"
+        out.append(Span(start, end, kind, PRIORITY[kind], key=digits))
+
     for m in _NHS_RE.finditer(text):
-        digits = m.group(1) + m.group(3) + m.group(4)
-        valid = nhs_number_is_valid(digits)
-        kind = "nhs_number" if valid else "reference"
-        out.append(Span(m.start(), m.end(), kind, PRIORITY[kind], key=digits))
+        digits = m.group("a") + (m.group("b") or m.group("chi")) + m.group("c")
+        if m.group("b") or (1 <= int(digits[:2]) <= 31 and 1 <= int(digits[2:4]) <= 12):
+            add(m.start(), m.end(), digits)
+    for m in finditer_in(_LABELLED_HEALTH_NUMBER_RE, text, windows(text, _HEALTH_LABEL, 0, 40)):
+        count = 0
+        for group in re.finditer(r"\d+", m.group("n")):
+            count += len(group.group(0))
+            if count >= 10:
+                break
+        if count == 10:         # the groups making ten digits, not a count after them
+            end = m.start("n") + group.end()
+            add(m.start("n"), end, re.sub(r"\D", "", text[m.start("n"):end]))
     return out
 
 
@@ -101,8 +134,13 @@ def find_ni_numbers(text: str) -> list[Span]:
     return out
 
 
-_PHONE_RE = re.compile(r"(?<![\w+])(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|\(?0)\d+\)?"
-                       r"(?:[ \t\-]\d+)*")
+# (never after letters and a hyphen: "GMP-0319-161124" is a force's log reference)
+_PHONE_RE = re.compile(r"(?<![\w+])(?<![A-Z]-)(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044[ \t]?|\(?0)\d+\)?"
+                       r"(?:[ \t\-.]\d+)*")
+# digits written as a phone number is, whatever their count: an area or mobile code of three
+# to six digits from 0 (bracketed or not), then groups ("(01423) 555 7190", "07700 900 1234",
+# "0113.496.0000"); a date's two-digit day never starts one
+_PHONE_SHAPED_RE = re.compile(r"\(?0[1-9]\d{1,4}\)?(?:[ \t\-.]\d{2,5}){1,3}")
 
 
 # an extension goes with its number: "ext. 214", "extn 33", "x4471", "(ext 12)"
@@ -123,8 +161,9 @@ def find_phones(text: str) -> list[Span]:
     """UK phone numbers, national or +44/0044, of the right length and first digit, with an
     extension written after."""
     out = []
-    for m in _PHONE_RE.finditer(text):
-        raw = m.group(0)
+    pos = 0
+    while m := _PHONE_RE.search(text, pos):
+        raw, pos = m.group(0), m.end()
         groups = list(re.finditer(r"\d+", raw))
         international = raw.startswith(("+", "0044"))
         while groups:
@@ -150,10 +189,18 @@ def find_phones(text: str) -> list[Span]:
                 if ext := _EXTENSION_RE.match(text, end):
                     end = ext.end()
                 out.append(Span(start, end, "phone", priority, key=national_digits))
+                pos = end       # two numbers written one after the other
                 break
             if len(digits) < 10:
-                break
-            groups.pop()
+                groups = []
+            else:
+                groups.pop()
+        else:
+            if _PHONE_SHAPED_RE.fullmatch(raw) and 9 <= sum(c.isdigit() for c in raw) <= 13:
+                # no UK length, but written as a phone number is: the whole run goes
+                start = m.start() + (raw.startswith("(") and ")" not in raw)
+                out.append(Span(start, m.end(), "phone", PRIORITY["phone"],
+                                key=re.sub(r"\D", "", raw)))
     for m in _INTERNATIONAL_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group("rest"))
         if m.group("cc") != "44" and 7 <= len(digits) <= 12:
@@ -232,16 +279,18 @@ _CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/](?:\d{2,4}[\-/])?\d{3,}(?
 _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
                              r"(?!\.\d)(?!,\d)")
 # a benefit's or agency's reference in groups of letters and digits, its cue with it: "UC 5520
-# 3381 TM", "HMRC ref 123 4567 890", "DWP reference: AB 12 34 56"
+# 3381 TM", "HMRC ref 123 4567 890", "DWP reference: AB 12 34 56", "UC ref: UC-4410 2231 07"
 _AGENCY_REF_RE = re.compile(
-    r"\b(?P<cue>UC|Universal[ \t]+Credit|HMRC|DWP|PIP|ESA|JSA|DLA|Child[ \t]+Benefit|"
-    r"Tax[ \t]+Credits?|Housing[ \t]+Benefit|Council[ \t]+Tax)(?:[ \t]+(?i:claim|account|"
-    r"journal|award))?(?:[ \t]+(?i:ref(?:erence)?|no|number|id)\b\.?)?[ \t]*[:#]?[ \t]*"
-    r"(?P<ref>[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*(?:[ \t][A-Z]{1,3}"
-    r"(?![\w'’]))?)")
+    r"\b(?P<cue>UC|Universal[ \t]+Credit|PC|Pension[ \t]+Credit|HMRC|DWP|PIP|ESA|JSA|DLA|"
+    r"Child[ \t]+Benefit|Tax[ \t]+Credits?|Housing[ \t]+Benefit|Council[ \t]+Tax)"
+    r"(?:[ \t]+(?i:claim|account|journal|award))?"
+    r"(?:[ \t]+(?i:ref(?:erence)?|no|number|id)\b\.?)?[ \t]*[:#]?[ \t]*"
+    r"(?P<ref>(?:[A-Z]{1,4}-)?[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*"
+    r"(?:[ \t][A-Z]{1,3}(?![\w'’]))?)")
 # a law firm's or court's Document Exchange address: "DX 612004 Halton 4"
 _DX_RE = re.compile(r"\bDX[ \t]*:?[ \t]*"
-                    r"(?P<ref>\d{3,7}(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+\d{1,2})?)(?![\w])")
+                    r"(?P<ref>\d{3,7}(?:[ \t]+[A-Z](?:[a-z]+|[A-Z]+)){0,2}(?:[ \t]+\d{1,2})?)"
+                    r"(?![\w])")
 # a document's or travel card's number in groups after its cue: "passport no. K7T-2MW-9QD",
 # "bus pass (no. ABCD 1234 5678 9012)", the issuer's letters with it
 _DOCUMENT_REF_RE = re.compile(
@@ -249,7 +298,29 @@ _DOCUMENT_REF_RE = re.compile(
     r"(?:(?i:no|number|num|ref(?:erence)?)\b\.?)?[ \t]*[:#]?[ \t]*"
     r"(?P<ref>(?:[A-Z]{2,5}[ \t]+(?=\d))?[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*)"
     r"(?![\w\-])")
+# exhibits by the officer's initials and a number: "exhibits RG/03 & RG/04", "exhibit KT1"
+# (a bundle's "exhibit E9" names no one)
+_EXHIBITS_RE = re.compile(r"\b(?i:exhibits?|exh\.|productions?)[ \t]*(?:(?i:no|ref)\.?)?[ \t]*:?"
+                          r"[ \t]*(?P<list>[A-Z]{2,4}/?\d{1,4}(?:(?:[ \t]*[,&][ \t]*|[ \t]+"
+                          r"(?:and|to)[ \t]+)[A-Z]{2,4}/?\d{1,4})*)(?![\w/])")
+_EXHIBIT_RE = re.compile(r"[A-Z]{2,4}/?\d{1,4}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
+# a code of capitals and digits with no cue: a share code, a booking or account code
+# ("W8K-3TQ-R7P", "AB12CD34"); letters and digits woven together, or digits in several groups,
+# say it is no word ("COVID-19", "KS2", "A&E" stay)
+_CAPITALS_CODE_RE = re.compile(r"(?<![\w/\-.])[A-Z0-9]+(?:[\-/][A-Z0-9]+)*(?![\w/\-])")
+_WOVEN = re.compile(r"[A-Z]\d+[A-Z]|\d[A-Z]+\d")
+
+
+def _code_shaped(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    digits = sum(c.isdigit() for c in token)
+    groups = re.split(r"[\-/]", token)
+    with_digits = sum(any(c.isdigit() for c in g) for g in groups)
+    if any(g.isalpha() and len(g) > 2 and g.lower() in STOP_WORDS for g in groups):
+        return False        # "16/17-YEAR-OLD" is words
+    return letters + digits >= 7 and letters >= 2 and digits >= 2 \
+        and (bool(_WOVEN.search(token)) or (with_digits >= 2 and digits >= 3))
 
 
 def find_references(text: str) -> list[Span]:
@@ -262,7 +333,9 @@ def find_references(text: str) -> list[Span]:
                             key=ref.upper()))
     for m in _AGENCY_REF_RE.finditer(text):
         ref = m.group("ref")
-        if sum(c.isdigit() for c in ref) >= 5 and not _YEAR_RANGE.fullmatch(ref):
+        # "PC" is Pension Credit only before more digits than a constable's collar has
+        least = 9 if m.group("cue") == "PC" else 5
+        if sum(c.isdigit() for c in ref) >= least and not _YEAR_RANGE.fullmatch(ref):
             # the cue goes too when the code follows it straight: "UC 5520 3381 TM"
             start = m.start() if m.group("cue").isupper() and re.fullmatch(
                 r"[ \t]+", text[m.end("cue"):m.start("ref")]) else m.start("ref")
@@ -274,12 +347,20 @@ def find_references(text: str) -> list[Span]:
                 and not _YEAR_RANGE.fullmatch(ref):
             out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
                             key=ref.upper()))
+    for m in _EXHIBITS_RE.finditer(text):
+        for code in _EXHIBIT_RE.finditer(text, m.start("list"), m.end("list")):
+            out.append(Span(code.start(), code.end(), "reference", PRIORITY["reference"],
+                            key=code.group(0)))
     for m in _DX_RE.finditer(text) if "DX" in text else ():
         out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
                         key=m.group("ref").upper()))
     for m in _CODE_REF_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 1,
                         key=m.group(0).upper()))
+    for m in _CAPITALS_CODE_RE.finditer(text):
+        if _code_shaped(m.group(0)):
+            out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
+                            key=m.group(0)))
     for m in _LONG_NUMBER_RE.finditer(text):
         token = m.group(0)
         if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
@@ -296,15 +377,21 @@ def find_references(text: str) -> list[Span]:
 POLICE_RANKS = ("PC", "DC", "PS", "DS", "DI", "DCI", "DCS", "Sgt", "Sergeant", "PCSO", "Insp",
                 "Inspector", "Constable", "Officer")
 _RANK = "(?:" + "|".join(POLICE_RANKS) + ")"
+# a time or a measure after a number is no officer's: "DS 21:40", "PC Dunn 200 metres"
+_MEASURE_AFTER = (r"[ \t]*(?i:m|km|metres?|meters?|miles?|yards?|feet|ft|hours?|hrs|mins?|minutes|"
+                  r"seconds|secs|times|pounds|people|calls|words)\b")
 _COLLAR_RE = re.compile(
     rf"(?:\b{_RANK}\.?[ \t]*(?:no\.?[ \t]*)?|\b(?i:collar|shoulder|badge|warrant)(?:[ \t]+"
     rf"(?i:no|number|num))?\.?[ \t]*[:#]?[ \t]*)"
     # letters before the number after a space ("warrant no. KT 5182"), never a rank's end
-    rf"(?P<ref>(?:(?<=[\s:#.])[A-Z]{{2,3}}[ \t]?)?\d{{2,6}})(?![\w/])")
+    # (never one of several groups: "PC 7720 4419 08" is a Pension Credit reference)
+    rf"(?P<ref>(?:(?<=[\s:#.])[A-Z]{{2,3}}[ \t]?)?\d{{2,6}})"
+    rf"(?![\w/]|[:.]\d|[ \t]\d{{2,4}}[ \t]\d|{_MEASURE_AFTER})")
 # the number after the officer's name, bracketed or not: "Sgt Page (1022)", "DC Ann Lowe 4471,"
+# "PC Dunn 2291 attended"
 _OFFICER_BRACKET_RE = re.compile(
     rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*(?:\((?P<ref>\d{{2,6}})\)"
-    rf"|(?P<bare>\d{{3,6}})(?![\w/:.]|[ \t]+[a-z]))")
+    rf"|(?P<bare>\d{{3,6}})(?![\w/]|[:.]\d|{_MEASURE_AFTER}))")
 _LOG_RE = re.compile(
     r"\b(?i:(?:force[ \t]+)?log|incident|cad|storm|serial|occurrence|crime|crime[ \t]+report)"
     r"(?:[ \t]+(?i:no|number|num|ref(?:erence)?))?\.?[ \t]*[:#]?[ \t]*"
@@ -423,7 +510,8 @@ _SHAPED_HANDLE_RE = re.compile(r"(?<![\w.@/\-+])(?P<q>['\"“‘])?"
                                r"(?P<q2>['\"”’])?(?![\w@]|[.\-]\w)")
 _ONLINE_WORDS = re.compile(
     rf"(?i)\b(?:{_PLATFORMS}|online|messag\w*|chat\w*|dms?|dm['’]?d|follow\w*|friend[ \t]+"
-    r"requests?|posts?|posted|stor(?:y|ies)|stream\w*|gam(?:e|es|er|ing)\w*|apps?)\b")
+    r"requests?|posts?|posted|stor(?:y|ies)|stream\w*|gam(?:e|es|er|ing)\w*|apps?|platforms?|"
+    r"log[ \t\-]?ins?|usernames?|profiles?)\b")
 _NOT_HANDLE = re.compile(
     r"(?i).*\.(?:docx?|pdf|xlsx?|txt|jpe?g|png|gif|mp[34]|mov|csv|pptx?|zip|html?)"
     r"|(?:xbox|ps|playstation|iphone|ipad|fifa|gta|covid|mp|windows|galaxy|pixel|switch)[\d\-].*")
@@ -441,11 +529,11 @@ def _username_shaped(h: str) -> bool:
             and ("." in h or sum(c.isdigit() for c in h) >= 2))
 
 
-# a username of letters only, its words run together with capitals ("xXNightOwlXx",
-# "LilTeeFromDaEnd"): at least two small-to-capital changes, which a name ("McDonald") or a
-# brand ("PlayStation", "iPhone") has fewer of
+# a username of words run together with capitals ("xXNightOwlXx", "LilTeeFromDaEnd"; digits
+# may end it, "NightOwlGamer07"): at least two small-to-capital changes, which a name
+# ("McDonald") or a brand ("PlayStation", "iPhone") has fewer of
 _CAMEL_HANDLE_RE = re.compile(r"(?<![\w.@/\-+'’])(?P<q>['\"“‘])?"
-                              r"(?P<h>[A-Za-z]*[a-z][A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*)"
+                              r"(?P<h>[A-Za-z]*[a-z][A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*\d{0,4})"
                               r"(?P<q2>['\"”’])?(?![\w@'’\-])")
 _SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")
 _CAMEL_NOT_HANDLE = frozenset({"gofundme", "justgiving", "playstationplus", "youtubekids"})

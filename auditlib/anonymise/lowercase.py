@@ -7,12 +7,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from auditlib.anonymise.english import is_english
 from auditlib.anonymise.names import (
     ROLE_AFTER_RE,
     ROLE_BEFORE_RE,
     SUFFIX_WORD_RE,
     VERB_AFTER_RE,
     Tok,
+    letter_label,
 )
 from auditlib.anonymise.spans import (
     PRIORITY,
@@ -47,9 +49,10 @@ def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
     # running counts, so each paragraph is judged in constant time: words (not ALL CAPS),
     # sentence openings (and "i"), those in lower case, and capitalised words
     counts = [(0, 0, 0, 0)]
+    speakers = {m.start("tag") for m in _SPEAKER_RE.finditer(text)} if ":" in text else set()
     for t in toks:
         w, o, small, caps = counts[-1]
-        if not t.allcaps:
+        if not t.allcaps and t.start not in speakers:
             opening = t.sentence_start or t.core in ("i", "I")
             upper = t.core[0].isupper()
             w, caps = w + 1, caps + upper
@@ -69,6 +72,12 @@ def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
             regions.add(m.start(), m.end())
             found = True
     return regions if found else None
+
+
+# a chat or transcript's speaker opening its line, after a time perhaps ("21:58  Kaz: u up",
+# "Me: ye"): a label, capitalised whatever case the messages are written in
+_SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-–,]*)?"
+                         r"(?P<tag>[^\W\d_][\w'’\-]*)[ \t]*:")
 
 
 def _inside(regions: Mask, start: int, end: int) -> bool:
@@ -137,8 +146,11 @@ def lower_case_names(text: str, toks: list[Tok], regions: Mask, blocked: Mask) -
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         surname_next = (nxt is not None and blocked.free(nxt.start, nxt.end)
                         and _surname_after(text, tok, nxt))
+        # "SW – confirm with mum": after a role, a word of the language no list names is
+        # what the role is to do
+        everyday = is_english(low) and low not in FIRST_NAMES and low not in SURNAMES
         if _given(tok) or ((titled or roled or listed) and not _plain(low) and len(low) >= 2
-                           and low not in WEAK):
+                           and low not in WEAK and not (roled and everyday)):
             pass
         elif low in NAME_ALSO_WORD and low in FIRST_NAMES and surname_next:
             pass                # "dean o'hare", never "the dean"
@@ -194,7 +206,22 @@ def name_phrases(text: str, names: list[Span], regions: Mask | None, mask: Mask)
 _INITIAL_BEFORE_RE = re.compile(r"(?i)(?:\b(?:with|and|told|asked|saw|met|to|for|gave|"
                                 r"picked[ \t]+up|dropped|drove|took|called|rang|texted)|[&,])"
                                 r"[ \t]+$")
+_SEX_AFTER_RE = re.compile(r"(?i)[ \t]*[,;/)]?[ \t]*(?:dob|d\.o\.b|born|aged?|\d)")
+_JOINED_LETTERS_RE = re.compile(r"[A-Za-z][&/][A-Za-z](?![\w'’])")
 _INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\()")
+
+
+# a letter the text defines as a role ("Father (F):", "Mother (M)", "(M = mother)"): "M says"
+# is then the mother, not someone's initial; M and F for parents come as a pair
+_ROLE_LETTER_RE = re.compile(
+    r"(?i:\b(?:mother|mum|father|dad)[ \t]*\((?-i:([A-Z]))\)|\((?-i:([A-Z]))[ \t]*=[ \t]*"
+    r"(?:mother|mum|father|dad)\b)")
+_PARENT_PAIR = {"m": "f", "f": "m"}
+
+
+def _role_letters(text: str) -> set[str]:
+    letters = {(m.group(1) or m.group(2)).lower() for m in _ROLE_LETTER_RE.finditer(text)}
+    return letters | {_PARENT_PAIR[x] for x in letters if x in _PARENT_PAIR}
 
 
 def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask | None,
@@ -214,19 +241,26 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
     if not people:
         return []
     capitals = never_initials()
+    roles = _role_letters(text) if "(" in text else set()
     out = []
     for tok in toks:
         low = tok.low
-        if len(low) > 2 or low not in people or low in ("a", "i", "o", "x") \
+        if len(low) > 2 or low not in people or low in ("a", "i", "o", "x") or low in roles \
                 or not mask.free(tok.start, tok.end):
             continue
         lower_here = regions is not None and _inside(regions, tok.start, tok.end)
         if not (tok.core.isupper() or lower_here) or tok.core.upper() in capitals \
-                or (len(low) == 2 and low in STOP_WORDS):
+                or (len(low) == 2 and low in STOP_WORDS) or letter_label(text, tok.start):
             continue
+        if _JOINED_LETTERS_RE.match(text, max(0, tok.start - 2)) \
+                or _JOINED_LETTERS_RE.match(text, tok.start):
+            continue        # "A&E", "B&B", "P/T": one abbreviation
         after = line_after(text, tok.end)
+        if low in ("m", "f") and _SEX_AFTER_RE.match(after):
+            continue        # "Selam Tesfaye - F, dob …": the child's sex
         if not (VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
-                line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)):
+                line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
+                or tok.possessive):       # "R's login" for Rahima's
             continue
         found = people[low]
         # one person: their placeholder (a single word resolves to its full name later)

@@ -7,17 +7,21 @@ the tokens and the evidence tests (title, role, age, verb, surname lists) and ar
 together; apart, each module would import the others' private helpers."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from auditlib.anonymise.english import english_words, is_english
 from auditlib.anonymise.identifiers import POLICE_RANKS
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
+    INSTITUTION_WORDS,
     MAKES,
     NAME_ALSO_WORD,
     PARTICLES,
+    PLACE_WORDS,
     ROLES,
     SENTENCE_WORDS,
     STOP_WORDS,
@@ -40,13 +44,17 @@ _TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*(?:['’]s\b)
 _TITLE_BEFORE_RE = re.compile(r"(?<![\w])(?:" + "|".join(TITLES) + r")\.?[ \t]+$")
 ROLE_BEFORE_RE = re.compile(
     r"(?i)(?<![\w])(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
-    + r")(?:[ \t]*[,:(\-–][ \t]*|[ \t]+(?:is|was|called|named|known[ \t]+as)[ \t]+|[ \t]+)$")
+    + r")(?:[ \t]*[,:(\-–][ \t]*|[ \t]+(?:is|was|called|named|known[ \t]+as)[ \t]+|[ \t]+"
+    # "Support Worker (agency): Ellis Summer": what kind of worker, in brackets
+    r"|[ \t]*\([^()\n]{1,25}\)[ \t]*[,:\-–][ \t]*)$")
 ROLE_AFTER_RE = re.compile(
     r"(?i)^[ \t]*(?:\(|[\-–][ \t]|,[ \t]*(?=(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:maternal|"
     r"paternal|mother|father|mum|dad)))[ \t]*(?:[\w'’\-]+[ \t]+){0,2}?(?:"
     + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")\b")
 _AGE_AFTER_RE = re.compile(
-    r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b|,?[ \t]+aged?[ \t]+\d|"
+    # ("(3-yearly)", "(2-weekly)" are how often, not an age)
+    r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b(?!-[a-z]+ly\b)|"
+    r",?[ \t]+aged?[ \t]+\d|"
     r"[ \t]*\([ \t]*(?:dob|d\.o\.b\.?|born|date of birth)\b|,?[ \t]+(?:dob|born|d\.o\.b)\b|"
     r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b)")
 VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
@@ -95,18 +103,35 @@ class Tok:
 _CONTRACTION_RE = re.compile(r"(?:^I['’][a-z]+|n['’]t|['’](?:m|ve|ll|re|d))$")
 
 
+# what may open a line before its first word: a list number ("1.", "2)", "c)", "(iv)"), a
+# section number ("4.4") or a log entry's time ("03:15")
+_LINE_OPENING_RE = re.compile(
+    r"[ \t]*(?:\d+(?:\.\d+)*[.)]?|\d{1,2}:\d{2}|\(?(?:\d+|[a-zA-Z]|[ivx]+)\))")
+
+
+# a word said on its own at a quotation's start ('"Sorry, sorry"', '"Thanks!"'); never one
+# quoted alone ('known as "Smiley"') nor the subject of what is said ('"Gaz lets me…"')
+_SPEECH_GOES_ON_RE = re.compile(r"[\w'’\-]+[,!?.][ \t]")
+
+
 def _is_sentence_start(text: str, i: int) -> bool:
+    """The word at ``i`` opens a sentence, a line, a quotation, or a table's cell ("|
+    Alternate Sundays", "Item   Net monthly": a column two spaces or a tab from the last)."""
     j = i - 1
     while j >= 0 and text[j] in " \t\"'“‘([*•·>":
         j -= 1
-    if j < 0 or text[j] in ".!?:;\n":
+    if j < 0 or text[j] in ".!?:;\n|":
         return True
-    if text[j] in "-–" and (j == 0 or text[j - 1] in "\n"):
+    if text[i - 1] in "\"“" and _SPEECH_GOES_ON_RE.match(text, i):
+        return True         # the first word of what someone said: 'said "Sorry, sorry"'
+    if text[j] in "-–" and not line_before(text, j).strip(" \t"):
+        return True         # a list's dash, indented or not (" - Paid work at…")
+    gap = text[j + 1:i]
+    if "  " in gap or "\t" in gap:
         return True
-    if not text[j].isdigit():
+    if not (text[j].isdigit() or text[j] == ")"):
         return False
-    line = line_before(text, j + 1)        # "1. Kai…", "2) Mum…"
-    return bool(re.fullmatch(r"[ \t]*\d+[.)]?", line))
+    return bool(_LINE_OPENING_RE.fullmatch(line_before(text, j + 1)))
 
 
 def tokens(text: str) -> list[Tok]:
@@ -129,18 +154,63 @@ def _weak(tok: Tok) -> bool:
     if tok.sentence_start and low in NAME_ALSO_WORD:
         return True
     known = low in FIRST_NAMES or low in SURNAMES or low in TOWNS      # "Kettering"
-    return not known and bool(SUFFIX_WORD_RE.search(low)) and len(low) > 4
+    # an English ending on a word no dictionary holds is a name's: "Sioned", "Tessaly"
+    return not known and bool(SUFFIX_WORD_RE.search(low)) and len(low) > 4 and is_english(low)
 
 
-_DOTTED_INITIAL_RE = re.compile(r"\.[ \t]+[A-Z][a-z]")
+def _no_word(tok: Tok, text: str) -> bool:
+    """A capitalised word that is no English word, nor an abbreviation ("Appt.", "Hx"): a
+    name, even where it opens a sentence ("Gwilym at the farm…", "Orrin and…")."""
+    core = tok.core
+    return (len(core) >= 3 and core[1:].islower() and tok.capitalised
+            and any(c in "aeiouy" for c in core[1:].lower())
+            and not text.startswith(".", tok.end) and not is_english(core))
+
+
+# "A. Munro-Kerr", "M. van der Berg": an initial's stop, particles, then a capital
+_DOTTED_INITIAL_RE = re.compile(
+    r"\.[ \t]+(?:(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")[ \t]+)*[A-Z][a-z]")
+
+
+# a letter naming a part, a place or a kind is no initial: "block D. Tenant says", "Plan B
+# seemed best", "Section A", "vitamin D"
+_LETTER_LABEL_RE = re.compile(
+    r"(?i)(?<![\w'’])(?:plan|block|flat|unit|section|part|schedule|annex|appendix|grade|type|"
+    r"class|category|stage|tier|level|step|phase|option|wing|ward|room|floor|form|question|"
+    r"vitamin|hepatitis|group|zone|area|bay|bed|gate|door|table|figure|exhibit|item|point|"
+    r"route|side|row|column|line|box|page|court|house|building|tower|site|team)[ \t]+$")
+
+
+def letter_label(text: str, start: int) -> bool:
+    """The single letter at ``start`` names a part or a kind ("block D", "Plan B")."""
+    return bool(_LETTER_LABEL_RE.search(text, max(0, start - 12), start))
+
+
+_DAY = r"(?i:mon|tues?|wed(?:nes)?|weds|thur?s?|fri|sat(?:ur)?|sun)(?i:day)?"
+_DAY_RANGE_RE = re.compile(rf"{_DAY}(?:-{_DAY})+")
+_CALENDAR_RE = re.compile(rf"{_DAY}|(?i:january|february|march|april|may|june|july|august|"
+                          r"september|october|november|december|christmas|easter)")
 
 
 def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
-    if tok.initial and _DOTTED_INITIAL_RE.match(text, tok.end) and mask.free(tok.start, tok.end):
-        return True         # "A. Munro-Kerr": "A" is a word, "A." before a name an initial
-    return ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
+    if tok.initial:
+        if text and letter_label(text, tok.start):
+            return False
+        if _DOTTED_INITIAL_RE.match(text, tok.end) and mask.free(tok.start, tok.end):
+            return True     # "A. Munro-Kerr": "A" is a word, "A." before a name an initial
+    if not ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
             and tok.core not in TITLES and not tok.contraction and not tok.adjective
-            and mask.free(tok.start, tok.end))
+            and mask.free(tok.start, tok.end)):
+        return False
+    if text[tok.end:tok.end + 1].isdigit():
+        return False        # "Rec-Y4", "KS2", "Galaxy S23": a code, a year group, a model
+    if _DAY_RANGE_RE.fullmatch(tok.core):
+        return False        # "Mon-Fri", "Fri-Sun": days of the week
+    if tok.core[-1] == "s" and tok.core[:-1] in never_initials():
+        return False        # "DSLs", "IROs": an acronym's plural
+    # "SoS", "CiN": a practice acronym written with small letters inside
+    return tok.core[1:].islower() or tok.initial or tok.core.upper() not in never_initials()
 
 
 # street and landmark words that are surnames too: after a given name they are still a place
@@ -172,11 +242,50 @@ def _after_make(text: str, first: Tok) -> bool:
 
 def _surname_after_first_name(text: str, prev: Tok, tok: Tok, mask: Mask) -> bool:
     """A surname that is also a common word (Day, Ward, Foster, Page) straight after a known
-    first name: "Kirsty Day" is one person, whatever "day" means elsewhere."""
-    return (tok.capitalised and tok.low in SURNAMES and tok.core not in TITLES
-            and prev.low in FIRST_NAMES and not prev.possessive
-            and mask.free(tok.start, tok.end)
-            and bool(re.fullmatch(r"[ \t]+", text[prev.end:tok.start])))
+    first name: "Kirsty Day" is one person, whatever "day" means elsewhere; and so is any
+    common word there when a role comes before the first name and nothing capitalised after
+    ("HV Nuala Harbour"; never a day, "Mum Tracy Monday", nor a place, "Dad Kevin Street")."""
+    if not (tok.capitalised and tok.core not in TITLES and prev.low in FIRST_NAMES
+            and not prev.possessive and mask.free(tok.start, tok.end)
+            and re.fullmatch(r"[ \t]+", text[prev.end:tok.start])):
+        return False
+    return tok.low in SURNAMES or (
+        tok.low in STOP_WORDS and is_english(tok.core) and not tok.possessive
+        and tok.low not in PLACE_WORDS and tok.low not in INSTITUTION_WORDS
+        and tok.low not in _PLACE_AFTER_GIVEN_NAME and tok.low not in ROLES
+        and not _CALENDAR_RE.fullmatch(tok.core)
+        and bool(ROLE_BEFORE_RE.search(line_before(text, prev.start)))
+        and not re.match(r"[ \t]+[A-Z]", line_after(text, tok.end)))
+
+
+# Irish names mutate after a particle: a lower-case letter or two before the capital
+# ("Nic an tSionnaigh", "Ó hAodha", "Uí nGallchóir"), Scottish Gaelic ones with a hyphen
+# ("Mac an t-Sagairt")
+_MUTATED_RE = re.compile(r"(?:t|h|n|bh|bp|dt|gc|mb|nd|ng)-?[A-ZÁÉÍÓÚ][a-záéíóú]+")
+# "an" (the) joins Irish names after Mac, Nic, Mhic, Ó… only ("Mac an Bhaird")
+_IRISH_PATRONYMICS = frozenset({"mac", "mc", "nic", "mhic", "mic", "ó", "o", "ní", "uí"})
+
+
+def _particles_then_name(text: str, toks: list[Tok], i: int, mask: Mask) -> int | None:
+    """Where the name word after the particles starting at ``i`` is ("van der Kolk", "ap
+    Hywel", "an tSionnaigh" after Nic, "hAodha" straight after Ó), or None when ``i`` opens no
+    particles or no name word follows them."""
+    particles = PARTICLES | _IRISH_PATRONYMICS
+    after_particle = i > 0 and toks[i - 1].low in particles
+    j = i
+    while j < len(toks) and mask.free(toks[j].start, toks[j].end) and (
+            toks[j].low in particles or (toks[j].low == "an" and j > 0
+                                         and toks[j - 1].low in _IRISH_PATRONYMICS)):
+        j += 1
+        if j < len(toks) and not re.fullmatch(r"[ \t]+", text[toks[j - 1].end:toks[j].start]):
+            return None
+    if j >= len(toks) or (j == i and not after_particle):
+        return None
+    nxt = toks[j]
+    if (j > i and _joinable(nxt, mask)) or (_MUTATED_RE.fullmatch(nxt.core)
+                                            and mask.free(nxt.start, nxt.end)):
+        return j
+    return None
 
 
 def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
@@ -190,17 +299,17 @@ def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
             if current:
                 prev = current[-1]
                 gap = text[prev.end + (2 if prev.possessive else 0):tok.start]
-                ok_gap = re.fullmatch(r"[ \t]+", gap) or (prev.initial
-                                                          and re.fullmatch(r"\.[ \t]*", gap))
+                # a column's gap (two spaces, a tab) parts two cells of a table
+                ok_gap = gap == " " or (prev.initial and re.fullmatch(r"\. ?", gap))
                 if not ok_gap or prev.possessive:
                     runs.append(current)
                     current = []
             current.append(tok)
-        elif (current and tok.low in PARTICLES and i + 1 < len(toks)
-              and _joinable(toks[i + 1], mask)
-              and re.fullmatch(r"[ \t]+", text[current[-1].end:tok.start])
-              and re.fullmatch(r"[ \t]+", text[tok.end:toks[i + 1].start])):
-            current.append(tok)
+        elif (current and re.fullmatch(r"\.?[ \t]+" if current[-1].initial else r"[ \t]+",
+                                       text[current[-1].end:tok.start])
+              and (end := _particles_then_name(text, toks, i, mask)) is not None):
+            current += toks[i:end + 1]          # "van der Kolk", "Nic an tSionnaigh"
+            i = end
         else:
             if current:
                 runs.append(current)
@@ -234,16 +343,179 @@ def _surname_the_lists_lack(text: str, words: list[Tok]) -> bool:
             and not re.match(r"[ \t]+[A-Z]", line_after(text, last.end)))
 
 
+_AT_PLACE_RE = re.compile(r"[ \t]+at[ \t]+([A-Z][\w'’\-]*)")
+
+
+def _at_a_place(words: list[Tok], after: str) -> bool:
+    """A given name that is also a word, at a named place: "Dot at Pen-y-Garn", "Hope at
+    Oakfield Farm" (never "Hope at Christmas")."""
+    m = _AT_PLACE_RE.match(after)
+    return (bool(m) and len(words) == 1 and words[0].low in FIRST_NAMES
+            and m.group(1).lower() not in STOP_WORDS)
+
+
+# after an everyday word opening a sentence, "is", "had", "stays"… say nothing of a person
+# ("Caravan was parked up", "Sleepover stays ended"); "said", "agreed" still do
+_NOUN_VERB_RE = re.compile(r"[ \t]+(?:will|would|could|can|did|had|[a-z]+s)\b")
+
+
+# a thing done to it: "Contract agreed + signed", "Plan agreed by all", "Attendance
+# confirmed." (nothing after), "Emojis described in brackets" (a plural), never a person's doing
+_PASSIVE_RE = re.compile(r"[ \t]+[a-z]+ed(?:[ \t]*(?:\+|&|and)[ \t]*[a-z]+ed\b|[ \t]+by\b"
+                         r"|[ \t]*(?:[.;]|$))")
+
+
+def _verb_after(words: list[Tok], after: str) -> bool:
+    """A verb after the name; after an everyday word opening a sentence, only one that says
+    a person did something ("said", "agreed"), and not to a thing or things ("Contract agreed
+    + signed", "Emojis described")."""
+    if not VERB_AFTER_RE.match(after):
+        return False
+    word = words[0]
+    everyday = (len(words) == 1 and word.sentence_start and word.low not in FIRST_NAMES
+                and word.low not in SURNAMES and is_english(word.core))
+    plural = word.low.endswith("s") and is_english(word.low[:-1])
+    return not (everyday and (_NOUN_VERB_RE.match(after) or _PASSIVE_RE.match(after)
+                              or plural))
+
+
 def _in_date_context(text: str, tok: Tok) -> bool:
     before = line_before(text, tok.start)
     after = text[tok.end:tok.end + 6]
     return bool(_DATE_CONTEXT_BEFORE.search(before) or re.match(r"[ \t]+(?:\d|'\d)", after))
 
 
+# Akan day names (the day of the week a child was born on, male and female forms): "Nana"
+# before one is part of a Ghanaian name ("Nana Ama Asante", "Nana Kwame"), not a grandmother
+AKAN_DAY_NAMES = frozenset({
+    "kwadwo", "kojo", "adwoa", "adjoa", "kwabena", "kobby", "ebo", "abena", "kwaku", "kweku",
+    "akua", "ekua", "yaw", "ekow", "yaa", "aba", "kofi", "fiifi", "afua", "efua", "afia",
+    "kwame", "kwamena", "ama", "amma", "kwasi", "akwasi", "kwesi", "akosua", "esi"})
+_NANA_BEFORE_RE = re.compile(r"(?<![\w'’])Nana[ \t]+\Z")
+
+
+# small words a title of a law, scheme or tool keeps in lower case ("Working Together to
+# Safeguard Children", "When I am Ready", "No Recourse to Public Funds")
+_TITLE_JOINERS = frozenset({"to", "of", "and", "the", "for", "in", "on", "a", "an", "am", "at",
+                            "with"})
+
+
+# a thing of a colour: "the black Golf", "a silver Astra", a brand worn ("in black Nike")
+_COLOUR_BEFORE_RE = re.compile(
+    r"(?i)\b(?:the|a|an|his|her|their|its|in|wearing|wore)[ \t]+(?:black|white|silver|grey|"
+    r"gray|red|blue|green|yellow|orange|purple|gold|maroon|navy|dark[ \t]+\w+|light[ \t]+\w+)"
+    r"[ \t]+\Z")
+# a pet named: "two dogs called Biscuit and Pepper", "the cat is named Smudge", "her rabbit,
+# Thumper" (a pet's name is no person's)
+_PET = (r"(?i:\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|gerbils?|"
+        r"guinea[ \t]+pigs?|mice|mouse|rats?|horses?|ponies|pony|budgies?|parrots?|"
+        r"tortoises?|snakes?|lizards?|ferrets?|fish)(?:[ \t]+(?:is|was|are|were))?)")
+_PET_BEFORE_RE = re.compile(
+    _PET + r"(?i:[ \t]+(?:called|named)[ \t]+|[ \t]*,[ \t]*)"
+    r"(?:[A-Z][\w'’\-]*[ \t]*(?:,|and|&)[ \t]*)*\Z")
+# "a hamster called Mr Nibbles and a dog called Biscuit": those names are pets' wherever
+# they come again ("Biscuit ate my homework")
+_CALLED_RE = re.compile(r"(?i:call|nam)ed\b")
+_PET_BEFORE_CALLED_RE = re.compile(_PET + r"[ \t]+\Z")
+_PET_NAMES_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:" + "|".join(TITLES) + r")\.?[ \t]+)?"
+    r"(?P<names>[A-Z][\w'’\-]*(?:[ \t]*(?:,|and|&)[ \t]*[A-Z][\w'’\-]*)*)")
+
+
+def _pet_names(text: str) -> frozenset[str]:
+    names: set[str] = set()
+    for m in _CALLED_RE.finditer(text):
+        after = _PET_NAMES_AFTER_RE.match(text, m.end())
+        if after and _PET_BEFORE_CALLED_RE.search(text, max(0, m.start() - 40), m.start()):
+            names.update(w.lower() for w in re.findall(r"[A-Z][\w'’\-]*", after.group("names")))
+    return frozenset(names)
+
+
+_BODY_GOES_ON_RE = re.compile(r"[ \t]*(?:&|\+|(?:of|from|for|and|in|at|on|the)\b|[A-Z])")
+# a film, programme, book or song by its title: "watched Ponyo", "the film Wonka", "a cartoon
+# called Bluey", 'picture book "Kot Psotek"', "sang her Jerusalem"
+_FILM_BEFORE_RE = re.compile(
+    r"(?i)\b(?:watch(?:ed|ing|es)?(?:[ \t]+the[ \t]+(?:film|movie))?|(?:film|movie|dvd|"
+    r"cartoon|programme|series|book|song|game)s?(?:[ \t]+(?:called|named))?|"
+    r"(?:sing|sings|sang|sung|singing)(?:[ \t]+(?:you|him|her|them|me|us))?)[ \t]+\Z")
+
+
+def _common_capitalised(tok: Tok) -> bool:
+    return tok.capitalised and not tok.initial and tok.low not in FIRST_NAMES \
+        and tok.low not in SURNAMES and (tok.low in STOP_WORDS or is_english(tok.core))
+
+
+def _title_word(tok: Tok) -> bool:
+    """A capitalised common word a title is made of; "The", "Op", "St" open a name instead
+    ("at The Hideout", "Op Harebell") and a place's words end one ("Shamrock Bar")."""
+    return _common_capitalised(tok) and len(tok.core) >= 4 and not tok.sentence_start \
+        and tok.low not in PLACE_WORDS and tok.low not in INSTITUTION_WORDS
+
+
+def _in_titled_term(text: str, toks: list[Tok], cores: list[Tok]) -> bool:
+    """Words of the language, none a listed name, beside a capitalised common word (a joining
+    word between allowed): the title of a law, tool, scheme or role ("Team Teach", "Paediatric
+    First Aid", "Parent Assessment Manual Software", "Children's Homes (England) Regulations",
+    "Responsible Individual"), not a person."""
+    if not cores or not all(_common_capitalised(t) and t.low not in TOWNS for t in cores):
+        return False
+    first = bisect.bisect_left(toks, cores[0].start, key=lambda t: t.start)
+    if first > 0 and toks[first - 1].core == "The" and not toks[first - 1].sentence_start:
+        return False        # "at The Shamrock Bar": a place named
+    for i, step in ((first, -1), (toks.index(cores[-1], first), 1)):
+        k = i + step
+        for _ in range(2):          # the next word, or the one after a joining word
+            if not (0 <= k < len(toks)):
+                break
+            a, b = (toks[k], toks[k - step]) if step < 0 else (toks[k - step], toks[k])
+            if text[a.end + (2 if a.possessive else 0):b.start] != " ":
+                break
+            if _title_word(toks[k]):
+                return True
+            if toks[k].low not in _TITLE_JOINERS:
+                break
+            k += step
+    return False
+
+
+# a stop, a colon or a dash after a sentence's first word: a heading or the topic of what
+# follows ("Window - mum says…", "CHAIR: Venue."), whatever role comes before or after
+_TOPIC_AFTER_RE = re.compile(r"[ \t]*(?:[.:](?:\s|$)|[\-–—][ \t])")
+
+
+# a law's parts written short before their number, "Reg 24", "Art 8", "Sch 2": never a name
+_NUMBERED_PARTS = frozenset({"Reg", "Regs", "Art", "Sch", "Para", "Sec", "Pt"})
+
+
+# "a pie and a Bovril", "got an Uber": a word no list names after "a" is a thing's brand
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’])an?[ \t]+\Z")
+# "Ghanaian (Ashanti)", "Nigerian (Yoruba)": a people within a nation, in brackets after it
+_NATION_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:ian|an|ese|ish|i))[ \t]*\([ \t]*\Z")
+
+
+def _bought(tok: Tok, before: str, after: str) -> bool:
+    return (bool(_ARTICLE_BEFORE_RE.search(before[-4:])) and tok.low not in FIRST_NAMES
+            and tok.low not in SURNAMES and tok.low not in TOWNS
+            and not re.match(r"[ \t]+[A-Z]", after))
+
+
+def _people(before: str, after: str) -> bool:
+    nation = _NATION_BEFORE_RE.search(before[-30:])
+    return bool(nation) and after.startswith(")") and nation.group(1).lower() in STOP_WORDS
+
+
+def _topic(tok: Tok, after: str) -> bool:
+    """An everyday word no list names, opening a sentence, that heads what follows."""
+    return (tok.sentence_start and not tok.possessive and tok.low not in FIRST_NAMES
+            and tok.low not in SURNAMES and is_english(tok.core)
+            and bool(_TOPIC_AFTER_RE.match(after)))
+
+
 def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
     last_end = -1
+    pets = _pet_names(text)
     for run in _runs(text, toks, mask):
         # "O. Ashdown": an initial with its stop is no particle ("O'Neill", "de")
         words = [t for t in run if t.low not in PARTICLES
@@ -260,6 +532,8 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         if not words or all(t.initial for t in words):
             continue
         first, last = words[0], words[-1]
+        if run[0].low in PARTICLES and run[0].start < first.start and run[0].core[0].isupper():
+            first = run[0]          # "Ní Bhriain", "Van Damme": the particle opens the name
         before = line_before(text, first.start)
         after = line_after(text, last.end + (2 if last.possessive else 0))
         title = _TITLE_BEFORE_RE.search(before)
@@ -268,7 +542,8 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         dotted = run[0].initial and text.startswith(".", run[0].end) and len(run) > 1
         evidence = bool(
             title or dotted or ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
-            or ROLE_AFTER_RE.match(after) or VERB_AFTER_RE.match(after) or last.possessive
+            or _at_a_place(words, after)
+            or ROLE_AFTER_RE.match(after) or _verb_after(words, after) or last.possessive
             or (last_end >= 0 and _LIST_GAP_RE.match(text[last_end:first.start])
                 and len(words) == 1))
         cores = [t for t in words if not t.initial]
@@ -276,6 +551,15 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         if len(cores) == 1 and cores[0].low in _MONTH_NAMES_ALSO_NAMES \
                 and _in_date_context(text, cores[0]):
             continue
+        if not title and len(cores) == 1 and (
+                _topic(cores[0], after) or _bought(cores[0], before, after)
+                or _people(before, after) or (
+                cores[0].core in _NUMBERED_PARTS and re.match(r"[ \t]+\d", after))):
+            continue        # "Venue: the Hub", "SW: Transport – I'll…", "(Reg 24)", "Art 8"
+        if (not title and (_COLOUR_BEFORE_RE.search(before[-30:])
+                           or _PET_BEFORE_RE.search(before[-80:].rstrip("\"“'‘")))) \
+                or (cores and all(t.low in pets for t in cores)):
+            continue        # "the black Golf" (a car), "two dogs called Biscuit and Pepper"
         if not title and ((cores and cores[0].low in MAKES and len(cores) >= 2
                            and cores[1].low not in SURNAMES and cores[1].low not in FIRST_NAMES)
                           or _after_make(text, first)):
@@ -285,13 +569,24 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         else:
             tok = cores[0]
             known = tok.low in FIRST_NAMES or tok.low in SURNAMES
+            # "the Under-11 Greens", "Reds": a word of the language in the plural, with
+            # nothing saying person, is a team's or a thing's name ("Voices from Care" and
+            # "Greaves & Co" go on as a body's)
+            plural = not known and tok.low.endswith("s") and is_english(tok.low[:-1]) \
+                and not _BODY_GOES_ON_RE.match(after)
             # a town goes as an unknown word in mid-sentence does, wherever it stands
-            is_name = (evidence or (bool(strong) and (known or not tok.sentence_start))
+            is_name = (evidence or (bool(strong) and not plural
+                                    and (known or not tok.sentence_start or _no_word(tok, text)))
                        or tok.low in TOWNS)
-        if not is_name:
+        if not is_name or (not evidence and (_in_titled_term(text, toks, cores) or (
+                _FILM_BEFORE_RE.search(before[-40:].rstrip("\"“'‘"))
+                and not any(t.low in FIRST_NAMES or t.low in SURNAMES for t in cores)))):
             continue
         title_word = title.group(0).strip().rstrip(".") if title else ""
-        out.append(Span(first.start, last.end, "name", PRIORITY["name"],
+        nana = _NANA_BEFORE_RE.search(before[-8:])
+        start = first.start - len(nana.group(0)) \
+            if nana and cores and cores[0].low in AKAN_DAY_NAMES else first.start
+        out.append(Span(start, last.end, "name", PRIORITY["name"],
                         words=tuple(t.core for t in cores), title=title_word))
         last_end = last.end + (2 if last.possessive else 0)
     return out
@@ -309,6 +604,7 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     police rank and collar number, a capitalised word that is not a common one, or a surname
     ("PC 4471 Young", never "PC 4471 Attended")."""
     out = []
+    pets = _pet_names(text)     # "a cat called Mr Whiskers"
     for i, tok in enumerate(toks[:-1]):
         if tok.core not in TITLES:
             continue
@@ -320,6 +616,11 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             gap = text[prev_end:nxt.start]
             collar = (not words and tok.core in POLICE_RANKS
                       and bool(_COLLAR_GAP_RE.fullmatch(gap)))
+            if (re.fullmatch(r"\.?[ \t]+", gap) and not (nxt.capitalised or nxt.initial)
+                    and (end := _particles_then_name(text, toks, j, mask)) is not None):
+                words += toks[j:end + 1]        # "Mr van der Kolk", "Mr Ó hAodha"
+                j = end + 1
+                continue
             if not (re.fullmatch(r"\.?[ \t]+|\.", gap) or collar) \
                     or not (nxt.capitalised or nxt.initial) \
                     or not mask.free(nxt.start, nxt.end) or nxt.core in TITLES:
@@ -333,14 +634,14 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             j += 1
             if nxt.possessive:
                 break
-        cores = [w for w in words if not w.initial]
+        cores = [w for w in words if not w.initial and w.low not in PARTICLES]
         # "Named Nurse Safeguarding", "Lead Nurse Children": the title is inside a role's
         # name, so a common word after it goes on with the role
         role_word = _WORD_BEFORE_RE.search(line_before(text, tok.start))
         if cores and words[0].low in STOP_WORDS and role_word \
                 and role_word.group(1).lower() in STOP_WORDS:
             continue
-        if cores:
+        if cores and not all(w.low in pets for w in cores):
             out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"] + 1,
                             words=tuple(w.core for w in cores), title=tok.core))
     return out
@@ -357,6 +658,13 @@ def resolve_names(spans: list[Span]) -> None:
     for first, last in full:
         by_first[first].add((first, last))
         by_last[last].add((first, last))
+    # "Benno" for Benedikt, found on its own: the person it is short for
+    by_start = _names_by_start(spans)
+    for s in spans:
+        if len(s.words) == 1 and s.key is None and s.words[0].lower() not in by_first \
+                and s.words[0].lower() not in by_last \
+                and (name := _short_form_of(s.words[0].lower(), by_start)):
+            s.words = (name,)
     for s in spans:
         if s.key is not None:
             continue          # initials, resolved when found
@@ -381,6 +689,9 @@ def _among_capitals(text: str, tok: Tok) -> bool:
                 or re.match(r"[ \t]+[A-Z]{2,}", line_after(text, tok.end)))
 
 
+_DOTTED_START_RE = re.compile(r"([A-Z])\.[ \t]*(?=[A-Z])")
+
+
 def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                  lower: Mask | None = None) -> list[Span]:
     """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials;
@@ -389,6 +700,7 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
     # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
     word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & STOP_WORDS
     components -= STOP_WORDS
+    given_words = {s.words[0].lower() for s in names if s.words}
     capitals = never_initials()
     out = []
     for tok in toks:
@@ -413,33 +725,169 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
             continue
         if tok.allcaps and tok.core in capitals:
             continue
-        if tok.sentence_start and low in SENTENCE_WORDS:
+        if tok.sentence_start and low in SENTENCE_WORDS \
+                and not _STATE_AFTER_RE.match(line_after(text, tok.end)):
+            continue        # "Hope is…", "Will be…"; but a diary's "Hope up at 7"
+        # a later word of a name that is a word of the language the lists lack recurs at a
+        # sentence's start or in a heading only as a person does, with a verb or possessive
+        # ("Caravan sites…" after "Brackenby Caravan", "FIRST CLASS POST" after "Old Post")
+        if (tok.sentence_start or (tok.allcaps and _among_capitals(text, tok))) \
+                and low not in given_words and low not in FIRST_NAMES and low not in SURNAMES \
+                and not tok.possessive and not VERB_AFTER_RE.match(line_after(text, tok.end)) \
+                and is_english(low):
             continue
         if low in _MONTH_NAMES_ALSO_NAMES and _in_date_context(text, tok):
             continue
         out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10,
                         words=(tok.core.title() if tok.allcaps else tok.core,)))
-    initials: dict[str, set] = defaultdict(set)
+    out += _nana_alone(text, toks, names, mask) + _short_forms(toks, names, mask, components)
+    initials, defined = name_initials(text, names)
+    for tok in toks:
+        core = tok.core.replace("’", "'")
+        if tok.allcaps and core in initials and (core not in capitals or core in defined) \
+                and mask.free(tok.start, tok.end) and not (
+                    tok.low in STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
+            out.append(_initials_span(tok.start, tok.end, core, initials[core]))
+    # "P.M. said", "K. A.": dotted initials of a person named (never a time, "3 P.M.")
+    for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
+        letters = m.group(0).replace(".", "").replace(" ", "").replace("\t", "")
+        if letters in initials and mask.free(m.start(), m.end()) \
+                and not re.search(r"\d[ \t]*\Z", line_before(text, m.start())):
+            out.append(_initials_span(m.start(), m.end(), letters, initials[letters]))
+    return out
+
+
+# how a diary or log says how a child was, with no verb: "Hope up at 7", "Will asleep by 8"
+_STATE_AFTER_RE = re.compile(r"[ \t]+(?:up|awake|asleep|home|upset|unsettled|settled|tired|"
+                             r"grumpy|poorly|unwell|quiet|happy|excited|in[ \t]+bed)\b")
+# a playful short form of a name: "Cally" for Calum, "BRADDERS" for Mr Bradshaw, "Jonno"
+# for Jonathan, "Hopey" for Hope (the name's first letters, a doubled letter, an ending)
+_SHORT_FORM_ENDINGS = r"(?:y|ie|ey|o|a|sy|ers|za|ster)"
+
+
+def _short_forms(toks: list[Tok], names: list[Span], mask: Mask,
+                 components: set[str]) -> list[Span]:
+    """Short forms of the names found that no dictionary holds, each its person's."""
+    by_start = _names_by_start(names)
+    out = []
+    english = english_words()     # whole words: "Bradders" is no form of "brad"
+    for tok in toks if by_start else ():
+        if not (4 <= len(tok.core) <= 10 and tok.core[0].isupper()
+                and tok.core[:3].lower() in by_start):
+            continue
+        low = tok.low
+        if low in components or not mask.free(tok.start, tok.end):
+            continue
+        name = _short_form_of(low, by_start)
+        if name and low not in STOP_WORDS and tok.core not in never_initials() \
+                and low not in english and low.removesuffix("s") not in english:
+            out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(name,)))
+    return out
+
+
+def _names_by_start(names: list[Span]) -> dict[str, list[str]]:
+    by_start: dict[str, list[str]] = defaultdict(list)
     for s in names:
+        for w in s.words:
+            if len(w) >= 4 and "-" not in w:
+                by_start[w[:3].lower()].append(w)
+    return by_start
+
+
+def _short_form_of(low: str, by_start: dict[str, list[str]]) -> str | None:
+    """The name (of those by their first three letters) that ``low`` is a short form of."""
+    for name in by_start.get(low[:3], ()):
+        stem = name.lower()
+        if low != stem and any(
+                low.startswith(stem[:k]) and re.fullmatch(
+                    re.escape(stem[k - 1]) + "?" + _SHORT_FORM_ENDINGS, low[k:])
+                for k in range(3, len(stem) + 1)):
+            return name
+    return None
+
+
+# "her Nana", "maternal Nana", "my nana's": the grandmother, whoever else is called Nana
+_FAMILY_BEFORE_RE = re.compile(r"(?i)\b(?:her|his|my|their|your|our|the|a|maternal|paternal|"
+                               r"great|great-)[ \t\-]*\Z")
+
+
+def _nana_alone(text: str, toks: list[Tok], names: list[Span], mask: Mask) -> list[Span]:
+    """Where a name opens with "Nana" ("Nana Ama Asante"), "Nana" alone is that person too,
+    unless a word of family is before it ("her Nana") or another name after it ("Nana
+    Kathleen": a grandmother)."""
+    named = next((s for s in names if text.startswith("Nana", s.start) and s.words
+                  and s.words[0] != "Nana"), None)
+    if named is None:
+        return []
+    return [Span(t.start, t.end, "name", PRIORITY["name"] - 10, words=named.words[:1])
+            for t in toks if t.core == "Nana" and mask.free(t.start, t.end)
+            and not _FAMILY_BEFORE_RE.search(line_before(text, t.start)[-20:])
+            and not re.match(r"[ \t]+[A-Z]", line_after(text, t.end))]
+
+
+# initials written with stops, two or three letters: "P.M.", "K. A.", "B.T.C."
+DOTTED_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+# initials set in brackets straight after a name: "Tyler (TM, 15)", "Amira (AH)"
+_INITIALS_IN_BRACKETS_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})(?=[,;)])")
+
+
+def name_initials(text: str, names: list[Span]) -> tuple[dict[str, set[tuple[str, ...]]],
+                                                        set[str]]:
+    """The initials each named person may be written by (the words of their name), and those
+    the text itself sets after a name ("Tyler (TM, 15)"): these stand for the person even
+    where they are a practice acronym too."""
+    # two words or more are a person; a surname after a dotted initial ("T. Ashworth-Lyle")
+    # is resolved as the surname alone
+    initials: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    defined: set[str] = set()
+    for s in names:
+        if not s.words:
+            continue
+        words = [w.lower() for w in s.words]
+        person = (words[0], words[-1]) if len(words) >= 2 else tuple(words)
+        bracketed = _INITIALS_IN_BRACKETS_RE.match(text, s.end)
+        if bracketed and bracketed.group(1)[0] == s.words[0][:1].upper():
+            initials[bracketed.group(1)].add(person)
+            defined.add(bracketed.group(1))
+        # "P-S" for Pennington-Smythe: a double-barrelled name's initials with its hyphen
+        for w in s.words:
+            if "-" in w:
+                initials["-".join(_initial(p) for p in w.split("-") if p).upper()].add(person)
+        dotted = _DOTTED_START_RE.match(text, s.start)
+        if len(s.words) < 2 and not dotted:
+            continue
+        parts = [[p[0] for p in w.split("-") if p] for w in s.words]
+        lead = dotted.group(1) if dotted and len(s.words) == 1 else ""
+        # "EDB" for Efua Danquah-Boateng, "TAL" for T. Ashworth-Lyle: every part's initial;
+        # "JO'R" for Jan O'Rourke, the apostrophe kept
+        for initial in (lambda p: p[0]), _initial:
+            initials[lead + "".join(initial(p) for w in s.words for p in w.split("-")
+                                    if p).upper()].add(person)
         if len(s.words) >= 2:
-            person = (s.words[0].lower(), s.words[-1].lower())
-            first_parts = "".join(p[0] for p in re.split(r"-", s.words[0]) if p).upper()
+            first_parts = "".join(parts[0]).upper()
             initials[s.words[0][0] + s.words[-1][0]].add(person)
             initials["".join(w[0] for w in s.words)].add(person)
             if len(first_parts) > 1:          # "KL" for Kacey-Leigh, "KLB" with the surname
                 initials[first_parts].add(person)
                 initials["-".join(first_parts)].add(person)      # "K-L" too
                 initials[first_parts + s.words[-1][0]].add(person)
-    for tok in toks:
-        if tok.allcaps and tok.core in initials and tok.core not in capitals \
-                and mask.free(tok.start, tok.end) and not (
-                    tok.low in STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
-            people = initials[tok.core]
-            span = Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(tok.core,))
-            span.key = ("person", *next(iter(people))) if len(people) == 1 else (
-                "initials", tok.core)
-            out.append(span)
-    return out
+    return initials, defined
+
+
+def _initial(part: str) -> str:
+    """"R" for Rourke, "O'R" for O'Rourke."""
+    return part[:3].replace("’", "'") if re.match(r"\w['’][A-Z]", part) else part[0]
+
+
+def _initials_span(start: int, end: int, core: str, people: set[tuple[str, ...]]) -> Span:
+    """Initials standing for one named person get the person's placeholder; for two, their
+    own."""
+    person = next(iter(people))
+    if len(people) == 1 and len(person) == 1:
+        return Span(start, end, "name", PRIORITY["name"] - 10, words=person)
+    span = Span(start, end, "name", PRIORITY["name"] - 10, words=(core,))
+    span.key = ("person", *person) if len(people) == 1 else ("initials", core)
+    return span
 
 
 # "Tyrese Golding aka 'T-Bone'", "(known as Deano)", "nicknamed Tiny": the nickname is the
@@ -451,22 +899,53 @@ _NICKNAME_RE = re.compile(
     r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
     r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
 _NICK = "nickname"
+# what friends call each other ("calls him 'bro'"): no nickname; "Bro" opens Welsh place names
+# ("Bro Morgannwg"), so these are no stop words
+_TERMS_OF_ADDRESS = frozenset({"bro", "bruv", "blud", "cuz", "fam", "bestie", "mate", "babe",
+                               "hun", "sis", "boss"})
+# a quoted nickname set against its owner, as a list of people on a risk sheet has it:
+# '"Spud" = Darren Holloway', '"J-Money" - real name unknown', '"Spud" believed to be
+# Darren…', 'Darren Holloway = "Spud"', or said to be nobody known yet ('"Tiny" not
+# identified'), or marked as one ('"Moose" (nickname)')
+_QUOTED_NICK = r"[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’]"
+_REAL_NAME = (r"(?i:(?:(?:his|her|their)[ \t]+)?(?:real|full|actual)[ \t]+name|name[ \t]+"
+              r"(?:unknown|not[ \t]+known)|identity[ \t]+(?:unknown|not[ \t]+known)|"
+              r"(?:believed|thought|understood)[ \t]+to[ \t]+be[ \t]+(?-i:[A-Z]))")
+_DEFINED_NICKNAME_RE = re.compile(
+    rf"{_QUOTED_NICK}(?=[ \t]*(?:=[ \t]*(?:[A-Z][\w'’\-]*[ \t]+[A-Z]|\?|{_REAL_NAME}|"
+    rf"(?i:unknown|not[ \t]+known))|[\-–—:(]?[ \t]*{_REAL_NAME}"
+    rf"|[ \t]*\((?i:nick[ \t]*name|street[ \t]+name)\)"
+    rf"|[ \t]+(?:is[ \t]+|was[ \t]+)?(?i:not[ \t]+(?:yet[ \t]+)?(?:identified|known)|"
+    rf"unidentified|unknown)\b))"
+    rf"|(?<=[A-Za-z])[ \t]*=[ \t]*{_QUOTED_NICK.replace('quoted', 'after')}")
 
 
 def nickname_names(text: str, mask: Mask) -> list[Span]:
-    """Nicknames introduced as such; quoted, or capitalised when not quoted."""
+    """Nicknames introduced as such ("aka", "known as"…, or quoted and set against a full
+    name with "=" or "real name"); quoted, or capitalised when not quoted."""
     out = []
-    for m in _NICKNAME_RE.finditer(text):
-        group = "quoted" if m.group("quoted") else "nick"      # "aka 'lil d'": all of it
-        nick = m.group(group)
-        quoted = group == "quoted" or m.group("quote") is not None
+    found = [(m, "quoted" if m.group("quoted") else "nick") for m in _NICKNAME_RE.finditer(text)]
+    found += [(m, "quoted" if m.group("quoted") else "after")
+              for m in _DEFINED_NICKNAME_RE.finditer(text)]
+    for m, group in found:
+        nick = m.group(group)       # "aka 'lil d'": all of it
+        if m.re is _DEFINED_NICKNAME_RE and nick.isupper():
+            continue        # '"LAC" = Looked After Child': a glossary's acronym
+        quoted = group != "nick" or m.group("quote") is not None
         if not quoted and (not nick[0].isupper() or nick.lower() in STOP_WORDS):
             continue        # "called the police", "known as a good dad"
-        if all(w in STOP_WORDS for w in nick.lower().split()):
-            continue        # "known as 'the big man'": words, not a name
-        if not mask.free(m.start(group), m.end(group)):
+        if all(w in STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
+               for w in nick.lower().split()):
+            continue        # "known as 'the big man'", "calls him 'bro'", "calls her 'Maame'"
+        start = m.start(group)
+        family = re.match(r"([A-Z][a-z]+)[ \t]+", nick)
+        if not quoted and family and family.group(1).lower() in ROLES:
+            start += family.end()       # "call her Nana Bernie": the family word stays
+            nick = nick[family.end():]
+        if not mask.free(start, m.end(group)) \
+                or _PET_BEFORE_RE.search(line_before(text, start)[-80:].rstrip("\"“'‘")):
             continue
-        out.append(Span(m.start(group), m.end(group), "name", PRIORITY["name"] + 1,
+        out.append(Span(start, m.end(group), "name", PRIORITY["name"] + 1,
                         words=(nick,), title=_NICK))
     return out
 
@@ -480,8 +959,11 @@ def link_nicknames(spans: list[Span]) -> None:
         if s.title == _NICK:
             before = [p for p in spans[:i] if p.end <= s.start and s.start - p.end <= 40
                       and len(p.words) >= 2]
-            if before:
-                s.key = before[-1].key
+            # '"Spud" = Darren Holloway', '"Spud" - believed to be Darren…': the name after
+            after = [p for p in spans[i + 1:i + 2] if 0 <= p.start - s.end <= 25
+                     and len(p.words) >= 2]
+            if before or after:
+                s.key = (before[-1] if before else after[0]).key
                 alias[s.words[0].lower()] = s.key
     for s in spans:
         if s.title != _NICK and len(s.words) == 1 and s.words[0].lower() in alias:

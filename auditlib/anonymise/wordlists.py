@@ -54,13 +54,51 @@ def never_initials() -> frozenset[str]:
 
 def practice_spans(text: str) -> list[tuple[int, int]]:
     """Where the shared vocabulary's practice terms are in ``text`` (ignoring case): they stay
-    readable."""
-    terms = vocabulary().practice_terms + KEPT_TERMS
-    return [m.span() for m in _practice_re(terms).finditer(text)]
+    readable. The longest term starting at a place wins, leftmost first."""
+    groups, rest = _practice_res(vocabulary().practice_terms + KEPT_TERMS)
+    found: list[tuple[int, int]] = []
+    end = 0
+    # one alternation of thousands of terms is tried at every character; the terms opening
+    # with a word's first two letters are tried only where a word opens with them
+    for word in _WORD_START_RE.finditer(text):
+        at = word.start()
+        if at < end:
+            continue
+        regex = groups.get(_key(text[at:at + 2]))
+        if regex is not None and (m := regex.match(text, at)):
+            found.append(m.span())
+            end = m.end()
+    if rest is not None:
+        found = sorted(found + [m.span() for m in rest.finditer(text)
+                                if not any(s < m.end() and m.start() < e for s, e in found)])
+    return found
+
+
+_WORD_START_RE = re.compile(r"(?<![\w])\w")
+
+
+def _key(two: str) -> str:
+    return re.sub(r"\s", " ", two.lower().replace("’", "'"))
+
+
+def _alternation(terms: list[str]) -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]")
+                    for t in sorted(set(terms), key=len, reverse=True))
 
 
 @functools.cache
-def _practice_re(terms: tuple[str, ...]) -> re.Pattern:
-    alternatives = (re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for t in sorted(set(terms), key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+def _practice_res(terms: tuple[str, ...]) -> tuple[dict[str, re.Pattern], re.Pattern | None]:
+    """The terms' patterns by the first two letters they open with, and one pattern for the
+    few that open with no letter."""
+    by_key: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for term in terms:
+        if term[:1].isalnum() or term[:1] == "_":
+            by_key.setdefault(_key(term[:2]), []).append(term)
+        else:
+            rest.append(term)
+    groups = {key: re.compile(rf"(?:{_alternation(group)})(?![\w])", re.IGNORECASE)
+              for key, group in by_key.items()}
+    tail = (re.compile(rf"(?<![\w])(?:{_alternation(rest)})(?![\w])", re.IGNORECASE)
+            if rest else None)
+    return groups, tail
