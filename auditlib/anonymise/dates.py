@@ -56,6 +56,8 @@ _CY_MONTH = "(?:" + "|".join(sorted(_CY_MONTH_NUMBERS, key=len, reverse=True)) +
 _CY_MONTH_WITH_YEAR = "(?:" + "|".join(
     w for w in sorted(_CY_MONTH_NUMBERS, key=len, reverse=True)
     if w not in ("mai", "fai", "medi", "fedi", "awst")).title() + ")"
+# those three straight before a year, no comma between, are the month ("since Awst 2024")
+_CY_MONTH_WORD_WITH_YEAR = "(?:Mai|Fai|Medi|Fedi|Awst)"
 _CY_WD_PREFIX = (r"(?:(?:[Dd]d?ydd|[Nn]os)[ \t]+(?P<cywd>"
                  + "|".join(w.title() for w in _CY_WEEKDAY_NUMBERS) + r"),?[ \t]+(?:y[ \t]+)?)?")
 _CY_ORDINALS = {1: "af", 2: "il", 3: "ydd", 4: "ydd", 5: "ed", 6: "ed", 11: "eg", 13: "eg",
@@ -67,7 +69,7 @@ _COUNT_AFTER = (r"[ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|years?\
 # what may follow a bare ordinal day that is a date ("on the 26th, …", "by the 3rd at 4pm"),
 # unlike "on the 3rd floor" or "on the 2nd visit"
 _ORDINAL_DAY_FOLLOW = (r"(?=[ \t]*(?:\Z|[.,;:!?)\r\n]|[A-Z\d]|(?:at|and|or|but|when|while|as|so|"
-                       r"to|for|in|with|she|he|they|we|it|i|there|mum|dad|after|before|until|"
+                       r"to|for|in|with|by|she|he|they|we|it|i|there|mum|dad|after|before|until|"
                        r"till|then|because|if|which|who|where|"
                        r"of[ \t]+(?:this|next|last)[ \t]+month)\b))")
 # more days of the same list: "on the 14th, 15th and 16th", "from the 3rd to the 5th"; a list
@@ -79,6 +81,7 @@ _ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_YEAR_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+year|annually|"
                                 r"yearly)\b")
+_CENTILE_RE = re.compile(r"(?i)[^.;\n]{0,40}?\b(?:per)?centiles?\b")
 _RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|monthly)\b")
 # a verb after a year makes it the thing spoken of, never a count ("in 2000 words")
 _VERB_AFTER_YEAR = (r"|(?=[ \t]+(?:" + "|".join(sorted({*VERBS, "were", "are", "have"}, key=len,
@@ -116,14 +119,17 @@ _DATE_RES = [
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
     # "March 2019", "NOV 2024", "July '24" (a year with its apostrophe, never a bare "July 24")
-    ("month_y", re.compile(rf"(?<![\w])(?P<mon>{_MONTH}|{_MONTH.upper()})(?P<dot>\.)?,?[ \t]+"
+    # "Nov-Dec 2019": the first month of a range goes with it
+    ("month_y", re.compile(rf"(?<![\w])(?:(?P<mon0>{_MONTH}|{_MONTH.upper()})[ \t]*[\-–/][ \t]*)?"
+                           rf"(?P<mon>{_MONTH}|{_MONTH.upper()})(?P<dot>\.)?,?[ \t]+"
                            rf"(?P<y>\d{{4}}|['’]\d{{2}})(?![\w/])")),
     ("cy_d_month", re.compile(rf"{_CY_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                               rf"(?P<cyord>af|il|ydd|fed|ed|eg|ain)?"
                               rf"(?:[ \t]+(?P<cyo>o))?[ \t]+(?P<cymon>(?i:{_CY_MONTH}))"
                               rf"(?:,?[ \t]+(?P<y>\d{{4}}))?(?![\w])")),
-    ("cy_month_y", re.compile(rf"(?<![\w])(?<![Dd]ydd )(?P<cymon>{_CY_MONTH_WITH_YEAR}),?[ \t]+"
-                              rf"(?P<y>\d{{4}})(?![\w/])")),
+    ("cy_month_y", re.compile(rf"(?<![\w])(?<![Dd]ydd )(?P<cymon>{_CY_MONTH_WITH_YEAR}|"
+                              rf"{_CY_MONTH_WORD_WITH_YEAR}(?=[ \t]+(?:19|20)\d\d))"
+                              rf",?[ \t]+(?P<y>\d{{4}})(?![\w/])")),
     # "12/3"; "17.3" is a decimal too, a date only where the text says so (_DOTTED_DATE_CUE)
     ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})(?P<sep>[/.])"
                       r"(?P<m>\d{1,2})(?![\d/])(?!\.\d)")),
@@ -151,7 +157,9 @@ _DATE_RES = [
     # June left", "June Smith")
     ("month", re.compile(rf"(?:(?<![\w])(?:(?P<prep>{_TIME_CUE})|(?i:started|starting|starts|"
                          r"began|begins|ended|ends|ending|stopped|finished|due|expected|expecting|"
-                         r"early|mid|late|last|next|this)(?:[ \t]+(?i:in))?)[ \t]+"
+                         r"early|mid|late|last|next|this)(?:[ \t]+(?i:in))?"
+                         # an event's past tense: "was supplied March" (see _month_alone_is_date)
+                         r"|(?P<ed>[a-z]{2,}ed))[ \t]+"
                          r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?)"
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
                          rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
@@ -161,10 +169,12 @@ _DATE_RES = [
                                rf"(?:the[ \t]+)?)(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
                                rf"(?![\w]){_ORDINAL_DAY_FOLLOW}")),
     # a weekday with a day number is a date whatever follows ("Mon 20th - visit", "Fri 7, at
-    # home"), unless a time or a count does ("Fri 7:30", "Sat 3 exams")
+    # home"), unless a time or a count does ("Fri 7:30", "Sat 3 exams"), or it opens a range
+    # of hours ("Weds 12-2", "Mon-Fri 9-5")
     ("wd_day", re.compile(rf"(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?"
                           rf"(?P<d>(?:[12]\d|3[01]|0?[1-9]))(?:(?P<ord>(?i:st|nd|rd|th))(?![\w])"
-                          rf"(?!{_COUNT_AFTER})|(?![\w])(?![:.]\d)(?=[ \t]*(?:\Z|[.,;!?)\r\n–\-]|"
+                          rf"(?!{_COUNT_AFTER})|(?![\w])(?![:.]\d)(?![ \t]*[\-–][ \t]*\d)"
+                          rf"(?=[ \t]*(?:\Z|[.,;!?)\r\n–\-]|"
                           rf"(?:at|and|or|but|when|with|in|for|to|from|until|then|after|before)\b)))")),
     # seasons and school terms with a year: "spring term 2025", "Summer 2026", "autumn 2 2024"
     ("season", re.compile(r"(?<![\w])(?P<season>(?i:spring|summer|autumn|winter))"
@@ -187,7 +197,8 @@ _DATE_RES = [
                         r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         # "from 2000 to 3000 people": a range of counts, not years
                         r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
-                        r"(?(bracket)(?=\))|(?:"
+                        # "(2019)", "adopted (2019, 2021)"
+                        r"(?(bracket)(?=(?:,[ \t]*(?:19|20)\d\d)*\))|(?:"
                         + _ORDINAL_DAY_FOLLOW.replace(r"[.,;:!?)\r\n]", r"[.,;:!?()\r\n\-–]")
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
@@ -195,9 +206,23 @@ _DATE_RES = [
     ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<y>(?:19|20)\d{{2}})(?=[ \t]*(?:[\-–]|to|until|till)"
                         rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"
                         rf"|[ \t]+(?i:onwards?)\b)")),
+    # a year closing a clause after the event it dates, as a record lists them: "PNC - drink
+    # drive 2021, no markers" (a word of count or number before it is checked apart)
+    ("year", re.compile(r"(?<![\w'’])(?P<pre>[a-z]{3,})[ \t]+(?P<y>(?:19[5-9]|20[0-3])\d)"
+                        r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z))")),
 ]
+# the words before a year that make it a count or a number, not a date ("costs 2000.")
+_NOT_YEAR_BEFORE = frozenset({
+    "and", "the", "than", "about", "approx", "around", "over", "under", "nearly", "almost",
+    "total", "costs", "cost", "paid", "owed", "owes", "owing", "worth", "scored", "score",
+    "scores", "marks", "out", "ref", "number", "code", "pin", "page", "level", "room", "unit",
+    "tel", "ext", "extension", "house", "flat", "plot", "bus", "route", "model", "version",
+    "reference", "account", "case", "log", "incident", "crime", "serial", "collar", "only",
+    "just", "another", "rent", "arrears", "debt", "fine", "fines", "loan", "balance", "was",
+    "were", "are", "is", "has", "had", "have", "with", "for", "per", "every", "each"})
 # more years of a range or list: "from 2014 to 2016", "in 2009 and 2011", "(2014-2016)"
-_YEAR_MORE_RE = re.compile(r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?:to|and|or|until|till|&)[ \t]+)"
+_YEAR_MORE_RE = re.compile(r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?:to|and|or|until|till|&)[ \t]+|"
+                           r",[ \t]*(?=(?:19|20)\d\d(?:,[ \t]*(?:19|20)\d\d)*\)))"
                            r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)")
 # a season or term by the day it stands for; a moved one is named by the nearest such day
 _SEASON_DAYS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "winter": (1, 15)}
@@ -214,6 +239,7 @@ _SCORE_CONTEXT = re.compile(r"(?i)\b(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0
 # what comes before a short day/month ("on 2/4", "next visit 2/4", "log 0417 of 3/11")
 _DATE_CONTEXT = re.compile(r"(?i)(?:\b(?:on|by|from|to|until|till|due|dated|since|of|before|"
                            r"after|w/?c|visit|review|appointment|appt|meeting|contact|seen|dob|born|"
+                           r"panel|conference|hearing|court|back|starts?|starting|returns?|"
                            r"date|d\.o\.b\.?|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|\w+day)|[:(])"
                            r"[ \t]*$")
 # what makes "17.3" a day and month, not a decimal: a word saying when, never "to", "by" or
@@ -333,6 +359,8 @@ def _month_alone_is_date(g: dict) -> bool:
     goes. Months that are people too ("cared for April", "a note to Jan") are left to the
     names after for, to, by, at or of ("from" too for Jan and Dec)."""
     mon, prep = g["mon"].capitalize(), (g.get("prep") or "").lower()
+    if g.get("ed"):     # "phoned April", "asked Jan": a person; "supplied March" a date
+        return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec") and g["mon"][0].isupper()
     if mon in ("Jan", "Dec"):
         return prep not in ("from", "to", "by", "at", "for", "of")
     return not (mon in _MONTHS_ALSO_NAMES and prep in ("to", "by", "at", "for", "of"))
@@ -409,8 +437,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 while more := _ORDINAL_MORE_ANY.match(text, pos):
                     last_is_date = bool(_ORDINAL_MORE_RE.match(text, pos))
                     pos = more.end()
-                if not last_is_date or _RECURRING_RE.match(text, pos):
-                    continue            # "on the 2nd and 3rd floors", "the 1st of each month"
+                if not last_is_date or _RECURRING_RE.match(text, pos) \
+                        or _CENTILE_RE.match(text, pos):
+                    continue            # "on the 2nd and 3rd floors", "the 1st of each month",
+                    # "dropped from the 25th to the 9th centile"
                 if not g.get("wd"):
                     start = m.start("d")        # "on the 26th": only the day is the date
             if form == "dm":
@@ -438,6 +468,8 @@ def _date_matches(text: str) -> list[_DateMatch]:
             if form in ("month_y",) and not (1900 <= (year or 0) <= 2099):
                 continue
             if form == "years" and not _years_are_dates(text, m):
+                continue
+            if g.get("pre") and g["pre"] in _NOT_YEAR_BEFORE:
                 continue
             if form in _YEAR_LEVEL:
                 month, day = 7, 2               # the middle of the year, until moved
@@ -555,6 +587,10 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
             value += " " + _month_word(g["mon"], first.month)
         parts.append((d.m.start("d0") - d.start, d.m.end("ord0" if g.get("ord0") else "d0")
                       - d.start, value))
+    if g.get("mon0"):
+        month0 = _MONTH_NUMBERS[g["mon0"].lower()]
+        first = dt.date(year - (month0 > d.month), month0, 15) + dt.timedelta(days=shift)
+        put("mon0", _month_word(g["mon0"], first.month))
     if g.get("cymon"):
         mutated = g["cymon"].lower() in _CY_MONTH_MUTATED or bool(g.get("cyo"))
         put("cymon", _format_case(g["cymon"], _CY_MONTHS[new.month][mutated]))
@@ -769,5 +805,26 @@ def find_dates(text: str, shift: int) -> list[Span]:
             replacement = _shifted_half_term(text, d, year, shift)
         else:
             replacement = _shifted_date(text, d, year, shift) if valid else "[Date]"
-        out.append(Span(d.start, d.end, "date", PRIORITY["date"], replacement=replacement))
+        out.append(_widened(text, Span(d.start, d.end, "date", PRIORITY["date"],
+                                       replacement=replacement), d))
     return out
+
+
+# words that belong to the date after them: "mid March 2025", "Tuesdays from 3 Sept" (kept
+# as written, the date in them moved; "w/c 9th Dec" is the date alone)
+_DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late)|"
+                           r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days[ \t]+from)[ \t\-]*\Z")
+# the clock time straight after a full date, as an email header writes it ("Sent: Thursday,
+# 7 November 2024 16:52"): one date with it
+_CLOCK_AFTER_RE = re.compile(r"[ \t]+(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def _widened(text: str, span: Span, d: _DateMatch) -> Span:
+    if lead := _DATE_LEAD_RE.search(text, max(0, span.start - 16), span.start):
+        span.replacement = text[lead.start():span.start] + (span.replacement or "")
+        span.start = lead.start()
+    if d.m.groupdict().get("y") and len(d.m.group("y")) == 4 and d.form not in _YEAR_LEVEL \
+            and (clock := _CLOCK_AFTER_RE.match(text, span.end)):
+        span.replacement = (span.replacement or "") + clock.group(0)
+        span.end = clock.end()
+    return span

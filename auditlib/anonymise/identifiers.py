@@ -143,8 +143,10 @@ _PHONE_RE = re.compile(r"(?<![\w+])(?<![A-Z]-)(?:\+44[ \t]?(?:\(0\)[ \t]?)?|0044
 _PHONE_SHAPED_RE = re.compile(r"\(?0[1-9]\d{1,4}\)?(?:[ \t\-.]\d{2,5}){1,3}")
 
 
-# an extension goes with its number: "ext. 214", "extn 33", "x4471", "(ext 12)"
-_EXTENSION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<open>\()?(?:(?i:ext(?:ension|n)?)\.?[ \t]*|x)"
+# an extension goes with its number: "ext. 214", "extn 33", "x4471", "(ext 12)", and so does
+# the menu option to press: "0161 496 0000 opt 3", "option 2"
+_EXTENSION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<open>\()?(?:(?i:ext(?:ension|n)?)\.?[ \t]*|x|"
+                           r"(?i:opt(?:ion)?|press)\.?[ \t]*(?=\d{1,2}(?![\w])))"
                            r"\d{1,5}(?![\w])(?(open)\))")
 
 
@@ -270,11 +272,16 @@ _SYSTEMS = (r"Mosaic|LCS|Liquidlogic|Liquid Logic|Eclipse|CareFirst|Carefirst|EH
 _LABELLED_REF_RE = re.compile(
     rf"(?:\b(?i:ref(?:erence)?|case[ \t]+(?:no|number|id)|client[ \t]+(?:no|number|id)|"
     rf"child[ \t]+(?:no|number|id)|person[ \t]+(?:no|number|id)|id|crime[ \t]+(?:no|number)|"
-    rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number))\b\.?|\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
+    rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number)|(?:employee|staff|payroll|membership|member|"
+    rf"tenancy|policy|certificate|cert|account|acc)[ \t]+(?:no|number|id|ref))\b\.?|"
+    rf"\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
     rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
-    r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?)")
+    r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?"
+    # a number in groups of digits: "no. 0019 0226 6874"
+    r"(?:(?<=\d)[ \t]\d{3,6}(?![\w/]))*)")
 # (a case system's letters-year-number too: "CAS-25-00931")
-_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/](?:\d{2,4}[\-/])?\d{3,}(?:[\-/][A-Z0-9]+)*"
+_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/](?:[A-Z]{2,5}[\-/])?(?:\d{2,4}[\-/])?\d{3,}"
+                          r"(?:[\-/][A-Z0-9]+)*"
                           r"(?![\w/\-])")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
                              r"(?!\.\d)(?!,\d)")
@@ -483,6 +490,14 @@ def find_vehicles(text: str) -> list[Span]:
                 continue
             out.append(Span(m.start(), m.end(), "vehicle", PRIORITY["vehicle"],
                             key=re.sub(r"\s", "", plate)))
+            if current and len(plate.replace(" ", "")) == 7:
+                # its first half alone elsewhere is the same car remembered in part
+                # ("as 'LR68 something' - PNC shows LR68 XNV")
+                half = re.escape(plate[:4])
+                for h in re.finditer(rf"(?<![\w/\-]){half}(?![\w/\-])(?![ \t]?[A-Z]{{3}}\b)",
+                                     text):
+                    out.append(Span(h.start(), h.end(), "vehicle", PRIORITY["vehicle"],
+                                    key=re.sub(r"\s", "", plate)))
     return out
 
 
@@ -572,6 +587,14 @@ def find_handles(text: str) -> list[Span]:
         if h.lower() not in _CAMEL_NOT_HANDLE and _online_or_quoted(text, m):
             out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
                             key=h.lower()))
+    # a username found once is one wherever it comes again ("handle k.ryder09 … intel form
+    # re k.ryder09"); only those no word can be (a dot, digit or underscore inside)
+    seen = {text[s.start:s.end].lstrip("@") for s in out}
+    for h in seen:
+        if re.search(r"\w[._\d]", h):
+            for m in re.finditer(rf"(?<![\w.@/\-]){re.escape(h)}(?![\w@]|[.\-]\w)", text):
+                out.append(Span(m.start(), m.end(), "handle", PRIORITY["handle"] - 31,
+                                key=h.lower()))
     return out
 
 

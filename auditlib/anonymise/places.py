@@ -74,6 +74,20 @@ _HEALTH_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>{_
 _HEALTH_WELSH_RE = re.compile(r"(?<![\w'’])(?P<type>Ysbyty|Clinig|Meddygfa|Canolfan[ \t]+Iechyd|"
                               r"Fferyllfa|Deintyddfa)[ \t]+(?P<prefix>[A-Z][\w'’\-]*"
                               r"(?:[ \t]+(?:[A-Z][\w'’\-]*|y|yr|a|ac|ap)){0,3})")
+# a Welsh body, its type word first: "Canolfan Deulu Tŷ'r Afon" (a family centre), "Cyngor Sir
+# …", "CYNGOR BWRDEISTREF SIROL …" (councils), "Teuluoedd yn Gyntaf …" (Families First),
+# "Gwasanaeth Alcohol …" (a service); "Gwasanaethau Plant a Theuluoedd" names no one
+_WELSH_BODY_RE = re.compile(
+    r"(?<![\w'’])(?P<type>Canolfan|CANOLFAN|Gwasanaeth|GWASANAETH|Prosiect|PROSIECT|"
+    r"Teuluoedd[ \t]+yn[ \t]+Gyntaf|TEULUOEDD[ \t]+YN[ \t]+GYNTAF|"
+    r"Cyngor(?:[ \t]+(?:Sir|Dinas|Bwrdeistref(?:[ \t]+Sirol)?|Tref|Cymuned))?|"
+    r"CYNGOR(?:[ \t]+(?:SIR|DINAS|BWRDEISTREF(?:[ \t]+SIROL)?|TREF|CYMUNED))?)(?![\w'’])"
+    r"[ \t]+(?P<prefix>[A-ZÂÊÎÔÛŴŶ][\w'’\-]*(?:[ \t]+(?:[A-ZÂÊÎÔÛŴŶ][\w'’\-]*|y|yr|a|ac)){0,3})")
+# a Welsh body's words that say what it is, not whose
+_WELSH_BODY_WORDS = frozenset({"gymunedol", "cymunedol", "gyfiawnder", "hamdden", "ieuenctid",
+                               "chwaraeon", "adnoddau", "cyffuriau", "sir", "dinas", "tref",
+                               "cymuned", "bwrdeistref", "sirol", "gwybodaeth", "cymorth"})
+_WELSH_HEALTH_WORDS = frozenset({"alcohol", "iechyd", "lles", "cyffuriau", "meddwl"})
 # a school named Welsh or Irish fashion, its type word first: "Ysgol Bro Dinefwr", "Gaelscoil
 # na Mí", "Naíscoil an Locha" (Irish joining words and eclipsed names, "an tSléibhe", allowed)
 _SCHOOL_FIRST_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|[a-z]{1,2}[A-ZÁÉÍÓÚ][\w'’\-]*)"
@@ -117,7 +131,9 @@ _FACILITY_KINDS = (
                r"(?:Services?|Centre|Center|Team|Unit|Clinic|Pathway)|General|"
                # a service named by what it does: "Ashby Talking Therapies"
                r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
-               r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)|CAMHS"),
+               r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)|CAMHS|"
+               # an area's mental health or crisis team: "Eastbrook CMHT"
+               r"CMHT|CRHT|Crisis[ \t]+Team|Home[ \t]+Treatment[ \t]+Team"),
     ("address", r"(?:Family|Community|Children['’]s|Youth|Leisure|Sports?|Resource|Contact|Day|"
                 r"Shopping|Civic|Arts|Activity|Enterprise|Heritage|Visitor|Adventure|Outdoor)"
                 r"[ \t]+(?:Centre|Center|Hub)|Family[ \t]+Hub|Community[ \t]+(?:Hall|Hub|Caf[eé])|"
@@ -131,6 +147,14 @@ _FACILITY_KINDS = (
                 r"Associates|Partnership|Lettings|Estate[ \t]+Agents|Toxicology|Laboratories|"
                 r"Hardware|"
                 r"Ltd|Limited|Taxis|Cabs|Motors|Garage|Logistics|"
+                # a council by its letters ("Northshire CC", "… MBC"), a police force (the
+                # real ones are kept terms), a county FA, firms by their business word
+                r"CC|MBC|CBC|Police|Constabulary|County[ \t]+FA|(?:&[ \t]+)?Partners|"
+                r"Assessments|Consultancy|Consultants|Consulting|"
+                # shops, food banks, fairs, caravan parks, boxing clubs
+                r"(?:Mini[ \t\-]?)?Mart|Supermarket|Stores|Off[ \t\-]?Licen[cs]e|Newsagents?|"
+                r"Food[ \t]+Bank|Foodbank|(?:Horse|Fun)[ \t]+Fair|Fairground|"
+                r"(?i:(?:caravan|holiday|static)[ \t]+park)|ABC|"
                 # a housing provider by its name ("Skyline Homes Housing"; "Supported
                 # Housing" has no name of its own)
                 r"Housing(?:[ \t]+(?:Association|Trust|Group))?|"
@@ -188,7 +212,10 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Network\b|Trust\b|Housing\b|Prison\b|YOI\b|Home\b|Amusements\b|"
                               r"Arcade\b|Bingo\b|Casino\b|Cinema\b|Church\b|Chapel\b|"
                               r"Cathedral\b|Mosque\b|Masjid\b|Gurdwara\b|Mandir\b|Temple\b|"
-                              r"Synagogue\b|Tabernacle\b")
+                              r"Synagogue\b|Tabernacle\b|CMHT\b|CRHT\b|Treatment\b|CC\b|"
+                              r"MBC\b|CBC\b|Police\b|Constabulary\b|FA\b|Partners\b|"
+                              r"Assessments\b|Consult|Mart\b|Supermarket\b|Stores\b|Licen|"
+                              r"Newsagent|Bank\b|Foodbank\b|Fair|ABC\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
 # the council's own building, named by its type alone
@@ -328,7 +355,7 @@ _TOWN_AFTER_RES = (
 
 # the town of a service or court named by it: "Citizens Advice Tonbridge", "the Family Court
 # sitting at Tonbridge" (the service's and court's words stay)
-_TOWN_OF_SERVICE_RE = re.compile(rf"(?:Citizens[ \t]+Advice|\b(?i:sitting)[ \t]+at)[ \t]+{_TOWN}"
+_TOWN_OF_SERVICE_RE = re.compile(rf"(?:Citizens[ \t]+Advice|\b(?i:sitting[ \t]+at))[ \t]+{_TOWN}"
                                  rf"(?![\w'’\-])")
 
 # a place someone moves to, lives in or comes from: "moved to Kingston", "lives in Bath"
@@ -390,8 +417,12 @@ def _trim_prefix(text: str, start: int, prefix: str) -> tuple[int, str] | None:
                          and words[1].group(0) == "Lady") \
             and ((words[0].group(0).lower().strip(",") in STOP_WORDS
                      and words[0].group(0).lower() not in ("st", "st.", "saint", "the")
-                     # a place word opening a longer name is part of it ("Harbour Lane …")
-                     and not (len(words) > 1 and words[0].group(0).lower() in PLACE_WORDS))
+                     # a place word opening a longer name is part of it ("Harbour Lane …"),
+                     # and so is a word before one ("Page Hall Road Surgery", "Page Valley
+                     # Medical Centre"), unless a sentence's ("At Church Lane …")
+                     and not (len(words) > 1 and (words[0].group(0).lower() in PLACE_WORDS
+                                                  or _opens_place_name(words[0].group(0),
+                                                                       words[1].group(0)))))
                      or words[0].group(0) in ("of", "and", "&", "the", "upon", "on", "in")):
         words.pop(0)
     # a question word, preposition or verb inside ends a heading, not a name: "How Amira
@@ -403,6 +434,21 @@ def _trim_prefix(text: str, start: int, prefix: str) -> tuple[int, str] | None:
     if not words or not any(_word_is_distinctive(w.group(0)) for w in words):
         return None
     return start + words[0].start(), prefix[words[0].start():]
+
+
+def _opens_place_name(word: str, following: str) -> bool:
+    low = word.lower()
+    return (word[:1].isupper() and not word.isupper() and following.lower() in PLACE_WORDS
+            and low not in _INNER_BREAKS and low not in _SENTENCE_OPENERS
+            and low not in _VERB_WORDS)
+
+
+# words opening a sentence before a place's name, never part of it
+_SENTENCE_OPENERS = frozenset({
+    "at", "in", "on", "the", "a", "an", "and", "of", "to", "our", "this", "that", "these",
+    "those", "today", "yesterday", "tomorrow", "tonight", "visited", "via", "near", "off",
+    "also", "then", "now", "so", "not", "no", "yes", "ok", "re", "new", "old", "both", "all",
+    "any", "some", "each", "every", "another", "other", "same", "local", "nearest", "usual"})
 
 
 _INNER_BREAKS = frozenset({
@@ -468,6 +514,17 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
             continue
         out.append(Span(m.start(), end, "health", PRIORITY["health"] + 1,
                         key=("health", stem.lower()), words=(stem,)))
+    for m in _WELSH_BODY_RE.finditer(text):
+        words = m.group("prefix").split()
+        while words and words[-1].lower() in ("y", "yr", "a", "ac"):
+            words.pop()
+        end = m.start("prefix") + len(" ".join(words))
+        if not protected.free(m.start(), end) or not any(
+                _word_is_distinctive(w) and w.lower() not in _WELSH_BODY_WORDS for w in words):
+            continue
+        kind = "health" if any(w.lower() in _WELSH_HEALTH_WORDS for w in words) else "address"
+        out.append(Span(m.start(), end, kind, PRIORITY[kind] + 1,
+                        key=(kind, text[m.start():end].lower())))
     for m in finditer_in(_SCHOOL_FIRST_RE, text, windows(text, _SCHOOL_FIRST_ANCHOR, 12, 80)):
         words = m.group("prefix").split()
         while words and words[-1] in ("an", "na", "y", "yr", "a", "ac", "ap", "dan", "uwch"):
@@ -625,12 +682,25 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
         # below a club found by its own name ("Thornleigh Rovers"), which goes as itself
         out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 1,
                         key=("address", m.group(0).lower())))
+    for m in finditer_in(_PUB_BY_NAME_RE, text, windows(text, _PUB_WORD_RE, 90, 20)):
+        name = m.group("name")
+        # a pub's name is everyday words ("the Red Lion"): the word "pub" says it is one
+        if protected.free(m.start("name"), m.end("name")) and _PUB_WORD_RE.search(
+                text, m.end(), m.end() + 60) and not any(w.lower() in ROLES
+                                                         for w in name.split()):
+            out.append(Span(m.start("name"), m.end("name"), "address", PRIORITY["address"],
+                            key=("address", name.lower())))
     for m in _CIVIC_CENTRE_RE.finditer(text) if "Civic" in text else ():
         out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 1,
                         key=("address", "civic centre")))
     return out
 
 
+# a pub by its name alone, the text saying it is one: "in the Feathers most nights, the pub on
+# the corner", "drinking at the Red Lion (pub)"
+_PUB_BY_NAME_RE = re.compile(r"\b(?:in|at|to|from|outside|near|by)[ \t]+the[ \t]+"
+                             r"(?P<name>[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?)(?![\w'’])")
+_PUB_WORD_RE = re.compile(r"(?i)\b(?:pub|boozer|inn|tavern)\b")
 # the first of two towns sharing a council: "Brereton and Wyndham Council"
 _TOWN_AND_BEFORE_RE = re.compile(rf"(?<![\w'’])(?P<town>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+and[ \t]+\Z")
 
@@ -672,6 +742,15 @@ def _with_house_name(text: str, start: int) -> int:
     return start - len(house.group(0)) if house else start
 
 
+# a town or village abroad by its common first word and a joining word: "Vila do Sol", "Rio de
+# la Plata", "Puerto de la Cruz" (a person's "da Silva" has no such first word)
+_PLACE_ABROAD_RE = re.compile(
+    rf"(?<![\w'’])(?:Vila|Villa|Vilanova|Rio|San|Santa|Santo|São|Sao|Porto|Puerto|Praia|Playa|"
+    rf"Costa|Cala|Ciudad|Cidade|Castel|Castello|Castillo|Monte|Ponte|Torre|Quinta|Aldea|"
+    rf"Nova|Nueva|Nuevo|Villeneuve|Saint|Sainte|Bad|Sankt)[ \t]+{_ABROAD_JOIN}[ \t]+{_CAP}"
+    rf"(?:[ \t]+{_CAP})?(?![\w'’])")
+
+
 def find_addresses_abroad(text: str, protected: Mask) -> list[Span]:
     """Streets abroad, with their numbers: taken before dates, so "ul. Kwiatowa 12/4" is
     one address, not a street and a date."""
@@ -681,6 +760,10 @@ def find_addresses_abroad(text: str, protected: Mask) -> list[Span]:
             if protected.free(m.start(), m.end()):
                 out.append(Span(m.start(), m.end(), "address", PRIORITY["date"] + 1,
                                 key=" ".join(m.group(0).lower().split())))
+    for m in _PLACE_ABROAD_RE.finditer(text):
+        if protected.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "address", PRIORITY["address"],
+                            key=("place", " ".join(m.group(0).lower().split()))))
     for m in _BUILDING_APT_RE.finditer(text):
         flat = _FLAT_RE.match(text, m.end())
         words = list(re.finditer(r"\S+", m.group(0)))
@@ -1187,7 +1270,22 @@ def continue_place_names(text: str, spans: list[Span], protected: Mask) -> None:
             s = _venue_on_street(text, spans, starts, s, protected)
         if s.kind in ("address", "name"):
             s = _body_before_town(text, spans, starts, s, protected)
+            s = _town_upon(text, spans, starts, s)
         _continue_one(text, spans, starts, s, protected)
+
+
+# a town by its river: "Newcastle upon Tyne", "Kingston upon Thames" (one place)
+_UPON_AFTER_RE = re.compile(r"[ \t]+upon[ \t]+[A-Z][\w'’\-]*")
+
+
+def _town_upon(text: str, spans: list[Span], starts: dict[int, Span], s: Span) -> Span:
+    if not (m := _UPON_AFTER_RE.match(text, s.end)):
+        return s
+    parts = [s] + [o for o in spans if o is not s and s.end <= o.start < m.end()]
+    if any(o.end > m.end() or o.kind not in ("address", "name") for o in parts):
+        return s
+    _merge(text, spans, starts, parts, s.start, m.end(), "address")
+    return starts[s.start]
 
 
 # a town's common first word ("Port [Talbot]", "Market [Harborough]", "Bishop's [Stortford]"),
@@ -1272,8 +1370,10 @@ def _continue_one(text: str, spans: list[Span], starts: dict[int, Span], s: Span
 _STREET_AFTER_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?[ \t]+")
 
 
-# a venue by its name, placed on a street: "shifts at Golden Lotus on [Mill St]"
-_VENUE_ON_STREET_RE = re.compile(r"\bat[ \t]+(?P<venue>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})"
+# a venue by its name, placed on a street: "shifts at Golden Lotus on [Mill St]", "went to
+# Spar on [Dale Rd]"
+_VENUE_ON_STREET_RE = re.compile(r"\b(?:at|to|from|outside|near|by)[ \t]+"
+                                 r"(?P<venue>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})"
                                  r"[ \t]+(?:on|in|off)[ \t]+\Z")
 _NOT_A_VENUE = frozenset({"home", "school", "church", "work", "college", "court", "christmas",
                           "easter", "night", "nan", "nana", "gran", "grandma", "mum", "dad"})
