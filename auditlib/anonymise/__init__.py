@@ -24,6 +24,9 @@ acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.
 which a council extends through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
 are not part of a date are never replaced.
 
+Longer than 500 lines because this docstring is the anonymiser's specification, kind by
+kind, where a reviewer reads what goes and what stays; the code is in the modules.
+
 The modules: :mod:`~auditlib.anonymise.identifiers` (email, NHS and NI numbers, phone,
 postcode, reference), :mod:`~auditlib.anonymise.dates`, :mod:`~auditlib.anonymise.places`
 (school, GP practice, address), :mod:`~auditlib.anonymise.names`,
@@ -51,7 +54,8 @@ address, then names):
 ``phone``
     UK numbers starting 01, 02, 03, 05, 07 or 08 with 10 or 11 digits, or ``+44``/``0044`` with
     ``(0)`` allowed, grouped by spaces or hyphens; brackets round the area code allowed; an
-    extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``). An
+    extension written after goes with the number (``ext. 214``, ``extn 33``, ``x4471``), and so
+    does the menu option to press (``opt 3``, ``option 2``, ``press 1``). An
     extension or bleep on its own (``ext. 4022``, ``bleep 2290``, ``extension 3107``; never a
     year after "extension"; ``x5198`` after Tel, Ext, Phone, a comma or slash): its digits.
     Another country's number: ``+``, a country code, then 7-12 digits in groups (``+93 70 900
@@ -85,11 +89,12 @@ address, then names):
     Dydd Llun 5 Chwefror 2024, 5ed o Fawrth, 12fed Medi, Rhagfyr 2023, with the months'
     soft-mutated forms (Fawrth, Fai, Orffennaf…) and Welsh ordinals (1af, 2il, 5ed, 21ain);
     they move in Welsh, keeping the mutation and recomputing the weekday. Mai, Medi and Awst
-    are months only next to a day number. Dates written out: "the 13th of March", "the twelfth
-    of March", "Wednesday the twelfth of March", "the 3rd day of February 2024" (ordinals in
-    words to thirty-first, "the" and "day of" with the date), moved and written back in the
-    same style ("the twenty-sixth of March"). Weekdays in any case ("tue 4/3", "sat 8th
-    march": a lower-case month is a date only with a year or a weekday).
+    are months only next to a day number or before a year ("Awst 2024"). Dates written out:
+    "the 13th of March", "the twelfth of March", "Wednesday the twelfth of March", "the 3rd day
+    of February 2024" (ordinals in words to thirty-first, "the" and "day of" with the date),
+    moved and written back in the same style ("the twenty-sixth of March"). Weekdays in any
+    case ("tue 4/3", "sat 8th march": a lower-case month is a date only with a year or a
+    weekday).
     Every date moves by the same number of days and keeps its format; a weekday written with
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
@@ -111,6 +116,14 @@ address, then names):
     Seasons without a year are kept. "Jan 25" ending a clause, a lower-case month after a
     time cue ("since sept"), "NOV 2024" in capitals and a day.month ("17.3") after a date word,
     an event's verb or a weekday are dates ("17.3kg", "scored 17.3" stay).
+    A full date straight before a clock time, as in an email's header ("Thursday, 7 November
+    2024 16:52"), is one date, the time kept; "mid", "early" or "late" and a weekday's "from"
+    go with the date they place ("mid March 2025", "Tuesdays from 3 Sept"); a month range with
+    its year ("Nov-Dec 2019") moves both months; years listed in brackets ("(2019, 2021)") and a
+    year closing a clause after a lower-case word ("drink drive 2021,"; never a count, money or
+    an Act's year) are dates; so are a month after a past-tense verb ("supplied March"; not the
+    months that are names), a short day/month after panel, conference, hearing, court, back,
+    starts or returns, and "on 26th by …". Hours are no date: "Weds 12-2", "Mon-Fri 9-5".
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -188,7 +201,10 @@ address, then names):
     passport, visa, BRP, card or pass (a "no." allowed, bracketed or not), a number in letter
     and digit groups, three digits or more and seven characters at least, the issuer's letters
     with it (``K7T-2MW-9QD``, ``MTRO 4410 2290 7731``; never "3 of 4 cards", "pass 2024"); a
-    warrant or collar number with letters before it (``warrant no. KT 5182``).
+    warrant or collar number with letters before it (``warrant no. KT 5182``). Employee,
+    staff, payroll, member, tenancy, policy, certificate and account numbers after their label;
+    after any label, a number in groups of digits (``no. 0019 0226 6874``); codes with two
+    letter groups (``AB-NE-30917``).
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -197,7 +213,8 @@ address, then names):
     after a word about a vehicle (car, van, reg, drove…); never when a part is a practice
     acronym (``Y7 SEN``).
     Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
-    "it ended …" after), "the first letters of the registration were LD".
+    "it ended …" after), "the first letters of the registration were LD". A plate's first
+    half alone where the whole plate is in the text ("LR68" beside "LR68 XNV").
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
     "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…); and
@@ -209,7 +226,8 @@ address, then names):
     needs a cue) are not. Letters only with two or more small-to-capital changes
     (``xXNightOwlXx``, ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word
     about being online (login, username, profile and platform among them) or in quotes; names
-    and brands (McDonald, PlayStation, ``PlayStation5``, iPhone) have fewer.
+    and brands (McDonald, PlayStation, ``PlayStation5``, iPhone) have fewer. A username found
+    once, with a dot, digit or underscore in it, goes wherever it comes again.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -264,7 +282,15 @@ address, then names):
     Rowe Solicitors");
     health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" (a place word
     opening the name goes with it, "Upper Mill Recovery Service") and a trust
-    named by its region ("Western HSC Trust"), a named CAMHS ("Ashdown CAMHS"). "the Trust",
+    named by its region ("Western HSC Trust"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils
+    by their letters ("… CC", "… MBC", "… CBC"), police forces by name, "… County FA", firms
+    ("… & Partners", "… Assessments", "… Consultancy"), shops ("… Mini Mart", "… Stores", "… Off
+    Licence"), food banks, horse fairs, caravan and holiday parks, boxing clubs ("… ABC"); Welsh
+    bodies with the type word first (Canolfan, Cyngor Sir, Teuluoedd yn Gyntaf, Gwasanaeth,
+    Prosiect; their generic words alone stay); "X upon Y" towns; a place abroad of a common word
+    and a joining word ("Vila do Sol"); a pub by its name alone where the text calls it a pub
+    ("in the Feathers … the pub"); a venue on a street after to, from, outside, near or by; a GP
+    practice named after a street keeps its street's words. "the Trust",
     "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
     Initials of a school, practice or service named in
     the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
@@ -378,6 +404,19 @@ address, then names):
       every mention then goes under one placeholder. Never an acronym of the shared
       vocabulary nor of ``data/not-initials.txt`` (benefits, school subjects, shops: UC, PE,
       KFC), a common word in capitals ("OK", "NO") or inside a practice term.
+    - common Welsh words (``data/welsh-words.txt``: headings, verbs, words of practice and of
+      family) are never a name, though they go on inside a venue's name ("Canolfan Lles Plant
+      …"); a word after " / " opens a bilingual heading's cell ("Lleoliad / Venue:");
+    - a family listed in a record ("2. SURNAME - XX (9), YY (6)"): the surname in capitals and
+      every later use of the initials, even initials that spell an abbreviation; initials
+      before an age in brackets are a person; a single initial after a given name ("Tayla
+      O"), a lone capital opening a sentence when a person with that initial is named, dotted
+      initials after "initials" ("initials K.N."); a worker's initials that spell an acronym
+      when one named person has them ("PA thinks", never "the PA"); a nickname before the full
+      name in brackets ("Dibs (Dibyendu Sarkar, 14)"); the name an account is in ('account
+      name "AZ M"'); a name beside the handle that spells it; "née" is a title; an acronym in
+      brackets after a name is their role ("(SW)") unless their initials spell it; a verb or
+      greeting before a name ("Told Gareth", "Hi Adaeze") is no part of it.
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again

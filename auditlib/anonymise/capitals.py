@@ -16,9 +16,9 @@ from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_befo
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
     NAME_ALSO_WORD,
+    NAME_STOP_WORDS,
     NOT_INITIALS,
     ROLES,
-    STOP_WORDS,
     SURNAMES,
     TITLES,
     TOWNS,
@@ -116,7 +116,7 @@ def _heading_of_words(text: str, span: Span) -> bool:
     numbered = re.search(r"\d[\w/\-]*[ \t,]*\Z", line_before(text, span.start))
     return span.kind == "address" and _heading(text, span.start) \
         and not numbered and not any(c.isdigit() for c in text[span.start:span.end]) \
-        and all(is_english(w) or w.lower() in STOP_WORDS
+        and all(is_english(w) or w.lower() in NAME_STOP_WORDS
                 for w in re.findall(r"[A-Za-z'’\-]+", text[span.start:span.end]))
 
 
@@ -133,7 +133,7 @@ def _unknown_capitals(word: str) -> bool:
     core = word[:-2] if word.endswith(("'S", "’S")) else word
     return (len(core) >= 5 and core.isalpha() and any(c in "AEIOUY" for c in core)
             and core not in never_initials() and core not in NOT_INITIALS
-            and core.lower() not in STOP_WORDS and core.lower() not in FIRST_NAMES
+            and core.lower() not in NAME_STOP_WORDS and core.lower() not in FIRST_NAMES
             and core.lower() not in SURNAMES and not is_english(core))
 
 
@@ -144,7 +144,7 @@ def _name_in_capitals(word: str) -> bool:
     if word in never_initials() or word in NOT_INITIALS or low in TOWNS or len(word) < 2:
         return False
     return low in FIRST_NAMES or low in SURNAMES or (
-        len(word) >= 3 and low not in STOP_WORDS and any(c in "AEIOUY" for c in word)
+        len(word) >= 3 and low not in NAME_STOP_WORDS and any(c in "AEIOUY" for c in word)
         and not is_english(word))
 
 
@@ -178,8 +178,8 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             continue
         title = tok.low.rstrip(".") in _LOWER_TITLES
         given = tok.low in FIRST_NAMES and tok.low not in NAME_ALSO_WORD \
-            and tok.low not in STOP_WORDS
-        surname = nxt.low not in STOP_WORDS or nxt.low in SURNAMES
+            and tok.low not in NAME_STOP_WORDS
+        surname = nxt.low not in NAME_STOP_WORDS or nxt.low in SURNAMES
         if given and VERB_AFTER_RE.match(" " + nxt.low + " "):
             # "WHO KACPER CARES FOR": the heading's verb stays, the name goes
             if mask.free(tok.start, tok.end):
@@ -206,7 +206,38 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 and _heading(text, tok.start):
             out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 1,
                             words=(tok.core.title(),)))
+    for start, end, surname, _ in family_lists(text):
+        if mask.free(start, end):
+            out.append(Span(start, end, "name", PRIORITY["name"], words=(surname.title(),)))
     return out + _surname_first(text, mask)
+
+
+# a caseload or supervision record lists each family by its surname in capitals, then the
+# children by their initials and age: "2. OKAFOR - JO (9), TO (6). CIN." The initials end
+# with the surname's letter, which tells the family from a heading ("SUMMARY - …")
+_FAMILY_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]*)?(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?![\w'’])"
+    r"[ \t]*[\-–—:][ \t]*(?P<rest>[^\n]*)")
+_AGE_IN_BRACKETS = (r"[ \t]*\([ \t]*(?:aged?[ \t]*)?\d{1,2}[ \t]*(?:yrs?|years?|y/?o|mths?|"
+                    r"months?)?[ \t]*[,)]")
+_CHILD_INITIALS_RE = re.compile(r"(?<![\w'’\-/&.@])(?P<core>[A-Z]{2,3})(?=" + _AGE_IN_BRACKETS
+                                + ")")
+
+
+def family_lists(text: str) -> list[tuple[int, int, str, set[str]]]:
+    """Each family a record lists by its surname in capitals with its children's initials
+    and ages: where the surname is, the surname, and the children's initials."""
+    out = []
+    for m in _FAMILY_LINE_RE.finditer(text) if "(" in text else ():
+        surname = m.group("surname")
+        if len(surname) < 3 or surname in never_initials() or surname in NOT_INITIALS \
+                or surname.lower() in TOWNS:
+            continue
+        cores = {c.group("core") for c in _CHILD_INITIALS_RE.finditer(m.group("rest"))
+                 if c.group("core")[-1] == surname[0]}
+        if cores:
+            out.append((m.start("surname"), m.end("surname"), surname, cores))
+    return out
 
 
 # a police or court record puts the surname first, in capitals: "DANFORTH, Lewis",
@@ -225,7 +256,7 @@ def _surname_first(text: str, mask: Mask) -> list[Span]:
         surname, given, initial = m.group("surname"), m.group("given"), m.group("initial")
         low = surname.lower()
         if len(surname) < 3 or surname in capitals or surname in NOT_INITIALS \
-                or (low in STOP_WORDS and low not in SURNAMES) or low in TOWNS \
+                or (low in NAME_STOP_WORDS and low not in SURNAMES) or low in TOWNS \
                 or (given and given.lower() not in FIRST_NAMES) or initial in ("I", "A"):
             continue
         end, words = m.end(), (surname.title(),) + ((given,) if given else ())
@@ -253,6 +284,8 @@ _ROLE_IN_BRACKETS = re.compile(
     r"[ \t]*\((?:[^)\n]{0,20}?\b)?(?:" + "|".join(
         re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + "|" + _BRACKET_WORDS
     + r"|[A-Z]{2,5})\b[^)\n]{0,20}\)")
+# what the text calls initials: "(13 yrs, initials K.N.)", "initials: KN"
+_INITIALS_WORD_BEFORE = re.compile(r"(?i)\binitials?[ \t]*[:\-]?[ \t]*\Z")
 _BY_BEFORE = re.compile(r"(?i)\b(?:by|with|and|to|from|told|asked|informed|alerted|cc|"
                         r"called|rang|phoned|emailed|per|via)[ \t]+$|[&/][ \t]*$")
 _SPEAKER = re.compile(r"(?:^|[\d:.]+[ \t]*[\-–—][ \t]*|[\-–—][ \t]*)$")
@@ -265,7 +298,7 @@ _PAIR_AFTER = re.compile(r"[ \t]*(?:,|and|&|/)[ \t]*([A-Z]{2,3})(?![\w'’\-/&@]
 
 def _noun_after(after: str) -> bool:
     word = _NOUN_AFTER.match(after)
-    return bool(word) and word.group(1) not in STOP_WORDS and not VERB_AFTER_RE.match(after)
+    return bool(word) and word.group(1) not in NAME_STOP_WORDS and not VERB_AFTER_RE.match(after)
 
 
 def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
@@ -276,23 +309,29 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
 
     def candidate(core: str) -> bool:
         return core not in capitals and core not in NOT_INITIALS \
-            and core.lower() not in STOP_WORDS and core.lower() not in _LOWER_TITLES
+            and core.lower() not in NAME_STOP_WORDS and core.lower() not in _LOWER_TITLES
 
     # "victim, 17 (B.T.)": initials with stops, alone in brackets, are a person, and so are
     # they written without stops ("BT's mum"), whatever else those letters may stand for
     dotted = {}
     for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
         core = re.sub(r"[.\s]", "", m.group(0))
-        if text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()) \
+        if ((text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()))
+                or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())) \
                 and core not in capitals and core not in _DOTTED_ABBREVIATIONS:
             dotted[core] = m
+    # a family's children by their initials ("MOHAMUD - AM (14)"), whatever else they spell
+    children = {core for *_, cores in family_lists(text) for core in cores}
     hits = [(m.start(), m.end(), m.group(0)) for m in _INITIALS_RE.finditer(text)
-            if (candidate(m.group(0)) or m.group(0) in dotted)
+            if (candidate(m.group(0)) or m.group(0) in dotted
+                or (m.group(0) in children
+                    and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()])))
             and protected.free(m.start(), m.end())]
-    hits += [(m.start(), m.end(), core) for core, m in dotted.items()]
+    hits += [(m.start(), m.end(), core) for m in DOTTED_INITIALS_RE.finditer(text)
+             if (core := re.sub(r"[.\s]", "", m.group(0))) in dotted]
     if not hits:
         return []
-    people: set[str] = set(dotted)
+    people: set[str] = set(dotted) | children
     pairs: list[tuple[str, str]] = []
     for start, end, core in hits:
         before, after = line_before(text, start), line_after(text, end)
@@ -302,6 +341,8 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
         if core in people:
             continue
         if (VERB_AFTER_RE.match(after) or _ROLE_IN_BRACKETS.match(after)
+                or _INITIALS_WORD_BEFORE.search(before[-12:])
+                or re.match(_AGE_IN_BRACKETS, after)        # "KT (15)": a young person
                 or (_BY_BEFORE.search(before[-12:]) and not _noun_after(after))
                 or (_SPEAKER.search(before) and _SPEAKER_AFTER.match(after))
                 or (pair and candidate(pair.group(1)))):

@@ -28,7 +28,7 @@ from auditlib.anonymise.spans import (
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
     NAME_ALSO_WORD,
-    STOP_WORDS,
+    NAME_STOP_WORDS,
     SURNAMES,
     TITLES,
     TOWNS,
@@ -87,13 +87,13 @@ def _inside(regions: Mask, start: int, end: int) -> bool:
 def _plain(low: str, suffix: bool = True) -> bool:
     """An everyday word: never part of a name in lower-case text (nor, with ``suffix``
     False, a word ending like one, "boxing", of a place's)."""
-    return (low in STOP_WORDS or low in _VERB_SET or low in _LOWER_TITLES
+    return (low in NAME_STOP_WORDS or low in _VERB_SET or low in _LOWER_TITLES
             or (suffix and bool(SUFFIX_WORD_RE.search(low))))
 
 
 def _given(tok: Tok) -> bool:
     low = tok.low
-    return (low in FIRST_NAMES and low not in STOP_WORDS and low not in NAME_ALSO_WORD
+    return (low in FIRST_NAMES and low not in NAME_STOP_WORDS and low not in NAME_ALSO_WORD
             and low not in WEAK)
 
 
@@ -203,11 +203,16 @@ def name_phrases(text: str, names: list[Span], regions: Mask | None, mask: Mask)
 
 
 # used like a name: a verb after it, or with/and/told… before it
-_INITIAL_BEFORE_RE = re.compile(r"(?i)(?:\b(?:with|and|told|asked|saw|met|to|for|gave|"
+_INITIAL_BEFORE_RE = re.compile(r"(?i)(?:\b(?:with|and|told|asked|saw|met|to|for|gave|by|"
                                 r"picked[ \t]+up|dropped|drove|took|called|rang|texted)|[&,])"
                                 r"[ \t]+$")
 _SEX_AFTER_RE = re.compile(r"(?i)[ \t]*[,;/)]?[ \t]*(?:dob|d\.o\.b|born|aged?|\d)")
 _JOINED_LETTERS_RE = re.compile(r"[A-Za-z][&/][A-Za-z](?![\w'’])")
+# a side of the body after "L" or "R" in a medical note ("bruise to L upper arm", "R eye")
+_BODY_AFTER_RE = re.compile(
+    r"(?i)[ \t]*(?:(?:upper|lower|inner|outer|side[ \t]+of)[ \t]+)?(?:arm|forearm|leg|hand|"
+    r"foot|eye|ear|cheek|thigh|knee|shin|shoulder|wrist|elbow|ankle|hip|temple|side|chest|"
+    r"buttock|flank|back|breast|lung|kidney|finger|toe|jaw|brow)s?\b")
 _INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\()")
 
 
@@ -250,7 +255,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
             continue
         lower_here = regions is not None and _inside(regions, tok.start, tok.end)
         if not (tok.core.isupper() or lower_here) or tok.core.upper() in capitals \
-                or (len(low) == 2 and low in STOP_WORDS) or letter_label(text, tok.start):
+                or (len(low) == 2 and low in NAME_STOP_WORDS) or letter_label(text, tok.start):
             continue
         if _JOINED_LETTERS_RE.match(text, max(0, tok.start - 2)) \
                 or _JOINED_LETTERS_RE.match(text, tok.start):
@@ -258,9 +263,14 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         after = line_after(text, tok.end)
         if low in ("m", "f") and _SEX_AFTER_RE.match(after):
             continue        # "Selam Tesfaye - F, dob …": the child's sex
+        if after[:1].isdigit() or (low in ("l", "r") and _BODY_AFTER_RE.match(after)):
+            continue        # "R3 and R4" (a code, a step), "to L upper arm" (a side)
         if not (VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
                 line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
-                or tok.possessive):       # "R's login" for Rahima's
+                or tok.possessive       # "R's login" for Rahima's
+                # "M wet the bed": a capital letter alone opening a sentence is no word
+                or (len(low) == 1 and tok.core.isupper() and tok.sentence_start
+                    and re.match(r"[ \t]+[a-z]{2,}\b(?![ \t]*[:=])", after))):
             continue
         found = people[low]
         # one person: their placeholder (a single word resolves to its full name later)
@@ -339,7 +349,7 @@ def lower_case_places(text: str, toks: list[Tok], regions: Mask | None,
                             key=("address", m.group(0))))
     for tok in toks:
         low = tok.core
-        if low in TOWNS and low not in STOP_WORDS and _inside(regions, tok.start, tok.end):
+        if low in TOWNS and low not in NAME_STOP_WORDS and _inside(regions, tok.start, tok.end):
             out.append(Span(tok.start, tok.end, "address", PRIORITY["address"] - 3,
                             key=("address", low)))
     return out

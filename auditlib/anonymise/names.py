@@ -20,17 +20,18 @@ from auditlib.anonymise.wordlists import (
     INSTITUTION_WORDS,
     MAKES,
     NAME_ALSO_WORD,
+    NAME_STOP_WORDS,
     PARTICLES,
     PLACE_WORDS,
     ROLES,
     SENTENCE_WORDS,
-    STOP_WORDS,
     SURNAME_WORDS,
     SURNAMES,
     TITLES,
     TOWNS,
     VERBS,
     WEAK,
+    WELSH_INSIDE_NAMES,
     never_initials,
 )
 
@@ -129,6 +130,8 @@ def _is_sentence_start(text: str, i: int) -> bool:
     gap = text[j + 1:i]
     if "  " in gap or "\t" in gap:
         return True
+    if text[j] == "/" and gap and text[j - 1:j] in (" ", "\t"):
+        return True         # a bilingual heading's other half: "Lleoliad / Venue:"
     if not (text[j].isdigit() or text[j] == ")"):
         return False
     return bool(_LINE_OPENING_RE.fullmatch(line_before(text, j + 1)))
@@ -199,7 +202,7 @@ def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
             return False
         if _DOTTED_INITIAL_RE.match(text, tok.end) and mask.free(tok.start, tok.end):
             return True     # "A. Munro-Kerr": "A" is a word, "A." before a name an initial
-    if not ((tok.capitalised or tok.initial) and tok.low not in STOP_WORDS
+    if not ((tok.capitalised or tok.initial) and tok.low not in NAME_STOP_WORDS
             and tok.core not in TITLES and not tok.contraction and not tok.adjective
             and mask.free(tok.start, tok.end)):
         return False
@@ -250,7 +253,7 @@ def _surname_after_first_name(text: str, prev: Tok, tok: Tok, mask: Mask) -> boo
             and re.fullmatch(r"[ \t]+", text[prev.end:tok.start])):
         return False
     return tok.low in SURNAMES or (
-        tok.low in STOP_WORDS and is_english(tok.core) and not tok.possessive
+        tok.low in NAME_STOP_WORDS and is_english(tok.core) and not tok.possessive
         and tok.low not in PLACE_WORDS and tok.low not in INSTITUTION_WORDS
         and tok.low not in _PLACE_AFTER_GIVEN_NAME and tok.low not in ROLES
         and not _CALENDAR_RE.fullmatch(tok.core)
@@ -288,14 +291,27 @@ def _particles_then_name(text: str, toks: list[Tok], i: int, mask: Mask) -> int 
     return None
 
 
+def _welsh_inside(text: str, toks: list[Tok], i: int, mask: Mask) -> bool:
+    """Capitalised Welsh words of the language between a name's words: a venue or service
+    named Welsh fashion ("Canolfan Lles Plant Bryncelyn"); they never open or end a name."""
+    j = i
+    while j < len(toks) and toks[j].low in WELSH_INSIDE_NAMES and toks[j].capitalised \
+            and mask.free(toks[j].start, toks[j].end):
+        if j + 1 >= len(toks) or text[toks[j].end:toks[j + 1].start] != " ":
+            return False
+        j += 1
+    return j > i and j < len(toks) and _joinable(toks[j], mask, text)
+
+
 def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     current: list[Tok] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if _joinable(tok, mask, text) or (current and _surname_after_first_name(text, current[-1],
-                                                                           tok, mask)):
+        if _joinable(tok, mask, text) or (current and (
+                _surname_after_first_name(text, current[-1], tok, mask)
+                or _welsh_inside(text, toks, i, mask))):
             if current:
                 prev = current[-1]
                 gap = text[prev.end + (2 if prev.possessive else 0):tok.start]
@@ -351,7 +367,7 @@ def _at_a_place(words: list[Tok], after: str) -> bool:
     Oakfield Farm" (never "Hope at Christmas")."""
     m = _AT_PLACE_RE.match(after)
     return (bool(m) and len(words) == 1 and words[0].low in FIRST_NAMES
-            and m.group(1).lower() not in STOP_WORDS)
+            and m.group(1).lower() not in NAME_STOP_WORDS)
 
 
 # after an everyday word opening a sentence, "is", "had", "stays"… say nothing of a person
@@ -442,7 +458,7 @@ _FILM_BEFORE_RE = re.compile(
 
 def _common_capitalised(tok: Tok) -> bool:
     return tok.capitalised and not tok.initial and tok.low not in FIRST_NAMES \
-        and tok.low not in SURNAMES and (tok.low in STOP_WORDS or is_english(tok.core))
+        and tok.low not in SURNAMES and (tok.low in NAME_STOP_WORDS or is_english(tok.core))
 
 
 def _title_word(tok: Tok) -> bool:
@@ -501,7 +517,7 @@ def _bought(tok: Tok, before: str, after: str) -> bool:
 
 def _people(before: str, after: str) -> bool:
     nation = _NATION_BEFORE_RE.search(before[-30:])
-    return bool(nation) and after.startswith(")") and nation.group(1).lower() in STOP_WORDS
+    return bool(nation) and after.startswith(")") and nation.group(1).lower() in NAME_STOP_WORDS
 
 
 def _topic(tok: Tok, after: str) -> bool:
@@ -511,6 +527,11 @@ def _topic(tok: Tok, after: str) -> bool:
             and bool(_TOPIC_AFTER_RE.match(after)))
 
 
+_VERB_SET = frozenset(VERBS)
+_GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "afternoon", "evening",
+                        "thanks", "cheers", "bye", "ta"})
+
+
 def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
@@ -518,8 +539,9 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     pets = _pet_names(text)
     for run in _runs(text, toks, mask):
         # "O. Ashdown": an initial with its stop is no particle ("O'Neill", "de")
+        # an initial ending the run is a surname's, particle or not ("Tayla O")
         words = [t for t in run if t.low not in PARTICLES
-                 or (t.initial and text.startswith(".", t.end))]
+                 or (t.initial and (text.startswith(".", t.end) or t is run[-1]))]
         # drop unknown words that read like English (-ed, -ing, -tion…) from either end
         while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
                 and words[0].low not in NAME_ALSO_WORD \
@@ -529,6 +551,12 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 and words[-1].low not in NAME_ALSO_WORD \
                 and not _surname_the_lists_lack(text, words):
             words.pop()
+        # "Told Gareth", "Says Gary", "Hiya Kim": a verb or greeting opening a note's sentence
+        # is no part of the name after it
+        if len(words) >= 2 and words[0].sentence_start and not words[0].possessive \
+                and (words[0].low in _VERB_SET or words[0].low in _GREETINGS) \
+                and words[0].low not in FIRST_NAMES and words[0].low not in NAME_ALSO_WORD:
+            words.pop(0)
         if not words or all(t.initial for t in words):
             continue
         first, last = words[0], words[-1]
@@ -628,7 +656,14 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             # a common word ends the name unless it is a surname after a first name or a
             # collar number ("PC Reece Ward", "PC 4471 Ward")
             surname = nxt.low in SURNAMES and (words[-1].low in FIRST_NAMES if words else collar)
-            if nxt.low in STOP_WORDS and (words or collar) and not surname:
+            # "(Mr Ciprian Moldovan)": after a title and a given name, the last capitalised
+            # word is the surname, a nationality's word or not (no role, place or body)
+            surname = surname or (len(words) == 1 and words[0].low in FIRST_NAMES
+                                  and not nxt.possessive and nxt.low not in ROLES
+                                  and nxt.low not in PLACE_WORDS
+                                  and nxt.low not in INSTITUTION_WORDS
+                                  and not re.match(r"[ \t]+[A-Z]", line_after(text, nxt.end)))
+            if nxt.low in NAME_STOP_WORDS and (words or collar) and not surname:
                 break
             words.append(nxt)
             j += 1
@@ -638,8 +673,8 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         # "Named Nurse Safeguarding", "Lead Nurse Children": the title is inside a role's
         # name, so a common word after it goes on with the role
         role_word = _WORD_BEFORE_RE.search(line_before(text, tok.start))
-        if cores and words[0].low in STOP_WORDS and role_word \
-                and role_word.group(1).lower() in STOP_WORDS:
+        if cores and words[0].low in NAME_STOP_WORDS and role_word \
+                and role_word.group(1).lower() in NAME_STOP_WORDS:
             continue
         if cores and not all(w.low in pets for w in cores):
             out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"] + 1,
@@ -698,8 +733,8 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
     in the paragraphs of ``lower`` (written in lower case) any occurrence."""
     components = {w.lower() for s in names for w in s.words if len(w) > 1}
     # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
-    word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & STOP_WORDS
-    components -= STOP_WORDS
+    word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & NAME_STOP_WORDS
+    components -= NAME_STOP_WORDS
     given_words = {s.words[0].lower() for s in names if s.words}
     capitals = never_initials()
     out = []
@@ -741,12 +776,15 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10,
                         words=(tok.core.title() if tok.allcaps else tok.core,)))
     out += _nana_alone(text, toks, names, mask) + _short_forms(toks, names, mask, components)
+    out += _nickname_before_name(text, toks, names, mask) + _name_before_handle(text, mask)
     initials, defined = name_initials(text, names)
     for tok in toks:
         core = tok.core.replace("’", "'")
-        if tok.allcaps and core in initials and (core not in capitals or core in defined) \
+        if tok.allcaps and core in initials and (core not in capitals or core in defined
+                                                 or _initials_as_person(text, tok, initials)) \
+                and not text[tok.start - 1:tok.start].isdigit() \
                 and mask.free(tok.start, tok.end) and not (
-                    tok.low in STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
+                    tok.low in NAME_STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
             out.append(_initials_span(tok.start, tok.end, core, initials[core]))
     # "P.M. said", "K. A.": dotted initials of a person named (never a time, "3 P.M.")
     for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
@@ -754,6 +792,45 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         if letters in initials and mask.free(m.start(), m.end()) \
                 and not re.search(r"\d[ \t]*\Z", line_before(text, m.start())):
             out.append(_initials_span(m.start(), m.end(), letters, initials[letters]))
+    return out
+
+
+_WORD_BEFORE_BRACKET_RE = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]+)[ \t]*\([ \t]*\Z")
+
+
+def _nickname_before_name(text: str, toks: list[Tok], names: list[Span],
+                          mask: Mask) -> list[Span]:
+    """A nickname written before the full name in brackets ("Dibs (Dibyendu Sarkar, 14)",
+    "Kenzie (Mackenzie Doyle)"), that person wherever it comes: it shares two letters of the
+    given name."""
+    found: dict[str, tuple[str, ...]] = {}
+    for n in names:
+        m = _WORD_BEFORE_BRACKET_RE.search(text, max(0, n.start - 30), n.start)
+        if not m or len(n.words) < 2:
+            continue
+        nick, given = m.group(1), n.words[0]
+        low = nick.lower()
+        if nick != given and low[:2] in given.lower() and low not in NAME_STOP_WORDS \
+                and low not in ROLES and nick not in never_initials():
+            found[nick] = n.words
+    return [Span(t.start, t.end, "name", PRIORITY["name"] - 10, words=found[t.core])
+            for t in toks if t.core in found and mask.free(t.start, t.end)] if found else []
+
+
+# a name given with its owner's handle, which spells it: '"Precious", @preciouss.x', "Jade
+# (@jadey_xo)"
+_NAME_THEN_HANDLE_RE = re.compile(r"(?<![\w@.])[\"“'‘]?([A-Z][a-z'’\-]{2,})[\"”'’]?[ \t]*"
+                                  r"[,(\-–][ \t]*[\"“'‘]?@([\w.]+)")
+
+
+def _name_before_handle(text: str, mask: Mask) -> list[Span]:
+    out = []
+    for m in _NAME_THEN_HANDLE_RE.finditer(text) if "@" in text else ():
+        word = m.group(1).lower()
+        if m.group(2).lower().startswith(word[:4]) and mask.free(m.start(1), m.end(1)) \
+                and word not in NAME_STOP_WORDS:
+            out.append(Span(m.start(1), m.end(1), "name", PRIORITY["name"] - 10,
+                            words=(m.group(1),)))
     return out
 
 
@@ -779,7 +856,7 @@ def _short_forms(toks: list[Tok], names: list[Span], mask: Mask,
         if low in components or not mask.free(tok.start, tok.end):
             continue
         name = _short_form_of(low, by_start)
-        if name and low not in STOP_WORDS and tok.core not in never_initials() \
+        if name and low not in NAME_STOP_WORDS and tok.core not in never_initials() \
                 and low not in english and low.removesuffix("s") not in english:
             out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(name,)))
     return out
@@ -846,7 +923,11 @@ def name_initials(text: str, names: list[Span]) -> tuple[dict[str, set[tuple[str
         words = [w.lower() for w in s.words]
         person = (words[0], words[-1]) if len(words) >= 2 else tuple(words)
         bracketed = _INITIALS_IN_BRACKETS_RE.match(text, s.end)
-        if bracketed and bracketed.group(1)[0] == s.words[0][:1].upper():
+        # ("Siobhan Gallagher (SW)": a practice acronym in brackets is her role, unless the
+        # name's own initials spell it)
+        if bracketed and bracketed.group(1)[0] == s.words[0][:1].upper() and (
+                bracketed.group(1) not in never_initials() or len(s.words) < 2
+                or bracketed.group(1)[-1] == s.words[-1][:1].upper()):
             initials[bracketed.group(1)].add(person)
             defined.add(bracketed.group(1))
         # "P-S" for Pennington-Smythe: a double-barrelled name's initials with its hyphen
@@ -874,6 +955,26 @@ def name_initials(text: str, names: list[Span]) -> tuple[dict[str, set[tuple[str
     return initials, defined
 
 
+# a worker's initials that spell a practice acronym too ("PA" for Precious Adjei) are the
+# worker where used as a person: what only a person does after ("PA thinks"; a service "was"
+# or "will" too), or told, shown, met… before
+_PERSON_VERB_AFTER_RE = re.compile(r"[ \t]+(?:thinks|thought|believes|believed|feels|felt|says|"
+                                   r"said|told|asked|saw|noticed|heard|spoke|reckons|wondered|"
+                                   r"remembered|recalled|laughed)\b")
+_PERSON_BEFORE_RE = re.compile(r"(?i)\b(?:showed|shown|told|asked|gave|with|by|met|rang|called|"
+                               r"phoned|emailed|texted)[ \t]+\Z")
+
+
+def _initials_as_person(text: str, tok: Tok, initials: dict) -> bool:
+    people = initials[tok.core]
+    before = line_before(text, tok.start)[-12:]
+    if re.search(r"(?i)\b(?:the|a|an|his|her|their|my|your|our)[ \t]+\Z", before):
+        return False        # "the PA will visit": the role
+    return len(people) == 1 and len(next(iter(people))) >= 2 and bool(
+        _PERSON_VERB_AFTER_RE.match(line_after(text, tok.end))
+        or _PERSON_BEFORE_RE.search(before))
+
+
 def _initial(part: str) -> str:
     """"R" for Rourke, "O'R" for O'Rourke."""
     return part[:3].replace("’", "'") if re.match(r"\w['’][A-Z]", part) else part[0]
@@ -894,7 +995,9 @@ def _initials_span(start: int, end: int, core: str, people: set[tuple[str, ...]]
 # same person; it may be any word, capitalised or not
 _NICKNAME_RE = re.compile(
     r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known as|nicknamed|nickname|calls? (?:him|her|them)"
-    r"self|goes by|street name|call(?:s|ed)?[ \t]+(?:him|her|them)|called)\b)[ \t:]*"
+    r"self|goes by|street name|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
+    # the name an account, profile or booking is in: 'account name "AZ M"'
+    r"|(?:account|user|profile|display|screen|booking)[ \t]*name)\b)[ \t:]*"
     r"(?:[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*"
     r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
     r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
@@ -932,9 +1035,9 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
         if m.re is _DEFINED_NICKNAME_RE and nick.isupper():
             continue        # '"LAC" = Looked After Child': a glossary's acronym
         quoted = group != "nick" or m.group("quote") is not None
-        if not quoted and (not nick[0].isupper() or nick.lower() in STOP_WORDS):
+        if not quoted and (not nick[0].isupper() or nick.lower() in NAME_STOP_WORDS):
             continue        # "called the police", "known as a good dad"
-        if all(w in STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
+        if all(w in NAME_STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
                for w in nick.lower().split()):
             continue        # "known as 'the big man'", "calls him 'bro'", "calls her 'Maame'"
         start = m.start(group)

@@ -37,9 +37,17 @@ MAKES = frozenset(_read("makes.txt"))
 """Vehicle makes and phone brands: the capitalised word after one is a model, not a name."""
 TOWNS = frozenset(_read("towns.txt"))
 """Towns and cities: removed wherever they stand, a sentence's start included."""
+WELSH_WORDS = _read("welsh-words.txt")
+"""Common Welsh words (headings, verbs, words of practice) of bilingual documents: stop words."""
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
 # "may" and "mark" are decided by name-also-word.txt instead
 STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}
+NAME_STOP_WORDS = STOP_WORDS | (frozenset(WELSH_WORDS) - FIRST_NAMES)
+"""The stop words and common Welsh words: never a person's name. (Welsh words stay out of the
+places' stop words: "Maes yr Ysgol" is a street.)"""
+WELSH_INSIDE_NAMES = NAME_STOP_WORDS - STOP_WORDS
+"""Welsh words that go on inside a venue's or service's name ("Canolfan Lles Plant Bryncelyn"),
+though they never open or end a person's name."""
 KEPT_TERMS = _read("kept-terms.txt")
 """Programmes, tools, schemes and family words kept readable beside the shared practice terms."""
 WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE
