@@ -50,8 +50,15 @@ from auditlib.anonymise.places import (
     join_addresses,
 )
 from auditlib.anonymise.results import LABELS, Replacement, Result
-from auditlib.anonymise.spans import Mask, Span, accept
-from auditlib.anonymise.wordlists import practice_spans
+from auditlib.anonymise.spans import PRIORITY, Mask, Span, accept
+from auditlib.anonymise.wordlists import (
+    FIRST_NAMES,
+    ROLES,
+    STOP_WORDS,
+    SURNAMES,
+    TITLES,
+    practice_spans,
+)
 from auditlib.exceptions import AuditlibError
 
 
@@ -80,7 +87,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     """
     shift = date_shift_days if date_shift_days is not None else _shift_from_key(key)
     protected = Mask(len(text))
-    for start, end in practice_spans(text):
+    for start, end in practice_spans(text) + _law_spans(text):
         protected.add(start, end)
 
     taken = Mask(len(text))
@@ -114,10 +121,64 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     resolve_names(names)
     link_nicknames(names)
     accepted += names
+    accepted += _joined_by_ampersand(text, names, taken)
     continue_place_names(text, accepted, protected)
     join_addresses(text, accepted)
     _take_the(text, accepted)
     return _build(text, accepted, shift)
+
+
+# the law a text cites, public and named by no one: a statute ("Criminal Justice Act 1988") and
+# a judicial review against a public body ("R(G) v LB Southwark, 2009"), kept readable
+_STATUTE_RE = re.compile(r"(?<![\w'’])(?P<title>[A-Z][\w'’\-]*(?:,?[ \t]+(?:(?:of|and|the|for|to|"
+                         r"in|on)[ \t]+)*[A-Z][\w'’\-]*){0,6})[ \t]+Act(?=[ \t]+(?:1[89]|20)\d\d"
+                         r"(?!\d))")
+_CITATION_RE = re.compile(
+    r"(?<![\w'’])R[ \t]?\((?:on[ \t]+the[ \t]+application[ \t]+of[ \t]+)?[A-Z]{1,3}\)[ \t]+"
+    r"v\.?[ \t]+(?:(?:LB|RB|LBC|London[ \t]+Borough[ \t]+of)[ \t]+[A-Z][\w'’\-]*"
+    r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’\-]*)?|(?:the[ \t]+)?Secretary[ \t]+of[ \t]+State"
+    r"(?:[ \t]+for[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’\-]*){0,2})?|"
+    r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,3}[ \t]+(?:City[ \t]+|County[ \t]+|Borough[ \t]+)?"
+    r"(?:Council|LBC|CC|MBC|BC))")
+_LAW_ANCHOR_RE = re.compile(r"\bAct[ \t]+(?:1[89]|20)\d\d|\)[ \t]+v\b")
+
+
+def _law_spans(text: str) -> list[tuple[int, int]]:
+    """Where a statute's title or a judicial review's citation is."""
+    if not _LAW_ANCHOR_RE.search(text):
+        return []
+    out = [m.span() for m in _CITATION_RE.finditer(text)]
+    for m in _STATUTE_RE.finditer(text):
+        words = list(re.finditer(r"[\w'’\-]+", m.group("title")))
+        # a person's name before the title is no part of it ("Sam Children Act…" is unlikely,
+        # but a name is worth more than a title's word)
+        while words and (words[0].group(0).lower() in FIRST_NAMES
+                         or words[0].group(0).lower() in SURNAMES):
+            words.pop(0)
+        out.append((m.start("title") + words[0].start() if words else m.end("title"), m.end()))
+    return out
+
+
+# a capitalised word joined by "&" to a removed name: the other half of a firm's name ("Bap &
+# [Brew]") or of a couple; never a role, a title, a common word or an acronym ("Mum & [Kai]")
+_AMPERSAND_BEFORE_RE = re.compile(r"(?<![\w'’\-&])(?P<w>[A-Z][a-z'’\-]+)[ \t]*&[ \t]*\Z")
+_AMPERSAND_AFTER_RE = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z'’\-]+)(?![\w'’\-&])")
+
+
+def _joined_by_ampersand(text: str, names: list[Span], taken: Mask) -> list[Span]:
+    out = []
+    for s in names:
+        for m in (_AMPERSAND_BEFORE_RE.search(text, max(0, s.start - 30), s.start),
+                  _AMPERSAND_AFTER_RE.match(text, s.end)):
+            if m is None or not taken.free(m.start("w"), m.end("w")):
+                continue
+            word = m.group("w")
+            if word.lower() in STOP_WORDS or word.lower() in ROLES or word in TITLES:
+                continue
+            taken.add(m.start("w"), m.end("w"))
+            out.append(Span(m.start("w"), m.end("w"), "name", PRIORITY["name"],
+                            key=word.lower(), words=(word,)))
+    return out
 
 
 _THE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:The|THE)[ \t]+\Z")

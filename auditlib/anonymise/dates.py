@@ -115,14 +115,17 @@ _DATE_RES = [
                            rf"(?P<ord>(?i:st|nd|rd|th))?"
                            rf"(?:[ \t]+of)?[ \t]+(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?"
                            rf"{_YEAR_AFTER_MONTH}")),
-    ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
-                           rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
-                           rf"(?![\w/:])")),
-    # "March 2019", "NOV 2024", "July '24" (a year with its apostrophe, never a bare "July 24")
+    # "March 2019", "NOV 2024", "July '24" (a year with its apostrophe, never a bare "July
+    # 24"); before "Nov 24" alone is read as a day
     # "Nov-Dec 2019": the first month of a range goes with it
     ("month_y", re.compile(rf"(?<![\w])(?:(?P<mon0>{_MONTH}|{_MONTH.upper()})[ \t]*[\-–/][ \t]*)?"
                            rf"(?P<mon>{_MONTH}|{_MONTH.upper()})(?P<dot>\.)?,?[ \t]+"
-                           rf"(?P<y>\d{{4}}|['’]\d{{2}})(?![\w/])")),
+                           # after a range of months two digits are its year ("Sept–Nov 24")
+                           rf"(?P<y>\d{{4}}|['’]\d{{2}}|(?(mon0)\d{{2}}(?![:.]\d)|(?!)))"
+                           rf"(?![\w/])(?!{_COUNT_AFTER})")),
+    ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
+                           rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
+                           rf"(?![\w/:])")),
     ("cy_d_month", re.compile(rf"{_CY_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})"
                               rf"(?P<cyord>af|il|ydd|fed|ed|eg|ain)?"
                               rf"(?:[ \t]+(?P<cyo>o))?[ \t]+(?P<cymon>(?i:{_CY_MONTH}))"
@@ -193,12 +196,12 @@ _DATE_RES = [
                         # a case's episode by its year: "closed CIN 2023", "CP plan 2019"
                         r"|(?<![\w])(?:CIN|CPP?|CLA|LAC|EHA?|ICPC|RCPC|PLO|SGO|EHCP|S\.?47|"
                         r"S\.?17)(?:[ \t]+(?i:plan|episode|case))?[ \t]+"
-                        r"|(?<![\w])[cb]\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
+                        r"|(?<![\w])[cbd]\.[ \t]?|(?i:mid)-|(?P<bracket>\())"
                         r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         # "from 2000 to 3000 people": a range of counts, not years
                         r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
-                        # "(2019)", "adopted (2019, 2021)"
-                        r"(?(bracket)(?=(?:,[ \t]*(?:19|20)\d\d)*\))|(?:"
+                        # "(2019)", "adopted (2019, 2021)", "(2017, CP plan for neglect)"
+                        r"(?(bracket)(?=(?:,[ \t]*(?:19|20)\d\d)*\)|,[ \t]+[A-Za-z])|(?:"
                         + _ORDINAL_DAY_FOLLOW.replace(r"[.,;:!?)\r\n]", r"[.,;:!?()\r\n\-–]")
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
@@ -525,13 +528,16 @@ def _month_day_is_date(text: str, m: re.Match) -> bool:
     if g["mon"][0].islower() or re.match(_COUNT_AFTER, text[m.end():m.end() + 12]):
         return False
     if g["mon"].lower() in ("may", "march", "june", "jan", "mar", "jun") and not g.get("wd"):
-        # with a date word before it, or ending a clause ("fell through Jan 25 - the landlord")
+        # with a date word before it, or ending a clause ("fell through Jan 25 - the landlord");
+        # a month shortened, as only a date's is, before what may follow a date ("Jan 25 for")
         return bool(_DATE_CONTEXT.search(text[max(0, m.start() - 30):m.start()])
-                    or _CLAUSE_END.match(text, m.end()))
+                    or _CLAUSE_END.match(text, m.end())
+                    or (len(g["mon"]) == 3 and _DAY_FOLLOW_RE.match(text, m.end())))
     return True
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)\-–]|\r?\n|\Z)")
+_DAY_FOLLOW_RE = re.compile(_ORDINAL_DAY_FOLLOW)
 
 
 def _format_case(template: str, word: str) -> str:

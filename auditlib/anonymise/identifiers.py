@@ -301,7 +301,7 @@ _DX_RE = re.compile(r"\bDX[ \t]*:?[ \t]*"
 # a document's or travel card's number in groups after its cue: "passport no. K7T-2MW-9QD",
 # "bus pass (no. ABCD 1234 5678 9012)", the issuer's letters with it
 _DOCUMENT_REF_RE = re.compile(
-    r"\b(?i:passport|visa|brp|travel[ \t]?card|oyster|card|pass)\b[ \t]*\(?[ \t]*"
+    r"\b(?i:passport|visa|brp|arc|travel[ \t]?card|oyster|card|pass)\b[ \t]*\(?[ \t]*"
     r"(?:(?i:no|number|num|ref(?:erence)?)\b\.?)?[ \t]*[:#]?[ \t]*"
     r"(?P<ref>(?:[A-Z]{2,5}[ \t]+(?=\d))?[A-Z0-9]*\d[A-Z0-9]*(?:[ \t\-][A-Z0-9]*\d[A-Z0-9]*)*)"
     r"(?![\w\-])")
@@ -312,6 +312,9 @@ _EXHIBITS_RE = re.compile(r"\b(?i:exhibits?|exh\.|productions?)[ \t]*(?:(?i:no|r
                           r"(?:and|to)[ \t]+)[A-Z]{2,4}/?\d{1,4})*)(?![\w/])")
 _EXHIBIT_RE = re.compile(r"[A-Z]{2,4}/?\d{1,4}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
+# a dose's strengths, a score or a share: "co-codamol 30/500", "scored 18/120"
+_FRACTION = re.compile(r"\d{1,3}/\d{1,4}")
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")     # "08/2023": a date
 # a code of capitals and digits with no cue: a share code, a booking or account code
 # ("W8K-3TQ-R7P", "AB12CD34"); letters and digits woven together, or digits in several groups,
 # say it is no word ("COVID-19", "KS2", "A&E" stay)
@@ -370,7 +373,8 @@ def find_references(text: str) -> list[Span]:
                             key=m.group(0)))
     for m in _LONG_NUMBER_RE.finditer(text):
         token = m.group(0)
-        if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token):
+        if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token) \
+                or (_FRACTION.fullmatch(token) and not _MONTH_YEAR.fullmatch(token)):
             continue
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
                         key=token.upper()))

@@ -131,6 +131,8 @@ _FACILITY_KINDS = (
                r"(?:Services?|Centre|Center|Team|Unit|Clinic|Pathway)|General|"
                # a service named by what it does: "Ashby Talking Therapies"
                r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
+               # a service by its specialty alone: "Ashby Community Paediatrics", "… Audiology"
+               r"(?:Community[ \t]+)?Paediatrics|Audiology|"
                r"Perinatal[ \t]+Mental[ \t]+Health[ \t]+(?:Services?|Team)|CAMHS|"
                # an area's mental health or crisis team: "Eastbrook CMHT"
                r"CMHT|CRHT|Crisis[ \t]+Team|Home[ \t]+Treatment[ \t]+Team"),
@@ -155,6 +157,11 @@ _FACILITY_KINDS = (
                 r"(?:Mini[ \t\-]?)?Mart|Supermarket|Stores|Off[ \t\-]?Licen[cs]e|Newsagents?|"
                 r"Food[ \t]+Bank|Foodbank|(?:Horse|Fun)[ \t]+Fair|Fairground|"
                 r"(?i:(?:caravan|holiday|static)[ \t]+park)|ABC|"
+                # gardens, shelters and supported housing, agencies by their trade: "Ashby
+                # Community Garden", "… Night Shelter", "… Private Hire", "… Staffing"
+                r"Community[ \t]+(?:Gardens?|Allotments?|Farm|Orchard)|City[ \t]+Farm|"
+                r"(?:Night[ \t]+)?Shelter|Refuge|Supported[ \t]+(?:Housing|Lodgings)|"
+                r"Private[ \t]+Hire|Staffing|Recruitment|Adoption|"
                 # a housing provider by its name ("Skyline Homes Housing"; "Supported
                 # Housing" has no name of its own)
                 r"Housing(?:[ \t]+(?:Association|Trust|Group))?|"
@@ -189,7 +196,8 @@ _FACILITY_KINDS = (
                 r"Arms|Inn|Gym|Barbers?|Solicitors|Chambers|Hotel|Hostel|Lodge|Foyer"),
 )
 # a facility's own name: no "and" joining two, and no type word inside ("X Centre and Y Centre")
-_FAC_CAP = rf"(?!Cent(?:re|er)\b|Hub\b|Station\b|House\b|Club\b){_CAP}"
+_FAC_CAP = (rf"(?!Cent(?:re|er)\b|Hub\b|Station\b|House\b|Club\b|"
+            rf"Supported[ \t]+(?:Housing|Lodgings)\b){_CAP}")
 _FACILITY_RE = re.compile(
     rf"(?<![\w'’])(?:The[ \t]+)?(?P<prefix>{_FAC_CAP}(?:[ \t]+(?:{_FAC_CAP}|of|the|upon|&)){{0,4}})"
     rf"[ \t]+"
@@ -215,7 +223,10 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Synagogue\b|Tabernacle\b|CMHT\b|CRHT\b|Treatment\b|CC\b|"
                               r"MBC\b|CBC\b|Police\b|Constabulary\b|FA\b|Partners\b|"
                               r"Assessments\b|Consult|Mart\b|Supermarket\b|Stores\b|Licen|"
-                              r"Newsagent|Bank\b|Foodbank\b|Fair|ABC\b")
+                              r"Newsagent|Bank\b|Foodbank\b|Fair|ABC\b|Paediatrics\b|"
+                              r"Audiology\b|Gardens?\b|Allotments?\b|Farm\b|Orchard\b|"
+                              r"Shelter\b|Refuge\b|Lodgings\b|Hire\b|Staffing\b|"
+                              r"Recruitment\b|Adoption\b")
 _FACILITY_KIND_RES = tuple((kind, re.compile(rf"(?:{pattern})$"))
                            for kind, pattern in _FACILITY_KINDS)
 # the council's own building, named by its type alone
@@ -423,7 +434,8 @@ def _trim_prefix(text: str, start: int, prefix: str) -> tuple[int, str] | None:
                      and not (len(words) > 1 and (words[0].group(0).lower() in PLACE_WORDS
                                                   or _opens_place_name(words[0].group(0),
                                                                        words[1].group(0)))))
-                     or words[0].group(0) in ("of", "and", "&", "the", "upon", "on", "in")):
+                     or words[0].group(0) in ("of", "and", "&", "the", "upon", "on", "in")
+                     or _plan_verb(text, start + words[0].start(), words[0].group(0))):
         words.pop(0)
     # a question word, preposition or verb inside ends a heading, not a name: "How Amira
     # Feels About School" names no school
@@ -434,6 +446,20 @@ def _trim_prefix(text: str, start: int, prefix: str) -> tuple[int, str] | None:
     if not words or not any(_word_is_distinctive(w.group(0)) for w in words):
         return None
     return start + words[0].start(), prefix[words[0].start():]
+
+
+# a plan's item opens with what to do, never a service's name: "c) Consider CAMHS", "- Refer
+# Audiology"
+_PLAN_VERBS = frozenset({"consider", "refer", "re-refer", "contact", "request", "arrange",
+                         "chase", "inform", "notify", "liaise", "invite", "explore", "seek",
+                         "discuss", "update", "signpost", "continue", "complete", "offer",
+                         "email", "ring", "phone", "ask", "tell", "send", "share"})
+_ITEM_START_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\(?(?:[a-z]|\d{1,2})[).:])?[ \t]*\Z")
+
+
+def _plan_verb(text: str, at: int, word: str) -> bool:
+    return word.lower() in _PLAN_VERBS and bool(
+        _ITEM_START_RE.search(text, max(0, at - 12), at))
 
 
 def _opens_place_name(word: str, following: str) -> bool:
@@ -629,16 +655,105 @@ _AGE_GROUP_TEAM_RE = re.compile(
 _AGE_GROUP = re.compile(r"U(?:nder[ \t\-]?)?\d")
 
 
+# a health board or area by its name after "NHS": "NHS Glenmorvan" (the service after it, "…
+# CAMHS", stays a practice term); the nation's bodies are no one's area
+_NHS_AREA_RE = re.compile(rf"(?<![\w'’])NHS[ \t]+(?P<name>{_CAP}(?:[ \t]+(?:(?!NHS\b){_CAP}|"
+                          r"and|&)){0,3})(?![\w'’\-])")
+_NHS_NATIONAL = frozenset({"england", "scotland", "wales", "digital", "direct", "choices",
+                           "inform", "app", "login", "number", "trust", "foundation", "board",
+                           "improvement", "resolution", "education", "protect", "test",
+                           "borders", "24", "pathways", "jobs", "careers", "property",
+                           "blood", "supply", "business", "counter", "fraud", "sussex"})
+# a unit named by the town it is in: "the Urgent Treatment Centre at Ashby"
+_UNIT_AT_TOWN_RE = re.compile(
+    rf"(?<![\w'’])(?:Urgent[ \t]+Treatment[ \t]+Centre|Minor[ \t]+Injuries[ \t]+Unit|"
+    rf"Walk-[Ii]n[ \t]+Centre|UTC|MIU)[ \t]+(?:at|in)[ \t]+(?P<town>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    rf"(?![\w'’])")
+# a place of worship named type first: "Masjid al-Huda", "Gurdwara Guru Nanak"
+_WORSHIP_NAMED_RE = re.compile(
+    r"(?<![\w'’])(?:(?:Jamia|Jame|Jami)[ \t]+)?(?:Masjid|Gurdwara|Mandir)[ \t]+"
+    r"(?:(?i:al|el|an|ar|as|at|ul|e)[\-‘'’][A-Za-z][\w'’\-]*|[A-Z][\w'’\-]*)"
+    r"(?:[ \t]+[A-Z][\w'’\-]*){0,2}")
+# the street a body or venue is on, written after it: "… Solicitors, Station Parade"
+_BODY_STREET_RE = re.compile(rf",[ \t]+(?P<street>(?:{_CAP}[ \t]+){{1,3}}{_STREET_SUFFIX})"
+                              r"(?![\w'’])")
+# a line in capitals: a heading, where a home's or centre's name is written ("LARKSPUR HOUSE")
+_CAPITALS_LINE_RE = re.compile(r"^[^a-z\n]*[A-Z]{3,}[^a-z\n]*$", re.MULTILINE)
+_HEADING_BUILDING_RE = re.compile(r"(?:HOUSE|LODGE|HOSTEL|CENTRE|CENTER)\Z")
+_SMALL_WORDS = frozenset({"Of", "And", "The", "For", "In", "On", "To", "At", "By", "With"})
+# a building's street after it is found on its own: the building may recur alone
+_BUILDING_TYPE_RE = re.compile(r"(?:House|Lodge|Hall|Court|Hotel|Hostel|Foyer|Chambers)\Z")
+
+
+def _titled(text: str) -> str | None:
+    """``text`` with its lines in capitals written in Title Case (the same length), or None
+    when it has none."""
+    if not _CAPITALS_LINE_RE.search(text):
+        return None
+    def word(w: re.Match) -> str:
+        titled = w.group(0)[0] + w.group(0)[1:].lower()
+        return titled.lower() if titled in _SMALL_WORDS else titled
+
+    return _CAPITALS_LINE_RE.sub(
+        lambda line: re.sub(r"[A-Z][A-Z'’\-]+", word, line.group(0)), text)
+
+
+def _street_after(text: str, end: int, protected: Mask) -> int:
+    """Where a body's name ends with the street written after it."""
+    street = _BODY_STREET_RE.match(text, end)
+    if street and protected.free(street.start("street"), street.end("street")) \
+            and street.group("street").split()[0].lower() not in _NOT_A_STREET_NAME:
+        return street.end()
+    return end
+
+
 def _facilities(text: str, protected: Mask) -> list[Span]:
     """Family and community centres, learning centres, named health services, stations…
     (see ``_FACILITY_KINDS``), each with its type word; "the Family Centre" stays."""
+    out = _typed_facilities(text, text, protected, windows(text, _FACILITY_ANCHOR, 120, 20))
+    out += _described_bodies(text, protected)
+    if (titled := _titled(text)) is not None:
+        lines = [m.span() for m in _CAPITALS_LINE_RE.finditer(text)]
+        out += [s for s in _typed_facilities(titled, text, protected, lines)
+                if s.kind == "address" and _HEADING_BUILDING_RE.search(text, s.start, s.end)]
+    for m in _NHS_AREA_RE.finditer(text) if "NHS" in text else ():
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            if w.group(0) not in ("and", "&") and not (
+                    _word_is_distinctive(w.group(0)) and w.group(0).lower() not in _NHS_NATIONAL
+                    and protected.free(m.start("name") + w.start(), m.start("name") + w.end())):
+                break       # "NHS Glenmorvan CAMHS": the service is no part of the area
+            words.append(w)
+        while words and words[-1].group(0) in ("and", "&"):
+            words.pop()
+        if words:
+            end = m.start("name") + words[-1].end()
+            out.append(Span(m.start(), end, "health", PRIORITY["health"] + 2,
+                            key=("health", text[m.start("name"):end].lower())))
+    for m in _UNIT_AT_TOWN_RE.finditer(text) if " at " in text or " in " in text else ():
+        if all(_word_is_distinctive(w) for w in m.group("town").split()):
+            out.append(Span(m.start(), m.end(), "health", PRIORITY["health"] + 1,
+                            key=("health", m.group(0).lower())))
+    for m in _WORSHIP_NAMED_RE.finditer(text) if "Masjid" in text or "Gurdwara" in text \
+            or "Mandir" in text else ():
+        if protected.free(m.start(), m.end()):
+            out.append(Span(m.start(), _street_after(text, m.end(), protected), "address",
+                            PRIORITY["address"], key=("address", m.group(0).lower())))
+    return out
+
+
+def _typed_facilities(text: str, original: str, protected: Mask,
+                      stretches: list[tuple[int, int]]) -> list[Span]:
+    """The places of :func:`_facilities` found by their type word (in ``text``, which may be
+    ``original`` with its headings in Title Case)."""
     out = []
-    for m in finditer_in(_FACILITY_RE, text, windows(text, _FACILITY_ANCHOR, 120, 20)):
+    for m in finditer_in(_FACILITY_RE, text, stretches):
         # a service's type word may be a practice term alone ("Family Hub", "CAMHS", "RAA")
         named = _named(text, m, protected, service=m.group("type").endswith(
             ("Service", "Services", "Team", "Hub", "CAMHS", "RAA", "Agency", "Support",
              "Court", "Fostering", "Placements", "Jobcentre", "Plus", "Pathway", "Carers",
-             "Group", "Network", "Project", "Breaks", "Break")))
+             "Group", "Network", "Project", "Breaks", "Break", "Housing", "Lodgings",
+             "Adoption", "Paediatrics", "Audiology", "Shelter", "Refuge", "Foyer")))
         if named is None:
             continue
         start, at, prefix = named
@@ -666,8 +781,17 @@ def _facilities(text: str, protected: Mask) -> list[Span]:
                 and _HEALTH_NEAR.search(_sentence_around(text, start, m.end())):
             kind = "health"         # "the Lime Tree Centre" for a child's assessment
         stem = _stem(prefix)
-        out.append(Span(start, m.end(), kind, PRIORITY[kind],
+        end = m.end() if kind != "address" or _BUILDING_TYPE_RE.search(m.group("type")) \
+            else _street_after(original, m.end(), protected)
+        out.append(Span(start, end, kind, PRIORITY[kind],
                         key=(kind, stem.lower().replace("’", "'")), words=(stem,)))
+    return out
+
+
+def _described_bodies(text: str, protected: Mask) -> list[Span]:
+    """Bodies by their people, by a description after them, teams by age group, pubs, the
+    civic centre."""
+    out = []
     for m in finditer_in(_PEOPLES_BODY_RE, text, windows(text, _PEOPLES_BODY_ANCHOR, 60, 20)):
         if protected.free(m.start(), m.end()):
             out.append(Span(m.start(), m.end(), "address", PRIORITY["address"],
@@ -874,6 +998,8 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
             out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 1,
                             key=m.group("road").lower()))
     for m in _FLAT_ONLY_RE.finditer(text):
+        if m.group(0)[:4].lower() == "room" and _FLAT_RE.fullmatch(m.group(0)):
+            continue        # a meeting room or a hostel's room alone: its building is gone
         out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 2,
                         key=" ".join(m.group(0).lower().split())))
     for m in _PRISON_RE.finditer(text) if "HM" in text else ():
@@ -1210,6 +1336,7 @@ _NAME_END_KINDS = (
                 r"Solutions|Rovers|Wanderers|Athletic|Court|Council|Leisure|Fitness|Gym|Stadium|"
                 r"Arena|Theatre|Museum|Zoo|Hall|Cymru|Ltd|Limited|Plc|Church|Chapel|Mosque|Hotel|Inn|Arms|Caf[eé]|"
                 r"Restaurant|Takeaway|Garage|Motors|Taxis|Station|Library|Gardens|Suite|League|"
+                r"Foyer|Shelter|Staffing|Adoption|Hire|"
                 # firms by their trade ("[Ardglass] Meat Packers"), a body of one nation of the
                 # UK ("[Signpost] NI"), a club by its letters (a GAA club's "CLG", "GAC")
                 r"Packers|Processors|Suppliers|Traders|Wholesale|Haulage|Removals|Caterers|"

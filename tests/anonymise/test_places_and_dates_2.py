@@ -139,3 +139,89 @@ def test_a_username_found_once_goes_everywhere():
             "PLAN\n1. Intel form to police re the older male, the grey car and j.okoro07.")
     result = anonymise(text, key="test")
     assert "j.okoro07" not in result.text, result.text
+
+
+# ---------------------------------------------------------------- services, bodies and venues
+# by a type word of their own
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Referred to Wexcombe Community Paediatrics for a growth review.",
+     "Wexcombe Community Paediatrics"),
+    ("Hearing test booked (Dunmere Road Audiology) for next month.", "Dunmere Road Audiology"),
+    ("Unpaid work hours at Haverleigh Community Garden on Saturdays.",
+     "Haverleigh Community Garden"),
+    ("He slept two nights at St Cuthbert's Night Shelter in town.",
+     "St Cuthbert's Night Shelter"),
+    ("A room is offered through Hollyfern Supported Housing from May.",
+     "Hollyfern Supported Housing"),
+    ("Agency worker – tell Fellside Staffing about the shift.", "Fellside Staffing"),
+    ("Lift home booked with Cragside Private Hire at midnight.", "Cragside Private Hire"),
+    ("The agency is Tamar Vale Adoption, who hold the letterbox.", "Tamar Vale Adoption"),
+    # a foyer (young people's housing) named by its building
+    ("Emergency bed tonight at Kestrel House Foyer, room 3.", "Kestrel House Foyer"),
+])
+def test_services_and_bodies_by_their_type_word(text, place):
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    # a health board is NHS and its area's name; the service after it is a practice term
+    ("Waiting for assessment by NHS Glenmorvan CAMHS since spring.", "NHS Glenmorvan", "CAMHS"),
+    # a unit named by the town it is in
+    ("Seen at the Minor Injuries Unit at Ashcombe with a cut hand.",
+     "Minor Injuries Unit at Ashcombe", None),
+    # an imperative opening a plan's item is no service's name
+    ("c) Consider CAMHS referral if the nightmares continue.", None, "CAMHS"),
+])
+def test_health_boards_and_units_by_their_town(text, gone, kept):
+    result = anonymise(text, key="test")
+    if gone:
+        assert any(r.original == gone for r in result.replacements), result.replacements
+    if kept:
+        assert kept in result.text, result.text
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a firm or place of worship with its street after it, and a mosque named type first
+    ("Seen with duty solicitor Ann Orme of\nOrme & Castell Solicitors, Station Parade. No comment.",
+     "Orme & Castell Solicitors, Station Parade"),
+    ("The family pray at Masjid al-Huda, Quarry Lane most weeks.", "Masjid al-Huda, Quarry Lane"),
+])
+def test_a_body_with_its_street_after_it(text, place):
+    assert place in found(text), found(text)
+
+
+def test_a_firm_named_with_an_ampersand_goes_whole():
+    # its first word opening a sentence, where a capital says nothing
+    result = anonymise("great news!! Cob & Kettle took me on", key="test")
+    assert "Cob" not in result.text and "Kettle" not in result.text, result.text
+
+
+def test_a_home_named_in_capitals_on_its_heading():
+    result = anonymise("HAWTHORN HOUSE – WEEKLY LOG\nAll young people in by 9.", key="test")
+    assert "HAWTHORN" not in result.text, result.text
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Missed three dental checks (Feb–Apr 23) before the move.", "Feb–Apr 23"),
+    ("Amoxicillin prescribed by the out-of-hours GP Jan 24 for an ear infection.", "Jan 24"),
+    ("Paternal uncle Idris Vaughan (d. 2016) lived nearby.", "2016"),
+    ("A police marker on the address (2015, domestic incident, no charge).", "2015"),
+])
+def test_dates_written_short(text, date):
+    assert any(date in r for r in found(text)), found(text)
+
+
+def test_an_immigration_card_number_goes_with_its_letters():
+    assert "ARC KLP 5520913" not in anonymise("Mother ARC KLP 5520913 seen.", key="t").text
+    assert found("Mother ARC KLP 5520913 seen.").get("KLP 5520913") == "reference"
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Paracetamol 500 and co-codamol 15/500 taken together.", "15/500"),
+    ("Meeting moved to the Guildhall, Room 7, at 2pm.", "Room 7"),
+    ("Charged under s1 Criminal Damage Act 1971 for the window.", "Criminal Damage Act"),
+    ("As held in R(M) v LB Hammersmith, 2008, the duty applies.", "R(M) v LB Hammersmith"),
+])
+def test_doses_rooms_statutes_and_case_citations_stay(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
