@@ -247,6 +247,7 @@ board ("NHS Strathavon"), solicitors with a street after them, a mosque with its
 community garden, a café "Bap & Brew", a night shelter, supported housing, an adoption agency by
 region, a staffing agency, a private hire firm, a home's name in capitals, "Sept–Nov 24", "Jan
 25", bare years, "w/c 23/12", Home Office numbers after "UKH".
+After their category fixes: 303/303 and 317/318 ("w/c" left, by design).
 
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.

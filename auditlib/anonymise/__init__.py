@@ -124,6 +124,8 @@ address, then names):
     an Act's year) are dates; so are a month after a past-tense verb ("supplied March"; not the
     months that are names), a short day/month after panel, conference, hearing, court, back,
     starts or returns, and "on 26th by …". Hours are no date: "Weds 12-2", "Mon-Fri 9-5".
+    A month range with a two-digit year ("Sept–Nov 24"), "Jan 25" before a word a date goes
+    before, a death's year ("(d. 2018)") and a year opening a bracket ("(2017, …") are dates.
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -204,7 +206,8 @@ address, then names):
     warrant or collar number with letters before it (``warrant no. KT 5182``). Employee,
     staff, payroll, member, tenancy, policy, certificate and account numbers after their label;
     after any label, a number in groups of digits (``no. 0019 0226 6874``); codes with two
-    letter groups (``AB-NE-30917``).
+    letter groups (``AB-NE-30917``); an immigration card's letters after "ARC" (``ARC UKH
+    4427190``). A dose or fraction ("30/500") is no reference.
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -290,7 +293,16 @@ address, then names):
     Prosiect; their generic words alone stay); "X upon Y" towns; a place abroad of a common word
     and a joining word ("Vila do Sol"); a pub by its name alone where the text calls it a pub
     ("in the Feathers … the pub"); a venue on a street after to, from, outside, near or by; a GP
-    practice named after a street keeps its street's words. "the Trust",
+    practice named after a street keeps its street's words. Health services by specialty and
+    place ("… Community Paediatrics", "… Audiology"), a health board's area ("NHS …", the
+    service after it kept; "NHS England" stays), an urgent treatment centre, minor injuries
+    unit or walk-in centre "at <town>"; community gardens, shelters, refuges, supported
+    housing or lodgings, a "… House Foyer", private hire, staffing and adoption agencies by
+    name; a firm, venue or place of worship with its street after it; "Masjid al-…"; a home's
+    name in a heading in capitals ("… HOUSE", "… LODGE"); a word joined by "&" to a removed
+    name ("Bap & Brew"). A plan's item opening with a verb ("Refer Audiology") names no
+    service; an Act's title and a judicial review's citation ("R(G) v LB Southwark") stay
+    readable. "the Trust",
     "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
     Initials of a school, practice or service named in
     the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
@@ -416,7 +428,14 @@ address, then names):
       name in brackets ("Dibs (Dibyendu Sarkar, 14)"); the name an account is in ('account
       name "AZ M"'); a name beside the handle that spells it; "née" is a title; an acronym in
       brackets after a name is their role ("(SW)") unless their initials spell it; a verb or
-      greeting before a name ("Told Gareth", "Hi Adaeze") is no part of it.
+      greeting before a name ("Told Gareth", "Hi Adaeze") is no part of it;
+    - in a log, staff known by a name and initials in brackets ("Jo (JT)"), people listed by
+      initials after "On shift:", "Present:", "Staff:" or "in home tonight:", and initials
+      joined by "+", are people, their initials gone wherever they recur; a nickname quoted in
+      brackets after a name ('Jordan ("JJ")'; never a defined acronym, '("SGO")'); a name
+      written again in lower case ("bex") when it is a known given name no dictionary holds, or
+      on a text message's line; a surname that is a word after a dotted initial ("E. Grant");
+      a title ending a line with the name on the next.
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again

@@ -293,7 +293,13 @@ _SPEAKER = re.compile(r"(?:^|[\d:.]+[ \t]*[\-–—][ \t]*|[\-–—][ \t]*)$")
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]*(?![A-Za-z]*\d)|[ \t]*$")
 # a word of a thing after: "and TB screening", "by PEG feed" are no person
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][\w\-]*)")
-_PAIR_AFTER = re.compile(r"[ \t]*(?:,|and|&|/)[ \t]*([A-Z]{2,3})(?![\w'’\-/&@])")
+_PAIR_AFTER = re.compile(r"[ \t]*(?:,|and|&|/|\+)[ \t]*([A-Z]{2,3})(?![\w'’\-/&@])")
+# a line's label naming who is listed after it: "YP in home tonight: KD, SN", "On shift: JT,
+# MW", "Present: …" (a log's or minutes' people, by their initials)
+_PEOPLE_LABEL_BEFORE = re.compile(
+    r"(?i)^[ \t]*(?:[\-–•*][ \t]*)?(?:yp|young[ \t]+(?:people|persons?)|children|child|"
+    r"residents?|staff|on[ \t]+shift|on[ \t]+duty|present|attendees|attending|in[ \t]+attendance"
+    r"|apologies|workers?)\b[^:\n]{0,25}:[ \t]*\Z")
 
 
 def _noun_after(after: str) -> bool:
@@ -307,8 +313,9 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     goes, under one placeholder each."""
     capitals = never_initials()
 
-    def candidate(core: str) -> bool:
-        return core not in capitals and core not in NOT_INITIALS \
+    def candidate(core: str, shorthand: bool = False) -> bool:
+        # (``shorthand``: a note's shorthand, "SN", "MW", may still be listed as a person)
+        return core not in capitals and (shorthand or core not in NOT_INITIALS) \
             and core.lower() not in NAME_STOP_WORDS and core.lower() not in _LOWER_TITLES
 
     # "victim, 17 (B.T.)": initials with stops, alone in brackets, are a person, and so are
@@ -323,7 +330,7 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     # a family's children by their initials ("MOHAMUD - AM (14)"), whatever else they spell
     children = {core for *_, cores in family_lists(text) for core in cores}
     hits = [(m.start(), m.end(), m.group(0)) for m in _INITIALS_RE.finditer(text)
-            if (candidate(m.group(0)) or m.group(0) in dotted
+            if (candidate(m.group(0), shorthand=True) or m.group(0) in dotted
                 or (m.group(0) in children
                     and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()])))
             and protected.free(m.start(), m.end())]
@@ -336,12 +343,18 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     for start, end, core in hits:
         before, after = line_before(text, start), line_after(text, end)
         pair = _PAIR_AFTER.match(after)
-        if pair and candidate(pair.group(1)):
+        if pair and candidate(pair.group(1), shorthand=True):
             pairs.append((core, pair.group(1)))
         if core in people:
             continue
+        if core in NOT_INITIALS:
+            # shorthand ("SN" a school nurse) is a person only listed as one: "YP in: KD, SN"
+            if _PEOPLE_LABEL_BEFORE.search(before):
+                people.add(core)
+            continue
         if (VERB_AFTER_RE.match(after) or _ROLE_IN_BRACKETS.match(after)
                 or _INITIALS_WORD_BEFORE.search(before[-12:])
+                or _PEOPLE_LABEL_BEFORE.search(before)
                 or re.match(_AGE_IN_BRACKETS, after)        # "KT (15)": a young person
                 or (_BY_BEFORE.search(before[-12:]) and not _noun_after(after))
                 or (_SPEAKER.search(before) and _SPEAKER_AFTER.match(after))

@@ -263,8 +263,9 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         after = line_after(text, tok.end)
         if low in ("m", "f") and _SEX_AFTER_RE.match(after):
             continue        # "Selam Tesfaye - F, dob …": the child's sex
-        if after[:1].isdigit() or (low in ("l", "r") and _BODY_AFTER_RE.match(after)):
-            continue        # "R3 and R4" (a code, a step), "to L upper arm" (a side)
+        if after[:1].isdigit() or text[tok.start - 1:tok.start].isdigit() \
+                or (low in ("l", "r") and _BODY_AFTER_RE.match(after)):
+            continue        # "R3", "9MB" (a code, a step, a form group), "to L upper arm" (a side)
         if not (VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
                 line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
                 or tok.possessive       # "R's login" for Rahima's

@@ -210,8 +210,9 @@ def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
         return False        # "Rec-Y4", "KS2", "Galaxy S23": a code, a year group, a model
     if _DAY_RANGE_RE.fullmatch(tok.core):
         return False        # "Mon-Fri", "Fri-Sun": days of the week
-    if tok.core[-1] == "s" and tok.core[:-1] in never_initials():
-        return False        # "DSLs", "IROs": an acronym's plural
+    if tok.core[-1] == "s" and (tok.core[:-1] in never_initials()
+                                or (len(tok.core) >= 4 and tok.core[:-1].isupper())):
+        return False        # "DSLs", "IROs", "URTIs": an acronym's plural
     # "SoS", "CiN": a practice acronym written with small letters inside
     return tok.core[1:].islower() or tok.initial or tok.core.upper() not in never_initials()
 
@@ -259,6 +260,14 @@ def _surname_after_first_name(text: str, prev: Tok, tok: Tok, mask: Mask) -> boo
         and not _CALENDAR_RE.fullmatch(tok.core)
         and bool(ROLE_BEFORE_RE.search(line_before(text, prev.start)))
         and not re.match(r"[ \t]+[A-Z]", line_after(text, tok.end)))
+
+
+def _surname_after_dotted_initial(text: str, prev: Tok, tok: Tok, mask: Mask) -> bool:
+    """A listed surname that is a common word too after an initial and its stop: "E. Grant",
+    "K. Page" sign a report ("Plan B. Grant funding…" is a letter's label, never joined)."""
+    return (prev.initial and tok.capitalised and tok.low in SURNAMES and not tok.allcaps
+            and re.fullmatch(r"\.[ \t]?", text[prev.end:tok.start]) is not None
+            and not letter_label(text, prev.start) and mask.free(tok.start, tok.end))
 
 
 # Irish names mutate after a particle: a lower-case letter or two before the capital
@@ -311,6 +320,7 @@ def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
         tok = toks[i]
         if _joinable(tok, mask, text) or (current and (
                 _surname_after_first_name(text, current[-1], tok, mask)
+                or _surname_after_dotted_initial(text, current[-1], tok, mask)
                 or _welsh_inside(text, toks, i, mask))):
             if current:
                 prev = current[-1]
@@ -378,6 +388,8 @@ _NOUN_VERB_RE = re.compile(r"[ \t]+(?:will|would|could|can|did|had|[a-z]+s)\b")
 # a thing done to it: "Contract agreed + signed", "Plan agreed by all", "Attendance
 # confirmed." (nothing after), "Emojis described in brackets" (a plural), never a person's doing
 _PASSIVE_RE = re.compile(r"[ \t]+[a-z]+ed(?:[ \t]*(?:\+|&|and)[ \t]*[a-z]+ed\b|[ \t]+by\b"
+                         # "Hunger reported at school": where it was seen, not who did it
+                         r"|[ \t]+(?:at|in|during)[ \t]+(?:school|home|nursery|college|the)\b"
                          r"|[ \t]*(?:[.;]|$))")
 
 
@@ -527,6 +539,18 @@ def _topic(tok: Tok, after: str) -> bool:
             and bool(_TOPIC_AFTER_RE.match(after)))
 
 
+# a name with the initials it is written by in brackets ("Jo (JT) – waking night", "Marek (MW)"):
+# a staffing list's way of saying who the initials are, the first letter the name's
+_OWN_INITIALS_AFTER_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})[ \t]*[,;)]")
+# a name with a nickname quoted in brackets ('messaging Jordan ("JJ") again')
+_QUOTED_NICK_AFTER_RE = re.compile(r"[ \t]*\([ \t]*[\"“'‘][^\W\d_][\w'’\-]*[\"”'’][ \t]*\)")
+
+
+def _own_initials_after(words: list[Tok], after: str) -> bool:
+    m = _OWN_INITIALS_AFTER_RE.match(after)
+    return bool(m) and m.group(1)[0] == words[0].core[0] and m.group(1) not in never_initials()
+
+
 _VERB_SET = frozenset(VERBS)
 _GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "afternoon", "evening",
                         "thanks", "cheers", "bye", "ta"})
@@ -572,6 +596,7 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             title or dotted or ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
             or _at_a_place(words, after)
             or ROLE_AFTER_RE.match(after) or _verb_after(words, after) or last.possessive
+            or _own_initials_after(words, after) or _QUOTED_NICK_AFTER_RE.match(after)
             or (last_end >= 0 and _LIST_GAP_RE.match(text[last_end:first.start])
                 and len(words) == 1))
         cores = [t for t in words if not t.initial]
@@ -625,6 +650,7 @@ _COLLAR_GAP_RE = re.compile(r"\.?[ \t]*\d{2,6}[ \t]+")
 
 
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
+_WRAPPED_GAP_RE = re.compile(r"\.?[ \t]*\r?\n[ \t]*")
 
 
 def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
@@ -644,6 +670,9 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             gap = text[prev_end:nxt.start]
             collar = (not words and tok.core in POLICE_RANKS
                       and bool(_COLLAR_GAP_RE.fullmatch(gap)))
+            if not words and _WRAPPED_GAP_RE.fullmatch(gap) \
+                    and re.search(r"[a-z,][ \t]+\Z", line_before(text, tok.start)):
+                gap = " "       # "found by PC\nGrant Lowther": a sentence wrapped after the title
             if (re.fullmatch(r"\.?[ \t]+", gap) and not (nxt.capitalised or nxt.initial)
                     and (end := _particles_then_name(text, toks, j, mask)) is not None):
                 words += toks[j:end + 1]        # "Mr van der Kolk", "Mr Ó hAodha"
@@ -755,8 +784,13 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
             continue
         if low not in components and not (low.endswith("s") and low[:-1] in components):
             continue        # "the Gallaghers" for Mrs Gallagher
+        # a given name no dictionary holds is the person in lower case too, and so is any such
+        # name in a text message ("22:48 YP: ty bex" after "Bex")
         if not (tok.capitalised or tok.allcaps
-                or (lower is not None and all(lower.taken[tok.start:tok.end]))):
+                or (lower is not None and all(lower.taken[tok.start:tok.end]))
+                or (tok.core.islower() and len(low) >= 3 and not is_english(low)
+                    and (low in FIRST_NAMES
+                         or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))):
             continue
         if tok.allcaps and tok.core in capitals:
             continue
@@ -832,6 +866,11 @@ def _name_before_handle(text: str, mask: Mask) -> list[Span]:
             out.append(Span(m.start(1), m.end(1), "name", PRIORITY["name"] - 10,
                             words=(m.group(1),)))
     return out
+
+
+# a text message as a log or export has it: a time, then who sent it ("17:34 YP: ty x")
+_MESSAGE_LINE_RE = re.compile(r"[ \t]*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-–,]*"
+                              r"[^\W\d_][\w'’\- ]{0,20}:")
 
 
 # how a diary or log says how a child was, with no verb: "Hope up at 7", "Will asleep by 8"
@@ -1023,6 +1062,26 @@ _DEFINED_NICKNAME_RE = re.compile(
     rf"|(?<=[A-Za-z])[ \t]*=[ \t]*{_QUOTED_NICK.replace('quoted', 'after')}")
 
 
+# a nickname quoted in brackets straight after a name: 'Jordan ("JJ")', 'Rebecca ("Bex")'
+_BRACKETED_NICK_RE = re.compile(r"(?<=[A-Za-z])[ \t]*\([ \t]*" + _QUOTED_NICK + r"[ \t]*\)")
+_WORDS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’\-]*[ \t]+(?:(?:of|and|for|the|in)[ \t]+)?)*"
+                              r"[A-Z][\w'’\-]*)\Z")
+
+
+def _glossary_acronym(text: str, m: re.Match) -> bool:
+    """'Special Guardianship Order ("SGO")', 'the Local Authority ("LA")': a term's acronym
+    defined, never a person's nickname (unless the words are a given name's: "Jade Jones")."""
+    nick = m.group("quoted")
+    if not nick.isupper():
+        return False
+    if nick in never_initials():
+        return True
+    before = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+    words = re.findall(r"[A-Z][\w'’\-]*", before.group(1)) if before else []
+    return len(words) >= 2 and "".join(w[0] for w in words).endswith(nick) \
+        and words[-len(nick)].lower() not in FIRST_NAMES
+
+
 def nickname_names(text: str, mask: Mask) -> list[Span]:
     """Nicknames introduced as such ("aka", "known as"…, or quoted and set against a full
     name with "=" or "real name"); quoted, or capitalised when not quoted."""
@@ -1030,6 +1089,8 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
     found = [(m, "quoted" if m.group("quoted") else "nick") for m in _NICKNAME_RE.finditer(text)]
     found += [(m, "quoted" if m.group("quoted") else "after")
               for m in _DEFINED_NICKNAME_RE.finditer(text)]
+    found += [(m, "quoted") for m in _BRACKETED_NICK_RE.finditer(text)
+              if not _glossary_acronym(text, m)] if "(" in text else []
     for m, group in found:
         nick = m.group(group)       # "aka 'lil d'": all of it
         if m.re is _DEFINED_NICKNAME_RE and nick.isupper():
