@@ -96,7 +96,9 @@ _YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
                      r"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")
 _DATE_RES = [
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
-                       rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/\-])(?!\.\d)")),
+                       # "jabs at 8/12/16 wk" are ages in weeks, not a date
+                       rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}}(?![ \t]*(?i:wks?|weeks)\b))(?![\d/\-])"
+                       r"(?!\.\d)")),
     ("ymd", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
                        r"(?P<d>\d{1,2})(?![\d/\-])(?!\.\d)")),
     # "the 13th of March", "the 3rd day of February 2024", "Wednesday the twelfth of March":
@@ -138,9 +140,14 @@ _DATE_RES = [
                       r"(?P<m>\d{1,2})(?![\d/])(?!\.\d)")),
     # a named day with a fixed date ("since Christmas Eve", "on Boxing Day"): a day of the
     # year, moved and written back as the date it became ("since 7 January"); events that
-    # are not a day off (Halloween, Bonfire Night) stay
+    # are not a day off (Halloween, Bonfire Night) stay, unless a year dates them ("around
+    # Bonfire Night 2023")
     ("holiday", re.compile(r"(?<![\w])(?P<hol>(?i:Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|"
-                           r"New[ \t]+Year['’]?s[ \t]+(?:Eve|Day)|Hogmanay))"
+                           r"New[ \t]+Year['’]?s[ \t]+(?:Eve|Day)|Hogmanay)|"
+                           r"(?:Bonfire[ \t]+Night|Guy[ \t]+Fawkes[ \t]+Night|Halloween|"
+                           r"Hallowe['’]en|Valentine['’]?s[ \t]+Day|Burns[ \t]+Night|"
+                           r"St\.?[ \t]+(?:Patrick|David|Andrew|George)['’]?s[ \t]+Day)"
+                           r"(?=,?[ \t]+(?:19|20)\d\d(?![\w])))"
                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
     # a festival placed in time ("since Christmas", "at Easter", "over Eid"): its day that
     # year, written back as the date it became; "a Christmas card", "Christmas was hard" stay
@@ -149,9 +156,10 @@ _DATE_RES = [
                             r"(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|"
                             r"Good[ \t]+Friday|Eid(?:[ \t\-]+(?:al|ul|el)[ \t\-]+(?:Fitr|Adha))?)"
                             r"(?:[ \t]+(?i:holidays?|hols|break))?"
-                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w'’])"
-                            # "back after Christmas a little unsettled"
-                            rf"(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t]))")),
+                            # its year dates it whatever follows ("since Easter 2024 the
+                            # children…"); alone, "back after Christmas a little unsettled"
+                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’])|(?![\w'’])"
+                            rf"(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t])))")),
     # a named half term: "Feb half term 2025", "from October half-term"
     ("half_term", re.compile(r"(?<![\w])(?P<ht>Feb(?:ruary)?|May|Oct(?:ober)?)[ \t]+"
                              r"(?i:half[ \t\-]?term)(?:[ \t]+(?P<y>(?:19|20)\d{2}))?(?![\w])")),
@@ -162,10 +170,14 @@ _DATE_RES = [
                          r"began|begins|ended|ends|ending|stopped|finished|due|expected|expecting|"
                          r"early|mid|late|last|next|this)(?:[ \t]+(?i:in))?"
                          # an event's past tense: "was supplied March" (see _month_alone_is_date)
-                         r"|(?P<ed>[a-z]{2,}ed))[ \t]+"
+                         r"|(?P<ed>[a-z]{2,}ed)"
+                         # when a thing was: "the first time was Sept" (see _month_alone_is_date)
+                         r"|(?P<was>was|were))[ \t]+"
                          r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?)"
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
                          rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
+    # a month alone in a table's column of dates ("| Who | By when |" … "| Dad | Jan |")
+    ("month", re.compile(rf"(?<=\|)[ \t]*(?P<cell>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=[ \t]*\|)")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
     ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
                                rf"[ \t]+(?:the[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
@@ -210,9 +222,13 @@ _DATE_RES = [
                         rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"
                         rf"|[ \t]+(?i:onwards?)\b)")),
     # a year closing a clause after the event it dates, as a record lists them: "PNC - drink
-    # drive 2021, no markers" (a word of count or number before it is checked apart)
-    ("year", re.compile(r"(?<![\w'’])(?P<pre>[a-z]{3,})[ \t]+(?P<y>(?:19[5-9]|20[0-3])\d)"
-                        r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z))")),
+    # drive 2021, no markers", "(theft, 2019)", "came to UK 2013." (a word of count or number
+    # before it is checked apart)
+    ("year", re.compile(r"(?<![\w'’])(?P<pre>[a-z]{3,}|[A-Z]{2,5}),?[ \t]+"
+                        r"(?P<y>(?:19[5-9]|20[0-3])\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z))")),
+    # a year of birth, whatever follows it: "DOB 1990    tel …"
+    ("year", re.compile(r"(?<![\w])(?i:born|d\.?o\.?b\.?:?|y\.?o\.?b\.?:?|(?:date|year)[ \t]+of"
+                        r"[ \t]+birth:?)[ \t]+(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)")),
 ]
 # the words before a year that make it a count or a number, not a date ("costs 2000.")
 _NOT_YEAR_BEFORE = frozenset({
@@ -222,7 +238,8 @@ _NOT_YEAR_BEFORE = frozenset({
     "tel", "ext", "extension", "house", "flat", "plot", "bus", "route", "model", "version",
     "reference", "account", "case", "log", "incident", "crime", "serial", "collar", "only",
     "just", "another", "rent", "arrears", "debt", "fine", "fines", "loan", "balance", "was",
-    "were", "are", "is", "has", "had", "have", "with", "for", "per", "every", "each"})
+    "were", "are", "is", "has", "had", "have", "with", "for", "per", "every", "each",
+    "act", "order", "rules", "regs"})     # a statute's year: "CHILDREN ACT 1989"
 # more years of a range or list: "from 2014 to 2016", "in 2009 and 2011", "(2014-2016)"
 _YEAR_MORE_RE = re.compile(r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?:to|and|or|until|till|&)[ \t]+|"
                            r",[ \t]*(?=(?:19|20)\d\d(?:,[ \t]*(?:19|20)\d\d)*\)))"
@@ -257,19 +274,29 @@ _EVENT_BEFORE = re.compile(r"(?i)\b(?:seized|arrested|charged|interviewed|releas
                            r"discharged|reported|referred|received|sent|visited|attended|held|"
                            r"convened|closed|opened|started|ended|stopped|found|located|"
                            r"returned|issued|signed|submitted|completed|booked|cancelled|"
-                           r"expired|expires|moved|left)[ \t]*$")
+                           r"expired|expires|moved|left|"
+                           # contact made: "chased 3/6", "emailed 4/7"
+                           r"chased|emailed|phoned|rang|texted|called|requested|reminded|"
+                           r"followed[ \t]+up|wrote|posted)[ \t]*$")
 # a table's column of dates: its heading says so ("| By", "Due date |")
 _DATE_HEADING = re.compile(r"(?i)(?:by|when|due|date|dated|deadline|target(?:[ \t]+date)?|"
                            r"timescales?|review(?:[ \t]+date)?|completed(?:[ \t]+by)?|"
                            r"by[ \t]+when|due[ \t]+date)")
 _SHARE_AFTER = re.compile(r"(?i)[ \t]+(?:of|or|in|to|and|majority|share)\b")  # "3/4 of them"
+# another day/month after it in a list ("chased 3/6 and 11/6"): no share
+_NEXT_DAY_MONTH_RE = re.compile(r"[ \t]+(?:and|or|to)[ \t]+\d{1,2}/\d{1,2}(?![\d/])"
+                                r"(?![ \t]+(?i:of|cups?)\b)")
 _TIME_AFTER = re.compile(r"[ \t,]+(?:at[ \t]+)?(?:[01]?\d|2[0-3])"
                          r"(?:[:.][0-5]\d|[0-5]\d[ \t]?hrs)\b")
 
 
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
              "new year's eve": (12, 31), "new years eve": (12, 31), "hogmanay": (12, 31),
-             "new year's day": (1, 1), "new years day": (1, 1)}
+             "new year's day": (1, 1), "new years day": (1, 1), "bonfire night": (11, 5),
+             "guy fawkes night": (11, 5), "halloween": (10, 31), "hallowe'en": (10, 31),
+             "valentine's day": (2, 14), "valentines day": (2, 14), "burns night": (1, 25),
+             "st patrick's day": (3, 17), "st david's day": (3, 1), "st andrew's day": (11, 30),
+             "st george's day": (4, 23)}
 
 
 def _in_date_column(text: str, m: re.Match) -> bool:
@@ -282,7 +309,7 @@ def _in_date_column(text: str, m: re.Match) -> bool:
         return False
     column = text.count("|", line_start, m.start())
     cells = line.split("|")
-    if cells[column].strip() != m.group(0):
+    if cells[column].strip() != m.group(0).strip():
         return False
     # the heading: the first of the table's lines above, all with as many cells
     heading = None
@@ -297,7 +324,7 @@ def _in_date_column(text: str, m: re.Match) -> bool:
 
 
 def _holiday(name: str) -> tuple[int, int]:
-    return _HOLIDAYS[" ".join(name.lower().replace("’", "'").split())]
+    return _HOLIDAYS[" ".join(name.lower().replace("’", "'").replace("st.", "st").split())]
 
 
 # a festival's or half term's day (month, day), until its year is known; a half term is named
@@ -362,6 +389,8 @@ def _month_alone_is_date(g: dict) -> bool:
     goes. Months that are people too ("cared for April", "a note to Jan") are left to the
     names after for, to, by, at or of ("from" too for Jan and Dec)."""
     mon, prep = g["mon"].capitalize(), (g.get("prep") or "").lower()
+    if g.get("was"):    # "it was May": a person as likely as a month
+        return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec")
     if g.get("ed"):     # "phoned April", "asked Jan": a person; "supplied March" a date
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec") and g["mon"][0].isupper()
     if mon in ("Jan", "Dec"):
@@ -421,6 +450,8 @@ def _date_matches(text: str) -> list[_DateMatch]:
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
                     and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
+            if g.get("cell") is not None and not _in_date_column(text, m):
+                continue            # a month alone in a table, not under a heading of dates
             if form == "month" and (not _month_alone_is_date(g)
                                     or _RECURRING_YEAR_RE.match(text, m.end())
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
@@ -458,8 +489,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 short = len(g["d"]) == 1 or len(g["m"]) == 1
                 looks_other = ((len(g["d"]) == 1 and len(g["m"]) == 1) or g["m"] in ("10", "7")
                                or (g["m"] == "5" and len(g["d"]) == 1))
-                share = _SHARE_AFTER.match(text, m.end()) or re.match(_COUNT_AFTER, text[
-                    m.end():m.end() + 12])
+                share = (_SHARE_AFTER.match(text, m.end())
+                         and not _NEXT_DAY_MONTH_RE.match(text, m.end())) \
+                    or re.match(_COUNT_AFTER, text[m.end():m.end() + 12])
                 if short and looks_other and not (
                         g.get("wd") or _DATE_CONTEXT.search(before)
                         or ((_ENTRY_START.search(before) or _EVENT_BEFORE.search(before))
@@ -472,7 +504,7 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 continue
             if form == "years" and not _years_are_dates(text, m):
                 continue
-            if g.get("pre") and g["pre"] in _NOT_YEAR_BEFORE:
+            if g.get("pre") and g["pre"].lower() in _NOT_YEAR_BEFORE:
                 continue
             if form in _YEAR_LEVEL:
                 month, day = 7, 2               # the middle of the year, until moved
@@ -502,7 +534,7 @@ def _date_matches(text: str) -> list[_DateMatch]:
 
 _OF_MONTH = re.compile(rf"(?i)\bof[ \t]+{_MONTH}\b")
 # the next month of a list or range after a month alone: "in March and May", "June to August"
-_MONTH_MORE_RE = re.compile(rf"[ \t]*(?:,|,?[ \t]+(?:and|or|to|until|till|through)|&|[\-–])"
+_MONTH_MORE_RE = re.compile(rf"[ \t]*(?:,|,?[ \t]+(?:and|or|to|until|till|through)|&|[\-–/])"
                             rf"[ \t]*(?P<mon>{_MONTH})(?![\w'’\-])(?![ \t]*\d)"
                             r"(?![ \t]+[A-Z][a-z])")
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -514,6 +546,8 @@ def _years_are_dates(text: str, m: re.Match) -> bool:
     first, second = int(m.group("y")), int(m.group("y2"))
     if second % 100 == (first + 1) % 100 and (len(m.group("y2")) == 2 or second == first + 1):
         return True
+    if len(m.group("y2")) == 2:         # "(2015-18)": the second in the first's century
+        second += first // 100 * 100 + (100 if second < first % 100 else 0)
     before = text[max(0, m.start() - 12):m.start()]
     return second > first and bool(
         re.search(r"(?i)(?:\b(?:in|from|between|during|since|throughout|years?)[ \t]+|\()$",
@@ -711,8 +745,8 @@ def _shifted_years(text: str, d: _DateMatch, delta: int) -> str:
         if raw is None:
             continue
         value = int(raw) + delta
-        if len(raw) == 2:       # "2024/25": the second year's last two digits
-            value = (int(d.m.group("y")) + 1 + delta) % 100
+        if len(raw) == 2:       # "2024/25", "2015-18": the second year's last two digits
+            value = (int(raw) + delta) % 100
         parts.append((d.m.start(group) - d.start, d.m.end(group) - d.start,
                       f"{value:0{len(raw)}d}"))
     for start, end, value in sorted(parts, reverse=True):

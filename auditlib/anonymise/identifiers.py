@@ -311,10 +311,14 @@ _EXHIBITS_RE = re.compile(r"\b(?i:exhibits?|exh\.|productions?)[ \t]*(?:(?i:no|r
                           r"[ \t]*(?P<list>[A-Z]{2,4}/?\d{1,4}(?:(?:[ \t]*[,&][ \t]*|[ \t]+"
                           r"(?:and|to)[ \t]+)[A-Z]{2,4}/?\d{1,4})*)(?![\w/])")
 _EXHIBIT_RE = re.compile(r"[A-Z]{2,4}/?\d{1,4}")
+# a court bundle's page by its section's letter: "bundle p.C114", "pages E12-E15"
+_BUNDLE_PAGE_RE = re.compile(r"(?<![\w])(?i:pp?|pages?|pg)(?:\.[ \t]*|[ \t]+)(?P<ref>[A-Z]\d{1,4}"
+                             r"(?:[ \t]*[\-–][ \t]*[A-Z]?\d{1,4})?)(?![\w/\-])")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
 # a dose's strengths, a score or a share: "co-codamol 30/500", "scored 18/120"
 _FRACTION = re.compile(r"\d{1,3}/\d{1,4}")
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")     # "08/2023": a date
+_WEEKS_AFTER_RE = re.compile(r"[ \t]*(?i:wks?|weeks)\b")
 # a code of capitals and digits with no cue: a share code, a booking or account code
 # ("W8K-3TQ-R7P", "AB12CD34"); letters and digits woven together, or digits in several groups,
 # say it is no word ("COVID-19", "KS2", "A&E" stay)
@@ -361,6 +365,9 @@ def find_references(text: str) -> list[Span]:
         for code in _EXHIBIT_RE.finditer(text, m.start("list"), m.end("list")):
             out.append(Span(code.start(), code.end(), "reference", PRIORITY["reference"],
                             key=code.group(0)))
+    for m in _BUNDLE_PAGE_RE.finditer(text):
+        out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
+                        key=m.group("ref").upper()))
     for m in _DX_RE.finditer(text) if "DX" in text else ():
         out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
                         key=m.group("ref").upper()))
@@ -374,8 +381,9 @@ def find_references(text: str) -> list[Span]:
     for m in _LONG_NUMBER_RE.finditer(text):
         token = m.group(0)
         if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token) \
-                or (_FRACTION.fullmatch(token) and not _MONTH_YEAR.fullmatch(token)):
-            continue
+                or (_FRACTION.fullmatch(token) and not _MONTH_YEAR.fullmatch(token)) \
+                or _WEEKS_AFTER_RE.match(text, m.end()):
+            continue        # "jabs at 8/12/16 wk": ages in weeks
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
                         key=token.upper()))
     return out

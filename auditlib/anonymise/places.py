@@ -127,7 +127,9 @@ _FACILITY_KINDS = (
                r"Health[ \t]+Visiting|School[ \t]+Nursing|Continence|Physiotherapy|"
                # a hospital's day unit by its specialty: "… Neurology Day Unit"
                r"(?:(?:Neurology|Cardiology|Oncology|Haematology|Renal|Rheumatology|"
-               r"Dermatology|Respiratory|Surgical|Medical)[ \t]+)?Day)[ \t]+"
+               r"Dermatology|Respiratory|Surgical|Medical)[ \t]+)?Day)"
+               # a second field joined to the first: "… Wheelchair and Seating Service"
+               r"(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?[ \t]+"
                r"(?:Services?|Centre|Center|Team|Unit|Clinic|Pathway)|General|"
                # a service named by what it does: "Ashby Talking Therapies"
                r"Talking[ \t]+Therapies|Dental|School[ \t]+Nursing|"
@@ -756,6 +758,10 @@ def _typed_facilities(text: str, original: str, protected: Mask,
              "Adoption", "Paediatrics", "Audiology", "Shelter", "Refuge", "Foyer")))
         if named is None:
             continue
+        # "the imam of Masjid al-Noor": the name comes after this type word, not before it
+        if m.group("type") in ("Masjid", "Gurdwara", "Mandir") \
+                and _WORSHIP_NAMED_RE.match(text, m.start("type")):
+            continue
         start, at, prefix = named
         if at > m.start("prefix") and _WORSHIP_RE.search(m.group("type")):
             start = at = _church_name_start(text, m, at)
@@ -860,6 +866,18 @@ def _street_name_start(text: str, m: re.Match, trimmed: int) -> int:
     return m.start("prefix")
 
 
+def _common_street_name(text: str, m: re.Match) -> bool:
+    """A street named by common words alone, mid-sentence, is still a street ("referred to
+    Harbour Road probation office", "lives on Church Lane"); not a court or a "Way", which name
+    other things ("Crown Court", "Best Way"), nor a role, title, month or sentence word."""
+    if m.group("type") in ("Way", "Court") or not re.search(
+            r"[a-z,][ \t]+\Z", line_before(text, m.start("prefix"))):
+        return False
+    return not any(not w.isalpha() or len(w) < 3 or w.isupper() or w.lower() in ROLES
+                   or w in TITLES or w.lower() in _NOT_A_PLACE or _breaks_name(w)
+                   or w.lower() in _NOT_A_STREET_NAME for w in m.group("prefix").split())
+
+
 def _with_house_name(text: str, start: int) -> int:
     """Where an address starts when a house's name is written before its street."""
     house = _HOUSE_BEFORE_RE.search(line_before(text, start))
@@ -937,6 +955,8 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
         if not protected.free(m.start("type"), m.end("type")):
             continue
         trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
+        if trimmed is None and _common_street_name(text, m):
+            trimmed = (m.start("prefix"), m.group("prefix"))
         if trimmed is None:
             continue
         end = extend(m.end())
@@ -1327,7 +1347,7 @@ _NAME_END_KINDS = (
     ("school", r"Juniors?|Infants?|Primary|Nursery|Academy|College|School|Pre-?[Ss]chool"),
     # "[Sheffield] Children's": a children's hospital by its town
     ("health", r"ED|A&E|Ward|Unit|Department|Clinic|Hospital|Hospice|Pharmacy|Surgery|"
-               r"Children['’]s"),
+               r"Children['’]s|CDC"),
     ("address", r"Aid|Partnerships?|Park|Allotments?|Association|Embassy|Consulate|Play|"
                 r"Packaging|Services?|Team|Trust|Foundation|Charity|Society|Network|Forum|"
                 r"Alliance|Collective|Project|Cent(?:re|er)|Hub|Club|Group|Estate|Farm|Market|"
@@ -1343,7 +1363,10 @@ _NAME_END_KINDS = (
                 r"Contractors|Butchers|NI|UK|A?FC|JFC|RFC|GAA|GAC|CLG|"
                 # services and firms by what they do ("[Ashby] Mobility", "… Community
                 # Transport", "… Adoption Together", "[Leeds] Citizens Advice")
-                r"Mobility|Direct|Transport|Together|Advice|Breaks"),
+                r"Mobility|Direct|Transport|Together|Advice|Breaks|"
+                # "[Riverside] Family Mediation", "… Community Pantry", "[Dalby] Roofing"
+                r"Mediation|Pantry|Larder|Roofing|Plumbing|Scaffolding|Landscaping|Glazing|"
+                r"Electrical|Joinery|Decorating|Cleaners"),
 )
 # letters no person's name is followed by: a club's or firm's
 _CLUB_OR_FIRM_RE = re.compile(r"\b(?:A?FC|JFC|RFC|GAA|GAC|CLG|Ltd|Limited|Plc|LLP)\Z")
@@ -1366,7 +1389,11 @@ _WORSHIP_OPENING_RE = re.compile(rf"{_WORSHIP_FIRST}(?![\w])")
 # a lower-case word saying what sort of place a named place is: "[Moorside] estate", "[the
 # Hospice] shop" (not "estate agent")
 _PLACE_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:estate|shop|site|flats|precinct|allotments?|"
-                                  r"park|rec)(?![\w'’\-])(?![ \t]+agents?\b)")
+                                  r"park|rec|refuge|hostel|custody[ \t]+suite|"
+                                  # "[Eastgate] custody suite", "[Hollins Lane] children's home"
+                                  r"(?:children['’]s|care)[ \t]+home|police[ \t]+station|"
+                                  r"(?:probation|housing|council)[ \t]+office)"
+                                  r"(?![\w'’\-])(?![ \t]+agents?\b)")
 _WORDS_OF_PLACES = ("address", "school", "gp", "health", "name")
 
 
