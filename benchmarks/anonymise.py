@@ -264,6 +264,8 @@ action column ("Hope"), dotted initials ("S.", "L."), a teacher's "Miss T", a fe
 year ("Bonfire Night 2024"), a bare year, month or short date, "2015-18", "Feb/March", a crime
 reference with slashes, "CAD 1123-0876", a wheelchair service by its region, a children's
 centre "for" a specialty, a youth club "at St Mark's", a football pitch and a team by a town.
+After their category fixes: 303/308 and 282/292; what is left leaves generic words only ("North"
+of a policing area, "Town" of a team, "3G", "w/c", "Coroner's Office", "Cafcass").
 
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.

@@ -125,7 +125,11 @@ address, then names):
     months that are names), a short day/month after panel, conference, hearing, court, back,
     starts or returns, and "on 26th by …". Hours are no date: "Weds 12-2", "Mon-Fri 9-5".
     A month range with a two-digit year ("Sept–Nov 24"), "Jan 25" before a word a date goes
-    before, a death's year ("(d. 2018)") and a year opening a bracket ("(2017, …") are dates.
+    before, a death's year ("(d. 2018)") and a year opening a bracket ("(2017, …") are dates;
+    so are a festival or named day with a year ("Bonfire Night 2024"), "DOB 1990", a year
+    after a comma or acronym ending a clause, "(2015-18)", months joined by "/" ("Feb/March"),
+    a month in a table's date column and short dates listed after a contact verb ("chased 3/6
+    and 11/6"); "8/12/16 wk" (ages in weeks) is none.
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -302,7 +306,9 @@ address, then names):
     name in a heading in capitals ("… HOUSE", "… LODGE"); a word joined by "&" to a removed
     name ("Bap & Brew"). A plan's item opening with a verb ("Refer Audiology") names no
     service; an Act's title and a judicial review's citation ("R(G) v LB Southwark") stay
-    readable. "the Trust",
+    readable. A street of common words mid-sentence ("at Harbour Road probation office"), a
+    service of two fields ("… Wheelchair and Seating Service"), a lower-case place noun or a
+    trade after a removed name ("[…] refuge", "[…] Roofing") go. "the Trust",
     "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
     Initials of a school, practice or service named in
     the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
@@ -435,7 +441,13 @@ address, then names):
       brackets after a name ('Jordan ("JJ")'; never a defined acronym, '("SGO")'); a name
       written again in lower case ("bex") when it is a known given name no dictionary holds, or
       on a text message's line; a surname that is a word after a dotted initial ("E. Grant");
-      a title ending a line with the name on the next.
+      a title ending a line with the name on the next; a surname in capitals after a given
+      name before an age or date of birth ("Andreea IONESCU dob"); a quoted nickname after
+      "aka" even when a word ('aka "Dutch"'), and its later use as a person; a title with one
+      initial ("Miss T"); a named person's dotted initial mid-sentence ("S. describes"); a
+      known name alone in a table's "who" cell. Authors cited with a year ("Lord and
+      Borthwick (2008)", "et al.") stay readable, as do common medicines, exam boards, games
+      and psychometric tests (``data/kept-terms.txt``).
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again

@@ -10,7 +10,13 @@ import re
 
 from auditlib.anonymise.english import is_english
 from auditlib.anonymise.identifiers import POLICE_RANKS
-from auditlib.anonymise.names import DOTTED_INITIALS_RE, VERB_AFTER_RE, Tok, letter_label
+from auditlib.anonymise.names import (
+    AGE_AFTER_RE,
+    DOTTED_INITIALS_RE,
+    VERB_AFTER_RE,
+    Tok,
+    letter_label,
+)
 from auditlib.anonymise.places import find_addresses, find_institutions
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
@@ -153,6 +159,22 @@ _COLLAR_RE = re.compile(r"[ \t]+\d{2,6}[ \t]+")
 _RANKS = frozenset(r.upper() for r in POLICE_RANKS)
 
 
+def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> bool:
+    """"IP: Andreea IONESCU dob …", "SUSP: Connor WALSH": a given name, then the surname in
+    capitals as police and court lists write it; a given name the lists know, or an age or
+    date of birth after, and never a word of a sentence in capitals ("Sam SAID NO")."""
+    tok, nxt = toks[i], toks[i + 1]
+    if not (tok.capitalised and not tok.possessive and len(tok.core) > 1
+            and text[tok.end:nxt.start] == " " and _name_in_capitals(nxt.core)
+            and tok.low not in NAME_STOP_WORDS):
+        return False
+    after = line_after(text, nxt.end + (2 if nxt.possessive else 0))
+    if re.match(r"[ \t]+[A-Z]{2,}(?![\w'’])", after) and not AGE_AFTER_RE.match(after):
+        return False
+    return bool(AGE_AFTER_RE.match(after)) or (
+        tok.low in FIRST_NAMES and tok.low not in NAME_ALSO_WORD and not is_english(nxt.core))
+
+
 def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """A person's name in capitals: a listed first name before another word in capitals that
     is not a common word ("TYLER BRANNIGAN"), a title before one or more ("MRS OKORO", "MR
@@ -171,6 +193,10 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 and re.fullmatch(r"[ \t]+", gap) and not letter_label(text, tok.start) \
                 and (nxt.low in SURNAMES or _unknown_capitals(nxt.core)) \
                 and mask.free(tok.start, nxt.end):
+            out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
+                            words=(tok.core, nxt.core.title())))
+            continue
+        if _surname_in_capitals(text, toks, i) and mask.free(tok.start, nxt.end):
             out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
                             words=(tok.core, nxt.core.title())))
             continue

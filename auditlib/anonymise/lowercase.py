@@ -213,6 +213,7 @@ _BODY_AFTER_RE = re.compile(
     r"(?i)[ \t]*(?:(?:upper|lower|inner|outer|side[ \t]+of)[ \t]+)?(?:arm|forearm|leg|hand|"
     r"foot|eye|ear|cheek|thigh|knee|shin|shoulder|wrist|elbow|ankle|hip|temple|side|chest|"
     r"buttock|flank|back|breast|lung|kidney|finger|toe|jaw|brow)s?\b")
+_DOTTED_IN_SENTENCE_RE = re.compile(r"\.[ \t]+[a-z]")
 _INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\()")
 
 
@@ -266,7 +267,11 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         if after[:1].isdigit() or text[tok.start - 1:tok.start].isdigit() \
                 or (low in ("l", "r") and _BODY_AFTER_RE.match(after)):
             continue        # "R3", "9MB" (a code, a step, a form group), "to L upper arm" (a side)
-        if not (VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
+        # "S. describes him", "sees L. as easy": a named person's initial and its stop inside
+        # a sentence that goes on in lower case
+        dotted = len(low) == 1 and tok.core.isupper() and _DOTTED_IN_SENTENCE_RE.match(after) \
+            and re.search(r"[a-z]", line_before(text, tok.start))
+        if not (dotted or VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
                 line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
                 or tok.possessive       # "R's login" for Rahima's
                 # "M wet the bed": a capital letter alone opening a sentence is no word

@@ -52,7 +52,7 @@ ROLE_AFTER_RE = re.compile(
     r"(?i)^[ \t]*(?:\(|[\-–][ \t]|,[ \t]*(?=(?:the[ \t]+|his[ \t]+|her[ \t]+)?(?:maternal|"
     r"paternal|mother|father|mum|dad)))[ \t]*(?:[\w'’\-]+[ \t]+){0,2}?(?:"
     + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")\b")
-_AGE_AFTER_RE = re.compile(
+AGE_AFTER_RE = re.compile(
     # ("(3-yearly)", "(2-weekly)" are how often, not an age)
     r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b(?!-[a-z]+ly\b)|"
     r",?[ \t]+aged?[ \t]+\d|"
@@ -556,6 +556,37 @@ _GREETINGS = frozenset({"hi", "hiya", "hello", "hey", "dear", "morning", "aftern
                         "thanks", "cheers", "bye", "ta"})
 
 
+# a published work cited by its authors' surnames and year: two authors joined by "and" or
+# "&", or one with "et al." (a surname alone before a year may be a person born that year)
+_YEAR_CITED = r"[ \t]*\([ \t]*(?:19|20)\d\d[a-z]?[ \t]*\)"
+_CITED_AFTER_RE = re.compile(rf"(?:[ \t]+et[ \t]+al\b\.?|[ \t]+(?:and|&)[ \t]+[A-Z][\w'’\-]+)"
+                             rf"{_YEAR_CITED}")
+_CITED_BEFORE_RE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]+[ \t]+(?:and|&)[ \t]+\Z")
+
+
+# what says a work is cited: a word of research before, or its title quoted after the year
+_CITING_BEFORE_RE = re.compile(r"(?i)\b(?:framework|model|research|study|studies|theory|"
+                               r"according[ \t]+to|see|cf|cited|citing|guidance|approach|"
+                               r"literature|evidence|findings|found|per)\b")
+_TITLE_AFTER_YEAR_RE = re.compile(_YEAR_CITED + r"[ \t]*[,:]?[ \t]*[\"“'‘]")
+
+
+def _cited_author(text: str, cores: list[Tok], before: str, after: str) -> bool:
+    """Authors cited with a year, none a given name the lists know ("Lord and Borthwick
+    (2008) 'Together or Apart?'"); two children with a year ("Kai and Tayvion (2019)") are
+    named, so a title quoted after or a word of research before must say a work is cited."""
+    cited = _CITED_AFTER_RE.match(after)
+    other = _CITED_BEFORE_RE.search(before[-40:])
+    if not (cited or (other and re.match(_YEAR_CITED, after))):
+        return False
+    authors = [cores[0].low] + re.findall(r"[A-Z][\w'’\-]+", (cited or other).group(0))
+    if any(a.lower() in FIRST_NAMES for a in authors):
+        return False
+    year_at = after.find("(")
+    return bool("et al" in after[:12] or _CITING_BEFORE_RE.search(before)
+                or _TITLE_AFTER_YEAR_RE.match(after, year_at))
+
+
 def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
@@ -593,7 +624,7 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         # stop list does not know
         dotted = run[0].initial and text.startswith(".", run[0].end) and len(run) > 1
         evidence = bool(
-            title or dotted or ROLE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(after)
+            title or dotted or ROLE_BEFORE_RE.search(before) or AGE_AFTER_RE.match(after)
             or _at_a_place(words, after)
             or ROLE_AFTER_RE.match(after) or _verb_after(words, after) or last.possessive
             or _own_initials_after(words, after) or _QUOTED_NICK_AFTER_RE.match(after)
@@ -613,6 +644,9 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                            or _PET_BEFORE_RE.search(before[-80:].rstrip("\"“'‘")))) \
                 or (cores and all(t.low in pets for t in cores)):
             continue        # "the black Golf" (a car), "two dogs called Biscuit and Pepper"
+        if not title and len(cores) == 1 and not last.possessive \
+                and _cited_author(text, cores, before, after):
+            continue        # "Lord and Borthwick (2008)", "Munro et al. (2011)": a book cited
         if not title and ((cores and cores[0].low in MAKES and len(cores) >= 2
                            and cores[1].low not in SURNAMES and cores[1].low not in FIRST_NAMES)
                           or _after_make(text, first)):
@@ -708,7 +742,15 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         if cores and not all(w.low in pets for w in cores):
             out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"] + 1,
                             words=tuple(w.core for w in cores), title=tok.core))
+        elif not cores and len(words) == 1 and tok.low.rstrip(".") in _INITIAL_TITLES:
+            # "teacher Miss T is nice", "Mr K (maths)": a pupil's way of naming a teacher
+            out.append(Span(words[0].start, words[0].end, "name", PRIORITY["name"] + 1,
+                            words=(words[0].core,), title=tok.core))
     return out
+
+
+# titles before one initial standing for the whole name ("Miss T", "Mr K")
+_INITIAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "sir"})
 
 
 def resolve_names(spans: list[Span]) -> None:
@@ -753,6 +795,17 @@ def _among_capitals(text: str, tok: Tok) -> bool:
                 or re.match(r"[ \t]+[A-Z]{2,}", line_after(text, tok.end)))
 
 
+# a table's "who" cell: the name alone, or with whom ("| Hope with Mum |", "| Hope |")
+_CELL_BEFORE_RE = re.compile(r"\|[ \t]*\Z")
+_CELL_AFTER_RE = re.compile(r"(?:[ \t]+(?:with|and|&|\+)[ \t]+[\w'’]+(?:[ \t]+[\w'’]+)?)?"
+                            r"[ \t]*\|")
+
+
+def _alone_in_cell(text: str, tok: Tok) -> bool:
+    return bool(_CELL_BEFORE_RE.search(line_before(text, tok.start)[-4:])
+                and _CELL_AFTER_RE.match(text, tok.end + (2 if tok.possessive else 0)))
+
+
 _DOTTED_START_RE = re.compile(r"([A-Z])\.[ \t]*(?=[A-Z])")
 
 
@@ -763,6 +816,9 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
     components = {w.lower() for s in names for w in s.words if len(w) > 1}
     # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
     word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & NAME_STOP_WORDS
+    # and so does a nickname that is a word ('aka "Dutch"', then '"Dutch pushed mum"')
+    word_surnames |= {s.words[0].lower() for s in names
+                      if s.title == _NICK and len(s.words) == 1} & NAME_STOP_WORDS
     components -= NAME_STOP_WORDS
     given_words = {s.words[0].lower() for s in names if s.words}
     capitals = never_initials()
@@ -795,7 +851,8 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         if tok.allcaps and tok.core in capitals:
             continue
         if tok.sentence_start and low in SENTENCE_WORDS \
-                and not _STATE_AFTER_RE.match(line_after(text, tok.end)):
+                and not _STATE_AFTER_RE.match(line_after(text, tok.end)) \
+                and not _alone_in_cell(text, tok):
             continue        # "Hope is…", "Will be…"; but a diary's "Hope up at 7"
         # a later word of a name that is a word of the language the lists lack recurs at a
         # sentence's start or in a heading only as a person does, with a verb or possessive
@@ -1041,6 +1098,7 @@ _NICKNAME_RE = re.compile(
     r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
     r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
 _NICK = "nickname"
+_AKA_RE = re.compile(r"(?i)(?:aka|a\.k\.a|also known as|known as|nicknamed|goes by|street name)\b")
 # what friends call each other ("calls him 'bro'"): no nickname; "Bro" opens Welsh place names
 # ("Bro Morgannwg"), so these are no stop words
 _TERMS_OF_ADDRESS = frozenset({"bro", "bruv", "blud", "cuz", "fam", "bestie", "mate", "babe",
@@ -1050,7 +1108,9 @@ _TERMS_OF_ADDRESS = frozenset({"bro", "bruv", "blud", "cuz", "fam", "bestie", "m
 # Darren…', 'Darren Holloway = "Spud"', or said to be nobody known yet ('"Tiny" not
 # identified'), or marked as one ('"Moose" (nickname)')
 _QUOTED_NICK = r"[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’]"
-_REAL_NAME = (r"(?i:(?:(?:his|her|their)[ \t]+)?(?:real|full|actual)[ \t]+name|name[ \t]+"
+_REAL_NAME = (r"(?i:(?:(?:his|her|their)[ \t]+)?(?:real|full|actual)[ \t]+name|"
+              # '"Gaz" (surname not known to her)'
+              r"(?:sur|first[ \t]+|last[ \t]+|family[ \t]+)?name[ \t]+"
               r"(?:unknown|not[ \t]+known)|identity[ \t]+(?:unknown|not[ \t]+known)|"
               r"(?:believed|thought|understood)[ \t]+to[ \t]+be[ \t]+(?-i:[A-Z]))")
 _DEFINED_NICKNAME_RE = re.compile(
@@ -1098,8 +1158,13 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
         quoted = group != "nick" or m.group("quote") is not None
         if not quoted and (not nick[0].isupper() or nick.lower() in NAME_STOP_WORDS):
             continue        # "called the police", "known as a good dad"
+        # 'Dean Hollis aka "Dutch"': one word quoted with a capital after "aka" is a
+        # nickname, whatever the word means
+        named = quoted and m.re is _NICKNAME_RE and _AKA_RE.match(m.group(0)) \
+            and re.fullmatch(r"[A-Z][\w'’\-]*", nick)
         if all(w in NAME_STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
-               for w in nick.lower().split()):
+               for w in nick.lower().split()) and not (
+                named and nick.lower() not in _TERMS_OF_ADDRESS and nick.lower() not in ROLES):
             continue        # "known as 'the big man'", "calls him 'bro'", "calls her 'Maame'"
         start = m.start(group)
         family = re.match(r"([A-Z][a-z]+)[ \t]+", nick)
