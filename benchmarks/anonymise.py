@@ -267,6 +267,75 @@ centre "for" a specialty, a youth club "at St Mark's", a football pitch and a te
 After their category fixes: 303/308 and 282/292; what is left leaves generic words only ("North"
 of a policing area, "Town" of a team, "3G", "w/c", "Coroner's Office", "Cafcass").
 
+``held-out-24/`` and ``held-out-25/`` (an IRO's consultation notes with a child's own words, a
+probation safeguarding enquiry, a school nurse's drop-in record, a Northern Ireland Gateway
+assessment, a guardian's analysis notes; a dental "was not brought" letter, a bilingual Welsh
+strategy discussion, a housing officer's ASB notes, an adoption letterbox log, outreach notes
+with a Punjabi family; written while held-out-22 and -23 were fixed, scored once after those
+fixes): 305/325 (93.8%) and 283/317 (89.3%): name 114/122 and 99/113, date 76/84 and 76/87,
+address 48/52 and 44/49, reference 21/21 and 19/21, vehicle 2/2 and 1/2, handle 1/1 and 1/2,
+every other kind complete; 14 and 31 over-redactions, one and six practice terms changed
+("Gillick", "Was Not Brought", a varnish, "PPN", a Welsh policy's name, a Punjabi aunt). The
+leaks: given names then a surname in capitals ("Imani CASTLE", "Harpreet Kaur SANDHU") on a form
+line; lower-case names in a child's words and in officers' notes ("rob says", "mr nowak");
+letters a text defines as a person ('"M" below', "Dr V", "cb/dn"); short dates with a stop
+("26.2"), after a name ("Iqbal 3/3") or a word ("for 2/4"), lone ordinals ("~15th"), bare
+months ("(June)") and years in a table's first cell; festivals ("Halloween", "New Year", the
+Welsh "Pasg"); organisations in a capitals heading; an Irish townland's name; house numbers
+("no. 31"); a repair number "R-558102"; a graffiti tag; a part plate "KX19 R..". Kept by
+design and labelled otherwise: "w/e" and "w/c" before a date, a regional police force.
+Over-redacted: mixed-case abbreviations ("PoP", "LiP", "FCs"), "GP", "SH", "BC", "PR", Welsh
+headings and words ("Heddlu", "Beth / What").
+After their category fixes (given names before a surname in capitals, names in lower case in a
+cased text, letters a text sets for a person, "Dr" with an initial, British short forms of given
+names; short dates at a chronology line's start or after a name, lone ordinals, bare months
+with a cue, years in a table or after a place, fixed-date festivals in English and Welsh; a
+trust by its region in any case, adoption agencies, a practice's town, neighbours' house
+numbers, probation hostels, Irish place names; one-letter repair numbers, masked plates,
+graffiti tags; mixed-case and practice abbreviations, about 400 Welsh words with their
+mutations, South Asian family words, medicines and dental products kept): 322/325 and 313/317,
+one over-redaction ("after Easter", a festival placed in time, moved by design) and no
+practice term changed; left: a real police force ("Thames Valley Police", kept by design),
+"w/e" and "w/c", a guardian's own initials never defined, a short name in brackets after an
+abbreviated role, a signature "cb/dn", "Nanny" before a nickname that goes. Across all sets
+over-redactions fell from 95 to 56 and practice terms changed from 9 to 2; neighbours' house
+numbers that earlier writers left unlabelled ("at no. 41") now go, by design (5 of the 56).
+The time per 1,000 words went from 33.7 to 34.9-35.0 ms (ratio 163 to 168-169 over runs).
+
+``held-out-26/`` and ``held-out-27/`` (a youth justice worker's custody visit, a home visit to a
+Ghanaian-British family typed on a phone, a liaison health visitor's list of A&E attendances, a
+Highland fostering panel minute with Gaelic names, a kinship carer's WhatsApp messages; a
+section 20 agreement letter, a Traveller site visit, a child exploitation meeting, a
+psychiatrist's report for court, interpreter-assisted notes with a Polish family; written while
+held-out-24 and -25 were fixed, scored once after those fixes): 279/310 (90.0%) and 311/324
+(96.0%): name 105/120 and 128/134, date 58/63 and 65/70, address 32/39 and 44/45, reference
+19/21 and 14/14, school 11/12 and 17/18, health 6/7 and 9/9, every other kind complete; 21 and
+9 over-redactions, one practice term changed in each ("Youth Justice Service", "Triple P"). The
+leaks: surnames first in capitals with a comma ("WALSH, Brooke-Lily"), "A MACLEOD", a family
+word before a short name ("Auntie Bev", "Granny Min"), "young Johnny", names in lower case in
+messages ("deacs", "lolo", "lacey-mae", "rachel b", "pat"), an autocorrected name ("coffee" for
+Kofi); "end of March", "4th march", "21/01", lone ordinals; Polish dates ("17 kwietnia") and a
+Polish school; Gaelic places and a Gaelic school ("Àird an t-Sruthain", "Bun-sgoil …"); a council
+in capitals, a church by name, a house name "The Hollies", a fracture clinic in lower case,
+"Station Parade"; "CV4471", a card number in groups of four. Over-redacted: clinical acronyms
+(ISS, UCC, LOC, GCS), Twi and Polish words, "God", "MINUTE", "Advocacy", "Hobby", "MRCPsych".
+After their category fixes (a surname first in capitals before a given name the lists lack, a
+surname before "baby" or "family", "A" as an initial after a title, a nickname quoted in
+brackets whatever the word, a word before a date of birth, a word after a family word or a
+title in lower case, two given names hyphened in lower case; "end of March", months in lower
+case after a day, short dates after "on", lone ordinals after "is the", Polish months in every
+case; a council in capitals, Gaelic places and schools, churches by "… Ministries", "The …"
+before its kind, "… Parade", a named clinic in lower case, prison and hospital numbers, numbers
+in groups; clinical abbreviations, post-nominals, faith, Twi and Polish words, caravan makes,
+text-speak and parenting programmes kept): 302/310 and 317/324, five over-redactions ("C" of a
+pay band, a collar number read as a phone's end, "3/12" and "11/12" as ages in months, "from
+Sept") and one practice term changed (a youth justice service with its town before it, removed
+whole by design, as earlier writers labelled such services); left: names in lower case in a
+carer's messages ("deacon", "lolo", "tomtom", "deacs", "D"), an autocorrected name, a family
+word before a short name ("Auntie Bev": the name goes, the family word stays by design), "w/c",
+"pat" after "ring", a Polish school's name, the initials "DP". The time per 1,000 words went
+from 35.0 to 36.9-37.1 ms (ratio 169-170 to 178-179 over runs).
+
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.
 

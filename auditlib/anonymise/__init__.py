@@ -20,8 +20,9 @@ no model, no download, no dependency beyond the standard library. It errs toward
 too much, but the words of practice stay readable: ``PRACTICE_TERMS`` (Child Protection Plan,
 IRO, Signs of Safety, …) and ``data/kept-terms.txt`` (programmes, police operations, family
 words such as Nain, services and case law such as Young Carers and the Southwark Judgment), the
-acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`,
-which a council extends through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
+acronyms of the vocabulary it shares with the moderation checks (:mod:`auditlib.vocabulary`:
+practice, youth justice and A&E shorthand such as ISS, UCC, LOC, GCS; a council extends it
+through ``AUDITLIB_VOCABULARY``), the days of the week, and months that
 are not part of a date are never replaced.
 
 Longer than 500 lines because this docstring is the anonymiser's specification, kind by
@@ -69,23 +70,36 @@ address, then names):
     count), March 2019, 12/03 and 9/4 (a short day/month that could be a fraction or a score,
     ``3/4``, ``7/10``, ``24/7``, only after on/by/visit/a weekday…, opening a line of a
     chronology ("- 8/3 06:00 …", not "3/4 of the group") or before a time; never after
-    "scored"). Named days with a fixed date (Christmas Eve, Christmas Day, Boxing Day, New
-    Year's Eve and Day, Hogmanay; a year may follow) are dates: moved, and written back as
-    the date they became ("since Boxing Day" → "since 5 January"). A festival placed in time
-    ("since Christmas", "at Easter", "over Eid", Good Friday, Eid al-Adha; a year may follow)
-    is its day that year (Easter computed, Eid within a day or so), moved and written back as
-    a date; "a Christmas card", "Christmas was hard" stay. A named half term ("Feb half term
+    "scored"). A short day.month opening a line ("26.2  Mum rang", "14.2" alone) is a date
+    when other lines open with dates, none opening so is a time, a decimal or one of a run of
+    paragraph numbers ("5.1", "5.2"), and it falls from a month before to three months after
+    the dated entry before it; a short day/month ending a clause after "for", "per" or a name
+    ("(per SW Iqbal 3/3)", "invite for 2/4.") is one on the same test ("Maths 3/5", "scored
+    3/5", "attended 2/3 sessions" stay). Named days with a fixed date (Christmas Eve,
+    Christmas Day, Boxing Day, New Year's Eve and Day, Hogmanay, and in Welsh dydd Nadolig,
+    Noswyl Nadolig, Gŵyl San Steffan, Nos Galan, Dydd Calan; a year may follow) are dates:
+    moved, and written back as the date they became ("since Boxing Day" → "since 5
+    January"). A festival placed in time ("since Christmas", "at Easter", "over Eid", Good
+    Friday, Eid al-Adha, "since about New Year", and the fixed days that are no day off:
+    "since Halloween", "on Valentine's Day", Bonfire Night, St David's Day…; a year may
+    follow) is its day that year (Easter computed, Eid within a day or so), moved and written
+    back as a date; "a Christmas card", "Christmas was hard", "a Halloween party" stay. Their
+    Welsh names (Nadolig, Pasg, Calan, Gŵyl Dewi, Santes Dwynwen, Calan Gaeaf; "ers y Pasg",
+    "dros y Nadolig", "since the Pasg (Easter) holidays") are written back as a Welsh date,
+    the English in brackets after it as the English date. A named half term ("Feb half term
     2025") moves as its day and is renamed by the nearest half term. A range of days in one
     month ("27-31 Oct") moves both days. A short day/month after an event's verb ("seized
     2/10", not "completed 3/4 of it") or in a table column headed By/Date/Due is a date; so
     is a year after "by", dob or a case episode's acronym ("closed CIN 2023", "dob 1989"), and
     a short day/month after "appt".
     Feb 26 and Sept 9 (not before a count, "March 12 weeks"; May, March, June and Jan only
-    after on/by/a weekday…). A bare ordinal day after on/by/from/until/to/before/after or a
-    weekday ("on the 26th", "by the 3rd", and the rest of its list, "14th, 15th and 16th"),
-    when what follows is not a noun ("the 3rd floor") and it does not recur ("the 1st of
-    every month"): its month is the nearest dated entry's before it, or the next month when
-    the day is earlier ("20 March … by the 2nd" is 2 April), so order is kept. Welsh dates:
+    after on/by/a weekday… or a test's or event's word, "HST Jan 25 still shows"). A bare
+    ordinal day after on/by/from/until/to/before/after or a weekday ("on the 26th", "by the
+    3rd", and the rest of its list, "14th, 15th and 16th"), when what follows is not a noun
+    ("the 3rd floor"; a dash between words may, "on the 20th - car park") and it does not
+    recur ("the 1st of every month"), or given roughly and ending a clause ("last ~15th."):
+    its month is the nearest dated entry's before it, or the next month when the day is
+    earlier ("20 March … by the 2nd" is 2 April), so order is kept. Welsh dates:
     Dydd Llun 5 Chwefror 2024, 5ed o Fawrth, 12fed Medi, Rhagfyr 2023, with the months'
     soft-mutated forms (Fawrth, Fai, Orffennaf…) and Welsh ordinals (1af, 2il, 5ed, 21ain);
     they move in Welsh, keeping the mutation and recomputing the weekday. Mai, Medi and Awst
@@ -93,8 +107,13 @@ address, then names):
     "the 13th of March", "the twelfth of March", "Wednesday the twelfth of March", "the 3rd day
     of February 2024" (ordinals in words to thirty-first, "the" and "day of" with the date),
     moved and written back in the same style ("the twenty-sixth of March"). Weekdays in any
-    case ("tue 4/3", "sat 8th march": a lower-case month is a date only with a year or a
-    weekday).
+    case ("tue 4/3", "sat 8th march"); a lower-case month after a day is a date ("12 june",
+    "4th march 10am"), but "may" and "march" only with an ordinal or a word saying when
+    before them and what may follow a date after them ("aged 3 may need" stays). Polish dates:
+    17 kwietnia, 3 maja 2024, lipiec-sierpień 2023, we wrześniu 2022 (the months in the
+    nominative, genitive and locative, with or without diacritics; "maja" and "luty" only
+    with a day), moved in Polish in the same case and spelling; a range of months in
+    brackets, as the English gloss after one gives it ("(July to August)"), is one date.
     Every date moves by the same number of days and keeps its format; a weekday written with
     it is recomputed. A date without a year is moved within the year of the nearest dated
     entry that is not a date of birth, or the nearest year in which a weekday written with it
@@ -110,26 +129,39 @@ address, then names):
     ("spring term 2025", "Autumn 2 2024", "summer 2026") move as the day they stand for and
     are renamed by it; a school year "2024/25" moves a school year at a time. A month alone
     placed in time ("in March", "started June", "?August", "mid-June", "in March and May",
-    "June to August") is a date, moved as a whole month; "cared for April", "a note to Jan"
-    (a month that is a name too, after for/to/by/at/of), a recurring month ("in Nov each
-    year") and one before a verb or a capitalised word ("June Smith") stay for the names.
+    "June to August", "seen Sept", "a letter each September", "raised at the review (June)")
+    is a date, moved as a whole month; "cared for April", "a note to Jan", "met June" (a
+    month that is a name too, after for/to/by/at/of or a verb), a schedule's months ("in Nov
+    each year"), one in brackets after no event ("her aunt (June)") and one before a verb or
+    a capitalised word ("June Smith") stay for the names.
     Seasons without a year are kept. "Jan 25" ending a clause, a lower-case month after a
     time cue ("since sept"), "NOV 2024" in capitals and a day.month ("17.3") after a date word,
     an event's verb or a weekday are dates ("17.3kg", "scored 17.3" stay).
     A full date straight before a clock time, as in an email's header ("Thursday, 7 November
-    2024 16:52"), is one date, the time kept; "mid", "early" or "late" and a weekday's "from"
-    go with the date they place ("mid March 2025", "Tuesdays from 3 Sept"); a month range with
+    2024 16:52"), is one date, the time kept; "mid", "early" or "late", "end of", "start of",
+    "beginning of", "middle of" (a date with any month: "the start of June") and a weekday's
+    "from" go with the date they place ("mid March 2025", "end of March", "Tuesdays from 3
+    Sept"); a month range with
     its year ("Nov-Dec 2019") moves both months; years listed in brackets ("(2019, 2021)") and a
     year closing a clause after a lower-case word ("drink drive 2021,"; never a count, money or
     an Act's year) are dates; so are a month after a past-tense verb ("supplied March"; not the
     months that are names), a short day/month after panel, conference, hearing, court, back,
-    starts or returns, and "on 26th by …". Hours are no date: "Weds 12-2", "Mon-Fri 9-5".
+    starts or returns, and "on 26th by …"; a bare ordinal a thing is on ("the op is the 28th
+    so…", not "he was the 3rd to…") and one in brackets after a weekday ("this sat (3rd)")
+    too; a short day/month near a score's words is a date after "on" ("(was 17 on 21/01)") or
+    when no score could be it (over its total, "/01"). Hours are no date: "Weds 12-2",
+    "Mon-Fri 9-5".
     A month range with a two-digit year ("Sept–Nov 24"), "Jan 25" before a word a date goes
     before, a death's year ("(d. 2018)") and a year opening a bracket ("(2017, …") are dates;
     so are a festival or named day with a year ("Bonfire Night 2024"), "DOB 1990", a year
     after a comma or acronym ending a clause, "(2015-18)", months joined by "/" ("Feb/March"),
     a month in a table's date column and short dates listed after a contact verb ("chased 3/6
-    and 11/6"); "8/12/16 wk" (ages in weeks) is none.
+    and 11/6"); "8/12/16 wk" (ages in weeks) is none. So are a year alone in a table's column
+    of dates ("2020 | - | …"), a year after the place it dates ("came over from Jalandhar
+    2014"; a town or a word no dictionary has, never "Room 2014" nor a title's "… in Scotland
+    2021") and a year naming its event ("sent the 2024 cycle reminder", "her 2019
+    conviction"). A short date keeps its padding: "26.2" and "24/5" move to "7.4" and "3/7",
+    "12/03" to "05/04".
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -211,7 +243,11 @@ address, then names):
     staff, payroll, member, tenancy, policy, certificate and account numbers after their label;
     after any label, a number in groups of digits (``no. 0019 0226 6874``); codes with two
     letter groups (``AB-NE-30917``); an immigration card's letters after "ARC" (``ARC UKH
-    4427190``). A dose or fraction ("30/500") is no reference.
+    4427190``); one letter, a hyphen and five digits or more (``R-558102``, a repair's or
+    job's number; never "C-12"); a prison, prisoner, hospital, patient or unit number after
+    its label; a number in three to five groups of three or four digits, twelve digits or more
+    (a card's or scheme's; never years in a row). A dose or fraction ("30/500") is no
+    reference.
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -221,14 +257,15 @@ address, then names):
     acronym (``Y7 SEN``).
     Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
     "it ended …" after), "the first letters of the registration were LD". A plate's first
-    half alone where the whole plate is in the text ("LR68" beside "LR68 XNV").
+    half alone where the whole plate is in the text ("LR68" beside "LR68 XNV"); a current
+    plate with its unread letters masked (``KX19 R..``, ``YR68 ???``).
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
-    "as", "name", "username", ":" on a line naming a platform (Snapchat, TikTok, Xbox…); and
-    with no cue word, a token shaped only as a username is (an underscore among letters,
-    ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``, ``jaydenb2009``)
-    within 80 characters of a word about being online (a platform, chat, messaged, gaming,
-    followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
+    "as", "name", "username", "tag", ":" on a line naming a platform (Snapchat, TikTok, Xbox…; a
+    graffiti tag too); and with no cue word, a token shaped only as a username is (an underscore
+    among letters, ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``,
+    ``jaydenb2009``) within 80 characters of a word about being online (a platform, chat, messaged,
+    gaming, followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
     ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which
     needs a cue) are not. Letters only with two or more small-to-capital changes
     (``xXNightOwlXx``, ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word
@@ -289,29 +326,36 @@ address, then names):
     Rowe Solicitors");
     health services: "… Wheelchair/0-19/Recovery/Drug and Alcohol… Service" (a place word
     opening the name goes with it, "Upper Mill Recovery Service") and a trust
-    named by its region ("Western HSC Trust"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils
-    by their letters ("… CC", "… MBC", "… CBC"), police forces by name, "… County FA", firms
-    ("… & Partners", "… Assessments", "… Consultancy"), shops ("… Mini Mart", "… Stores", "… Off
-    Licence"), food banks, horse fairs, caravan and holiday parks, boxing clubs ("… ABC"); Welsh
-    bodies with the type word first (Canolfan, Cyngor Sir, Teuluoedd yn Gyntaf, Gwasanaeth,
-    Prosiect; their generic words alone stay); "X upon Y" towns; a place abroad of a common word
-    and a joining word ("Vila do Sol"); a pub by its name alone where the text calls it a pub
-    ("in the Feathers … the pub"); a venue on a street after to, from, outside, near or by; a GP
-    practice named after a street keeps its street's words. Health services by specialty and
-    place ("… Community Paediatrics", "… Audiology"), a health board's area ("NHS …", the
-    service after it kept; "NHS England" stays), an urgent treatment centre, minor injuries
-    unit or walk-in centre "at <town>"; community gardens, shelters, refuges, supported
-    housing or lodgings, a "… House Foyer", private hire, staffing and adoption agencies by
-    name; a firm, venue or place of worship with its street after it; "Masjid al-…"; a home's
-    name in a heading in capitals ("… HOUSE", "… LODGE"); a word joined by "&" to a removed
-    name ("Bap & Brew"). A plan's item opening with a verb ("Refer Audiology") names no
-    service; an Act's title and a judicial review's citation ("R(G) v LB Southwark") stay
-    readable. A street of common words mid-sentence ("at Harbour Road probation office"), a
-    service of two fields ("… Wheelchair and Seating Service"), a lower-case place noun or a
-    trade after a removed name ("[…] refuge", "[…] Roofing") go. "the Trust",
-    "the hub", "the 0-19 service", "the Family Hub", "the RAA", "CAMHS" alone stay.
-    Initials of a school, practice or service named in
-    the text (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
+    named by its region ("Western HSC Trust", "SOUTHERN HEALTH AND SOCIAL CARE TRUST"), a
+    regional adoption agency ("Adopt Severn Vale"), a town after a named school, practice or
+    clinic where the line ends or a bracket opens ("… Dental Practice, Hope (GDP)"), a
+    neighbour's house number alone where a clause ends ("the family at no. 29."; never "no 5
+    times", "session no. 4"), a probation hostel with its kind ("… Approved Premises"), a council's
+    name in a heading in capitals whatever its words ("HIGHLAND COUNCIL"; never "CHILDREN IN CARE
+    COUNCIL"), places in Irish or Scottish Gaelic ("Tigh a' Chomhairle", "Àird an t-Sruthain") and
+    Gaelic schools ("Bun-sgoil …"), a church by "… Ministries", a venue "The …" before its kind
+    ("The Hollies family centre"), "… Parade" after on, in or at, a named clinic in lower case
+    ("Ridgeway fracture clinic"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils by their letters
+    ("… CC", "… MBC", "… CBC"), police forces by name, "… County FA", firms ("… & Partners", "…
+    Assessments", "… Consultancy"), shops ("… Mini Mart", "… Stores", "… Off Licence"), food banks,
+    horse fairs, caravan and holiday parks, boxing clubs ("… ABC"); Welsh bodies with the type word
+    first (Canolfan, Cyngor Sir, Teuluoedd yn Gyntaf, Gwasanaeth, Prosiect; their generic words
+    alone stay); "X upon Y" towns; a place abroad of a common word and a joining word ("Vila do
+    Sol"); a pub by its name alone where the text calls it a pub ("in the Feathers … the pub"); a
+    venue on a street after to, from, outside, near or by; a GP practice named after a street keeps
+    its street's words. Health services by specialty and place ("… Community Paediatrics", "…
+    Audiology"), a health board's area ("NHS …", the service after it kept; "NHS England" stays), an
+    urgent treatment centre, minor injuries unit or walk-in centre "at <town>"; community gardens,
+    shelters, refuges, supported housing or lodgings, a "… House Foyer", private hire, staffing and
+    adoption agencies by name; a firm, venue or place of worship with its street after it; "Masjid
+    al-…"; a home's name in a heading in capitals ("… HOUSE", "… LODGE"); a word joined by "&" to a
+    removed name ("Bap & Brew"). A plan's item opening with a verb ("Refer Audiology") names no
+    service; an Act's title and a judicial review's citation ("R(G) v LB Southwark") stay readable.
+    A street of common words mid-sentence ("at Harbour Road probation office"), a service of two
+    fields ("… Wheelchair and Seating Service"), a lower-case place noun or a trade after a removed
+    name ("[…] refuge", "[…] Roofing") go. "the Trust", "the hub", "the 0-19 service", "the Family
+    Hub", "the RAA", "CAMHS" alone stay. Initials of a school, practice or service named in the text
+    (``KC`` for Kingsmead College) get its placeholder, unless a practice acronym.
 ``name``
     sequences of capitalised words that are not in the stop list (common words, roles, places
     of work, practice vocabulary, nationalities, faiths, festivals, apps, shops…), decided so:
@@ -381,9 +425,11 @@ address, then names):
       a surname that is a word after a role and a listed given name ("HV Nuala Good"), a
       given name that is a word opening a sentence once seen as a person, before a diary's
       state word ("Will up at 6");
-    - a pet's name after "a cat called…", a film after "watched", a day range ("Fri-Sun"),
-      an acronym's plural ("DSLs"), statutory guidance titles, GIRFEC tools and conditions
-      named after a person ("von Willebrand") are no names;
+    - a pet's name after "a cat called…" or "her cat…", a film after "watched", a day range
+      ("Fri-Sun"), a practice acronym in title case before "means" ("what Cin means"),
+      an acronym's plural ("DSLs", "FCs"), an abbreviation with a small letter inside ("PoP",
+      "LiP", "ToR"), statutory guidance titles, GIRFEC tools and conditions named after a
+      person ("von Willebrand") are no names;
     - initials in brackets after a name ("Tyler (TM, 15)") and dotted initials matching a
       person named ("P.M."; never "3 P.M.") stand for that person everywhere, possessives too
       ("AH's"), even where the letters are also an acronym; dotted initials alone in brackets
@@ -395,10 +441,10 @@ address, then names):
       capitalised common word is a term, not a person ("Team Teach", "Responsible Individual",
       "Children's Homes (England) Regulations 2015"; never after a mid-sentence "The");
       a word after a list marker ("1)", "(iv)"), glued to a digit ("Rec-Y4"), before a passive
-      verb ("Contract agreed"), in the plural, after a colour ("the black Golf") or a pet's
-      name after "dogs called…" is no name; a heading of English words in capitals with no
-      digit is never an address; a speaker's tag at a line's start ("21:58  Kaz:") does not
-      make a chat in lower case read as capitalised;
+      verb ("Contract agreed", "Marriage arranged 2013"), in the plural, after a colour ("the
+      black Golf") or a pet's name after "dogs called…" is no name; a heading of English words
+      in capitals with no digit is never an address; a speaker's tag at a line's start
+      ("21:58  Kaz:") does not make a chat in lower case read as capitalised;
     - an Arabic or Somali naming chain is one name: given name, bin/binti/binte/ibn, the
       father's name and an Al- family name ("Amira binti Yusuf Al-Harbi", "Omar ibn Khalid");
     - a Korean given name, two romanised syllables joined by a hyphen ("Ha-eun", "Ji-woo"),
@@ -408,7 +454,8 @@ address, then names):
       for T. Ashworth-Lyle, every part of a double-barrelled name), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
       initial or initials used as a name ("K said" for Kyle, "with KB"): a verb after it,
-      with/and/told… before it, or in a list (never "a", "i", "o", "x");
+      with/and/told… before it, or in a list (never "a", "i", "o", "x"; never an acronym
+      every reader knows, "registered with GP");
     - an initial and its full stop before a word the stop list lacks: ``A. Munro-Kerr``,
       ``Dr J. Okafor``; a quoted nickname of up to three words ("aka 'lil d'", "called him
       'big m'"); a capitalised word with a lower-case word hyphened on ("Merton-compliant")
@@ -417,14 +464,24 @@ address, then names):
       in a list of names, or spoken to (", Dec."); never with a day, year or "of";
     - initials of two or three capitals for a person the text never names in full (staff in
       a log): a verb after, a role or shift in brackets after ("GF (DSL)", "AJ (sleep-in)"),
-      "by", "with", "and", "to"… before (not before a noun: "and TB screening"), a speaker or
+      "by", "with", "and", "to"… before (not before a noun or a service's word: "and TB
+      screening", "email from SH hub"), a speaker or
       signature ("08:15 – LM: …", "— SV"), beside such initials ("EB and CK", "BN, HC");
       every mention then goes under one placeholder. Never an acronym of the shared
       vocabulary nor of ``data/not-initials.txt`` (benefits, school subjects, shops: UC, PE,
       KFC), a common word in capitals ("OK", "NO") or inside a practice term.
+    - God by any name ("God", "Allah", Twi "Nyame"), common words of Twi and Polish a family
+      says or a worker quotes ("akwaaba", "w Anglii", "Wigilia"), qualifications after a name
+      ("MRCPsych", "MBChB", "RSCN"), "MINUTE" and "Advocacy", caravan makes ("Hobby"),
+      "Blue" and text-speak ("Aww", "pls") are stop words, never a name; a word that is a
+      given name too ("nhyira", "dev") is one in lower case only with evidence, and Akan and
+      Polish given names and their short forms (Kofi, Adwoa, Gosia, Wojtek) still go;
     - common Welsh words (``data/welsh-words.txt``: headings, verbs, words of practice and of
       family) are never a name, though they go on inside a venue's name ("Canolfan Lles Plant
-      …"); a word after " / " opens a bilingual heading's cell ("Lleoliad / Venue:");
+      …"); they are known in their mutated forms and with the article joined on
+      ("drafodaeth", "mhlentyn", "diogelu'r"); a word after " / " opens a bilingual heading's
+      cell ("Lleoliad / Venue:"), and one that is a given name too is the heading's word before
+      its English half ("Dan / Under:", "Beth / What"; never "Beth / Mum");
     - a family listed in a record ("2. SURNAME - XX (9), YY (6)"): the surname in capitals and
       every later use of the initials, even initials that spell an abbreviation; initials
       before an age in brackets are a person; a single initial after a given name ("Tayla
@@ -445,7 +502,20 @@ address, then names):
       name before an age or date of birth ("Andreea IONESCU dob"); a quoted nickname after
       "aka" even when a word ('aka "Dutch"'), and its later use as a person; a title with one
       initial ("Miss T"); a named person's dotted initial mid-sentence ("S. describes"); a
-      known name alone in a table's "who" cell. Authors cited with a year ("Lord and
+      known name alone in a table's "who" cell; given names then a surname in capitals on a
+      form line ("Harpreet Kaur SANDHU", and a surname that is a word where the field ends:
+      "Pupil: Ellis BROOKS"); a given name typed in lower case in a text written with capitals,
+      when no English or Welsh word ("can bernie come", "a kieran doyle (dob …)"); a word
+      after a title in lower case ("mr nowak", "mr n"); a name that is a word, in lower case
+      as a verb's subject once seen as a person ("rob says"; never "the rob", "jasmine was");
+      a letter the text sets for a named person ('Mason Bright … - "M" below') wherever it
+      stands alone after; "Dr" with one initial ("Dr V"); a surname first in capitals before
+      a given name the lists lack where a list's field ends ("HUSSEIN, Amal |"), or before
+      "baby", "family", "twins" ("PEARSON baby"); "A" as an initial after a title ("MR A
+      MACLEOD"); a nickname quoted in brackets after a name whatever the word ('Chidera
+      ("Chi")'); a word before a date of birth ("Dolly 10 (DOB …)"; never "Claimed DOB"); a
+      word after a family word in lower case ("nanny pat") and two given names hyphened in
+      lower case ("lacey-mae"). Authors cited with a year ("Lord and
       Borthwick (2008)", "et al.") stay readable, as do common medicines, exam boards, games
       and psychometric tests (``data/kept-terms.txt``).
 
@@ -491,15 +561,19 @@ Family-court parties and stages ("Applicant", "Respondent", "Issues Resolution H
 25", "Final Hearing"), log words ("Handover", "Shift", "Driver"), education words and grants
 ("Diploma", "Access course", "Higher Education Bursary"), funds ("Adoption and Special
 Guardianship Support Fund", "Fund"), table and minute headings ("Role", "Owner", "Subject",
-"Joint", "Reconvene", "Secure"), "Skeletal", "Xmas", "Weds", apps ("FaceTime") and named
-protocols of practice
+"Joint", "Reconvene", "Secure"), "Skeletal", "Xmas", "Weds", apps ("FaceTime"), the person a
+service works with ("Client", "Patient", "Tenant"), hospital specialties written short
+("Ortho", "Derm"), policies and case law ("Was Not Brought", "Gillick competent", "Mwy na
+Geiriau"), dental products and medicines ("Duraphat", "Fluenz") and named protocols of practice
 ("Philomena Protocol", "Herbert Protocol", listed together in ``data/kept-terms.txt``) stay.
 
 Charities and helplines named with ordinary words (Mind, Relate, Childline, Shelter…) are kept
 terms: organisations the family is referred to, not identifiers; so are national services and
 campaigns (Report Remove, CEOP, IWF), offences by their abbreviation (ABH, GBH, NFS, s.47),
-delivery and ride apps (Deliveroo, Uber, Just Eat), "Man Utd", family words in Arabic, Somali,
-South Asian, Turkish and Eastern European languages (ammu, hooyo, aabo, ayeeyo, jiddah, khala…:
+delivery and ride apps (Deliveroo, Uber, Just Eat), "Man Utd", parenting programmes
+("Triple P", "Mellow Parenting"), family words in Arabic, Somali,
+South Asian, Turkish and Eastern European languages (ammu, hooyo, aabo, ayeeyo, jiddah, khala,
+bhua, masi, bhabhi, nani ji…:
 ``data/kept-terms.txt``), and "Band" (a pay or housing band) and "Man" are no names.
 
 Not covered: towns that are English words too at the start of a sentence with nothing after

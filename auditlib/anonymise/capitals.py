@@ -97,7 +97,7 @@ def capital_places(text: str, protected: Mask) -> list[Span]:
         span.start += starts[i] - view_starts[i]
         span.end += starts[i] - view_starts[i]
         if any(s < span.end and span.start < e for s, e in words) \
-                and not _heading_of_words(text, span):
+                and (not _heading_of_words(text, span) or _council(text[span.start:span.end])):
             out.append(span)
     for start, end in words:
         low = text[start:end].lower()
@@ -113,6 +113,14 @@ def capital_places(text: str, protected: Mask) -> list[Span]:
                 out.append(Span(start, end, "address", PRIORITY["address"] - 2,
                                 key=("place", low)))
     return out
+
+
+def _council(name: str) -> bool:
+    """"HIGHLAND COUNCIL", "MOORFIELD DISTRICT COUNCIL": a council's name is its place, words of
+    the language or not (never "CHILDREN IN CARE COUNCIL", a kept term)."""
+    words = name.upper().split()
+    return len(words) >= 2 and words[-1] == "COUNCIL" and any(
+        w.lower() not in NAME_STOP_WORDS for w in words[:-1])
 
 
 def _heading_of_words(text: str, span: Span) -> bool:
@@ -159,20 +167,41 @@ _COLLAR_RE = re.compile(r"[ \t]+\d{2,6}[ \t]+")
 _RANKS = frozenset(r.upper() for r in POLICE_RANKS)
 
 
-def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> bool:
-    """"IP: Andreea IONESCU dob …", "SUSP: Connor WALSH": a given name, then the surname in
-    capitals as police and court lists write it; a given name the lists know, or an age or
-    date of birth after, and never a word of a sentence in capitals ("Sam SAID NO")."""
+# a form's field label, then the name: "Pupil: ", "Young person (YP): "
+_FIELD_LABEL_RE = re.compile(r"(?:^|[ \t]{2}|\t)[ \t]*[A-Z][\w ()'’/\-]{0,30}:[ \t]*$")
+
+
+def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> int | None:
+    """"IP: Andreea IONESCU dob …", "SUSP: Connor WALSH", "Name: Harpreet Kaur SANDHU": given
+    names, then the surname in capitals as police, court and form lists write it; a given name
+    the lists know, or an age or date of birth after, and never a word of a sentence in capitals
+    ("Sam SAID NO"). The index of the first given name, or None."""
     tok, nxt = toks[i], toks[i + 1]
+    word = _name_in_capitals(nxt.core)
     if not (tok.capitalised and not tok.possessive and len(tok.core) > 1
-            and text[tok.end:nxt.start] == " " and _name_in_capitals(nxt.core)
-            and tok.low not in NAME_STOP_WORDS):
-        return False
+            and text[tok.end:nxt.start] == " " and tok.low not in NAME_STOP_WORDS
+            and (word or (len(nxt.core) >= 4 and nxt.core.isalpha() and nxt.low not in TOWNS
+                          and nxt.core not in never_initials() and nxt.core not in NOT_INITIALS
+                          and nxt.low not in NAME_STOP_WORDS))):
+        return None
+    first = i       # up to two more given names before: "Jayden Lee", "Gurpreet Singh"
+    while first > max(0, i - 2) and text[toks[first - 1].end:toks[first].start] == " " \
+            and toks[first - 1].capitalised and not toks[first - 1].possessive \
+            and toks[first - 1].low not in NAME_STOP_WORDS and not toks[first].sentence_start:
+        first -= 1
     after = line_after(text, nxt.end + (2 if nxt.possessive else 0))
     if re.match(r"[ \t]+[A-Z]{2,}(?![\w'’])", after) and not AGE_AFTER_RE.match(after):
-        return False
-    return bool(AGE_AFTER_RE.match(after)) or (
-        tok.low in FIRST_NAMES and tok.low not in NAME_ALSO_WORD and not is_english(nxt.core))
+        return None
+    if AGE_AFTER_RE.match(after):
+        return first
+    known = any(t.low in FIRST_NAMES and t.low not in NAME_ALSO_WORD for t in toks[first:i + 1]) \
+        or bool(_FIELD_LABEL_RE.search(line_before(text, toks[first].start)))
+    # a surname that is also a word ("CASTLE") where a form's field ends: the line's end, a
+    # bracket or comma, or the next field two spaces on
+    field_ends = bool(re.match(r"(?:[ \t]*$|[ \t]*[,;:()]|[ \t]{2}|\t)", after))
+    if known and (word or field_ends):
+        return first
+    return None
 
 
 def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
@@ -189,16 +218,25 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             out.append(Span(nxt.start, nxt.end, "name", PRIORITY["name"],
                             words=(nxt.core.title(),), title=tok.core))
             continue
-        if tok.initial and tok.core not in ("I", "A") \
+        # ("MR A MACLEOD": after a title, "A" is an initial)
+        if tok.initial and (tok.core not in ("I", "A") or (
+                i > 0 and toks[i - 1].low.rstrip(".") in _LOWER_TITLES
+                and re.fullmatch(r"\.?[ \t]+", text[toks[i - 1].end:tok.start]))) \
                 and re.fullmatch(r"[ \t]+", gap) and not letter_label(text, tok.start) \
                 and (nxt.low in SURNAMES or _unknown_capitals(nxt.core)) \
                 and mask.free(tok.start, nxt.end):
             out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
                             words=(tok.core, nxt.core.title())))
             continue
-        if _surname_in_capitals(text, toks, i) and mask.free(tok.start, nxt.end):
-            out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
-                            words=(tok.core, nxt.core.title())))
+        first = _surname_in_capitals(text, toks, i)
+        if first is not None:
+            # the given names may be taken already ("Imani" by the lists): the rest goes
+            while first <= i and not mask.free(toks[first].start, nxt.end):
+                first += 1
+            if mask.free(nxt.start, nxt.end):
+                start = toks[first].start if first <= i else nxt.start
+                words = tuple(t.core for t in toks[first:i + 1]) + (nxt.core.title(),)
+                out.append(Span(start, nxt.end, "name", PRIORITY["name"], words=words))
             continue
         if not (tok.allcaps and re.fullmatch(r"[ \t]+", gap)):
             continue
@@ -275,15 +313,43 @@ _SURNAME_FIRST_RE = re.compile(
     r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z]))")
 
 
+_FIELD_END_RE = re.compile(r"[ \t]*(?:[|,;(]|\r?\n|\Z|[ \t]{2}|\t)")
+
+
+def _given_after_surname(text: str, surname: str, given: str, end: int) -> bool:
+    """"DANFORTH, Lewis": a listed given name (each part of a double-barrelled one,
+    "Brooke-Lily"); or, where a list's field ends after it ("HUSSEIN, Amal | 11/12"), any
+    word no dictionary holds after a surname in capitals that may be one."""
+    low = given.lower()
+    if low in FIRST_NAMES or all(p in FIRST_NAMES for p in low.split("-") if p):
+        return True
+    return (_name_in_capitals(surname) and low not in NAME_STOP_WORDS and not is_english(low)
+            and bool(_FIELD_END_RE.match(text, end)))
+
+
+# a family or a baby by its surname in capitals: "PEARSON baby (no forename yet)", "the OKAFOR
+# family", "KOWALSKI twins"
+_SURNAME_OF_FAMILY_RE = re.compile(
+    r"(?<![\w'’\-])(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?=[ \t]+(?:baby|babies|twins|family|"
+    r"families|household|children|siblings|boys|girls)\b)")
+
+
 def _surname_first(text: str, mask: Mask) -> list[Span]:
     out = []
     capitals = never_initials()
+    for m in _SURNAME_OF_FAMILY_RE.finditer(text):
+        surname = m.group("surname")
+        if len(surname) >= 3 and surname not in capitals and surname not in NOT_INITIALS \
+                and _name_in_capitals(surname) and mask.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
+                            words=(surname.title(),)))
     for m in _SURNAME_FIRST_RE.finditer(text):
         surname, given, initial = m.group("surname"), m.group("given"), m.group("initial")
         low = surname.lower()
         if len(surname) < 3 or surname in capitals or surname in NOT_INITIALS \
                 or (low in NAME_STOP_WORDS and low not in SURNAMES) or low in TOWNS \
-                or (given and given.lower() not in FIRST_NAMES) or initial in ("I", "A"):
+                or (given and not _given_after_surname(text, surname, given, m.end())) \
+                or initial in ("I", "A"):
             continue
         end, words = m.end(), (surname.title(),) + ((given,) if given else ())
         if m.group("givens"):
@@ -328,9 +394,23 @@ _PEOPLE_LABEL_BEFORE = re.compile(
     r"|apologies|workers?)\b[^:\n]{0,25}:[ \t]*\Z")
 
 
+# a service, team or record named by the letters before it: "email from SH hub", "with SP
+# team", "by DA service", "to CP conference" (common words, so the stop list holds them)
+_THINGS = frozenset({
+    "hub", "hubs", "team", "teams", "service", "services", "clinic", "clinics", "unit", "units",
+    "nurse", "nurses", "worker", "workers", "meeting", "meetings", "referral", "referrals",
+    "plan", "plans", "panel", "panels", "conference", "conferences", "office", "offices",
+    "assessment", "assessments", "appointment", "appointments", "appt", "appts", "group",
+    "groups", "course", "courses", "session", "sessions", "record", "records", "notes", "report",
+    "reports", "form", "forms", "screening", "feed", "feeds", "policy", "procedures",
+    "protocol", "strategy", "board", "forum", "line", "helpline", "website", "app", "leaflet",
+    "pathway", "programme", "project", "scheme", "provider", "providers", "medical", "medicals"})
+
+
 def _noun_after(after: str) -> bool:
     word = _NOUN_AFTER.match(after)
-    return bool(word) and word.group(1) not in NAME_STOP_WORDS and not VERB_AFTER_RE.match(after)
+    return bool(word) and (word.group(1) not in NAME_STOP_WORDS or word.group(1) in _THINGS) \
+        and not VERB_AFTER_RE.match(after)
 
 
 def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:

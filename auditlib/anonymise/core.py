@@ -24,6 +24,7 @@ from auditlib.anonymise.identifiers import (
 )
 from auditlib.anonymise.lowercase import (
     initial_names,
+    lower_case_given_names,
     lower_case_names,
     lower_case_places,
     lower_case_regions,
@@ -112,7 +113,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     accept(nickname_names(text, blocked) + korean_names(text, blocked)
            + title_names(text, toks, blocked)
            + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)
-           + (lower_case_names(text, toks, lower, blocked) if lower else []), taken, names)
+           + (lower_case_names(text, toks, lower, blocked) if lower else [])
+           + lower_case_given_names(text, toks, lower, blocked), taken, names)
     accept(name_phrases(text, names, lower, taken), taken, names)
     accept(name_repeats(text, toks, names, taken, lower), taken, names)
     accept(initial_names(text, toks, names, lower, taken), taken, names)

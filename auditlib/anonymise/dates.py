@@ -11,8 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from auditlib.anonymise.english import is_english
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, finditer_in, windows
-from auditlib.anonymise.wordlists import VERBS
+from auditlib.anonymise.wordlists import FIRST_NAMES, TOWNS, VERBS
 
 _MONTH_NUMBERS = {"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
                   "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
@@ -60,6 +61,25 @@ _CY_MONTH_WITH_YEAR = "(?:" + "|".join(
 _CY_MONTH_WORD_WITH_YEAR = "(?:Mai|Fai|Medi|Fedi|Awst)"
 _CY_WD_PREFIX = (r"(?:(?:[Dd]d?ydd|[Nn]os)[ \t]+(?P<cywd>"
                  + "|".join(w.title() for w in _CY_WEEKDAY_NUMBERS) + r"),?[ \t]+(?:y[ \t]+)?)?")
+# Polish months by number: (nominative, genitive, locative), "lipiec 2023", "17 kwietnia",
+# "w marcu 2023"; also typed without their diacritics ("wrzesnia"); a date moved keeps the
+# case and the spelling it was written in
+_PL_MONTHS = (("", "", ""), ("styczeń", "stycznia", "styczniu"), ("luty", "lutego", "lutym"),
+              ("marzec", "marca", "marcu"), ("kwiecień", "kwietnia", "kwietniu"),
+              ("maj", "maja", "maju"), ("czerwiec", "czerwca", "czerwcu"),
+              ("lipiec", "lipca", "lipcu"), ("sierpień", "sierpnia", "sierpniu"),
+              ("wrzesień", "września", "wrześniu"),
+              ("październik", "października", "październiku"),
+              ("listopad", "listopada", "listopadzie"), ("grudzień", "grudnia", "grudniu"))
+_PL_PLAIN = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+_PL_MONTH_FORMS = {form: (n, case) for n, forms in enumerate(_PL_MONTHS) if n
+                   for case, word in enumerate(forms)
+                   for form in (word, word.translate(_PL_PLAIN))}
+_PL_MONTH = "(?i:" + "|".join(sorted(_PL_MONTH_FORMS, key=len, reverse=True)) + ")"
+# "maja" and "Maja" are a girl's name, "luty" a word too: before a year only the others
+_PL_MONTH_WITH_YEAR = "(?i:" + "|".join(
+    w for w in sorted(_PL_MONTH_FORMS, key=len, reverse=True)
+    if w not in ("maja", "luty")) + ")"
 _CY_ORDINALS = {1: "af", 2: "il", 3: "ydd", 4: "ydd", 5: "ed", 6: "ed", 11: "eg", 13: "eg",
                 14: "eg", 16: "eg", 17: "eg", 19: "eg"}
 # a count, a time or a measure after "March 3" or "3 May": not a date
@@ -67,8 +87,10 @@ _COUNT_AFTER = (r"[ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|years?\
                 r"months?\b|weeks?\b|days?\b|times\b|people\b|children\b|kids\b|pupils\b|"
                 r"sessions\b|visits\b|x\b|kg\b|cm\b|mg\b|ml\b|km\b|miles?\b)")
 # what may follow a bare ordinal day that is a date ("on the 26th, …", "by the 3rd at 4pm"),
-# unlike "on the 3rd floor" or "on the 2nd visit"
-_ORDINAL_DAY_FOLLOW = (r"(?=[ \t]*(?:\Z|[.,;:!?)\r\n]|[A-Z\d]|(?:at|and|or|but|when|while|as|so|"
+# unlike "on the 3rd floor" or "on the 2nd visit"; a closing quote too
+_ORDINAL_DAY_FOLLOW = (r'(?=[ \t]*(?:\Z|[.,;:!?)"”\r\n]|'
+                       r"[A-Z\d]|"
+                       r"(?:at|and|or|but|when|while|as|so|"
                        r"to|for|in|with|by|she|he|they|we|it|i|there|mum|dad|after|before|until|"
                        r"till|then|because|if|which|who|where|"
                        r"of[ \t]+(?:this|next|last)[ \t]+month)\b))")
@@ -77,7 +99,10 @@ _ORDINAL_DAY_FOLLOW = (r"(?=[ \t]*(?:\Z|[.,;:!?)\r\n]|[A-Z\d]|(?:at|and|or|but|w
 # every month") is not dates at all
 _ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+)?|"
                  r"[ \t]*[\-–][ \t]*)(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))(?![\w])")
-_ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + _ORDINAL_DAY_FOLLOW)
+# a day alone may end before a dash between words ("on the 20th - car park"; never "the
+# 2nd-floor flat")
+_ORDINAL_DASH = r"(?![ \t]*-\w)(?=[ \t]*[\-–—][ \t])"
+_ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + f"(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH})")
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_YEAR_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+year|annually|"
                                 r"yearly)\b")
@@ -94,6 +119,19 @@ _YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
                      r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
                      r"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
                      r"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")
+# named days with a fixed date that are no day off: a date with a year or placed in time
+_FIXED_EVENT = (r"Bonfire[ \t]+Night|Guy[ \t]+Fawkes[ \t]+Night|Halloween|Hallowe['’]en|"
+                r"Valentine['’]?s[ \t]+Day|Burns[ \t]+Night|(?:Remembrance|Armistice)[ \t]+Day|"
+                r"St\.?[ \t]+(?:Patrick|David|Andrew|George)['’]?s[ \t]+Day")
+# in Welsh: St David's Day (Gŵyl Ddewi, "ar Ŵyl Dewi"), St Dwynwen's Day, 1 November
+_CY_FIXED_EVENT = (r"(?:[Dd]d?ydd[ \t]+)?(?:G[ŵw]|[Ŵŵ])yl[ \t]+D?[Dd]ewi(?:[ \t]+Sant)?|"
+                   r"(?:[Dd]d?ydd[ \t]+)?Santes[ \t]+Dwynwen|(?:Nos[ \t]+)?Calan[ \t]+Gaeaf")
+# Welsh named days with a fixed date: Christmas Day and Eve, New Year's Eve and Day, Boxing Day
+_CY_HOLIDAY = (r"(?:[Dd]d?ydd|Noswyl)[ \t]+Nadolig|Nos[ \t]+Galan|[Dd]d?ydd[ \t]+Calan|"
+               r"(?:(?:G[ŵw]|[Ŵŵ])yl|[Dd]d?ydd)[ \t]+San[ \t]+Steffan")
+# Welsh festivals: Christmas, Easter (and its Sunday, Monday, Good Friday), New Year
+_CY_FESTIVAL = (r"Nadolig|(?:Sul[ \t]+y[ \t]+|Llun[ \t]+y[ \t]+)?Pasg|Gwener[ \t]+y[ \t]+Groglith|"
+                r"Calan(?![ \t]+Gaeaf)")
 _DATE_RES = [
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
                        # "jabs at 8/12/16 wk" are ages in weeks, not a date
@@ -135,54 +173,98 @@ _DATE_RES = [
     ("cy_month_y", re.compile(rf"(?<![\w])(?<![Dd]ydd )(?P<cymon>{_CY_MONTH_WITH_YEAR}|"
                               rf"{_CY_MONTH_WORD_WITH_YEAR}(?=[ \t]+(?:19|20)\d\d))"
                               rf",?[ \t]+(?P<y>\d{{4}})(?![\w/])")),
+    # Polish: "17 kwietnia", "3 maja 2024", "lipiec-sierpień 2023", "we wrześniu 2022" (a
+    # month without its day or year is left, as Welsh "Mai" is)
+    ("pl_d_month", re.compile(rf"(?<![\d/.\-])(?P<d>\d{{1,2}})\.?[ \t]+(?P<plmon>{_PL_MONTH})"
+                              rf"(?:,?[ \t]+(?P<y>\d{{4}}))?(?![\w])")),
+    ("pl_month_y", re.compile(rf"(?<![\w])(?:(?P<plmon0>{_PL_MONTH_WITH_YEAR})[ \t]*[\-–/]"
+                              rf"[ \t]*)?(?P<plmon>{_PL_MONTH_WITH_YEAR}),?[ \t]+"
+                              rf"(?P<y>(?:19|20)\d{{2}})(?![\w/])")),
     # "12/3"; "17.3" is a decimal too, a date only where the text says so (_DOTTED_DATE_CUE)
     ("dm", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-£$])(?P<d>\d{{1,2}})(?P<sep>[/.])"
                       r"(?P<m>\d{1,2})(?![\d/])(?!\.\d)")),
-    # a named day with a fixed date ("since Christmas Eve", "on Boxing Day"): a day of the
-    # year, moved and written back as the date it became ("since 7 January"); events that
-    # are not a day off (Halloween, Bonfire Night) stay, unless a year dates them ("around
-    # Bonfire Night 2023")
+    # a named day with a fixed date ("since Christmas Eve", "on Boxing Day", "dydd Nadolig",
+    # "Nos Galan"): a day of the year, moved and written back as the date it became ("since 7
+    # January"); events that are not a day off (Halloween, Bonfire Night, Gŵyl Dewi) need a
+    # year ("around Bonfire Night 2023") or a word placing them in time (the festivals below)
     ("holiday", re.compile(r"(?<![\w])(?P<hol>(?i:Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|"
                            r"New[ \t]+Year['’]?s[ \t]+(?:Eve|Day)|Hogmanay)|"
-                           r"(?:Bonfire[ \t]+Night|Guy[ \t]+Fawkes[ \t]+Night|Halloween|"
-                           r"Hallowe['’]en|Valentine['’]?s[ \t]+Day|Burns[ \t]+Night|"
-                           r"St\.?[ \t]+(?:Patrick|David|Andrew|George)['’]?s[ \t]+Day)"
+                           rf"{_CY_HOLIDAY}|(?:{_FIXED_EVENT}|{_CY_FIXED_EVENT})"
                            r"(?=,?[ \t]+(?:19|20)\d\d(?![\w])))"
                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
-    # a festival placed in time ("since Christmas", "at Easter", "over Eid"): its day that
-    # year, written back as the date it became; "a Christmas card", "Christmas was hard" stay
-    ("festival", re.compile(r"(?<![\w])(?i:since|at|over|before|after|until|till|by|from|"
-                            r"around|during|for|until|last|next|this)[ \t]+(?:(?i:the)[ \t]+)?"
-                            r"(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|"
-                            r"Good[ \t]+Friday|Eid(?:[ \t\-]+(?:al|ul|el)[ \t\-]+(?:Fitr|Adha))?)"
-                            r"(?:[ \t]+(?i:holidays?|hols|break))?"
+    # a festival placed in time ("since Christmas", "at Easter", "over Eid", "since about New
+    # Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year, written back
+    # as the date it became; "a Christmas card", "Christmas was hard", "a Halloween party" stay
+    ("festival", re.compile(r"(?<![\w])(?:(?i:since|at|on|over|before|after|until|till|by|"
+                            r"from|around|during|for|last|next|this)|"
+                            # Welsh: since, over, before, after, until, by, on, at the time of
+                            r"(?i:ers|dros|cyn|wedi|ar(?:[ \t]+ôl)?|tan|hyd|erbyn|adeg|"
+                            r"yn[ \t]+ystod))"
+                            r"[ \t]+(?:(?i:about|roughly|approx\.?|just)[ \t]+)?"
+                            r"(?:(?i:the|y|yr|gwyliau['’]r|gwyliau[ \t]+y)[ \t]+)?"
+                            rf"(?P<fest>(?P<cy>{_CY_FESTIVAL}|{_CY_FIXED_EVENT})|Christmas|"
+                            r"Easter(?:[ \t]+(?:Sunday|Monday|Day))?|"
+                            r"Good[ \t]+Friday|Eid(?:[ \t\-]+(?:al|ul|el)[ \t\-]+(?:Fitr|Adha))?|"
+                            rf"New[ \t]+Year(?:['’]s)?|{_FIXED_EVENT})"
+                            # a Welsh name with its English in brackets: "Pasg (Easter)"
+                            r"(?(cy)(?P<gloss>[ \t]*\([A-Z][A-Za-z'’ ]{2,24}\))?|)"
+                            r"(?:[ \t]+(?i:holidays?|hols|break|period|weekend))?"
                             # its year dates it whatever follows ("since Easter 2024 the
                             # children…"); alone, "back after Christmas a little unsettled"
                             r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’])|(?![\w'’])"
-                            rf"(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t])))")),
+                            rf"(?(cy)|(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t]))))")),
     # a named half term: "Feb half term 2025", "from October half-term"
     ("half_term", re.compile(r"(?<![\w])(?P<ht>Feb(?:ruary)?|May|Oct(?:ober)?)[ \t]+"
                              r"(?i:half[ \t\-]?term)(?:[ \t]+(?P<y>(?:19|20)\d{2}))?(?![\w])")),
+    # a range of months in brackets, as an English gloss after a date in another language
+    # gives one: "lipiec-sierpień 2023 (July to August)", "(Nov–Dec)": one date, both move
+    ("month_range", re.compile(rf"(?<=\()(?P<mon0>{_MONTH})\.?(?:[ \t]*[\-–][ \t]*|[ \t]+"
+                               rf"(?i:to|until|till|through)[ \t]+)(?P<mon>{_MONTH})(?P<dot>\.)?"
+                               r"(?=\))")),
     # a month alone where the text places something in it: "started June", "?August", "in
     # Sept", "in March", "mid-June"; one before a verb or a capitalised word stays ("since
     # June left", "June Smith")
     ("month", re.compile(rf"(?:(?<![\w])(?:(?P<prep>{_TIME_CUE})|(?i:started|starting|starts|"
                          r"began|begins|ended|ends|ending|stopped|finished|due|expected|expecting|"
                          r"early|mid|late|last|next|this)(?:[ \t]+(?i:in))?"
-                         # an event's past tense: "was supplied March" (see _month_alone_is_date)
+                         # an event's past tense: "was supplied March", "seen Sept" (see
+                         # _month_alone_is_date)
                          r"|(?P<ed>[a-z]{2,}ed)"
                          # when a thing was: "the first time was Sept" (see _month_alone_is_date)
-                         r"|(?P<was>was|were))[ \t]+"
-                         r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?)"
+                         r"|(?P<was>was|were)"
+                         # the month a thing comes back to: "a letter each September"
+                         r"|(?P<each>(?i:each|every)))[ \t]+"
+                         r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?"
+                         # a part of the month: "by the end of March", "start of June"
+                         r"|(?<![\w])(?P<part>(?i:end|start|beginning|middle))[ \t]+of[ \t]+)"
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
                          rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
     # a month alone in a table's column of dates ("| Who | By when |" … "| Dad | Jan |")
     ("month", re.compile(rf"(?<=\|)[ \t]*(?P<cell>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=[ \t]*\|)")),
+    # a month after an event's irregular past ("seen Sept at the dentist"; the word before is
+    # checked apart, _IRREGULAR_BEFORE: a month written so is rare, the search is quick)
+    ("month", re.compile(rf"(?P<mon>{_MONTH})(?![\w'’\-])(?![ \t]*\d)(?![ \t]+[A-Z][a-z])"
+                         rf"(?!{_VERB_AFTER_YEAR[1:]})(?P<irr>)")),
+    # a month alone in brackets after the event it dates: "raised at the last review (June)"
+    ("month", re.compile(rf"(?<=\()(?P<brk>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=\))")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
+    # "this sat (3rd)" too: the weekday with it
     ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
                                rf"[ \t]+(?:the[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
-                               rf"(?:the[ \t]+)?)(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
-                               rf"(?![\w]){_ORDINAL_DAY_FOLLOW}")),
+                               rf"(?:the[ \t]+|\((?=\d{{1,2}}(?i:st|nd|rd|th)\)))?)"
+                               rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
+                               rf"(?![\w])(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH})")),
+    # what a thing's day is: "his op is the 28th so…", "it's the 3rd." ("he was the 3rd to
+    # arrive", "she is the 2nd." are places)
+    ("ordinal_day", re.compile(r"(?<![\w'’])(?<!(?i:he|we) )(?<!(?i:she|who|you) )"
+                               r"(?<!(?i:they) )(?<!(?i:i) )(?:(?i:is|was|it['’]s)[ \t]+the)"
+                               r"[ \t]+(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))(?![\w])"
+                               r"(?=[ \t]*(?:[.,;:!?)\r\n\-–]|\Z|(?:so|at|but|when|and|then|"
+                               r"because|if)\b))")),
+    # a day given roughly ending a clause: "healed, last ~15th." ("came ~3rd in the race" is a
+    # place)
+    ("ordinal_day", re.compile(r"~(?<![\w~]~)[ \t]?(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))"
+                               r"(?![\w])(?=[ \t]*(?:[.,;:!?)\r\n]|\Z|[–—]|-[ \t]))")),
     # a weekday with a day number is a date whatever follows ("Mon 20th - visit", "Fri 7, at
     # home"), unless a time or a count does ("Fri 7:30", "Sat 3 exams"), or it opens a range
     # of hours ("Weds 12-2", "Mon-Fri 9-5")
@@ -214,7 +296,7 @@ _DATE_RES = [
                         r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
                         # "(2019)", "adopted (2019, 2021)", "(2017, CP plan for neglect)"
                         r"(?(bracket)(?=(?:,[ \t]*(?:19|20)\d\d)*\)|,[ \t]+[A-Za-z])|(?:"
-                        + _ORDINAL_DAY_FOLLOW.replace(r"[.,;:!?)\r\n]", r"[.,;:!?()\r\n\-–]")
+                        + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
     # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"
@@ -226,6 +308,22 @@ _DATE_RES = [
     # before it is checked apart)
     ("year", re.compile(r"(?<![\w'’])(?P<pre>[a-z]{3,}|[A-Z]{2,5}),?[ \t]+"
                         r"(?P<y>(?:19[5-9]|20[0-3])\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z))")),
+    # a year after the place it dates: "came over from Jalandhar 2014 on a visa", "moved to
+    # Leeds 2019" (never a room's, a flat's or a statute's number: see _NOT_PLACE_BEFORE_YEAR)
+    ("year", re.compile(r"(?<![\w])(?i:from|to|in|into|at|left|leaving|via)[ \t]+"
+                        r"(?P<place>[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2}),?"
+                        r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
+                        rf"(?!{_COUNT_AFTER})")),
+    # a year naming the event it dates: "sent the 2024 cycle reminder", "her 2019 conviction"
+    ("year", re.compile(r"(?<![\w])(?i:the|his|her|their|its|our|my|your|this|last|that)[ \t]+"
+                        r"(?P<y>(?:19|20)\d{2})(?=[ \t]+(?i:cycle|review|assessment|report|"
+                        r"order|hearing|conference|plan|letter|referral|incident|meeting|visit|"
+                        r"census|intake|cohort|exam|result|conviction|offence|arrest|caution|"
+                        r"move|placement|holiday|birthday|christmas|summer|autumn|spring|winter|"
+                        r"term|proceedings|application|judgm?ent|reminder|statement|lockdown|"
+                        r"school[ \t]+year|academic[ \t]+year)s?\b)")),
+    # a year alone in a table's column of dates ("DATE | IN/OUT" … "2020 | - | …")
+    ("year", re.compile(r"(?<![^\n|])[ \t]*(?P<cell>)(?P<y>(?:19|20)\d{2})(?=[ \t]*\|)")),
     # a year of birth, whatever follows it: "DOB 1990    tel …"
     ("year", re.compile(r"(?<![\w])(?i:born|d\.?o\.?b\.?:?|y\.?o\.?b\.?:?|(?:date|year)[ \t]+of"
                         r"[ \t]+birth:?)[ \t]+(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)")),
@@ -254,6 +352,9 @@ _YEAR_LEVEL = ("season", "years", "year")
 # a score's words before "7/10", each from its start ("Strategy … on 20/05" is a date)
 _SCORE_CONTEXT = re.compile(r"(?i)\b(?:scal\w*|scor\w*|rat\w*|out of|marks?)\W{0,3}"
                             r"(?:\w+\W+){0,4}$")
+
+# a word saying when straight before a day/month near a score's words: "(was 17 on 21/01)"
+_NOT_SCORE_BEFORE = re.compile(r"(?i)\b(?:on|dated|since)[ \t]*$")
 
 
 # what comes before a short day/month ("on 2/4", "next visit 2/4", "log 0417 of 3/11")
@@ -296,7 +397,32 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day":
              "guy fawkes night": (11, 5), "halloween": (10, 31), "hallowe'en": (10, 31),
              "valentine's day": (2, 14), "valentines day": (2, 14), "burns night": (1, 25),
              "st patrick's day": (3, 17), "st david's day": (3, 1), "st andrew's day": (11, 30),
-             "st george's day": (4, 23)}
+             "st george's day": (4, 23), "new year": (1, 1), "new year's": (1, 1),
+             "new years": (1, 1), "remembrance day": (11, 11), "armistice day": (11, 11),
+             "st dwynwen's day": (1, 25), "calan gaeaf": (11, 1)}
+# the Welsh names, by the English ones' keys (radical forms, "Ddydd" and "Ŵyl" unmutated)
+_CY_FESTIVAL_NAMES = {
+    "nadolig": "christmas", "pasg": "easter", "sul y pasg": "easter sunday",
+    "llun y pasg": "easter monday", "gwener y groglith": "good friday", "calan": "new year",
+    "dydd nadolig": "christmas day", "noswyl nadolig": "christmas eve",
+    "nos galan": "new year's eve", "dydd calan": "new year's day",
+    "gŵyl san steffan": "boxing day", "dydd san steffan": "boxing day",
+    "gŵyl dewi": "st david's day", "dydd gŵyl dewi": "st david's day",
+    "santes dwynwen": "st dwynwen's day", "dydd santes dwynwen": "st dwynwen's day",
+    "calan gaeaf": "calan gaeaf", "nos calan gaeaf": "halloween"}
+_CY_UNMUTATED = {"ddydd": "dydd", "ŵyl": "gŵyl", "gwyl": "gŵyl", "wyl": "gŵyl", "ddewi": "dewi"}
+
+
+def _festival_key(name: str) -> tuple[str, bool]:
+    """A festival or named day as written, as the English key of ``_HOLIDAYS`` or
+    ``_FESTIVAL_DAYS``, and whether it was written in Welsh ("Ddydd Gŵyl Dewi Sant" is
+    "st david's day")."""
+    words = [_CY_UNMUTATED.get(w, w) for w in
+             name.lower().replace("’", "'").replace("st.", "st").split()]
+    if words[-2:] == ["dewi", "sant"]:
+        words.pop()
+    low = " ".join(words)
+    return _CY_FESTIVAL_NAMES.get(low, low), low in _CY_FESTIVAL_NAMES
 
 
 def _in_date_column(text: str, m: re.Match) -> bool:
@@ -323,8 +449,51 @@ def _in_date_column(text: str, m: re.Match) -> bool:
     return heading is not None and bool(_DATE_HEADING.fullmatch(heading[column].strip()))
 
 
+# the words before a number that make it no year after a place ("in Room 2014", "Act 1989")
+_NOT_PLACE_BEFORE_YEAR = frozenset({
+    "act", "acts", "order", "rules", "regulations", "regs", "flat", "room", "unit", "box",
+    "page", "year", "years", "ward", "bed", "band", "level", "section", "version", "windows",
+    "office", "route", "bus", "junction", "platform", "gate", "terminal", "bay", "pitch",
+    "plot", "block", "floor", "class", "group", "set", "stage", "step", "number", "no", "ref",
+    "code", "model", "series", "team", "area", "zone", "grade", "tier", "phase", "item"})
+
+# inside a title in capitals ("… for Child Protection in Scotland 2021"): two capitalised words
+# before "in"
+_TITLE_BEFORE = re.compile(r"[A-Z][\w'’\-]*[ \t]+[A-Z][\w'’\-]*[ \t]+\Z")
+
+
+def _is_place(words: str) -> bool:
+    """Capitalised words a year may date as a place ("Jalandhar", "Leeds", "Bath"): a town,
+    or a word no dictionary has, and none a room's, a flat's or a statute's."""
+    low = words.lower().split()
+    return not set(low) & _NOT_PLACE_BEFORE_YEAR and (
+        " ".join(low) in TOWNS or not all(is_english(w) for w in words.split()))
+
+
+# a date alone in a table's cell: "12/09/19", "Nov '19", "2021", "3 March"
+_CELL_DATE_RE = re.compile(rf"[ \t]*(?:\d{{1,2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?|"
+                           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)?{_MONTH}\.?(?:[ \t]+\S+)?|"
+                           r"(?:19|20)\d\d)[ \t]*")
+
+
+def _in_column_of_dates(text: str, m: re.Match) -> bool:
+    """A cell in a table's column whose cells above or below it are dates."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    column = text.count("|", line_start, m.start())
+    above_end = max(line_start - 1, 0)
+    below_start = text.find("\n", m.end()) + 1
+    below_end = text.find("\n", below_start) if below_start else 0
+    for line in (text[text.rfind("\n", 0, above_end) + 1:above_end],
+                 text[below_start:below_end if below_end >= 0 else len(text)]):
+        cells = line.split("|")
+        if len(cells) > column + 1 and _CELL_DATE_RE.fullmatch(cells[column]) \
+                and any(c.isdigit() for c in cells[column]):
+            return True
+    return False
+
+
 def _holiday(name: str) -> tuple[int, int]:
-    return _HOLIDAYS[" ".join(name.lower().replace("’", "'").replace("st.", "st").split())]
+    return _HOLIDAYS[_festival_key(name)[0]]
 
 
 # a festival's or half term's day (month, day), until its year is known; a half term is named
@@ -337,12 +506,18 @@ _HALF_TERMS = ("feb", "may", "oct")
 def _festival(name: str) -> str:
     """The key in ``_FESTIVAL_DAYS`` of a festival or half term as written ("Good Friday" is
     Easter's, "Eid ul-Adha" the second Eid's, "October" the October half term's)."""
-    low = name.lower()
+    low = _festival_key(name)[0]
     if low.startswith(("easter", "good")):
         return "easter"
     if low.startswith("eid"):
         return "eid al-adha" if low.endswith("adha") else "eid"
     return low[:3] if low[:3] in _HALF_TERMS else low
+
+
+def _festival_month_day(name: str) -> tuple[int, int]:
+    """A festival's day (month, day) until its year is known."""
+    key = _festival(name)
+    return _FESTIVAL_DAYS.get(key) or _HOLIDAYS[key]
 
 
 def _easter(year: int) -> dt.date:
@@ -368,14 +543,14 @@ def _festival_day(name: str, year: int) -> dt.date:
     key = _festival(name)
     if key == "easter":
         easter = _easter(year)
-        low = name.lower()
+        low = _festival_key(name)[0]
         return easter + dt.timedelta(days=-2 if low.startswith("good") else
                                      1 if low.endswith("monday") else 0)
     if key in _EID_FROM:
         start = _EID_FROM[key]
         cycles = round((dt.date(year, 7, 1) - start).days / _LUNAR_YEAR)
         return start + dt.timedelta(days=round(cycles * _LUNAR_YEAR))
-    return dt.date(year, *_FESTIVAL_DAYS[key])
+    return dt.date(year, *_festival_month_day(name))
 
 
 # a month in lower case is a date only after a word that cannot come before the verb "march"
@@ -384,14 +559,28 @@ _LOWER_MONTH_CUES = frozenset({"in", "since", "from", "until", "till", "during",
                                "after", "throughout", "by", "around"})
 
 
+def _lower_month_is_date(text: str, m: re.Match) -> bool:
+    """A month in lower case after a day, "12 june", "4th march 10am": a date; "may" and
+    "march" are verbs too ("aged 3 may need"), dates only with an ordinal or a word saying
+    when before them ("on 3 may"), and what may follow a date after them."""
+    if m.group("mon").lower() not in ("may", "march", "mar"):
+        return True
+    before = text[max(0, m.start() - 30):m.start()]
+    return bool((m.group("ord") or _DOTTED_DATE_CUE.search(before))
+                and _DAY_FOLLOW_RE.match(text, m.end()))
+
+
 def _month_alone_is_date(g: dict) -> bool:
     """A month alone after a preposition is a date ("in March", "since Sept"): every date
     goes. Months that are people too ("cared for April", "a note to Jan") are left to the
     names after for, to, by, at or of ("from" too for Jan and Dec)."""
     mon, prep = g["mon"].capitalize(), (g.get("prep") or "").lower()
+    if g.get("part"):
+        return True     # "the start of June": the month's, no person's
     if g.get("was"):    # "it was May": a person as likely as a month
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec")
-    if g.get("ed"):     # "phoned April", "asked Jan": a person; "supplied March" a date
+    if g.get("ed") or g.get("irr") is not None:
+        # "phoned April", "asked Jan", "met June": a person; "supplied March" a date
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec") and g["mon"][0].isupper()
     if mon in ("Jan", "Dec"):
         return prep not in ("from", "to", "by", "at", "for", "of")
@@ -399,6 +588,20 @@ def _month_alone_is_date(g: dict) -> bool:
 
 
 _MONTHS_ALSO_NAMES = frozenset({"April", "May", "June", "August"})
+_IRREGULAR_BEFORE = re.compile(r"(?<![\w])(?i:seen|met|sent|held|went|saw|rang|took|came|made|"
+                               r"done|wrote|paid|left|got)[ \t]+\Z")
+# the event a month in brackets dates ("at the last review (June)", "letter sent (Oct)")
+_BRACKET_MONTH_BEFORE = re.compile(r"(?i)(?:\b(?:review|meeting|visit|conference|hearing|panel|"
+                                   r"assessment|appointment|appt|letter|report|referral|plan|"
+                                   r"check|contact|session|scan|test|exam|court|strategy|"
+                                   r"icpc|rcpc|pep|ehcp|lac|cla|cin|core[ \t]+group)s?|"
+                                   r"\b[a-z]{2,}ed)[ \t]*\($")
+
+
+def _bracket_month_is_date(text: str, m: re.Match) -> bool:
+    """A month alone in brackets is a date after the event it dates ("review (June)"), not
+    after a person ("her aunt (June)") nor a heading's word ("Recommendations (Feb):")."""
+    return bool(_BRACKET_MONTH_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _two_digit_year(y: int) -> int:
@@ -414,17 +617,23 @@ class _DateMatch:
     year: int | None
     month: int                  # 0 for a bare ordinal day until its month is inferred
     day: int | None
+    tentative: bool = False     # a short date kept only if it fits the chronology
 
 
 def _date_matches(text: str) -> list[_DateMatch]:
     found: list[_DateMatch] = []
     taken = Mask(len(text))
+    entry_openers: set[int] | None = None       # worked out when first needed
+    near_festivals: list[tuple[int, int]] | None = None
     near_years = windows(text, _FOUR_DIGIT_YEAR, 40, 60)     # a year alone needs a year
     of_month = windows(text, _OF_MONTH, 50, 40)
     for form, regex in _DATE_RES:
+        if form in ("holiday", "festival") and near_festivals is None:
+            near_festivals = _word_windows(text, _FESTIVAL_WORDS, 45, 70)
         for m in (finditer_in(regex, text, near_years) if form in _YEAR_LEVEL
                   else finditer_in(regex, text, of_month) if regex is _THE_D_MONTH_RE
-                  else regex.finditer(text)):
+                  else finditer_in(regex, text, near_festivals or [])
+                  if form in ("holiday", "festival") else regex.finditer(text)):
             if not taken.free(m.start(), m.end()):
                 continue
             g = m.groupdict()
@@ -436,10 +645,12 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month = _MONTH_NUMBERS[g["mon"].lower()]
             elif g.get("cymon"):
                 month = _CY_MONTH_NUMBERS[g["cymon"].lower()]
+            elif g.get("plmon"):
+                month = _PL_MONTH_FORMS[g["plmon"].lower()][0]
             elif g.get("hol"):
                 month = _holiday(g["hol"])[0]
             elif g.get("fest") or g.get("ht"):
-                month, day = _FESTIVAL_DAYS[_festival(g.get("fest") or g["ht"])]
+                month, day = _festival_month_day(g.get("fest") or g["ht"])
             else:
                 month = int(g["m"]) if g.get("m") else 0
             if not (g.get("fest") or g.get("ht")):
@@ -450,18 +661,32 @@ def _date_matches(text: str) -> list[_DateMatch]:
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
                     and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
-            if g.get("cell") is not None and not _in_date_column(text, m):
+            if g.get("cell") is not None and not _in_date_column(text, m) \
+                    and not (form == "year" and _in_column_of_dates(text, m)):
                 continue            # a month alone in a table, not under a heading of dates
+            if g.get("place") and (not _is_place(g["place"])
+                                   or _TITLE_BEFORE.search(text, max(0, m.start() - 40),
+                                                           m.start())):
+                continue            # "in Room 2014", "Child Protection in Scotland 2021"
+            if g.get("brk") is not None and not _bracket_month_is_date(text, m):
+                continue            # "her aunt (June)": a name
+            if g.get("irr") is not None and not _IRREGULAR_BEFORE.search(
+                    text, max(0, m.start() - 8), m.start()):
+                continue            # a month after no irregular past ("seen Sept")
             if form == "month" and (not _month_alone_is_date(g)
                                     or _RECURRING_YEAR_RE.match(text, m.end())
+                                    or (g.get("each") and g["mon"].islower())
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
                                         not in _LOWER_MONTH_CUES)):
                 continue            # "reviews in Nov each year": no one date
+            if form == "pl_d_month" and g["plmon"] == "Maja" and not g.get("y"):
+                continue            # "3 Maja and Ola": a girl's name (a month is lower case)
             if form == "d_range" and not int(g["d0"]) < int(g["d"]):
                 continue            # "5-3 March" is no range
             month_word = g.get("mon") or g.get("cymon") or ""
             if form in ("d_month", "cy_d_month", "d_range") and month_word.islower() \
-                    and not (g.get("y") or g.get("wd")):
+                    and not (g.get("y") or g.get("wd")) \
+                    and not (form != "cy_d_month" and _lower_month_is_date(text, m)):
                 continue            # "aged 3 may need": not a date ("sat 8th march" is)
             start = m.start()
             if form in ("month", "festival"):
@@ -477,15 +702,26 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     # "dropped from the 25th to the 9th centile"
                 if not g.get("wd"):
                     start = m.start("d")        # "on the 26th": only the day is the date
+            tentative = False       # a date only if it fits the dated entries round it
             if form == "dm":
                 before = text[max(0, m.start() - 30):m.start()]
+                measure = re.match(r"[\w%]|" + _COUNT_AFTER, text[m.end():m.end() + 12])
                 if g["sep"] == "." and not (
                         (g.get("wd") or _DOTTED_DATE_CUE.search(before)
                          or _EVENT_BEFORE.search(before) or _TIME_AFTER.match(text, m.end()))
-                        and not re.match(r"[\w%]|" + _COUNT_AFTER, text[m.end():m.end() + 12])):
-                    continue            # "17.3" a measure, not "sent 17.3" nor "on 17.3"
-                if _SCORE_CONTEXT.search(before) or (g["m"] == "10" and g["d"] == "10"):
-                    continue            # "scored 7/10", "10/10": a score, not a date
+                        and not measure):
+                    if measure or not _ENTRY_START.search(before):
+                        continue        # "17.3" a measure, not "sent 17.3" nor "on 17.3"
+                    if entry_openers is None:
+                        entry_openers = _dotted_entry_openers(text)
+                    if m.start() not in entry_openers:
+                        continue        # "2.2 He was remanded": a paragraph's number
+                    tentative = True    # "26.2  Mum rang": a chronology's entry
+                if (_SCORE_CONTEXT.search(before) and not _NOT_SCORE_BEFORE.search(before)
+                        and int(g["d"]) <= int(g["m"]) and not g["m"].startswith("0")) \
+                        or (g["m"] == "10" and g["d"] == "10"):
+                    continue            # "scored 7/10", "10/10": a score, not a date ("score
+                    # 14 (was 17 on 21/01)" is one: a score is never over its total nor "/01")
                 short = len(g["d"]) == 1 or len(g["m"]) == 1
                 looks_other = ((len(g["d"]) == 1 and len(g["m"]) == 1) or g["m"] in ("10", "7")
                                or (g["m"] == "5" and len(g["d"]) == 1))
@@ -497,7 +733,11 @@ def _date_matches(text: str) -> list[_DateMatch]:
                         or ((_ENTRY_START.search(before) or _EVENT_BEFORE.search(before))
                             and not share)
                         or _TIME_AFTER.match(text, m.end()) or _in_date_column(text, m)):
-                    continue            # "3/4", "7/10", "24/7": fractions, scores, hours
+                    # "(per SW Iqbal 3/3)", "invite for 2/4.": a date if it fits the entry
+                    if not (g["sep"] == "/" and not share and _CLAUSE_END.match(text, m.end())
+                            and _source_before(before)):
+                        continue        # "3/4", "7/10", "24/7": fractions, scores, hours
+                    tentative = True
                 if not (1 <= month <= 12 and day and 1 <= day <= 31):
                     continue
             if form in ("month_y",) and not (1900 <= (year or 0) <= 2099):
@@ -510,7 +750,7 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month, day = 7, 2               # the middle of the year, until moved
                 if form == "year":
                     start = m.start("y")        # "born in 1988": only the year is the date
-            found.append(_DateMatch(start, m.end(), form, m, year, month, day))
+            found.append(_DateMatch(start, m.end(), form, m, year, month, day, tentative))
             taken.add(start, m.end())
             while form == "year" and (more := _YEAR_MORE_RE.match(text, m.end())) \
                     and taken.free(more.start("y"), more.end()):
@@ -529,7 +769,104 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 found.append(_DateMatch(m.start("d"), m.end(), form, m, None, 0,
                                         int(m.group("d"))))
                 taken.add(m.start("d"), m.end())
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    if any(d.tentative for d in found):
+        found = _fitting(text, found)
+    return found
+
+
+def _fitting(text: str, found: list[_DateMatch]) -> list[_DateMatch]:
+    """The matches without the tentative short dates that do not fit the chronology: each
+    must fall from a month before to three months after the nearest dated entry before it
+    (else the nearest after it), as an entry's date or a date it speaks of does; a
+    paragraph's number or a fraction seldom does."""
+    anchors = [d for d in found if not d.tentative and d.month and d.day
+               and d.form not in _YEAR_LEVEL and not _is_birth_date(text, d)]
+    starts = [d.start for d in anchors]
+    kept = []
+    for d in found:
+        if d.tentative:
+            if not anchors:
+                continue
+            i = bisect.bisect_left(starts, d.start)
+            near, sign = (anchors[i - 1], 1) if i > 0 else (anchors[0], -1)
+            try:
+                gap = sign * (dt.date(2000, d.month, d.day or 1)
+                              - dt.date(2000, near.month, near.day or 1)).days
+            except ValueError:
+                continue
+            gap = (gap + 183) % 366 - 183           # across the new year
+            if not -31 <= gap <= 92:
+                continue
+        kept.append(d)
+    return kept
+
+
+# a line opening with a short day.month ("14.2", "21.5 MARAC heard."), and one opening with a
+# date that says so ("12/02/24", "19/2", "21 Feb", "Mon 3/3", "w/c")
+_LINE_DOTTED_RE = re.compile(r"(?m)^[ \t]*(?:[-*•–][ \t]*)?(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?![\d.])")
+_LINE_DATE_RE = re.compile(rf"(?m)^[ \t]*(?:[-*•–][ \t]*)?(?:{_WEEKDAY}\.?,?[ \t]+)?"
+                           r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|\d{4}-\d\d-\d\d|"
+                           rf"\d{{1,2}}/\d{{1,2}}(?![\d/])|\d{{1,2}}(?i:st|nd|rd|th)?[ \t]+"
+                           rf"(?i:{_MONTH})\b|(?i:w/c)\b)")
+
+
+def _dotted_entry_openers(text: str) -> set[int]:
+    """Where the short day.months opening lines are a chronology's dates: the text has other
+    lines opening with a date, and none of its lines opening so are a time ("10.40"), a
+    decimal or one of a sequence of paragraph numbers ("5.1", "5.2")."""
+    pairs = [(int(m.group("d")), int(m.group("m")), m.start("d"))
+             for m in _LINE_DOTTED_RE.finditer(text)]
+    if any(not (1 <= d <= 31 and 1 <= mo <= 12) for d, mo, _ in pairs) \
+            or len(_LINE_DATE_RE.findall(text)) < 2:
+        return set()
+    numbered = {(d, mo) for d, mo, _ in pairs}
+    return {at for d, mo, at in pairs
+            if (d, mo - 1) not in numbered and (d, mo + 1) not in numbered}
+
+
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’\-])([A-Za-z][\w'’\-]*)[ \t]*$")
+
+
+def _source_before(before: str) -> bool:
+    """Whether a short day/month follows "for" or "per", or a name ("per SW Iqbal 3/3")."""
+    m = _WORD_BEFORE_RE.search(before)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in ("for", "per"):
+        return True
+    return word[0].isupper() and word[1:].islower() and word.lower() not in _MONTH_NUMBERS \
+        and (word in FIRST_NAMES or not is_english(word))
+
+
+# a word every festival or named day has ("Good Friday", "Gŵyl Dewi", "New Year"): they are
+# searched for only near one
+_FESTIVAL_WORDS = ("christmas", "boxing", "year", "hogmanay", "bonfire", "fawkes", "hallowe",
+                   "valentine", "burns", "remembrance", "armistice", "easter", "friday", "eid",
+                   "nadolig", "galan", "calan", "pasg", "groglith", "steffan", "dewi", "dwynwen",
+                   "patrick", "david", "andrew", "george")
+
+
+def _word_windows(text: str, words: tuple[str, ...], before: int,
+                  after: int) -> list[tuple[int, int]]:
+    """As :func:`windows`, round each place a word of ``words`` is in ``text`` (any case)."""
+    low = text.lower()
+    if len(low) != len(text):           # a letter whose lower case is longer: search it all
+        return [(0, len(text))]
+    found = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            found.append((max(0, at - before), at + after))
+            at = low.find(word, at + 1)
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 _OF_MONTH = re.compile(rf"(?i)\bof[ \t]+{_MONTH}\b")
@@ -564,13 +901,20 @@ def _month_day_is_date(text: str, m: re.Match) -> bool:
     if g["mon"].lower() in ("may", "march", "june", "jan", "mar", "jun") and not g.get("wd"):
         # with a date word before it, or ending a clause ("fell through Jan 25 - the landlord");
         # a month shortened, as only a date's is, before what may follow a date ("Jan 25 for")
-        return bool(_DATE_CONTEXT.search(text[max(0, m.start() - 30):m.start()])
+        before = text[max(0, m.start() - 30):m.start()]
+        return bool(_DATE_CONTEXT.search(before) or _TEST_BEFORE.search(before)
                     or _CLAUSE_END.match(text, m.end())
                     or (len(g["mon"]) == 3 and _DAY_FOLLOW_RE.match(text, m.end())))
     return True
 
 
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:!?)\-–]|\r?\n|\Z)")
+# a test or an event that "Jan 25" dates: "HST Jan 25 still shows", "the ICPC June 24 agreed"
+_TEST_BEFORE = re.compile(r"(?:\b(?i:tests?|tested|screen(?:ing)?|scans?|results?|samples?|"
+                          r"swabs?|bloods|toxicology|tox|hair[ \t]+strand|assessment|report|"
+                          r"referral|strategy|incident|arrest|exams?|mocks?)|"
+                          r"\b(?:HST|DNA|ICPC|RCPC|PEP|EHCP|IRH|FH|CMH|MARAC|LAC|CLA|CIN|"
+                          r"GCSEs?|SATs))[ \t]+$")
 _DAY_FOLLOW_RE = re.compile(_ORDINAL_DAY_FOLLOW)
 
 
@@ -600,7 +944,9 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
 
     def num(group: str, value: int) -> str:
         raw = d.m.group(group)           # 12/03/2019 pads; 4 March pads only if written 04
-        padded = raw.startswith("0") if d.form not in ("dmy", "ymd", "dm") else len(raw) == 2
+        padded = raw.startswith("0")
+        if d.form in ("dmy", "ymd", "dm"):  # 26.2 and 24/5 do not (they become 7.4, 3/7)
+            padded = padded or (len(raw) == 2 and len(g["d"]) == len(g["m"]) == 2)
         return f"{value:02d}" if padded else str(value)
 
     if g.get("wd"):
@@ -634,6 +980,12 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
     if g.get("cymon"):
         mutated = g["cymon"].lower() in _CY_MONTH_MUTATED or bool(g.get("cyo"))
         put("cymon", _format_case(g["cymon"], _CY_MONTHS[new.month][mutated]))
+    if g.get("plmon"):
+        put("plmon", _pl_month_word(g["plmon"], new.month))
+    if g.get("plmon0"):
+        month0 = _PL_MONTH_FORMS[g["plmon0"].lower()][0]
+        first = dt.date(year - (month0 > d.month), month0, 15) + dt.timedelta(days=shift)
+        put("plmon0", _pl_month_word(g["plmon0"], first.month))
     if g.get("cywd"):
         mutated = g["cywd"].lower() in _CY_WEEKDAY_MUTATED
         put("cywd", _format_case(g["cywd"], _CY_WEEKDAYS[new.weekday()][mutated]))
@@ -662,6 +1014,15 @@ def _month_word(template: str, month: int) -> str:
     else:
         value = full[:3] if month != 5 else "May"
     return _format_case(template, value)
+
+
+def _pl_month_word(template: str, month: int) -> str:
+    """``month`` in Polish, in the case ``template`` is in and with its diacritics or not."""
+    n, case = _PL_MONTH_FORMS[template.lower()]
+    word = _PL_MONTHS[month][case]
+    if template.lower() != _PL_MONTHS[n][case]:         # typed without its diacritics
+        word = word.translate(_PL_PLAIN)
+    return _format_case(template, word.capitalize() if template[0].isupper() else word)
 
 
 def _ordinal(day: int) -> str:
@@ -816,7 +1177,8 @@ def find_dates(text: str, shift: int) -> list[Span]:
             i = bisect.bisect_left(starts, d.start)
             year = years[i - 1] if i > 0 else years[i] if i < len(years) else 2001
             resolved[d.start] = _year_of_weekday(d, year)
-    with_month = [d for d in matches if d.month and d.form not in _YEAR_LEVEL]
+    # a festival placed in time ("since the Easter holidays") looks back: no entry's month
+    with_month = [d for d in matches if d.month and d.form not in (*_YEAR_LEVEL, "festival")]
     for d in matches:
         if not d.month:
             resolved[d.start] = _infer_month(d, with_month, resolved)
@@ -837,10 +1199,15 @@ def find_dates(text: str, shift: int) -> list[Span]:
         except ValueError:
             valid = False
         if d.form in ("holiday", "festival"):   # written back as the date it became
-            new = (_festival_day(d.m.group("fest"), year) if d.form == "festival"
+            name = d.m.group("fest" if d.form == "festival" else "hol")
+            new = (_festival_day(name, year) if d.form == "festival"
                    else dt.date(year, d.month, d.day or 1)) + dt.timedelta(days=shift)
-            replacement = f"{new.day} {_MONTH_FULL[new.month]}" + (
-                f" {new.year}" if d.m.group("y") else "")
+            year_text = f" {new.year}" if d.m.group("y") else ""
+            replacement = f"{new.day} {_MONTH_FULL[new.month]}{year_text}"
+            if _festival_key(name)[1]:          # a Welsh name: a Welsh date
+                replacement = f"{new.day} {_CY_MONTHS[new.month][0]}{year_text}"
+                if d.form == "festival" and d.m.group("gloss"):    # "Pasg (Easter)"
+                    replacement += f" ({new.day} {_MONTH_FULL[new.month]})"
         elif d.form == "half_term":
             replacement = _shifted_half_term(text, d, year, shift)
         else:
@@ -850,9 +1217,10 @@ def find_dates(text: str, shift: int) -> list[Span]:
     return out
 
 
-# words that belong to the date after them: "mid March 2025", "Tuesdays from 3 Sept" (kept
-# as written, the date in them moved; "w/c 9th Dec" is the date alone)
-_DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late)|"
+# words that belong to the date after them: "mid March 2025", "end of March", "Tuesdays from
+# 3 Sept" (kept as written, the date in them moved; "w/c 9th Dec" is the date alone)
+_DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late|(?:end|start|beginning|middle)"
+                           r"[ \t]+of)|"
                            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days[ \t]+from)[ \t\-]*\Z")
 # the clock time straight after a full date, as an email header writes it ("Sent: Thursday,
 # 7 November 2024 16:52"): one date with it

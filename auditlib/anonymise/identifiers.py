@@ -273,14 +273,17 @@ _LABELLED_REF_RE = re.compile(
     rf"(?:\b(?i:ref(?:erence)?|case[ \t]+(?:no|number|id)|client[ \t]+(?:no|number|id)|"
     rf"child[ \t]+(?:no|number|id)|person[ \t]+(?:no|number|id)|id|crime[ \t]+(?:no|number)|"
     rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number)|(?:employee|staff|payroll|membership|member|"
-    rf"tenancy|policy|certificate|cert|account|acc)[ \t]+(?:no|number|id|ref))\b\.?|"
+    rf"tenancy|policy|certificate|cert|account|acc|prison|prisoner|hospital|patient|"
+    rf"unit)[ \t]+(?:no|number|id|ref))\b\.?|"
     rf"\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
     rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
     r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?"
     # a number in groups of digits: "no. 0019 0226 6874"
     r"(?:(?<=\d)[ \t]\d{3,6}(?![\w/]))*)")
 # (a case system's letters-year-number too: "CAS-25-00931")
-_CODE_REF_RE = re.compile(r"(?<![\w/\-])[A-Z]{2,5}[\-/](?:[A-Z]{2,5}[\-/])?(?:\d{2,4}[\-/])?\d{3,}"
+# (and one letter before five digits or more: a repair's or job's number, "R-558102")
+_CODE_REF_RE = re.compile(r"(?<![\w/\-])(?:[A-Z]{2,5}[\-/]|[A-Z]-(?=\d{5}))(?:[A-Z]{2,5}[\-/])?"
+                          r"(?:\d{2,4}[\-/])?\d{3,}"
                           r"(?:[\-/][A-Z0-9]+)*"
                           r"(?![\w/\-])")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<![/\-])(?![\w/\-])"
@@ -337,9 +340,19 @@ def _code_shaped(token: str) -> bool:
         and (bool(_WOVEN.search(token)) or (with_digits >= 2 and digits >= 3))
 
 
+# a card's or scheme's number in groups of digits, no label needed: "1700 2456 8813 0092"
+_GROUPED_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])\d{3,4}(?:[ \t]\d{3,4}){2,4}(?![\w/\-]|[.,]\d)")
+_YEARS_RE = re.compile(r"(?:(?:19|20)\d\d[ \t]?)+")
+
+
 def find_references(text: str) -> list[Span]:
     """Labelled numbers, codes like ``CHI-00123``, and runs of five or more digits."""
     out = []
+    for m in _GROUPED_NUMBER_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) >= 12 and not _YEARS_RE.fullmatch(m.group(0)):
+            out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 1,
+                            key=digits))
     for m in _LABELLED_REF_RE.finditer(text):
         ref = m.group("ref")
         if sum(c.isdigit() for c in ref) >= 3 and not _YEAR_RANGE.fullmatch(ref):
@@ -467,6 +480,11 @@ _PLATE_IT_RE = re.compile(
     r"(?P<plate>(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,7})(?![\w])")
 
 
+# a current plate with the letters not caught masked: "KX19 R..", "WN17 ???", "LD70 K**"
+_PLATE_MASKED_RE = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-PR-Y]{2}(?:0[1-9]|[1-9]\d)[ \t]?"
+                              r"[A-Z]{0,2}(?:\.{2,3}|…|\?{1,3}|\*{1,3}|_{1,3}))(?![\w.?*])")
+
+
 def find_vehicles(text: str) -> list[Span]:
     """UK vehicle registrations (see the module docstring for the shapes), and part of one
     where the text says it is part of a plate."""
@@ -480,6 +498,7 @@ def find_vehicles(text: str) -> list[Span]:
     if partial:
         partial += [m for m in _PLATE_IT_RE.finditer(text)
                     if _PLATE_WORD_RE.search(line_before(text, m.start())[-100:])]
+    partial += list(_PLATE_MASKED_RE.finditer(text))
     for m in partial:       # said to be (part of) a plate: an acronym's letters too
         out.append(Span(m.start("plate"), m.end("plate"), "vehicle", PRIORITY["vehicle"],
                         key=m.group("plate")))
@@ -519,12 +538,12 @@ _AT_HANDLE_RE = re.compile(r"(?<![\w.+'@-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[
 _PLATFORMS = (r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|whatsapp|"
               r"discord|telegram|threads|youtube|twitch|roblox|fortnite|xbox|psn|playstation|"
               r"steam|kik|wink|yubo|onlyfans|reddit|grindr|tinder|bumble|hinge|wizz|omegle|"
-              r"gamertag|username|user[ \t]?name|handle|screen[ \t]?name|account|profile)")
+              r"gamertag|tag|username|user[ \t]?name|handle|screen[ \t]?name|account|profile)")
 _PLATFORM_WORDS = re.compile(rf"(?i)\b{_PLATFORMS}\b")
 # a token shaped like a username: letters, digits, dots, underscores, hyphens, with at least
 # one digit, underscore or inner dot (plain words are left to the name rules)
 _BARE_HANDLE_RE = re.compile(
-    r"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id)|:|\()"
+    r"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id|tag)|:|\()"
     r"[ \t]*['\"“‘]?"
     r"(?P<h>(?=[\w.\-]*(?:\d|_|[A-Za-z]\.[A-Za-z]))[A-Za-z0-9_](?:[\w.\-]*[\w])?_?)"
     r"(?![\w@])")

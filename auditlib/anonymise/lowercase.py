@@ -34,12 +34,14 @@ from auditlib.anonymise.wordlists import (
     TOWNS,
     VERBS,
     WEAK,
+    WELSH_WORDS,
     never_initials,
 )
 
 _PARAGRAPH_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\r?\n))+")
 _VERB_SET = frozenset(VERBS)
 _LOWER_TITLES = frozenset(t.lower() for t in TITLES)
+_WELSH = frozenset(WELSH_WORDS)
 
 
 def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
@@ -111,8 +113,8 @@ def _surname_after(text: str, prev: Tok, tok: Tok) -> bool:
     low = tok.low
     if len(low) == 1:
         return low not in ("a", "i", "x") and tok.core.islower()
-    if len(low) < 3 or _plain(low) or low in WEAK:
-        return False
+    if len(low) < 3 or _plain(low) or low in WEAK or tok.contraction:
+        return False        # ("lacey didn't leave": a contraction is no surname)
     # a listed surname or one shaped as surnames are (mc-, o'-, double-barrelled); an unknown
     # word only where a name ends: before a stop, a verb or the end of the line
     return (low in SURNAMES or bool(_SURNAME_SHAPE_RE.match(low))
@@ -165,6 +167,63 @@ def lower_case_names(text: str, toks: list[Tok], regions: Mask, blocked: Mask) -
         out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"],
                         words=tuple(w.core for w in words)))
         i += 1
+    return out
+
+
+_LOWER_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "mx", "dr"})
+_FAMILY_WORDS = frozenset({"nan", "nanny", "nana", "nain", "taid", "auntie", "aunty", "uncle",
+                           "grandad", "granda", "granny", "grandma", "grandpa"})
+
+
+def lower_case_given_names(text: str, toks: list[Tok], regions: Mask | None,
+                           blocked: Mask) -> list[Span]:
+    """A given name typed in lower case in a text otherwise written with capitals ("can bernie
+    come", "a kieran doyle (dob …)"): a name the lists hold that is no word of English or
+    Welsh, with a surname after it when one follows; any word after a title or a family word
+    in lower case ("mr nowak", "nanny pat"); two given names hyphened ("lacey-mae")."""
+    out: list[Span] = []
+    prev_low = ""
+    for i, tok in enumerate(toks):
+        before, prev_low = prev_low, tok.low
+        core = tok.core
+        if not core.islower():
+            continue
+        # the word before, cheaply: a title or a family word in lower case right before
+        after_word = before in _LOWER_TITLE_WORDS or before in _FAMILY_WORDS
+        if after_word and blocked.free(tok.start, tok.end) \
+                and not (regions is not None and _inside(regions, tok.start, tok.end)):
+            if before in _LOWER_TITLE_WORDS and re.fullmatch(
+                    r"\.?[ \t]+", text[toks[i - 1].end:tok.start]) and toks[i - 1].core.islower() \
+                    and (len(core) == 1 or not _plain(tok.low)):
+                out.append(Span(tok.start, tok.end, "name", PRIORITY["name"], words=(core,)))
+                continue        # "mr nowak", "spoke to mr n": a title typed in lower case
+            if before in _FAMILY_WORDS and len(core) >= 2 \
+                    and re.fullmatch(r"[ \t]+", text[toks[i - 1].end:tok.start]) \
+                    and not _plain(tok.low) \
+                    and (tok.low in FIRST_NAMES or not is_english(tok.low)):
+                out.append(Span(tok.start, tok.end, "name", PRIORITY["name"], words=(core,)))
+                continue        # "nanny pat", "uncle dev": a family word, then the name
+        if len(core) < 3:
+            continue
+        # two given names hyphened ("lacey-mae", "ruby-jo") are one, words or not
+        joined = "-" in core and all(p in FIRST_NAMES and p not in NAME_STOP_WORDS
+                                     for p in tok.low.split("-"))
+        if not ((joined or _given(tok)) and tok.low not in _WELSH
+                and (joined or not is_english(tok.low))
+                and blocked.free(tok.start, tok.end)
+                and (joined or not (regions is not None
+                                    and _inside(regions, tok.start, tok.end)))
+                and text[tok.start - 1:tok.start] not in ("@", "/", ".", "#", "_")
+                and text[tok.end:tok.end + 1] not in ("@", "/", "_")):
+            continue
+        words = [tok]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.core.islower() and blocked.free(nxt.start, nxt.end) \
+                and (len(nxt.low) == 1 or (nxt.low in SURNAMES and not is_english(nxt.low))) \
+                and _surname_after(text, tok, nxt):
+            words.append(nxt)
+        out.append(Span(words[0].start, words[-1].end, "name", PRIORITY["name"],
+                        words=tuple(w.core for w in words)))
     return out
 
 

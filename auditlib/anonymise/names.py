@@ -21,6 +21,7 @@ from auditlib.anonymise.wordlists import (
     MAKES,
     NAME_ALSO_WORD,
     NAME_STOP_WORDS,
+    NOT_INITIALS,
     PARTICLES,
     PLACE_WORDS,
     ROLES,
@@ -32,8 +33,10 @@ from auditlib.anonymise.wordlists import (
     VERBS,
     WEAK,
     WELSH_INSIDE_NAMES,
+    WELSH_WORDS,
     never_initials,
 )
+from auditlib.vocabulary import vocabulary
 
 # months that are also first names: not a name in a date context ("since April")
 _MONTH_NAMES_ALSO_NAMES = frozenset({"april", "may", "june", "august", "jan"})
@@ -57,6 +60,8 @@ AGE_AFTER_RE = re.compile(
     r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b(?!-[a-z]+ly\b)|"
     r",?[ \t]+aged?[ \t]+\d|"
     r"[ \t]*\([ \t]*(?:dob|d\.o\.b\.?|born|date of birth)\b|,?[ \t]+(?:dob|born|d\.o\.b)\b|"
+    # an age, then the date of birth: "Dolly 10 (DOB …)"
+    r"[ \t]+\d{1,2}[ \t]*[(,][ \t]*(?:dob|d\.o\.b)\b|"
     r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b)")
 VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
 _LIST_GAP_RE = re.compile(r"^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*$")
@@ -192,6 +197,8 @@ def letter_label(text: str, start: int) -> bool:
 
 _DAY = r"(?i:mon|tues?|wed(?:nes)?|weds|thur?s?|fri|sat(?:ur)?|sun)(?i:day)?"
 _DAY_RANGE_RE = re.compile(rf"{_DAY}(?:-{_DAY})+")
+# an abbreviation written with a small letter inside: "PoP", "LiP", "DfE", "NoK", "PoPs"
+_MIXED_ABBREVIATION_RE = re.compile(r"(?!Mc)[A-Z][a-z]{1,2}[A-Z]{1,2}s?")
 _CALENDAR_RE = re.compile(rf"{_DAY}|(?i:january|february|march|april|may|june|july|august|"
                           r"september|october|november|december|christmas|easter)")
 
@@ -210,9 +217,11 @@ def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
         return False        # "Rec-Y4", "KS2", "Galaxy S23": a code, a year group, a model
     if _DAY_RANGE_RE.fullmatch(tok.core):
         return False        # "Mon-Fri", "Fri-Sun": days of the week
-    if tok.core[-1] == "s" and (tok.core[:-1] in never_initials()
+    if tok.core[-1] == "s" and (tok.core[:-1] in never_initials() or tok.core[:-1] in NOT_INITIALS
                                 or (len(tok.core) >= 4 and tok.core[:-1].isupper())):
-        return False        # "DSLs", "IROs", "URTIs": an acronym's plural
+        return False        # "DSLs", "IROs", "URTIs", "FCs": an acronym's plural
+    if _MIXED_ABBREVIATION_RE.fullmatch(tok.core):
+        return False        # "PoP", "LiP": an abbreviation, whatever the lists hold
     # "SoS", "CiN": a practice acronym written with small letters inside
     return tok.core[1:].islower() or tok.initial or tok.core.upper() not in never_initials()
 
@@ -390,6 +399,8 @@ _NOUN_VERB_RE = re.compile(r"[ \t]+(?:will|would|could|can|did|had|[a-z]+s)\b")
 _PASSIVE_RE = re.compile(r"[ \t]+[a-z]+ed(?:[ \t]*(?:\+|&|and)[ \t]*[a-z]+ed\b|[ \t]+by\b"
                          # "Hunger reported at school": where it was seen, not who did it
                          r"|[ \t]+(?:at|in|during)[ \t]+(?:school|home|nursery|college|the)\b"
+                         # "Marriage arranged 2013": when it was done
+                         r"|[ \t]+\d"
                          r"|[ \t]*(?:[.;]|$))")
 
 
@@ -434,13 +445,15 @@ _COLOUR_BEFORE_RE = re.compile(
     r"gray|red|blue|green|yellow|orange|purple|gold|maroon|navy|dark[ \t]+\w+|light[ \t]+\w+)"
     r"[ \t]+\Z")
 # a pet named: "two dogs called Biscuit and Pepper", "the cat is named Smudge", "her rabbit,
-# Thumper" (a pet's name is no person's)
+# Thumper", "his dog Rocky" (a pet's name is no person's)
 _PET = (r"(?i:\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|gerbils?|"
         r"guinea[ \t]+pigs?|mice|mouse|rats?|horses?|ponies|pony|budgies?|parrots?|"
         r"tortoises?|snakes?|lizards?|ferrets?|fish)(?:[ \t]+(?:is|was|are|were))?)")
 _PET_BEFORE_RE = re.compile(
     _PET + r"(?i:[ \t]+(?:called|named)[ \t]+|[ \t]*,[ \t]*)"
-    r"(?:[A-Z][\w'’\-]*[ \t]*(?:,|and|&)[ \t]*)*\Z")
+    r"(?:[A-Z][\w'’\-]*[ \t]*(?:,|and|&)[ \t]*)*\Z"
+    r"|(?i:\b(?:her|his|their|my|our|your)[ \t]+(?:dog|puppy|cat|kitten|rabbit|hamster|"
+    r"guinea[ \t]+pig|pony|horse|budgie|parrot|tortoise|ferret)[ \t]+\Z)")
 # "a hamster called Mr Nibbles and a dog called Biscuit": those names are pets' wherever
 # they come again ("Biscuit ate my homework")
 _CALLED_RE = re.compile(r"(?i:call|nam)ed\b")
@@ -532,6 +545,29 @@ def _people(before: str, after: str) -> bool:
     return bool(nation) and after.startswith(")") and nation.group(1).lower() in NAME_STOP_WORDS
 
 
+# a bilingual heading's Welsh half before its English one ("Dan / Under:", "Beth / What"): a
+# Welsh word that is a given name too is the heading's word there
+_ENGLISH_HALF_RE = re.compile(r"[ \t]*/[ \t]*([A-Za-z][\w'’\-]*)(?:[ \t]+[A-Za-z][\w'’\-]*){0,2}"
+                              r"[ \t]*(?::|[ \t]{2}|\t|$)")
+_WELSH = frozenset(WELSH_WORDS)
+
+
+def _welsh_heading(tok: Tok, after: str) -> bool:
+    english = _ENGLISH_HALF_RE.match(after)
+    return bool(english) and tok.sentence_start and tok.low in _WELSH \
+        and is_english(english.group(1)) and english.group(1).lower() not in FIRST_NAMES \
+        and english.group(1).lower() not in ROLES       # "Beth / Mum": a person and her role
+
+
+# a practice acronym an autocorrect wrote in title case, asked about ("what Cin means")
+_MEANS_AFTER_RE = re.compile(r"[ \t]+(?:means?|meant|stands?[ \t]+for)\b")
+
+
+def _acronym_asked_about(tok: Tok, after: str) -> bool:
+    """A practice acronym in title case before "means" or "stands for": a term, no name."""
+    return tok.core.upper() in never_initials() and bool(_MEANS_AFTER_RE.match(after))
+
+
 def _topic(tok: Tok, after: str) -> bool:
     """An everyday word no list names, opening a sentence, that heads what follows."""
     return (tok.sentence_start and not tok.possessive and tok.low not in FIRST_NAMES
@@ -587,6 +623,19 @@ def _cited_author(text: str, cores: list[Tok], before: str, after: str) -> bool:
                 or _TITLE_AFTER_YEAR_RE.match(after, year_at))
 
 
+_DOB_AFTER_RE = re.compile(r"(?i)(?:[ \t]+\d{1,2})?[ \t]*[(,]?[ \t]*(?:dob|d\.o\.b)\b")
+_DOB_QUALIFIERS = frozenset({"given", "known", "true", "real", "actual", "official", "new",
+                             "correct", "recorded", "stated", "claimed", "estimated", "assessed"})
+
+
+def _dob_after(text: str, words: list[Tok]) -> bool:
+    """One word, then a date of birth: the person's name ("Dolly 10 (DOB …)"), never what
+    qualifies the date ("Claimed DOB", "Estimated DOB")."""
+    return len(words) == 1 and words[0].low not in _DOB_QUALIFIERS \
+        and not words[0].low.endswith("ed") \
+        and bool(_DOB_AFTER_RE.match(line_after(text, words[0].end)))
+
+
 def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
@@ -600,11 +649,13 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         # drop unknown words that read like English (-ed, -ing, -tion…) from either end
         while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
                 and words[0].low not in NAME_ALSO_WORD \
-                and not _given_name_before_surname(text, words):
-            words.pop(0)
+                and not _given_name_before_surname(text, words) \
+                and not _dob_after(text, words):
+            words.pop(0)        # ("Dolly 10 (DOB …)": a date of birth after it says person)
         while words and _weak(words[-1]) and words[-1].low not in WEAK \
                 and words[-1].low not in NAME_ALSO_WORD \
-                and not _surname_the_lists_lack(text, words):
+                and not _surname_the_lists_lack(text, words) \
+                and not _dob_after(text, words):
             words.pop()
         # "Told Gareth", "Says Gary", "Hiya Kim": a verb or greeting opening a note's sentence
         # is no part of the name after it
@@ -637,6 +688,7 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             continue
         if not title and len(cores) == 1 and (
                 _topic(cores[0], after) or _bought(cores[0], before, after)
+                or _welsh_heading(cores[0], after) or _acronym_asked_about(cores[0], after)
                 or _people(before, after) or (
                 cores[0].core in _NUMBERED_PARTS and re.match(r"[ \t]+\d", after))):
             continue        # "Venue: the Hub", "SW: Transport – I'll…", "(Reg 24)", "Art 8"
@@ -749,8 +801,8 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     return out
 
 
-# titles before one initial standing for the whole name ("Miss T", "Mr K")
-_INITIAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "sir"})
+# titles before one initial standing for the whole name ("Miss T", "Mr K", "Dr V")
+_INITIAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "sir", "dr"})
 
 
 def resolve_names(spans: list[Span]) -> None:
@@ -809,6 +861,24 @@ def _alone_in_cell(text: str, tok: Tok) -> bool:
 _DOTTED_START_RE = re.compile(r"([A-Z])\.[ \t]*(?=[A-Z])")
 
 
+_NOT_A_SUBJECT_BEFORE_RE = re.compile(
+    r"(?i)(?:\b(?:the|a|an|to|will|would|can|could|should|must|might|may|they|we|you|i|"
+    r"did|do|does|not|never)[ \t]+|[\w'’])$")
+
+
+# ("jasmine was growing over the fence": a word, not the Jasmine of the text)
+_BE_OR_HAVE_AFTER_RE = re.compile(r"[ \t]+(?:is|was|were|are|has|had|have)\b")
+
+
+def _lower_subject(text: str, tok: Tok) -> bool:
+    """A name that is a word, in lower case as the subject of a verb: "rob says", never "the
+    rob", "they rob", nor "jasmine was growing"."""
+    after = line_after(text, tok.end)
+    return (tok.core.islower() and bool(VERB_AFTER_RE.match(after))
+            and not _BE_OR_HAVE_AFTER_RE.match(after)
+            and not _NOT_A_SUBJECT_BEFORE_RE.search(line_before(text, tok.start)))
+
+
 def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                  lower: Mask | None = None) -> list[Span]:
     """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials;
@@ -846,14 +916,17 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                 or (lower is not None and all(lower.taken[tok.start:tok.end]))
                 or (tok.core.islower() and len(low) >= 3 and not is_english(low)
                     and (low in FIRST_NAMES
-                         or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))):
+                         or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))
+                # a given name that is a word, in lower case as the subject of a verb: "rob
+                # says" after "Rob", never "the rob" nor "they rob"
+                or (low in FIRST_NAMES and _lower_subject(text, tok))):
             continue
         if tok.allcaps and tok.core in capitals:
             continue
         if tok.sentence_start and low in SENTENCE_WORDS \
                 and not _STATE_AFTER_RE.match(line_after(text, tok.end)) \
-                and not _alone_in_cell(text, tok):
-            continue        # "Hope is…", "Will be…"; but a diary's "Hope up at 7"
+                and not _alone_in_cell(text, tok) and not _lower_subject(text, tok):
+            continue        # "Hope is…", "Will be…"; but a diary's "Hope up at 7", "rob says"
         # a later word of a name that is a word of the language the lists lack recurs at a
         # sentence's start or in a heading only as a person does, with a verb or possessive
         # ("Caravan sites…" after "Brackenby Caravan", "FIRST CLASS POST" after "Old Post")
@@ -868,6 +941,7 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                         words=(tok.core.title() if tok.allcaps else tok.core,)))
     out += _nana_alone(text, toks, names, mask) + _short_forms(toks, names, mask, components)
     out += _nickname_before_name(text, toks, names, mask) + _name_before_handle(text, mask)
+    out += _defined_letters(text, names, mask)
     initials, defined = name_initials(text, names)
     for tok in toks:
         core = tok.core.replace("’", "'")
@@ -1004,6 +1078,29 @@ DOTTED_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w]
 _INITIALS_IN_BRACKETS_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})(?=[,;)])")
 
 
+# a letter a text sets for a named person, quoted, later on the name's line: 'Mason Bright,
+# DOB … - "M" below', 'Ayo Bello ("A" from here)'
+_LETTER_DEFINED_RE = re.compile(
+    r"""[^\n]{0,60}?[(\-–—,][ \t]*[("“'‘][ \t]*([B-HJ-Z])[ \t]*["”'’]""")
+
+
+def _defined_letters(text: str, names: list[Span], mask: Mask) -> list[Span]:
+    """Every later use of a letter the text defines as a named person: "M very attached to
+    mum", "for H"; never beside another letter, a digit or a joining mark ("H&C", "M6")."""
+    letters: dict[str, tuple[str, ...]] = {}
+    for s in names:
+        m = _LETTER_DEFINED_RE.match(text, s.end)
+        if m and s.words and s.words[0][:1].upper() == m.group(1):
+            letters[m.group(1)] = s.words
+    out = []
+    for letter, words in letters.items():
+        for m in re.finditer(rf"(?<![\w'’&/\-.]){letter}(?![\w'’&/\-]|\.\w)", text):
+            if mask.free(m.start(), m.end()):
+                out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] - 10,
+                                words=words))
+    return out
+
+
 def name_initials(text: str, names: list[Span]) -> tuple[dict[str, set[tuple[str, ...]]],
                                                         set[str]]:
     """The initials each named person may be written by (the words of their name), and those
@@ -1062,6 +1159,8 @@ _PERSON_BEFORE_RE = re.compile(r"(?i)\b(?:showed|shown|told|asked|gave|with|by|m
 
 
 def _initials_as_person(text: str, tok: Tok, initials: dict) -> bool:
+    if tok.core in vocabulary().everyday:
+        return False        # "registered with GP": an acronym every reader knows
     people = initials[tok.core]
     before = line_before(text, tok.start)[-12:]
     if re.search(r"(?i)\b(?:the|a|an|his|her|their|my|your|our)[ \t]+\Z", before):
@@ -1160,7 +1259,9 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
             continue        # "called the police", "known as a good dad"
         # 'Dean Hollis aka "Dutch"': one word quoted with a capital after "aka" is a
         # nickname, whatever the word means
-        named = quoted and m.re is _NICKNAME_RE and _AKA_RE.match(m.group(0)) \
+        # (and one quoted in brackets straight after a name: 'Chidera ("Chi")')
+        named = quoted and ((m.re is _NICKNAME_RE and _AKA_RE.match(m.group(0)))
+                            or m.re is _BRACKETED_NICK_RE) \
             and re.fullmatch(r"[A-Z][\w'’\-]*", nick)
         if all(w in NAME_STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
                for w in nick.lower().split()) and not (

@@ -90,13 +90,15 @@ _WELSH_BODY_WORDS = frozenset({"gymunedol", "cymunedol", "gyfiawnder", "hamdden"
 _WELSH_HEALTH_WORDS = frozenset({"alcohol", "iechyd", "lles", "cyffuriau", "meddwl"})
 # a school named Welsh or Irish fashion, its type word first: "Ysgol Bro Dinefwr", "Gaelscoil
 # na Mí", "Naíscoil an Locha" (Irish joining words and eclipsed names, "an tSléibhe", allowed)
-_SCHOOL_FIRST_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|[a-z]{1,2}[A-ZÁÉÍÓÚ][\w'’\-]*)"
+_SCHOOL_FIRST_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*|[a-z]{1,2}-?[A-ZÀ-ÖØ-Þ][\w'’\-]*)"
 _SCHOOL_FIRST_RE = re.compile(
     r"(?<![\w'’])(?P<type>Ysgol|Bunscoil|Gaelscoil|Na[ií]scoil|Me[aá]nscoil|Scoil|Col[aá]iste|"
+    # Scottish Gaelic: a primary and a secondary school
+    r"Bun-[Ss]goil|[AÀ]rd-[Ss]goil|"
     rf"Gaelchol[aá]iste)[ \t]+(?P<prefix>(?:(?:an|na)[ \t]+)?{_SCHOOL_FIRST_WORD}"
     rf"(?:[ \t]+(?:{_SCHOOL_FIRST_WORD}|"
     r"an|na|y|yr|a|ac|ap|dan|uwch)){0,3})")
-_SCHOOL_FIRST_ANCHOR = re.compile(r"scoil|Ysgol|ol[aá]iste")
+_SCHOOL_FIRST_ANCHOR = re.compile(r"scoil|[Ss]goil|Ysgol|ol[aá]iste")
 # a hospital's or health centre's service written after it: "Ashby Health Centre Children's
 # Speech & Language Therapy" is one health service
 _SERVICE_AFTER_RE = re.compile(
@@ -110,7 +112,7 @@ _DR_PRACTICE_RE = re.compile(r"\bDr\.?[ \t]+(?P<prefix>[A-Z][\w'’\-]*(?:[ \t]+
 
 # a place of worship by its name and denomination: "Living Waters Pentecostal Church"
 _WORSHIP = (r"(?:Church|Chapel|Cathedral|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|"
-            r"Kingdom[ \t]+Hall|Tabernacle|Meeting[ \t]+House)")
+            r"Kingdom[ \t]+Hall|Tabernacle|Meeting[ \t]+House|Ministries)")
 _WORSHIP_RE = re.compile(_WORSHIP + "$")
 # other named places, each with its type word, which goes with the name as a hospital's does:
 # education settings are schools, health services health, the rest places (an address); the
@@ -222,8 +224,8 @@ _FACILITY_ANCHOR = re.compile(r"Cent(?:re|er)\b|Hub\b|[Ss]tation\b|Library|Gener
                               r"Network\b|Trust\b|Housing\b|Prison\b|YOI\b|Home\b|Amusements\b|"
                               r"Arcade\b|Bingo\b|Casino\b|Cinema\b|Church\b|Chapel\b|"
                               r"Cathedral\b|Mosque\b|Masjid\b|Gurdwara\b|Mandir\b|Temple\b|"
-                              r"Synagogue\b|Tabernacle\b|CMHT\b|CRHT\b|Treatment\b|CC\b|"
-                              r"MBC\b|CBC\b|Police\b|Constabulary\b|FA\b|Partners\b|"
+                              r"Synagogue\b|Tabernacle\b|Ministries\b|CMHT\b|CRHT\b|Treatment\b|"
+                              r"CC\b|MBC\b|CBC\b|Police\b|Constabulary\b|FA\b|Partners\b|"
                               r"Assessments\b|Consult|Mart\b|Supermarket\b|Stores\b|Licen|"
                               r"Newsagent|Bank\b|Foodbank\b|Fair|ABC\b|Paediatrics\b|"
                               r"Audiology\b|Gardens?\b|Allotments?\b|Farm\b|Orchard\b|"
@@ -250,7 +252,7 @@ _STREET_SUFFIX = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Cres
                   r"Boulevard|Approach|Gate|Bank|Brow|Side|Meadows?|Wharf|Quay|Yard|Fields?|"
                   r"Heights|Lea|Dale|End|Hollow|Link|Path|Circus|Market|Broadway|Estate)")
 _STREET_STRONG = (r"(?:Road|Rd|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews|"
-                  r"Way|Court)")
+                  r"Way|Court|Parade)")
 _FLAT = (r"(?:(?i:flat|apartment|apt|unit|room|plot|pitch)\.?[ \t]+\d{1,4}[A-Za-z]?"
          r"(?:[/\-]\d{1,4})?)")
 _BUILDING = (r"(?:[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+(?:House|Court|Lodge|"
@@ -318,6 +320,9 @@ _VENUE_NAME_RE = re.compile(
     r"(?![\w'’])")
 _VENUE_CUE_RE = re.compile(r"(?i)\b(?:youth[ \t]+(?:work\w*|club|centre|project|group)|venue|"
                            r"drop-?in|club|hangs?[ \t]+out)\b")
+_FACILITY_AFTER_RE = re.compile(r"[ \t]+(?:family|contact|children['’]s|day|resource)[ \t]+"
+                                r"centre\b|[ \t]+(?:care[ \t]+home|children['’]s[ \t]+home|"
+                                r"hostel|refuge|nursery)\b")
 # a PO Box and its town: "PO Box 4412, Tonbridge"
 _PO_BOX_RE = re.compile(r"(?<![\w])(?i:P\.?[ \t]?O\.?[ \t]+Box)[ \t]*\d{1,6}(?![\w])")
 _CY_STREET_ONLY_RE = re.compile(
@@ -505,8 +510,19 @@ def _stem(prefix: str) -> str:
 
 
 # a trust named by its region ("Western HSC Trust", "South Eastern HSC Trust")
-_COMPASS_BEFORE_RE = re.compile(r"(?<![\w'’])(?:(?:North|South|East|West)(?:ern)?|Central|Mid)"
-                                r"(?:[ \t]+(?:(?:North|South|East|West)(?:ern)?))?[ \t]+\Z")
+_COMPASS = (r"(?:(?:North|South|East|West)(?:ern)?|Central|Mid)"
+            r"(?:[ \t]+(?:North|South|East|West)(?:ern)?)?")
+_COMPASS_BEFORE_RE = re.compile(rf"(?<![\w'’]){_COMPASS}[ \t]+\Z")
+
+
+# a Northern Ireland trust by its region, in any case ("Southern Health and Social Care Trust",
+# "SOUTH EASTERN HSC TRUST"): the region is its name
+_REGION_TRUST_RE = re.compile(
+    rf"(?i)(?<![\w'’]){_COMPASS}[ \t]+"
+    r"(?:health[ \t]+(?:and|&)[ \t]+social[ \t]+care|hsc)[ \t]+trust(?![\w])")
+# a regional adoption agency: "Adopt Severn Vale", "ADOPT NORTH MERE"
+_ADOPT_RE = re.compile(r"(?<![\w'’])(?:Adopt|ADOPT)[ \t]+(?P<name>(?!A[ \t])[A-Z][\w'’\-]*"
+                       r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’\-]*){0,2})")
 
 
 def find_institutions(text: str, protected: Mask) -> list[Span]:
@@ -564,6 +580,19 @@ def find_institutions(text: str, protected: Mask) -> list[Span]:
     for m in _DR_PRACTICE_RE.finditer(text):
         out.append(Span(m.start(), m.end(), "gp", PRIORITY["gp"] + 1,
                         key=("gp", "dr " + m.group("prefix").lower())))
+    for m in _REGION_TRUST_RE.finditer(text) if "rust" in text or "RUST" in text else ():
+        if protected.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "health", PRIORITY["health"] + 2,
+                            key=("health", m.group(0).lower())))
+    for m in _ADOPT_RE.finditer(text) if "dopt" in text or "DOPT" in text else ():
+        name = m.group("name")
+        words = name.split()
+        # a verb's object is no agency ("Adopt The Plan"); a heading's words after a dash stay
+        # ("ADOPT SEVERN VALE - LETTERBOX LOG")
+        if protected.free(m.start(), m.end()) and not any(
+                w.lower() in STOP_WORDS for w in words[:1]):
+            out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] + 1,
+                            key=("address", name.lower())))
     out += _facilities(text, protected)
     if any(s.kind == "health" for s in out):
         out += _numbered_wards(text)
@@ -866,12 +895,15 @@ def _street_name_start(text: str, m: re.Match, trimmed: int) -> int:
     return m.start("prefix")
 
 
+_ON_A_STREET_RE = re.compile(r"(?i)\b(?:on|in|at|off|along|from|to|near|by|into|onto)[ \t]+\Z")
+
+
 def _common_street_name(text: str, m: re.Match) -> bool:
     """A street named by common words alone, mid-sentence, is still a street ("referred to
     Harbour Road probation office", "lives on Church Lane"); not a court or a "Way", which name
     other things ("Crown Court", "Best Way"), nor a role, title, month or sentence word."""
-    if m.group("type") in ("Way", "Court") or not re.search(
-            r"[a-z,][ \t]+\Z", line_before(text, m.start("prefix"))):
+    before = line_before(text, m.start("prefix"))
+    if m.group("type") in ("Way", "Court") or not re.search(r"[a-z,][ \t]+\Z", before):
         return False
     return not any(not w.isalpha() or len(w) < 3 or w.isupper() or w.lower() in ROLES
                    or w in TITLES or w.lower() in _NOT_A_PLACE or _breaks_name(w)
@@ -922,10 +954,13 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
     """Addresses: number and street (and town), a distinctive street name, a flat."""
     out = []
 
+    capitals = never_initials()     # "…, PPN submitted": an acronym is no town
+
     def extend(end: int) -> int:
         for i in range(3):          # a townland or village, a town, then its county
             t = next((t for regex in _TOWN_AFTER_RES if (t := regex.match(text, end))), None)
-            if not t or any(w.lower() in STOP_WORDS for w in t.group("town").split()) \
+            if not t or any(w.lower() in STOP_WORDS or w.upper() in capitals
+                            for w in t.group("town").split()) \
                     or (i == 2 and not _COUNTY_RE.match(t.group("town"))):
                 break
             end = t.end("town")
@@ -954,6 +989,9 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
     for m in _STREET_ONLY_RE.finditer(text):
         if not protected.free(m.start("type"), m.end("type")):
             continue
+        if m.group("type") == "Parade" and not _ON_A_STREET_RE.search(
+                line_before(text, m.start("prefix"))):
+            continue        # "the takeaway on Station Parade"; never "watched the Pride Parade"
         trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
         if trimmed is None and _common_street_name(text, m):
             trimmed = (m.start("prefix"), m.group("prefix"))
@@ -997,10 +1035,13 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
                             key=" ".join(text[m.start():end].lower().replace(",", " ").split())))
     for m in _VENUE_NAME_RE.finditer(text) if "The " in text else ():
         words = m.group("venue").split()[1:]
-        if not any(_word_is_distinctive(w) for w in words):
+        # "at The Hollies family centre": its kind after it names it, words or not
+        kind_after = _FACILITY_AFTER_RE.match(text, m.end())
+        if not kind_after and not any(_word_is_distinctive(w) for w in words):
             continue
         called = not re.match(r"(?i)(?:at|from|to)\b", m.group(0))
-        if not called and not _VENUE_CUE_RE.search(_sentence_around(text, m.start(), m.end())):
+        if not called and not kind_after \
+                and not _VENUE_CUE_RE.search(_sentence_around(text, m.start(), m.end())):
             continue
         out.append(Span(m.start("venue"), m.end("venue"), "address", PRIORITY["address"] - 1,
                         key=("venue", m.group("venue").lower())))
@@ -1033,7 +1074,63 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
         start = m.start("words") - 3 * text.startswith("///", m.start("words") - 3)
         out.append(Span(start, m.end(), "address", PRIORITY["address"],
                         key=m.group("words").lower()))
-    return out + _parks(text, protected) + _towns_abroad(text) + _places_after_cue(text)
+    return out + _parks(text, protected) + _towns_abroad(text) + _places_after_cue(text) \
+        + _house_numbers(text) + _irish_place_names(text, protected)
+
+
+# a place's name in Irish or Scottish Gaelic: capitalised words joined by "na", "nan" or "a'",
+# or with a mutated word (a small letter or two before the capital: "hAbhann", "nGall",
+# "t-Sruthain"): "Baile na hAbhann Mór", "Dún na nGall", "Tigh a' Chomhairle", "Àird an
+# t-Sruthain"
+_IRISH_WORD = r"[A-ZÁÉÍÓÚÀÈÌÒÙ][a-záéíóúàèìòù]+"
+_MUTATED = (r"(?:(?:h|n|t|bh|mb|gc|nd|ng|bp|dt)|[thn]-)[A-ZÁÉÍÓÚÀÈÌÒÙ][a-záéíóúàèìòù]+")
+_IRISH_PLACE_RE = re.compile(
+    rf"(?<![\w'’]){_IRISH_WORD}(?:[ \t]+(?:(?:na|nan|an|a['’])[ \t]+)?"
+    rf"(?:{_IRISH_WORD}|{_MUTATED})){{1,3}}(?![\w'’])")
+_IRISH_JOIN_RE = re.compile(rf"[ \t](?:(?:na|nan|a['’])[ \t]+(?:{_IRISH_WORD}|{_MUTATED})|"
+                            rf"(?:an[ \t]+)?{_MUTATED})(?![\w'’])")
+
+
+_IRISH_NAME_PARTICLES = frozenset({"Mac", "Nic", "Ní", "Ó", "Ua", "Uí", "Mhic", "Bean"})
+
+
+def _irish_place_names(text: str, protected: Mask) -> list[Span]:
+    if " na " not in text and " a'" not in text and " a’" not in text \
+            and not re.search(_MUTATED, text):
+        return []
+    out = []
+    for m in _IRISH_PLACE_RE.finditer(text):
+        words = m.group(0).split()
+        if any(w in _IRISH_NAME_PARTICLES for w in words) or words[0].lower() in FIRST_NAMES:
+            continue        # a person: "Siobhán Nic an tSionnaigh", "Seán Mac an tSaoi"
+        if _IRISH_JOIN_RE.search(m.group(0)) and protected.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "address", PRIORITY["address"],
+                            key=("place", m.group(0).lower())))
+    return out
+
+
+# a neighbour's home by its number alone, where a clause ends: "the family at no. 29.", "the
+# flat opposite (no 31)", "Mr Nowak, no 36 (…)": never a count ("no 5 times", "no. of
+# visits"), a case's number (longer, a reference) nor a list's item ("point no. 3")
+_HOUSE_NUMBER_RE = re.compile(
+    r"(?:(?<![\w'’])(?i:at|from|to|next[ \t]+door[ \t]+at|lives[ \t]+at|opposite|above|below)"
+    r"[ \t]+|\([ \t]*|(?<=[a-z])[ \t]*,?[ \t]+)(?P<no>(?i:no|number)\.?[ \t]?\d{1,3}[A-Za-z]?)"
+    r"(?![\w/\-]|[.:]\d)(?=[ \t]*(?:[(),.;:\-–]|\r?\n|\Z))")
+
+
+def _house_numbers(text: str) -> list[Span]:
+    if "no" not in text.lower():
+        return []
+    out = []
+    for m in _HOUSE_NUMBER_RE.finditer(text):
+        before = line_before(text, m.start())
+        if re.search(r"(?i)\b(?:case|ref|reference|item|point|page|question|session|visit|"
+                     r"week|stage|step|room|ward|bed|bus|route|platform|gate|size|exhibit|"
+                     r"appointment|contact|entry|section|para(?:graph)?)\w*[ \t]*\Z", before):
+            continue
+        out.append(Span(m.start("no"), m.end("no"), "address", PRIORITY["address"],
+                        key=("place", m.group("no").lower())))
+    return out
 
 
 # a prison by its name after HMP ("HMP Northmoor", "HMP & YOI Eastfield")
@@ -1226,8 +1323,37 @@ def join_addresses(text: str, spans: list[Span]) -> None:
             s.start, s.end, s.kind, s.priority = saint.start(), s.end + 2, "address", \
                 PRIORITY["address"]
             s.key, s.words = ("place", text[s.start:s.end].lower().replace("’", "'")), ()
+    spans += _towns_after_institutions(text, spans, taken)
     for line_start, line_end in _address_lines(text, spans):
         _join_line(text, spans, line_start, line_end)
+
+
+# the town after a named school, practice or clinic, ending its line or before a bracket:
+# "Bright Smile Dental, Hope (GDP)", "Oakfield Surgery, Long Ashby"
+_TOWN_AFTER_RE = re.compile(r",[ \t]*(?P<town>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)"
+                            r"(?=[ \t]*(?:\(|\r?\n|\Z))")
+
+
+def _towns_after_institutions(text: str, spans: list[Span], taken: Mask) -> list[Span]:
+    out = []
+    for s in spans:
+        if s.kind not in ("school", "gp", "health"):
+            continue
+        m = _TOWN_AFTER_RE.match(text, s.end)
+        if m is None:
+            continue
+        words = m.group("town").split()
+        if any(w.lower() in STOP_WORDS or w in TITLES or w.lower() in ROLES
+               or w.upper() in never_initials() for w in words):
+            continue        # "…, Mum", "…, Tuesday", "…, Dr"
+        start, end = m.span("town")
+        key = ("place", m.group("town").lower())
+        if taken.free(start, end):
+            out.append(Span(start, end, "address", PRIORITY["address"], key=key))
+        for o in spans:     # read as a person's name: it is the town
+            if o.kind == "name" and o.start == start and o.end == end:
+                o.kind, o.key, o.words = "address", key, ()
+    return out
 
 
 def _address_lines(text: str, spans: list[Span]) -> list[tuple[int, int]]:
@@ -1392,7 +1518,12 @@ _PLACE_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:estate|shop|site|flats|precinct|all
                                   r"park|rec|refuge|hostel|custody[ \t]+suite|"
                                   # "[Eastgate] custody suite", "[Hollins Lane] children's home"
                                   r"(?:children['’]s|care)[ \t]+home|police[ \t]+station|"
-                                  r"(?:probation|housing|council)[ \t]+office)"
+                                  r"(?:probation|housing|council)[ \t]+office|"
+                                  # "[Ridgeway] fracture clinic", "[Elm Tree] clinic"
+                                  r"(?:(?:fracture|eye|dental|sexual[ \t]+health|baby|"
+                                  r"asthma|diabetes|outpatients?|plaster|burns)[ \t]+)?clinic|"
+                                  # "[Redlands House] Approved Premises": probation's hostel
+                                  r"(?i:approved[ \t]+premises|bail[ \t]+hostel))"
                                   r"(?![\w'’\-])(?![ \t]+agents?\b)")
 _WORDS_OF_PLACES = ("address", "school", "gp", "health", "name")
 
@@ -1507,8 +1638,12 @@ def _continue_one(text: str, spans: list[Span], starts: dict[int, Span], s: Span
                 and _given_names(text, s) and not _CLUB_OR_FIRM_RE.search(text, s.end, end):
             return      # "Jade Park": a person as likely as a park ("Naomh Pádraig CLG" a club)
     elif (noun := _PLACE_NOUN_AFTER_RE.match(text, s.end)) and not (
-            s.kind == "name" and _given_names(text, s)):
-        end, kind, taken = noun.end(), "address", []     # "Kai shop" is chat
+            s.kind == "name" and _given_names(text, s)) and not (
+            noun.group(0).endswith("clinic") and re.search(
+                r"(?:Hospital|Infirmary|Clinic|Cent(?:re|er)|Surgery|Practice|Unit)\Z",
+                text[s.start:s.end])):
+        # ("Kai shop" is chat; "[Tickhill Road Hospital] clinic" is the hospital's clinic)
+        end, kind, taken = noun.end(), "address", []
     else:
         _with_country(text, spans, starts, s)
         return

@@ -37,8 +37,48 @@ MAKES = frozenset(_read("makes.txt"))
 """Vehicle makes and phone brands: the capitalised word after one is a model, not a name."""
 TOWNS = frozenset(_read("towns.txt"))
 """Towns and cities: removed wherever they stand, a sentence's start included."""
-WELSH_WORDS = _read("welsh-words.txt")
-"""Common Welsh words (headings, verbs, words of practice) of bilingual documents: stop words."""
+# Welsh changes a word's first letters after certain words (soft, nasal and aspirate mutation:
+# "plentyn", "ei blentyn", "fy mhlentyn", "ei phlentyn"), puts "h" before a vowel after "ei",
+# "ein", "eu" ("ei hysgol"), and joins the article on ("diogelu'r"): the list holds each word
+# once, plain, and these are its other written forms
+_SOFT = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"),
+         ("g", ""), ("m", "f"))
+_NASAL = (("p", "mh"), ("t", "nh"), ("c", "ngh"), ("b", "m"), ("d", "n"), ("g", "ng"))
+_ASPIRATE = (("p", "ph"), ("t", "th"), ("c", "ch"))
+
+
+def welsh_forms(word: str, names: frozenset[str] = frozenset()) -> set[str]:
+    """A Welsh word with its mutated forms and with the article or "yn" joined on. A word of
+    three letters or fewer, or one opening with a pair of letters that does not mutate or is a
+    mutation already ("ddim", "chwaer", "phlant"), is not mutated, and neither is a form
+    shorter than four letters or among ``names`` (a person's or town's name: "pam" aspirated
+    is "pham").
+
+    >>> sorted(welsh_forms("plant"))[:6]
+    ['blant', "blant'n", "blant'r", 'blant’n', 'blant’r', 'mhlant']
+    >>> {"drafodaeth", "hysgol", "diogelu'r"} <= welsh_forms("trafodaeth") | welsh_forms(
+    ...     "ysgol") | welsh_forms("diogelu")
+    True
+    """
+    stems = {word}
+    if " " not in word and len(word) >= 4 and not word.startswith(_UNMUTATED):
+        for rules in (_SOFT, _NASAL, _ASPIRATE):
+            # "ll" and "rh" before "l" and "r": the first rule that fits is the mutation
+            rule = next(((a, b) for a, b in rules if word.startswith(a)), None)
+            if rule:
+                stems.add(rule[1] + word[len(rule[0]):])
+        if word[0] in "aeiouwyâêîôûŵŷ":
+            stems.add("h" + word)
+        stems = {s for s in stems if s == word or (len(s) >= 4 and s not in names)}
+    return stems | {s + clitic for s in stems if " " not in s
+                    for clitic in ("'r", "’r", "'n", "’n")}
+
+
+_UNMUTATED = ("dd", "ch", "ph", "th", "ff", "ng", "mh", "nh")
+WELSH_WORDS = tuple(sorted({form for word in _read("welsh-words.txt")
+                            for form in welsh_forms(word, FIRST_NAMES | SURNAMES | TOWNS)}))
+"""Common Welsh words (headings, verbs, words of practice) of bilingual documents, with their
+mutated forms: stop words."""
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
 # "may" and "mark" are decided by name-also-word.txt instead
 STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}

@@ -31,6 +31,15 @@ def test_vehicle_registrations_in_every_uk_shape_are_removed(text, plate):
     assert found(text).get(plate) == "vehicle"
 
 
+@pytest.mark.parametrize(("text", "plate"), [
+    ("A blue Fiesta, plate LD70 K.. (the rest not seen), drove off.", "LD70 K.."),
+    ("Neighbour only got YR68 ??? before it turned.", "YR68 ???"),
+    ("CCTV shows a van, WN21 **, at the gate.", "WN21 **"),
+])
+def test_a_current_plate_with_its_unread_letters_masked_goes(text, plate):
+    assert found(text).get(plate) == "vehicle", found(text)
+
+
 @pytest.mark.parametrize("text", [
     "He is in Y7 SEN support at school.",      # a year group and an acronym
     "Road works on the A629 near school.",     # a road
@@ -61,6 +70,19 @@ def test_police_collar_log_and_incident_numbers_are_references(text, number):
     assert found(text).get(number) == "reference"
 
 
+@pytest.mark.parametrize(("text", "number"), [
+    ("Boiler job raised, J-7730142, engineer Tuesday.", "J-7730142"),
+    ("Window repair (W-44120) still outstanding.", "W-44120"),
+])
+def test_one_letter_and_a_long_number_is_a_reference(text, number):
+    assert found(text).get(number) == "reference", found(text)
+
+
+def test_one_letter_and_a_short_number_stays():
+    out = anonymise("Use form C-12 and plan B-2 for the meeting.", key="test").text
+    assert "C-12" in out and "B-2" in out, out
+
+
 def test_short_numbers_without_a_police_label_stay():
     kept = "She scored 412 points and walked 3000 steps."
     assert anonymise(kept, key="k").text == kept
@@ -76,6 +98,14 @@ def test_short_numbers_without_a_police_label_stay():
 ])
 def test_social_media_handles_are_removed(text, handle):
     assert found(text).get(handle) == "handle"
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ('Fresh graffiti on the bins: his tag "KRZ77" again.', "KRZ77"),
+    ("Tag ZED_09 sprayed on the underpass wall.", "ZED_09"),
+])
+def test_a_graffiti_tag_is_a_handle(text, tag):
+    assert found(text).get(tag) == "handle", found(text)
 
 
 def test_a_handle_token_without_a_platform_nearby_and_email_addresses_are_not_handles():
@@ -223,7 +253,11 @@ HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-20": 0.99,  # 96.0% first; 100% after its category fixes
                    "held-out-21": 0.99,  # 91.2% first; 99.7% after its category fixes
                    "held-out-22": 0.98,  # 92.5% first; 98.4% after its category fixes
-                   "held-out-23": 0.96}  # 90.4% first; 96.6% after its category fixes
+                   "held-out-23": 0.96,  # 90.4% first; 96.6% after its category fixes
+                   "held-out-24": 0.99,  # 93.8% first; 99.1% after its category fixes
+                   "held-out-25": 0.98,  # 89.3% first; 98.7% after its category fixes
+                   "held-out-26": 0.97,  # 90.0% first; 97.4% after its category fixes
+                   "held-out-27": 0.97}  # 96.0% first; 97.8% after its category fixes
 
 
 def read_marked(folder) -> list[str]:
@@ -1487,3 +1521,98 @@ def test_a_name_in_a_heading_before_a_verb_goes_and_the_verb_stays():
 def test_a_question_or_verb_inside_a_heading_names_no_school():
     text = "HOW LEILA FEELS ABOUT SCHOOL\nWhat Leila Thinks About Her School\n"
     assert not any(kind == "school" for kind in found(text).values()), found(text)
+
+
+# ---------------------------------------------------------------- places named by their kind
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Referral from the Northern Health and Social Care Trust.",
+     "Northern Health and Social Care Trust", "health"),
+    ("WESTERN HEALTH AND SOCIAL CARE TRUST\nGateway Service",
+     "WESTERN HEALTH AND SOCIAL CARE TRUST", "health"),
+    ("Post-order support from Adopt Tamar Coast since 2022.", "Adopt Tamar Coast", "address"),
+    ("ADOPT LONGMERE - SUPPORT PLAN", "ADOPT LONGMERE", "address"),
+    ("Dentist: Pearl Dental Care, Dunmore (NHS)", "Dunmore", "address"),
+    ("GP: Hollins Surgery, Marsh Gibbon\nHV: named", "Marsh Gibbon", "address"),
+])
+def test_a_trust_by_its_region_an_adoption_agency_and_a_practices_town_go(text, place, kind):
+    assert found(text).get(place) == kind, found(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Bailed to Kestrel Court Approved Premises until trial.", "Kestrel Court Approved Premises"),
+    ("Now at Fenwick Row bail hostel.", "Fenwick Row bail hostel"),
+])
+def test_a_probation_hostel_goes_with_its_kind(text, gone):
+    out = anonymise(text, key="test").text
+    assert not any(w in out for w in gone.split()), out
+
+
+def test_a_trust_with_no_region_and_a_practice_before_a_weekday_or_mum_keep_those_words():
+    text = ("The Health and Social Care Trust holds the file.\nSeen at Pearl Dental Care, "
+            "Tuesday\nTaken to Hollins Surgery, Mum\nWe hope to adopt a child.")
+    out = anonymise(text, key="test").text
+    for kept in ("Health and Social Care Trust", "Tuesday", "Mum", "adopt a child"):
+        assert kept in out, out
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("The couple at no. 12, both retired, heard shouting.", "no. 12"),
+    ("Complaint from the flat below (no 7).", "no 7"),
+    ("Second caller - Mr Lis, no 44 (speaks Polish).", "no 44"),
+])
+def test_a_neighbours_house_number_alone_goes(text, number):
+    assert found(text).get(number) == "address", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She said no 5 times before agreeing.",
+    "There were no 3 year olds in the group.",
+    "Session no. 4 covered budgeting.",
+    "Rule: no 1:1 messaging with players.",
+    "The no. of visits was 6.",
+])
+def test_counts_sessions_and_ratios_after_no_stay(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Her granny's townland, Gort na Móna, is on the post.", "Gort na Móna"),
+    ("They lived outside Cill an tSléibhe for years.", "Cill an tSléibhe"),
+])
+def test_a_place_named_in_irish_goes_whole(text, place):
+    assert found(text).get(place) == "address", found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("HARROWDALE COUNCIL - CHILDREN'S SERVICES", "HARROWDALE COUNCIL"),
+    ("HIGHMOOR COUNCIL\nFostering panel", "HIGHMOOR COUNCIL"),
+    ("Panel met at Tigh a' Bhaile in the town.", "Tigh a' Bhaile"),
+    ("They live near Achadh na h-Aibhne now.", "Achadh na h-Aibhne"),
+    ("Pupil at Bun-sgoil Loch Carrainn (P5).", "Bun-sgoil Loch Carrainn"),
+    ("Naming at Living Word Ministries hall.", "Living Word Ministries"),
+    ("Seen at The Laurels family centre.", "The Laurels"),
+    ("Chips at the takeaway on Market Parade.", "Market Parade"),
+    ("Missed Ashgrove fracture clinic twice.", "Ashgrove fracture clinic"),
+])
+def test_councils_in_capitals_gaelic_places_and_named_venues_go(text, place):
+    out = anonymise(text, key="test").text
+    assert not any(w in out for w in place.split() if w[0].isupper() and w != "The"), out
+
+
+def test_children_in_care_council_and_a_parade_that_is_no_street_stay():
+    text = "CHILDREN IN CARE COUNCIL MEETING\nWe watched the parade in town."
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Prison no: KT9921 since March.", "KT9921"),
+    ("Hospital number RX22019 on the letter.", "RX22019"),
+    ("Scheme number 1234 5678 9012 3456 for the carer.", "1234 5678 9012 3456"),
+])
+def test_prison_hospital_and_grouped_scheme_numbers_are_references(text, number):
+    assert found(text).get(number) == "reference", found(text)
+
+
+def test_years_in_a_row_stay_as_years():
+    assert "reference" not in found("Moves in 2019 2020 2021 2022 were hard.").values()

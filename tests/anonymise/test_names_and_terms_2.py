@@ -284,3 +284,89 @@ def test_medicines_exam_boards_games_tests_police_shorthand_and_cited_authors_ar
 def test_two_children_with_a_year_are_no_citation():
     out = anonymise("Tayvion and Brixley (2019) moved to nan's.", key="test")
     assert "Tayvion" not in out.text and "Brixley" not in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Young person: Tobias Wren HOLLAND   D.O.B. 12/12/2012", "HOLLAND"),
+    ("Young person: Tobias Wren HOLLAND   D.O.B. 12/12/2012", "Wren"),
+    ("Carer: Manjit Kaur DHALIWAL (MKD)   tel on file", "DHALIWAL"),
+    ("Carer: Manjit Kaur DHALIWAL (MKD)   tel on file", "Kaur"),
+    ("Stepfather, Ranjit Singh DHILLON", "DHILLON"),
+    ("Pupil: Ellis BROOKS", "BROOKS"),
+    ("Pupil: Ellis BROOKS, Year 5", "BROOKS"),
+])
+def test_given_names_then_a_surname_in_capitals_on_a_form_line_go(text, gone):
+    out = anonymise(text, key="test")
+    assert gone not in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("We told Ellis STOP twice and he did.", "STOP"),
+    ("Then Ellis SAID NO to the plan.", "SAID NO"),
+])
+def test_a_shouted_word_after_a_given_name_in_a_sentence_stays(text, kept):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Neighbour at 12, mr okonjo, complained about the noise again.", "okonjo"),
+    ("Rang the tenant; mrs b answered and said she would call back.", " b "),
+    ("Shop owner linked the moped to a declan farrelly (dob 02/02/2002).", "declan farrelly"),
+    ("Sessions with family support worker rhiannon continue weekly.", "rhiannon"),
+    ('Carers: Tess and Mark Ruddock.\n"i like it here. mark says i can have a dog"', "mark"),
+])
+def test_a_name_in_lower_case_in_a_text_written_with_capitals_goes(text, gone):
+    out = anonymise(text, key="test")
+    assert gone not in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('Carers: Tess and Mark Ruddock.\nPlease mark the form as seen.', "mark the form"),
+    ("Nan is Jasmine Cole.\nThe jasmine was in flower by the door.", "jasmine was"),
+    ("Mae hi'n hapus yn yr ysgol.", "hi'n hapus"),
+    ("They said the dr said rest.", "dr said"),
+])
+def test_everyday_words_in_lower_case_stay_beside_those_names(text, kept):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Can trev come to the meeting as well?", "trev"),
+    ("Shaz rang about the bus pass.", "Shaz"),
+    ("Her uncle Jonno drives her to school.", "Jonno"),
+])
+def test_british_short_forms_of_given_names_go(text, gone):
+    out = anonymise(text, key="test")
+    assert gone not in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("7. OKONJO, Tobenna | 9y | fall from bike", "OKONJO"),
+    ("8. BRENNAN, Ruby-Rose | 2y | scald", "BRENNAN"),
+    ("2. FENWICK baby (not yet named) | DOB 01/02/25", "FENWICK"),
+    ("REVIEW - MR A LINDQVIST AND MRS B LINDQVIST", "LINDQVIST"),
+    ('1. ADEYEMI, Oluwaseun ("Seun") | 15y', "Seun"),
+    ("Kids on the pitch: Bonny 9 (DOB 01.01.16) and her brother.", "Bonny"),
+    ('Her gran - "nanny jean" - rang twice.', "jean"),
+    ("he wants to go to ruby-jo's party", "ruby-jo"),
+])
+def test_names_in_a_clinical_list_a_heading_and_family_words_go(text, gone):
+    out = anonymise(text, key="test")
+    assert gone not in out.text, out.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Claimed DOB 01/01/2008; Estimated DOB 2009.", "Claimed DOB"),
+    ("The CIN family and the LAC children were seen.", "CIN family"),
+    ("nan came and uncle said no.", "uncle said"),
+])
+def test_words_before_a_dob_or_a_family_word_stay(text, kept):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+
+
+def test_a_contraction_after_a_name_in_lower_case_is_no_surname():
+    out = anonymise("omg it was lovely, tayla didn't stop smiling and kez won't forget", key="t")
+    assert "didn't stop" in out.text and "won't forget" in out.text, out.text

@@ -300,3 +300,133 @@ def test_a_kind_of_place_after_its_name(text, place):
 def test_ages_in_weeks_written_with_slashes_stay():
     text = "Baby's jabs done at 8/12/16 weeks, all in the red book."
     assert "8/12/16 weeks" in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+# ---------------------------------------------------------------- held-out-24/25 date categories
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a short day.month opening a line of a chronology whose other entries open with dates
+    ("04/11/24  Visit, all calm.\n9.11  Nan rang the duty line.\n18/11/24  Review held.\n",
+     "9.11"),
+    ("12/05/24\nLetter sent.\n22.5\nNeighbour complained again.\n30/05/24\nVisit.\n", "22.5"),
+    # a short day/month ending a clause after a name or "for"
+    ("14/10/24 Outcome agreed (per DS Okonjo 16/10): no further action.", "16/10"),
+    ("20/03/25 Core group invite for 1/4. Dad aware.", "1/4"),
+    # a lone day given roughly, or before a dash
+    ("Entry 04/11/24. Bruising healed, last ~9th. No new marks.", "9th"),
+    ("Entry 04/11/24. Noise again on the 12th - stairwell, late.", "12th"),
+    # a bare month that points at a month
+    ("Agreed at the last LAC review (March) but not done.", "March"),
+    ("Eye test: seen Oct at the optician, fine.", "Oct"),
+    ("Birthday card from nan each November.", "November"),
+    # a month and a number after a test's or event's word
+    ("Hair strand test Mar 25 clear of cocaine.", "Mar 25"),
+    ("The RCPC June 24 agreed to step down.", "June 24"),
+    # a year in a table's column of dates, after a place, naming its event
+    ("DATE | WHO | NOTE\n03/05/21 | SW | visit\n2022 | - | no contact\n", "2022"),
+    ("Dad came over from Mogadishu 2009 alone.", "2009"),
+    ("Her 2021 conviction was for theft.", "2021"),
+    # festivals and named days placed in time, in English and Welsh
+    ("Nightmares since Halloween, mum says.", "Halloween"),
+    ("Calmer since about New Year, per school.", "New Year"),
+    ("Went out on Valentine's Day with him.", "Valentine's Day"),
+    ("Mae hi'n dawel ers y Pasg.", "Pasg"),
+    ("Ar ddydd Nadolig roedd hi'n sâl.", "ddydd Nadolig"),
+])
+def test_short_dates_bare_months_years_and_festivals_in_context(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_welsh_festival_goes_with_its_english_in_brackets():
+    text = anonymise("Quieter since the Nadolig (Christmas) break.", key="test").text
+    assert "Nadolig" not in text and "Christmas" not in text, text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # paragraph numbers, times and measures opening lines stay
+    ("Report dated 04/11/24.\n2.1 Background.\n2.2 He moved in on 02/02/23.\n2.3 Mum agreed.\n",
+     "2.2 He moved"),
+    ("03/02/25 Visit.\n10/02/25 Call.\n3.4 Analysis of the risk.\n3.5 Next steps.\n",
+     "3.4 Analysis"),
+    ("04/11/24 Contact.\n10.00 Arrived.\n10.10 Played outside.\n11.05 Snack.\n05/11/24 Call.\n",
+     "11.05 Snack"),
+    ("03/02/25 Session.\n2.5 hours in the park.\n10/02/25 Call.\n", "2.5 hours"),
+    # scores and fractions
+    ("20/03/25 He scored 4/5 on the quiz and attended 3/4 sessions.", "attended 3/4 sessions"),
+    ("20/03/25 Maths 2/3, Science 3/4.", " 2/3, Science 3/4."),
+    # a place in a race, a floor, a person in brackets, a heading's month
+    ("She came ~2nd in the race.", "~2nd"),
+    ("They live on the 2nd-floor landing.", "2nd-floor"),
+    ("Previous actions (Feb): 2 of 3 done.", "(Feb)"),
+    # a room's number, a title's year, a count
+    ("Stayed in Room 2014 at the hotel.", "Room 2014"),
+    ("Guidance for Child Protection in Scotland 2021 applies.", "Scotland 2021"),
+    ("He wrote the 2000 words himself.", "2000 words"),
+    # festivals not placed in time
+    ("A Halloween party at school.", "Halloween"),
+    ("Happy New Year to everyone.", "New Year"),
+])
+def test_paragraph_numbers_scores_and_unplaced_festivals_stay(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+def test_a_month_in_brackets_after_a_person_is_no_date():
+    assert found("Her aunt (June) came to the meeting.").get("June") != "date"
+
+
+# ---------------------------------------------------------------- dates: parts of a month,
+# lower-case months after a day, lone ordinals, Polish months
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a part of a month goes with it, even a month that is a name too
+    ("Landlord to confirm the repairs by end of March.", "end of March"),
+    ("| 3 | Chase the GP letter | KW | end of March |", "end of March"),
+    ("Nursery place offered from the start of June.", "start of June"),
+    ("Her exams fall in the middle of May this year.", "middle of May"),
+    # a lower-case month after a day in a cased text
+    ("Next core group 9th march 2pm at the family centre.", "9th march"),
+    ("Dentist booked on 23 june for both boys.", "23 june"),
+    ("Review 14th sept, school to send the report.", "14th sept"),
+    # a score's words near a date said with "on"
+    ("Mood score 11 today (was 15 on 18/02) and sleeping better.", "18/02"),
+    # a lone ordinal a thing is on, one in brackets after a weekday
+    ("Entry 02/05/25. Her hearing test is the 19th so no contact that day.", "19th"),
+    ("Entry 02/05/25. Can we swap the visit to this fri (9th) instead?", "fri (9th"),
+    # Polish months with a day, with a year, a range, without diacritics; the English gloss
+    ("Zajęcia zaczynają się 12 października, mama wie.", "12 października"),
+    ("Dad worked there from marzec 2021 until the move.", "marzec 2021"),
+    ("They stayed in Kraków, czerwiec-lipiec 2022 (June to July).", "czerwiec-lipiec 2022"),
+    ("They stayed in Kraków, czerwiec-lipiec 2022 (June to July).", "June to July"),
+    ("Appointment 5 wrzesnia 2024 at the clinic.", "5 wrzesnia 2024"),
+    ("Przyjechali do Anglii we wrześniu 2019 roku.", "wrześniu 2019"),
+])
+def test_month_parts_lower_case_months_ordinals_and_polish_months(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # "may" and "march" as verbs after a number, an ordinal that is a place, a score
+    ("Children aged 4 may need a car seat.", "4 may need"),
+    ("The 3rd may suit dad better.", "3rd may suit"),
+    ("He was the 2nd to finish the race.", "the 2nd to"),
+    ("He scored 3/5 on the test, was 2/5 last time.", "was 2/5"),
+    # a Polish month alone
+    ("Rozmawialiśmy o tym w marcu, mama pamięta.", "w marcu,"),
+])
+def test_verbs_places_scores_and_polish_words_stay(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+def test_a_polish_date_moves_in_its_own_case_and_spelling():
+    text = anonymise("Od 3 stycznia 2024 do lipiec 2024; 5 wrzesnia 2024.",
+                     date_shift_days=31).text
+    assert text == "Od 3 lutego 2024 do sierpień 2024; 6 pazdziernika 2024.", text
+
+
+def test_a_part_of_a_month_reads_naturally_after_the_move():
+    text = anonymise("Move expected at the start of June, 2 June 2024.", date_shift_days=61).text
+    assert text == "Move expected at the start of August, 2 August 2024.", text
+
+
+def test_a_girls_name_after_a_number_is_no_polish_date():
+    assert "date" not in found("Group of 3 Maja and Ola came along.").values()
