@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HUB = ROOT / "deploy" / "jupyterhub"
 PASSWORD = "trial-password"
 USERS = ("ash", "bo", "mo", "lead", "ana")  # ana: an analyst, the named JupyterLab profile
+#: each running hub's log, by its address: a sign-in that fails says what the hub saw
+_LOGS: dict[str, Path] = {}
 
 
 def _proxy() -> str | None:
@@ -99,6 +101,7 @@ def _hub_on(store_url: str, proxy: str, state: Path, more_users: tuple[str, ...]
                             env=env,
                             stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    _LOGS[base] = state / "hub.log"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -130,7 +133,14 @@ def sign_in(browser: Any, base: str, name: str, password: str = PASSWORD) -> tup
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", password)
     page.click("input[type=submit], button[type=submit]")
-    page.wait_for_selector(".aw-home", timeout=120_000)
+    try:
+        page.wait_for_selector(".aw-home", timeout=120_000)
+    except Exception as exc:  # say where the browser was stuck, not only that it waited
+        text = page.evaluate("document.body ? document.body.innerText : ''")[:600]
+        log = _LOGS.get(base)
+        seen = log.read_text(errors="replace").splitlines()[-40:] if log else []
+        raise AssertionError(f"{name}'s landing page did not open: at {page.url}, showing "
+                             f"{text!r}; the hub's log ends:\n" + "\n".join(seen)) from exc
     return context, page
 
 
