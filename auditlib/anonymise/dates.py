@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from auditlib.anonymise.english import is_english
@@ -114,8 +116,10 @@ _VERB_AFTER_YEAR = (r"|(?=[ \t]+(?:" + "|".join(sorted({*VERBS, "were", "are", "
 # a word placing something in time: "since Easter", "in Sept"
 _TIME_CUE = (r"(?i:in|since|from|until|till|to|by|during|before|after|around|over|through|"
              r"throughout|at|for|of|last|next|this)")
-# the year after "12 March", never a count or a time ("12 March 20 minutes")
-_YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}|['’]?\d{2}(?![:.]\d)"
+# the year after "12 March", never a count or a time ("12 March 20 minutes") nor the next
+# date of a list ("8 Jan, 22/01/24", "8 Jan, 22 Feb")
+_YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}(?![/.\-]\d\d?[/.\-]\d)|['’]?\d{2}(?![:./\-]\d)"
+                     rf"(?![ \t]+(?:of[ \t]+)?(?i:{_MONTH})(?![\w]))"
                      r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
                      r"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
                      r"children\b|x\b|kg\b|cm\b|mg\b|ml\b))))?(?![\w])")
@@ -132,6 +136,44 @@ _CY_HOLIDAY = (r"(?:[Dd]d?ydd|Noswyl)[ \t]+Nadolig|Nos[ \t]+Galan|[Dd]d?ydd[ \t]
 # Welsh festivals: Christmas, Easter (and its Sunday, Monday, Good Friday), New Year
 _CY_FESTIVAL = (r"Nadolig|(?:Sul[ \t]+y[ \t]+|Llun[ \t]+y[ \t]+)?Pasg|Gwener[ \t]+y[ \t]+Groglith|"
                 r"Calan(?![ \t]+Gaeaf)")
+# festivals of other calendars, by their key (see _OTHER_FESTIVAL_DAYS), each as typed with
+# its diacritics or without ("Tết", "Tet"); a date only with its year ("after Tết 2023")
+_OTHER_FESTIVAL_NAMES = {
+    "chinese new year": "lunar new year", "lunar new year": "lunar new year",
+    "tet": "lunar new year", "tet nguyen dan": "lunar new year", "seollal": "lunar new year",
+    "diwali": "diwali", "divali": "diwali", "deepavali": "diwali", "bandi chhor divas": "diwali",
+    "holi": "holi", "navratri": "navratri", "navaratri": "navratri", "dussehra": "dussehra",
+    "dasara": "dussehra", "dashain": "dussehra", "raksha bandhan": "raksha bandhan",
+    "vaisakhi": "vaisakhi", "baisakhi": "vaisakhi", "nowruz": "nowruz", "norooz": "nowruz",
+    "nowrouz": "nowruz", "newroz": "nowruz", "navruz": "nowruz",
+    "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan", "ramzan": "ramadan",
+    "eid": "eid", "eid al fitr": "eid", "eid ul fitr": "eid", "eid el fitr": "eid",
+    "eid al adha": "eid al-adha", "eid ul adha": "eid al-adha", "eid el adha": "eid al-adha",
+    "rosh hashanah": "rosh hashanah", "rosh hashana": "rosh hashanah",
+    "yom kippur": "yom kippur", "sukkot": "sukkot", "succot": "sukkot",
+    "hanukkah": "hanukkah", "hanukah": "hanukkah", "chanukah": "hanukkah",
+    "chanukkah": "hanukkah", "purim": "purim", "passover": "passover", "pesach": "passover",
+    "orthodox easter": "orthodox easter", "orthodox christmas": "orthodox christmas"}
+# each ASCII letter's lower-case forms with a diacritic ("e": "èéêëēếệ…"); those Unicode
+# does not decompose ("Đán") by hand
+_STROKED = str.maketrans("đłøħı", "dlohi")
+_ACCENTED: dict[str, str] = {"d": "đ", "l": "ł", "o": "ø", "h": "ħ", "i": "ı"}
+for _cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+    _base = unicodedata.normalize("NFKD", chr(_cp))[0]
+    if _base.isascii() and _base.islower() and chr(_cp).islower():
+        _ACCENTED[_base] = _ACCENTED.get(_base, "") + chr(_cp)
+
+
+def _loose(name: str) -> str:
+    """A pattern for ``name`` with its letters' diacritics or without (composed or combining)."""
+    return "".join(r"[ \t\-]+" if ch == " " else f"[{ch}{_ACCENTED.get(ch, '')}]"
+                   "[\u0300-\u036f]*" for ch in name)
+
+
+_OTHER_FESTIVAL_RE = re.compile(
+    r"(?<![\w])(?P<fest>(?i:" + "|".join(_loose(n) for n in sorted(
+        _OTHER_FESTIVAL_NAMES, key=len, reverse=True)) + r"))"
+    r",?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’/\-])")
 _DATE_RES = [
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
                        # "jabs at 8/12/16 wk" are ages in weeks, not a date
@@ -192,6 +234,7 @@ _DATE_RES = [
                            rf"{_CY_HOLIDAY}|(?:{_FIXED_EVENT}|{_CY_FIXED_EVENT})"
                            r"(?=,?[ \t]+(?:19|20)\d\d(?![\w])))"
                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
+    ("festival", _OTHER_FESTIVAL_RE),
     # a festival placed in time ("since Christmas", "at Easter", "over Eid", "since about New
     # Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year, written back
     # as the date it became; "a Christmas card", "Christmas was hard", "a Halloween party" stay
@@ -235,8 +278,10 @@ _DATE_RES = [
                          # the month a thing comes back to: "a letter each September"
                          r"|(?P<each>(?i:each|every)))[ \t]+"
                          r"(?:(?i:early|mid|late)[ \t\-]+)?|(?<![\w])(?i:mid)-|\?"
-                         # a part of the month: "by the end of March", "start of June"
-                         r"|(?<![\w])(?P<part>(?i:end|start|beginning|middle))[ \t]+of[ \t]+)"
+                         # a part of the month: "by the end of March", "start of June"; "by
+                         # end Oct", "end-Feb" (capitalised: "the end may come" is a verb)
+                         r"|(?<![\w])(?P<part>(?i:end|start|beginning|middle))"
+                         r"(?:[ \t]+of[ \t]+|(?P<bare>[ \t]+|-)(?=[A-Z])))"
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
                          rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
     # a month alone in a table's column of dates ("| Who | By when |" … "| Dad | Jan |")
@@ -383,6 +428,14 @@ _EVENT_BEFORE = re.compile(r"(?i)\b(?:seized|arrested|charged|interviewed|releas
 _DATE_HEADING = re.compile(r"(?i)(?:by|when|due|date|dated|deadline|target(?:[ \t]+date)?|"
                            r"timescales?|review(?:[ \t]+date)?|completed(?:[ \t]+by)?|"
                            r"by[ \t]+when|due[ \t]+date)")
+# where a thing happened, before its short day/month: "seen at school 7/10", "at the GP 3/4"
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:at|in|from)[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
+                           r"(?:school|college|nursery|home|hospital|clinic|surgery|gp|dentist|"
+                           r"office|hub|court|(?:police[ \t]+)?station|ward|a&e|pru|placement|"
+                           r"(?:family|contact|health|children['’]s|youth)[ \t]+centre|centre|"
+                           r"church|mosque|temple|gurdwara|library|club)[ \t]*$")
+# a score just before ("home 4/10, school 7/10"): the next is one too
+_SCORE_BEFORE = re.compile(r"(?<![\d/.])\d\d?[ \t]*/[ \t]*(?:10|5)(?![\d/.])")
 _SHARE_AFTER = re.compile(r"(?i)[ \t]+(?:of|or|in|to|and|majority|share)\b")  # "3/4 of them"
 # another day/month after it in a list ("chased 3/6 and 11/6"): no share
 _NEXT_DAY_MONTH_RE = re.compile(r"[ \t]+(?:and|or|to)[ \t]+\d{1,2}/\d{1,2}(?![\d/])"
@@ -540,6 +593,8 @@ _LUNAR_YEAR = 354.367
 
 def _festival_day(name: str, year: int) -> dt.date:
     """The day a festival (or half term) fell in ``year``."""
+    if other := _other_festival(name):
+        return _OTHER_FESTIVAL_DAYS[other](year)
     key = _festival(name)
     if key == "easter":
         easter = _easter(year)
@@ -547,10 +602,98 @@ def _festival_day(name: str, year: int) -> dt.date:
         return easter + dt.timedelta(days=-2 if low.startswith("good") else
                                      1 if low.endswith("monday") else 0)
     if key in _EID_FROM:
-        start = _EID_FROM[key]
-        cycles = round((dt.date(year, 7, 1) - start).days / _LUNAR_YEAR)
-        return start + dt.timedelta(days=round(cycles * _LUNAR_YEAR))
+        return _eid(key, year)
     return dt.date(year, *_festival_month_day(name))
+
+
+def _eid(key: str, year: int) -> dt.date:
+    start = _EID_FROM[key]
+    cycles = round((dt.date(year, 7, 1) - start).days / _LUNAR_YEAR)
+    return start + dt.timedelta(days=round(cycles * _LUNAR_YEAR))
+
+
+def _other_festival(name: str) -> str | None:
+    """The key of a festival of another calendar as written ("Tết" is "lunar new year")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower().translate(_STROKED))
+                    if not unicodedata.combining(c))
+    return _OTHER_FESTIVAL_NAMES.get(" ".join(plain.replace("-", " ").split()))
+
+
+# the moon's phases by Meeus' mean phase and its two largest terms (right to within hours):
+# the lunisolar festivals fall by them
+_LUNATION = 29.530588861
+_NEW_MOON_2000 = dt.datetime(2000, 1, 6, 14, 20)     # UTC
+
+
+def _moon(k: float) -> dt.datetime:
+    """The new moon ``k`` lunations from January 2000 (a full moon at k + 0.5), in UTC."""
+    sun = math.radians(2.5534 + 29.10535670 * k)
+    moon = math.radians(201.5643 + 385.81693528 * k)
+    return _NEW_MOON_2000 + dt.timedelta(
+        days=_LUNATION * k - 0.4072 * math.sin(moon) + 0.1724 * math.sin(sun))
+
+
+def _new_moon(day: dt.date, hours: float, after: bool = False) -> dt.date:
+    """The local date (``hours`` ahead of UTC) of the last new moon on or before ``day`` (the
+    first on or after it)."""
+    def local(k: int) -> dt.date:
+        return (_moon(k) + dt.timedelta(hours=hours)).date()
+    k = math.floor((day - _NEW_MOON_2000.date()).days / _LUNATION)
+    while local(k) > day:
+        k -= 1
+    while local(k + 1) <= day:
+        k += 1
+    return local(k) if not after or local(k) == day else local(k + 1)
+
+
+def _hebrew_new_year(year: int) -> dt.date:
+    """1 Tishri of Hebrew ``year`` (Reingold and Dershowitz: the molad and its postponements)."""
+    def elapsed(y: int) -> int:
+        months = (235 * y - 234) // 19
+        days = 29 * months + (12084 + 13753 * months) // 25920
+        return days + 1 if (3 * (days + 1)) % 7 < 3 else days
+    correction = 2 if elapsed(year + 1) - elapsed(year) == 356 else \
+        1 if elapsed(year) - elapsed(year - 1) == 382 else 0
+    return dt.date.fromordinal(-1373427 + elapsed(year) + correction)
+
+
+def _hanukkah(year: int) -> dt.date:
+    """25 Kislev: Heshvan has 30 days in a full year (355 or 385 days)."""
+    new_year = _hebrew_new_year(year + 3761)
+    length = (_hebrew_new_year(year + 3762) - new_year).days
+    return new_year + dt.timedelta(days=30 + (30 if length % 10 == 5 else 29) + 24)
+
+
+def _orthodox_easter(year: int) -> dt.date:
+    """Easter by the Julian computus, as a Gregorian date (1900 to 2099)."""
+    d = (19 * (year % 19) + 15) % 30
+    e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+
+
+_DAY = dt.timedelta(days=1)
+# each festival's day in a Gregorian year: the lunar new year the second new moon after the
+# winter solstice (China's time); a Hindu month holds the sun's entry to its sign (Ashvin's
+# new moon before 17 October, Chaitra's before 13 April, Kartika's before 15 November)
+_OTHER_FESTIVAL_DAYS = {
+    "lunar new year": lambda y: _new_moon(
+        _new_moon(dt.date(y - 1, 12, 22), 8, after=True) + _DAY, 8, after=True),
+    "diwali": lambda y: _new_moon(dt.date(y, 11, 15), 5.5) - _DAY,
+    "holi": lambda y: _new_moon(dt.date(y, 4, 13), 5.5) - 14 * _DAY,
+    "navratri": lambda y: _new_moon(dt.date(y, 10, 17), 5.5) + _DAY,
+    "dussehra": lambda y: _new_moon(dt.date(y, 10, 17), 5.5) + 10 * _DAY,
+    "raksha bandhan": lambda y: _new_moon(dt.date(y, 8, 17), 5.5) + 15 * _DAY,
+    "vaisakhi": lambda y: dt.date(y, 4, 14), "nowruz": lambda y: dt.date(y, 3, 21),
+    "orthodox christmas": lambda y: dt.date(y, 1, 7), "orthodox easter": _orthodox_easter,
+    "eid": lambda y: _eid("eid", y), "eid al-adha": lambda y: _eid("eid al-adha", y),
+    "ramadan": lambda y: _eid("eid", y) - 30 * _DAY,
+    "rosh hashanah": lambda y: _hebrew_new_year(y + 3761),
+    "yom kippur": lambda y: _hebrew_new_year(y + 3761) + 9 * _DAY,
+    "sukkot": lambda y: _hebrew_new_year(y + 3761) + 14 * _DAY,
+    "hanukkah": _hanukkah,
+    "passover": lambda y: _hebrew_new_year(y + 3761) - 163 * _DAY,
+    "purim": lambda y: _hebrew_new_year(y + 3761) - 193 * _DAY}
 
 
 # a month in lower case is a date only after a word that cannot come before the verb "march"
@@ -575,8 +718,9 @@ def _month_alone_is_date(g: dict) -> bool:
     goes. Months that are people too ("cared for April", "a note to Jan") are left to the
     names after for, to, by, at or of ("from" too for Jan and Dec)."""
     mon, prep = g["mon"].capitalize(), (g.get("prep") or "").lower()
-    if g.get("part"):
-        return True     # "the start of June": the month's, no person's
+    if g.get("part"):   # "the start of June": the month's, no person's; "start June" may be
+        return not (g.get("bare") is not None and g["part"].lower() != "end"
+                    and mon in _MONTHS_ALSO_NAMES)
     if g.get("was"):    # "it was May": a person as likely as a month
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec")
     if g.get("ed") or g.get("irr") is not None:
@@ -631,6 +775,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
         if form in ("holiday", "festival") and near_festivals is None:
             near_festivals = _word_windows(text, _FESTIVAL_WORDS, 45, 70)
         for m in (finditer_in(regex, text, near_years) if form in _YEAR_LEVEL
+                  # a festival's name ends just before its year
+                  else finditer_in(regex, text, windows(text, _FOUR_DIGIT_YEAR, 30, 2))
+                  if regex is _OTHER_FESTIVAL_RE
                   else finditer_in(regex, text, of_month) if regex is _THE_D_MONTH_RE
                   else finditer_in(regex, text, near_festivals or [])
                   if form in ("holiday", "festival") else regex.finditer(text)):
@@ -649,6 +796,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month = _PL_MONTH_FORMS[g["plmon"].lower()][0]
             elif g.get("hol"):
                 month = _holiday(g["hol"])[0]
+            elif year and _other_festival(g.get("fest") or ""):    # its day that year
+                fest_day = _festival_day(g["fest"], year)
+                month, day = fest_day.month, fest_day.day
             elif g.get("fest") or g.get("ht"):
                 month, day = _festival_month_day(g.get("fest") or g["ht"])
             else:
@@ -733,9 +883,12 @@ def _date_matches(text: str) -> list[_DateMatch]:
                         or ((_ENTRY_START.search(before) or _EVENT_BEFORE.search(before))
                             and not share)
                         or _TIME_AFTER.match(text, m.end()) or _in_date_column(text, m)):
-                    # "(per SW Iqbal 3/3)", "invite for 2/4.": a date if it fits the entry
-                    if not (g["sep"] == "/" and not share and _CLAUSE_END.match(text, m.end())
-                            and _source_before(before)):
+                    # "(per SW Iqbal 3/3)", "invite for 2/4.", "seen at school 7/10": a date
+                    # if it fits the entry
+                    if not (g["sep"] == "/" and not share
+                            and ((_CLAUSE_END.match(text, m.end()) and _source_before(before))
+                                 or (_PLACE_BEFORE.search(before)
+                                     and not _SCORE_BEFORE.search(before)))):
                         continue        # "3/4", "7/10", "24/7": fractions, scores, hours
                     tentative = True
                 if not (1 <= month <= 12 and day and 1 <= day <= 31):
@@ -1218,9 +1371,9 @@ def find_dates(text: str, shift: int) -> list[Span]:
 
 
 # words that belong to the date after them: "mid March 2025", "end of March", "Tuesdays from
-# 3 Sept" (kept as written, the date in them moved; "w/c 9th Dec" is the date alone)
-_DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late|(?:end|start|beginning|middle)"
-                           r"[ \t]+of)|"
+# 3 Sept", "by end Oct" (kept as written, the date in them moved; "w/c 9th Dec" is the date alone)
+_DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late|end(?:[ \t]+of)?|"
+                           r"(?:start|beginning|middle)[ \t]+of)|"
                            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days[ \t]+from)[ \t\-]*\Z")
 # the clock time straight after a full date, as an email header writes it ("Sent: Thursday,
 # 7 November 2024 16:52"): one date with it

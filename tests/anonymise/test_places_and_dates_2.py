@@ -430,3 +430,82 @@ def test_a_part_of_a_month_reads_naturally_after_the_move():
 
 def test_a_girls_name_after_a_number_is_no_polish_date():
     assert "date" not in found("Group of 3 Maja and Ola came along.").values()
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a short date opening a list: the next date's day is no two-digit year of it
+    ("Missed appointments: 4 Mar, 18/03/24 and the scan.", ("4 Mar", "18/03/24")),
+    ("Home visits: 12 Feb, 26 Feb and 3 Mar 2025.", ("12 Feb", "26 Feb", "3 Mar 2025")),
+    ("Calls made 2 May, 2024-05-09 per the log.", ("2 May", "2024-05-09")),
+])
+def test_a_short_date_opening_a_list_keeps_its_own_day(text, dates):
+    result = found(text)
+    assert all(result.get(d) == "date" for d in dates), result
+
+
+def test_a_list_of_dates_moves_each_by_the_same_days():
+    text = anonymise("Calls missed: 9 Sep, 23/09/24 and 30 Sep.", date_shift_days=10).text
+    assert text == "Calls missed: 19 Sep, 03/10/24 and 10 Oct.", text
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # "end" with a month and no "of", in a sentence or alone in a table's cell
+    ("Housing to reply by end Nov about the damp.", "end Nov"),
+    ("| Book the dental check | Gran | end Mar |", "end Mar"),
+    ("| Apply for the bus pass | SW | by end Sept   |", "end Sept"),
+    ("Report due end-Jan, chair agreed.", "end-Jan"),
+])
+def test_the_end_of_a_month_without_of(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_the_end_of_a_month_moves_with_the_dates():
+    text = anonymise("Seen 14 Nov 2024; forms back by end Nov.", date_shift_days=31).text
+    assert text == "Seen 15 Dec 2024; forms back by end Dec.", text
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a short day/month after where it happened, fitting the entries round it
+    ("Home visit 02/10/24. Spoke to him alone at school 9/10.", "9/10"),
+    ("Strategy 15/07/24. Seen at the GP 3/8 about the rash.", "3/8"),
+    ("Core group 20/09/24; she was seen at nursery 7/10 with her key worker.", "7/10"),
+])
+def test_a_short_day_month_after_where_it_happened(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a score after another score, a share of days, "the end may" a verb
+    ("Scaling 14/10/24: 6/10 at home, at school 7/10.", "at school 7/10"),
+    ("Entry 01/10/24. He is in school 3/5 days a week.", "in school 3/5 days"),
+    ("She hopes the end may come soon.", "end may come"),
+])
+def test_scores_shares_and_the_verb_may_after_end_stay(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # festivals of other calendars with a year, with their diacritics or without
+    ("The family arrived soon after Diwali 2021.", "Diwali 2021"),
+    ("He has not fasted since Ramadan 2022.", "Ramadan 2022"),
+    ("They last saw grandad at Tet 2024 in Hai Phong.", "Tet 2024"),
+    ("Nan came over for Tết Nguyên Đán 2020, then went home.", "Tết Nguyên Đán 2020"),
+    ("Mum says Ramaḍān 2023 was the hardest.", "Ramaḍān 2023"),
+    ("Uncle took them to the gurdwara for Vaisakhi 2019.", "Vaisakhi 2019"),
+    ("Dad visited at Hanukkah 2022 for one night.", "Hanukkah 2022"),
+    ("No contact since Chinese New Year 2023.", "Chinese New Year 2023"),
+    ("Gifts were sent for Eid ul-Adha 2021.", "Eid ul-Adha 2021"),
+    ("They went back to Erbil for Newroz 2022.", "Newroz 2022"),
+])
+def test_a_festival_of_another_calendar_with_its_year(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    # written back as its day that year moved, in order with the dates round it
+    ("Left after Tết 2023, arrived 10/03/2023.", "Left after 29 January 2023, arrived 17/03/2023."),
+    ("Since Diwali 2023 (12/11/2023).", "Since 19 November 2023 (19/11/2023)."),
+    ("Over Passover 2024 she stayed.", "Over 30 April 2024 she stayed."),
+])
+def test_a_festival_of_another_calendar_moves_as_its_day_that_year(text, moved):
+    assert anonymise(text, date_shift_days=7).text == moved, anonymise(text, date_shift_days=7).text
