@@ -153,7 +153,12 @@ address, then names):
     "Mon-Fri 9-5".
     A month range with a two-digit year ("Sept–Nov 24"), "Jan 25" before a word a date goes
     before, a death's year ("(d. 2018)") and a year opening a bracket ("(2017, …") are dates;
-    so are a festival or named day with a year ("Bonfire Night 2024"), "DOB 1990", a year
+    so are a festival or named day with a year ("Bonfire Night 2024"), a festival of another
+    calendar with its year, moved as that year's festival day ("Tết 2023", "Diwali 2022", "Eid
+    al-Adha 2021", "Hanukkah 2019"), "end Feb" and "by end Oct" (a part of a month without
+    "of"), a short date opening a list after a colon ("DNA x3: 8 Jan, 22/01/24"), a short
+    day/month after where it happened ("seen at school 7/10") where it fits the dated entries
+    around it (never a score, "6/10 at home"), "DOB 1990", a year
     after a comma or acronym ending a clause, "(2015-18)", months joined by "/" ("Feb/March"),
     a month in a table's date column and short dates listed after a contact verb ("chased 3/6
     and 11/6"); "8/12/16 wk" (ages in weeks) is none. So are a year alone in a table's column
@@ -260,18 +265,19 @@ address, then names):
     half alone where the whole plate is in the text ("LR68" beside "LR68 XNV"); a current
     plate with its unread letters masked (``KX19 R..``, ``YR68 ???``).
 ``handle``
-    ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after
-    "as", "name", "username", "tag", ":" on a line naming a platform (Snapchat, TikTok, Xbox…; a
-    graffiti tag too); and with no cue word, a token shaped only as a username is (an underscore
+    ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after "as",
+    "name", "username", "tag", ":", the platform's own name or "calls himself" on a line naming a
+    platform (Snapchat, TikTok, Xbox…, "snapping"; a graffiti tag too: "her insta jazzyy.x", "calls
+    himself kxng.rio_"); and with no cue word, a token shaped only as a username is (an underscore
     among letters, ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``,
     ``jaydenb2009``) within 80 characters of a word about being online (a platform, chat, messaged,
     gaming, followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
-    ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which
-    needs a cue) are not. Letters only with two or more small-to-capital changes
-    (``xXNightOwlXx``, ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word
-    about being online (login, username, profile and platform among them) or in quotes; names
-    and brands (McDonald, PlayStation, ``PlayStation5``, iPhone) have fewer. A username found
-    once, with a dot, digit or underscore in it, goes wherever it comes again.
+    ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which needs a
+    cue) are not. Letters only with two or more small-to-capital changes (``xXNightOwlXx``,
+    ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word about being online
+    (login, username, profile and platform among them) or in quotes; names and brands (McDonald,
+    PlayStation, ``PlayStation5``, iPhone) have fewer. A username found once, with a dot, digit or
+    underscore in it, goes wherever it comes again.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
     Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
@@ -333,12 +339,15 @@ address, then names):
     times", "session no. 4"), a probation hostel with its kind ("… Approved Premises"), a council's
     name in a heading in capitals whatever its words ("HIGHLAND COUNCIL"; never "CHILDREN IN CARE
     COUNCIL"), places in Irish or Scottish Gaelic ("Tigh a' Chomhairle", "Àird an t-Sruthain") and
-    Gaelic schools ("Bun-sgoil …"), a church by "… Ministries", a venue "The …" before its kind
-    ("The Hollies family centre"), "… Parade" after on, in or at, a named clinic in lower case
-    ("Ridgeway fracture clinic"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils by their letters
-    ("… CC", "… MBC", "… CBC"), police forces by name, "… County FA", firms ("… & Partners", "…
-    Assessments", "… Consultancy"), shops ("… Mini Mart", "… Stores", "… Off Licence"), food banks,
-    horse fairs, caravan and holiday parks, boxing clubs ("… ABC"); Welsh bodies with the type word
+    Gaelic schools ("Bun-sgoil …"), a recreation ground or playing fields by name ("Hartley Rec", "…
+    Playing Fields"; never "the rec"), Scotland's "… PS" and "… HS" (never "PS:"), a street of one
+    word ending "-gate" after its number ("40 Wellgate"), a church by "… Ministries", a venue "The
+    …" before its kind ("The Hollies family centre"), "… Parade" after on, in or at, a named clinic
+    in lower case ("Ridgeway fracture clinic"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils by
+    their letters ("… CC", "… MBC", "… CBC"), police forces by name, "… County FA", firms ("… &
+    Partners", "… Assessments", "… Consultancy"), shops ("… Mini Mart", "… Stores", "… Off
+    Licence"), food banks, horse fairs, caravan and holiday parks, boxing clubs ("… ABC"); Welsh
+    bodies with the type word
     first (Canolfan, Cyngor Sir, Teuluoedd yn Gyntaf, Gwasanaeth, Prosiect; their generic words
     alone stay); "X upon Y" towns; a place abroad of a common word and a joining word ("Vila do
     Sol"); a pub by its name alone where the text calls it a pub ("in the Feathers … the pub"); a
@@ -498,6 +507,17 @@ address, then names):
       brackets after a name ('Jordan ("JJ")'; never a defined acronym, '("SGO")'); a name
       written again in lower case ("bex") when it is a known given name no dictionary holds, or
       on a text message's line; a surname that is a word after a dotted initial ("E. Grant");
+    - a shift's staff after its heading ("EARLY (07:00-15:00)  staff on: SH / dk", "waking
+      night: RA"), in either case and whatever else the letters spell ("SH" elsewhere stays
+      self-harm); initials with stops, hyphens or apostrophes before an age, a quoted nickname
+      and an age, after a child word or a people label ("T.J. (15)", 'A-R.M. "Amber" (14)',
+      "L.O'D.", "boy T.W."), and such a young person's first letter later ("T back from PRU");
+      "I." or "M." with its stop before a verb ("I. told the nurse"; "I. Background" stays); a
+      given name that is a word after a form's dot leaders ("Name ...... Dean HOLLIS"); an age
+      as a register writes it ("Summer (9m)", "(2y)"); a listed surname in capitals before the
+      given names ("NGUYỄN Văn Hùng", "WANG Xiu Ying"); a name written with and without its
+      accents is one person ("Hùng", "Hung", "HUNG NGUYEN"), and a short word inside a name
+      written with accents is the name's ("Đặng Thu Hà", "Nghệ An"; never "and", "is");
       a title ending a line with the name on the next; a surname in capitals after a given
       name before an age or date of birth ("Andreea IONESCU dob"); a quoted nickname after
       "aka" even when a word ('aka "Dutch"'), and its later use as a person; a title with one

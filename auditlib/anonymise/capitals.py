@@ -1,14 +1,18 @@
 """Words written in capitals: identifiers in headings, letterheads and address blocks
 ("HOLLYBANK LODGE", "SITTING AT SHEFFIELD", "MEADOWCROFT JUNIOR SCHOOL"), and initials
 standing for a person the text never names in full ("BN and HC on shift", "GF (DSL) phoned
-dad", "logged by TW", "— SV"). See the package docstring for the rules."""
+dad", "logged by TW", "— SV"). See the package docstring for the rules.
+
+Longer than 500 lines because every finder here reads the same view of the text's capitals
+(headings, surnames first, family lists, staff initials) and shares its tests of a word in
+capitals; apart, each module would import the others' private helpers."""
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
 
-from auditlib.anonymise.english import is_english
+from auditlib.anonymise.english import folded, is_english
 from auditlib.anonymise.identifiers import POLICE_RANKS
 from auditlib.anonymise.names import (
     AGE_AFTER_RE,
@@ -154,7 +158,7 @@ def _unknown_capitals(word: str) -> bool:
 def _name_in_capitals(word: str) -> bool:
     """A word in capitals that may be a name: a listed given name or surname, or a word no
     dictionary or list holds ("OKONKWO", "WARSAME-CLARKE"); never an acronym or a town."""
-    low = word.lower()
+    low = folded(word.lower())      # "NGUYỄN" is Nguyen
     if word in never_initials() or word in NOT_INITIALS or low in TOWNS or len(word) < 2:
         return False
     return low in FIRST_NAMES or low in SURNAMES or (
@@ -168,7 +172,9 @@ _RANKS = frozenset(r.upper() for r in POLICE_RANKS)
 
 
 # a form's field label, then the name: "Pupil: ", "Young person (YP): "
-_FIELD_LABEL_RE = re.compile(r"(?:^|[ \t]{2}|\t)[ \t]*[A-Z][\w ()'’/\-]{0,30}:[ \t]*$")
+# (or its dot leaders: "Name ........ Dean HOLLIS")
+_FIELD_LABEL_RE = re.compile(r"(?:^|[ \t]{2}|\t)[ \t]*[A-Z][\w ()'’/\-]{0,30}?"
+                             r"(?::|[ \t]*\.{3,})[ \t]*$")
 
 
 def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> int | None:
@@ -178,8 +184,11 @@ def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> int | None:
     ("Sam SAID NO"). The index of the first given name, or None."""
     tok, nxt = toks[i], toks[i + 1]
     word = _name_in_capitals(nxt.core)
+    # a given name that is also a word ("Dean", "Hope") straight after a form's field label
+    labelled = tok.low in NAME_STOP_WORDS and tok.low in FIRST_NAMES and bool(
+        _FIELD_LABEL_RE.search(line_before(text, tok.start))) and word
     if not (tok.capitalised and not tok.possessive and len(tok.core) > 1
-            and text[tok.end:nxt.start] == " " and tok.low not in NAME_STOP_WORDS
+            and text[tok.end:nxt.start] == " " and (tok.low not in NAME_STOP_WORDS or labelled)
             and (word or (len(nxt.core) >= 4 and nxt.core.isalpha() and nxt.low not in TOWNS
                           and nxt.core not in never_initials() and nxt.core not in NOT_INITIALS
                           and nxt.low not in NAME_STOP_WORDS))):
@@ -313,6 +322,11 @@ _SURNAME_FIRST_RE = re.compile(
     r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z]))")
 
 
+# a listed surname in capitals, in any alphabet's letters, before the given names, as Vietnamese,
+# Chinese and Korean names are written: "NGUYỄN Văn Hùng", "WANG Xiu Ying"
+_SURNAME_BEFORE_GIVEN_RE = re.compile(r"(?<![\w'’\-])(?P<surname>[^\W\d_]{3,})(?=[ \t]+"
+                                      r"[^\W\d_a-z][^\W\d_A-Z])")
+
 _FIELD_END_RE = re.compile(r"[ \t]*(?:[|,;(]|\r?\n|\Z|[ \t]{2}|\t)")
 
 
@@ -334,6 +348,14 @@ _SURNAME_OF_FAMILY_RE = re.compile(
     r"families|household|children|siblings|boys|girls)\b)")
 
 
+def _given_name_like(word: str) -> bool:
+    """A listed given name or surname, with or without its accents ("Văn", "Xiu"), or a word
+    no dictionary holds."""
+    low = word.lower()
+    return folded(low) in FIRST_NAMES or folded(low) in SURNAMES or (
+        low not in NAME_STOP_WORDS and not is_english(low))
+
+
 def _surname_first(text: str, mask: Mask) -> list[Span]:
     out = []
     capitals = never_initials()
@@ -341,6 +363,15 @@ def _surname_first(text: str, mask: Mask) -> list[Span]:
         surname = m.group("surname")
         if len(surname) >= 3 and surname not in capitals and surname not in NOT_INITIALS \
                 and _name_in_capitals(surname) and mask.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
+                            words=(surname.title(),)))
+    for m in _SURNAME_BEFORE_GIVEN_RE.finditer(text):
+        surname = m.group("surname")
+        low = folded(surname.lower())
+        if surname.isupper() and low in SURNAMES and low not in NAME_STOP_WORDS \
+                and surname not in capitals and low not in TOWNS \
+                and mask.free(m.start(), m.end()) \
+                and _given_name_like(re.match(r"[ \t]+([^\W\d_]+)", text[m.end():]).group(1)):
             out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
                             words=(surname.title(),)))
     for m in _SURNAME_FIRST_RE.finditer(text):
@@ -391,7 +422,16 @@ _PAIR_AFTER = re.compile(r"[ \t]*(?:,|and|&|/|\+)[ \t]*([A-Z]{2,3})(?![\w'’\-/
 _PEOPLE_LABEL_BEFORE = re.compile(
     r"(?i)^[ \t]*(?:[\-–•*][ \t]*)?(?:yp|young[ \t]+(?:people|persons?)|children|child|"
     r"residents?|staff|on[ \t]+shift|on[ \t]+duty|present|attendees|attending|in[ \t]+attendance"
-    r"|apologies|workers?)\b[^:\n]{0,25}:[ \t]*\Z")
+    r"|apologies|workers?)\b[^:\n]{0,25}:[ \t]*\Z"
+    # a shift's heading before its staff: "EARLY (07:00-15:00)  staff on: SH / DK",
+    # "NIGHT  waking night: RA"
+    r"|(?i:\b(?:staff[ \t]+on|on[ \t]+shift|waking[ \t]+nights?|sleep[ \t\-]*ins?|sleeping[ \t]+in)"
+    r"[ \t]*:[ \t]*(?:[A-Za-z]{2,3}[ \t]*(?:/|,|&|\+|and)[ \t]*)*\Z)")
+# a shift's staff by their initials, in either case, after such a heading: "staff on: SH / dk"
+_STAFF_LIST_RE = re.compile(
+    r"(?i:\b(?:staff[ \t]+on|on[ \t]+shift|waking[ \t]+nights?|sleep[ \t\-]*ins?|sleeping[ \t]+in)"
+    r"[ \t]*:[ \t]*)(?P<list>[A-Za-z]{2,3}(?:[ \t]*(?:/|,|&|\+|and)[ \t]*[A-Za-z]{2,3})*)"
+    r"[ \t]*$", re.M)
 
 
 # a service, team or record named by the letters before it: "email from SH hub", "with SP
@@ -430,7 +470,11 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
         core = re.sub(r"[.\s]", "", m.group(0))
         if ((text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()))
-                or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())) \
+                or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                # "T.J. (15)", 'A-R.M. "Amber" (14)', "boy T.W. in with", "YP: L.O'D."
+                or _AGE_AFTER_DOTTED_RE.match(text, m.end())
+                or _CHILD_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+                or _PEOPLE_LABEL_BEFORE.search(line_before(text, m.start()))) \
                 and core not in capitals and core not in _DOTTED_ABBREVIATIONS:
             dotted[core] = m
     # a family's children by their initials ("MOHAMUD - AM (14)"), whatever else they spell
@@ -442,9 +486,20 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
             and protected.free(m.start(), m.end())]
     hits += [(m.start(), m.end(), core) for m in DOTTED_INITIALS_RE.finditer(text)
              if (core := re.sub(r"[.\s]", "", m.group(0))) in dotted]
+    # a shift's staff: every one of them a person, written in capitals or not
+    shift_staff = {}
+    for m in _STAFF_LIST_RE.finditer(text) if ":" in text else ():
+        for item in re.finditer(r"[A-Za-z]{2,3}", m.group("list")):
+            core = item.group(0)
+            # (even letters that are an acronym elsewhere: "SH" on a rota is no self-harm)
+            if core.lower() != "and" and core.lower() not in NAME_STOP_WORDS:
+                shift_staff[m.start("list") + item.start()] = core
+    listed = {start for start, _, _ in hits}
+    hits += [(at, at + len(core), core.upper()) for at, core in shift_staff.items()
+             if at not in listed and protected.free(at, at + len(core))]
     if not hits:
         return []
-    people: set[str] = set(dotted) | children
+    people: set[str] = set(dotted) | children | {c.upper() for c in shift_staff.values()}
     pairs: list[tuple[str, str]] = []
     for start, end, core in hits:
         before, after = line_before(text, start), line_after(text, end)
@@ -477,6 +532,11 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     return out
 
 
+# an age in brackets after initials, a nickname in quotes between: 'A-R.M. "Amber" (14)'
+_AGE_AFTER_DOTTED_RE = re.compile(r"[ \t]*(?:[\"“][^\"”\n]{1,25}[\"”][ \t]*)?" + _AGE_IN_BRACKETS)
+# a word for a child just before: "Yr 4 boy T.W.", "her son J.P."
+_CHILD_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:boy|girl|child|yp|son|daughter|brother|sister|"
+                                   r"sibling|baby|pupil)[ \t]+\Z")
 # letters written with stops that are words, not a person: "(U.K.)", "(a.k.a.)", "(D.O.B.)"
 _DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "GB", "UAE", "AKA", "RIP", "DOB",
                                    "BA", "MA", "QC", "KC", "AD", "BC"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.resources
+import unicodedata
 
 
 @functools.cache
@@ -55,3 +56,21 @@ def is_english(word: str) -> bool:
                     and stem[-1] in _DOUBLED and stem[:-1] in words:
                 return True
     return False
+
+
+# letters with no decomposition to a plain one: "Đặng" is Dang, "Łukasz" Lukasz
+_PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i",
+                        "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
+def folded(word: str) -> str:
+    """``word`` without its accents, so a name written both ways is one name: records type
+    "Hùng" and "Hung", "NGUYỄN" and "Nguyen", "Ștefan" and "Stefan".
+
+    >>> folded("Nguyễn"), folded("Đặng"), folded("Ștefan"), folded("Hung")
+    ('Nguyen', 'Dang', 'Stefan', 'Hung')
+    """
+    if word.isascii():
+        return word
+    plain = unicodedata.normalize("NFKD", word.translate(_PLAIN))
+    return "".join(c for c in plain if not unicodedata.combining(c))

@@ -535,15 +535,18 @@ def find_vehicles(text: str) -> list[Span]:
 # ---- social media handles and usernames
 
 _AT_HANDLE_RE = re.compile(r"(?<![\w.+'@-])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
-_PLATFORMS = (r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|whatsapp|"
-              r"discord|telegram|threads|youtube|twitch|roblox|fortnite|xbox|psn|playstation|"
+_PLATFORMS = (r"(?:snap(?:chat|ping|ped|s)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|"
+              r"whatsapp|discord|telegram|threads|youtube|twitch|roblox|fortnite|xbox|psn|playstation|"
               r"steam|kik|wink|yubo|onlyfans|reddit|grindr|tinder|bumble|hinge|wizz|omegle|"
               r"gamertag|tag|username|user[ \t]?name|handle|screen[ \t]?name|account|profile)")
 _PLATFORM_WORDS = re.compile(rf"(?i)\b{_PLATFORMS}\b")
 # a token shaped like a username: letters, digits, dots, underscores, hyphens, with at least
 # one digit, underscore or inner dot (plain words are left to the name rules)
 _BARE_HANDLE_RE = re.compile(
-    r"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id|tag)|:|\()"
+    # (or straight after the platform, or after "calls himself": "her insta k.r_", "calls
+    # himself kxng.r")
+    rf"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id|tag|"
+    rf"(?:him|her|them)sel(?:f|ves)|{_PLATFORMS})|:|\()"
     r"[ \t]*['\"“‘]?"
     r"(?P<h>(?=[\w.\-]*(?:\d|_|[A-Za-z]\.[A-Za-z]))[A-Za-z0-9_](?:[\w.\-]*[\w])?_?)"
     r"(?![\w@])")

@@ -9,6 +9,8 @@ import re
 
 from auditlib.anonymise.english import is_english
 from auditlib.anonymise.names import (
+    AGE_AFTER_RE,
+    DOTTED_INITIALS_RE,
     ROLE_AFTER_RE,
     ROLE_BEFORE_RE,
     SUFFIX_WORD_RE,
@@ -303,6 +305,10 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         if len(s.words) >= 2:
             people.setdefault((s.words[0][0] + s.words[-1][0]).lower(), set()).add(
                 (person[0], person[-1]))
+    # a young person a log lists by initials and age ("T.J. (15)") is "T" later: "T back"
+    for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
+        if AGE_AFTER_RE.match(line_after(text, m.end())):
+            people.setdefault(m.group(0)[0].lower(), set()).add((m.group(0),))
     if not people:
         return []
     capitals = never_initials()
@@ -310,8 +316,13 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
     out = []
     for tok in toks:
         low = tok.low
-        if len(low) > 2 or low not in people or low in ("a", "i", "o", "x") or low in roles \
-                or not mask.free(tok.start, tok.end):
+        after = line_after(text, tok.end)
+        # "I. told the worker": with its stop and a verb after, "I" and "A" are initials too
+        stop_verb = len(low) == 1 and tok.core.isupper() and after[:1] == "." \
+            and bool(VERB_AFTER_RE.match(after[1:]))
+        if len(low) > 2 or low not in people or (low in ("a", "i", "o", "x") and not stop_verb) \
+                or low in roles or not mask.free(tok.start, tok.end) \
+                or DOTTED_INITIALS_RE.match(text, tok.start):    # "L.O'D.": another person's
             continue
         lower_here = regions is not None and _inside(regions, tok.start, tok.end)
         if not (tok.core.isupper() or lower_here) or tok.core.upper() in capitals \
@@ -320,7 +331,6 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         if _JOINED_LETTERS_RE.match(text, max(0, tok.start - 2)) \
                 or _JOINED_LETTERS_RE.match(text, tok.start):
             continue        # "A&E", "B&B", "P/T": one abbreviation
-        after = line_after(text, tok.end)
         if low in ("m", "f") and _SEX_AFTER_RE.match(after):
             continue        # "Selam Tesfaye - F, dob …": the child's sex
         if after[:1].isdigit() or text[tok.start - 1:tok.start].isdigit() \
@@ -329,7 +339,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         # "S. describes him", "sees L. as easy": a named person's initial and its stop inside
         # a sentence that goes on in lower case
         dotted = len(low) == 1 and tok.core.isupper() and _DOTTED_IN_SENTENCE_RE.match(after) \
-            and re.search(r"[a-z]", line_before(text, tok.start))
+            and (re.search(r"[a-z]", line_before(text, tok.start)) or stop_verb)
         if not (dotted or VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
                 line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
                 or tok.possessive       # "R's login" for Rahima's
@@ -343,6 +353,8 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         span = Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=words)
         if len(found) > 1:
             span.key = ("initials", low)
+        elif "." in words[0]:       # the person of "T.J. (15)": one placeholder for both
+            span.key = ("initials", re.sub(r"[.\s]", "", words[0]))
         out.append(span)
     return out
 

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from auditlib.anonymise.english import english_words, is_english
+from auditlib.anonymise.english import english_words, folded, is_english
 from auditlib.anonymise.identifiers import POLICE_RANKS
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
 from auditlib.anonymise.wordlists import (
@@ -59,10 +59,14 @@ AGE_AFTER_RE = re.compile(
     # ("(3-yearly)", "(2-weekly)" are how often, not an age)
     r"(?i)^(?:[ \t]*\([ \t]*(?:aged?:?[ \t]*|age[ \t]+)?\d{1,2}\b(?!-[a-z]+ly\b)|"
     r",?[ \t]+aged?[ \t]+\d|"
+    # an age set off by commas, "another boy, Long, about 15." (never "15 minutes")
+    r",[ \t]+(?:(?:about|approx\.?|around|roughly|maybe)[ \t]+)?\d{1,2}[ \t]*(?:[.,;)]|$)|"
     r"[ \t]*\([ \t]*(?:dob|d\.o\.b\.?|born|date of birth)\b|,?[ \t]+(?:dob|born|d\.o\.b)\b|"
     # an age, then the date of birth: "Dolly 10 (DOB …)"
     r"[ \t]+\d{1,2}[ \t]*[(,][ \t]*(?:dob|d\.o\.b)\b|"
-    r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b)")
+    r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?|mths?|weeks?)\b|"
+    # a register's short form: "Summer (9m)", "Jack (2y)", "baby (6w)"
+    r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:m|w|y|mo|wks?)[ \t]*\))")
 VERB_AFTER_RE = re.compile(r"^[ \t]+(?:" + "|".join(VERBS) + r")\b")
 _LIST_GAP_RE = re.compile(r"^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,[ \t]*and|,|and|&)[ \t]*$")
 _DATE_CONTEXT_BEFORE = re.compile(r"(?i)(?:in|since|by|until|till|during|of|last|next|early|"
@@ -321,6 +325,19 @@ def _welsh_inside(text: str, toks: list[Tok], i: int, mask: Mask) -> bool:
     return j > i and j < len(toks) and _joinable(toks[j], mask, text)
 
 
+def _short_word_after_accents(text: str, prev: Tok, tok: Tok, mask: Mask) -> bool:
+    """"Đặng Thu Hà", "Nghệ An": a short capitalised word after a word written with accents
+    is the same name's, although it is an English word or abbreviation ("An", "Thu")."""
+    return not prev.core.isascii() and tok.capitalised and not tok.allcaps \
+        and not tok.sentence_start and len(tok.core) <= 4 and text[prev.end:tok.start] == " " \
+        and tok.low not in _SENTENCE_JOINERS and mask.free(tok.start, tok.end)
+
+
+# words that carry on a sentence, never a name's ("Zoë And Mark", "José Is here")
+_SENTENCE_JOINERS = frozenset({"and", "or", "but", "is", "was", "are", "has", "had", "the", "of",
+                               "to", "at", "on", "in", "if", "so", "as", "for", "with", "from"})
+
+
 def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     current: list[Tok] = []
@@ -330,7 +347,8 @@ def _runs(text: str, toks: list[Tok], mask: Mask) -> list[list[Tok]]:
         if _joinable(tok, mask, text) or (current and (
                 _surname_after_first_name(text, current[-1], tok, mask)
                 or _surname_after_dotted_initial(text, current[-1], tok, mask)
-                or _welsh_inside(text, toks, i, mask))):
+                or _welsh_inside(text, toks, i, mask)
+                or _short_word_after_accents(text, current[-1], tok, mask))):
             if current:
                 prev = current[-1]
                 gap = text[prev.end + (2 if prev.possessive else 0):tok.start]
@@ -806,11 +824,12 @@ _INITIAL_TITLES = frozenset({"mr", "mrs", "miss", "ms", "mx", "sir", "dr"})
 
 
 def resolve_names(spans: list[Span]) -> None:
-    """Give each name span the key of the person it refers to."""
+    """Give each name span the key of the person it refers to (one person whether or not
+    their name is written with its accents)."""
     full = {}
     for s in spans:
         if len(s.words) >= 2:
-            full.setdefault((s.words[0].lower(), s.words[-1].lower()), s)
+            full.setdefault((folded(s.words[0].lower()), folded(s.words[-1].lower())), s)
     by_first: dict[str, set] = defaultdict(set)
     by_last: dict[str, set] = defaultdict(set)
     for first, last in full:
@@ -819,17 +838,17 @@ def resolve_names(spans: list[Span]) -> None:
     # "Benno" for Benedikt, found on its own: the person it is short for
     by_start = _names_by_start(spans)
     for s in spans:
-        if len(s.words) == 1 and s.key is None and s.words[0].lower() not in by_first \
-                and s.words[0].lower() not in by_last \
-                and (name := _short_form_of(s.words[0].lower(), by_start)):
+        if len(s.words) == 1 and s.key is None and folded(s.words[0].lower()) not in by_first \
+                and folded(s.words[0].lower()) not in by_last \
+                and (name := _short_form_of(folded(s.words[0].lower()), by_start)):
             s.words = (name,)
     for s in spans:
         if s.key is not None:
             continue          # initials, resolved when found
         if len(s.words) >= 2:
-            s.key = ("person", s.words[0].lower(), s.words[-1].lower())
+            s.key = ("person", folded(s.words[0].lower()), folded(s.words[-1].lower()))
             continue
-        w = s.words[0].lower() if s.words else ""
+        w = folded(s.words[0].lower()) if s.words else ""
         lasts, firsts = by_last.get(w, set()), by_first.get(w, set())
         if s.title and len(lasts) == 1:
             s.key = ("person", *next(iter(lasts)))
@@ -883,20 +902,21 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                  lower: Mask | None = None) -> list[Span]:
     """Every other capitalised or ALL CAPS occurrence of a word seen in a name, and initials;
     in the paragraphs of ``lower`` (written in lower case) any occurrence."""
-    components = {w.lower() for s in names for w in s.words if len(w) > 1}
+    # with and without accents, one name ("Hùng" then "Hung", "NGUYỄN" then "Nguyen")
+    components = {folded(w.lower()) for s in names for w in s.words if len(w) > 1}
     # a surname that is also a word (Day, Ward) recurs as the person only with care: see below
     word_surnames = {s.words[-1].lower() for s in names if len(s.words) >= 2} & NAME_STOP_WORDS
     # and so does a nickname that is a word ('aka "Dutch"', then '"Dutch pushed mum"')
     word_surnames |= {s.words[0].lower() for s in names
                       if s.title == _NICK and len(s.words) == 1} & NAME_STOP_WORDS
     components -= NAME_STOP_WORDS
-    given_words = {s.words[0].lower() for s in names if s.words}
+    given_words = {folded(s.words[0].lower()) for s in names if s.words}
     capitals = never_initials()
     out = []
-    for tok in toks:
+    for i, tok in enumerate(toks):
         if tok.initial or not mask.free(tok.start, tok.end):
             continue
-        low = tok.low
+        low = folded(tok.low)
         if low in word_surnames:
             # "Foster said", "asked Day": capitalised, alone (not "Day Centre", "Foster Carer"),
             # and mid-sentence unless a verb or possessive follows
@@ -933,7 +953,7 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         if (tok.sentence_start or (tok.allcaps and _among_capitals(text, tok))) \
                 and low not in given_words and low not in FIRST_NAMES and low not in SURNAMES \
                 and not tok.possessive and not VERB_AFTER_RE.match(line_after(text, tok.end)) \
-                and is_english(low):
+                and is_english(low) and not _beside_name(text, toks, i, components):
             continue
         if low in _MONTH_NAMES_ALSO_NAMES and _in_date_context(text, tok):
             continue
@@ -958,6 +978,15 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                 and not re.search(r"\d[ \t]*\Z", line_before(text, m.start())):
             out.append(_initials_span(m.start(), m.end(), letters, initials[letters]))
     return out
+
+
+def _beside_name(text: str, toks: list[Tok], i: int, components: set[str]) -> bool:
+    """Whether the word before or after ``toks[i]`` (a space between) is a word of a name
+    found: "HUNG NGUYEN" after "Nguyễn Văn Hùng" is the person, not a heading's words."""
+    return (i + 1 < len(toks) and text[toks[i].end:toks[i + 1].start] == " "
+            and folded(toks[i + 1].low) in components) or (
+        i > 0 and text[toks[i - 1].end:toks[i].start] == " "
+        and folded(toks[i - 1].low) in components)
 
 
 _WORD_BEFORE_BRACKET_RE = re.compile(r"(?<![\w'’\-])([A-Z][\w'’\-]+)[ \t]*\([ \t]*\Z")
@@ -1073,7 +1102,8 @@ def _nana_alone(text: str, toks: list[Tok], names: list[Span], mask: Mask) -> li
 
 
 # initials written with stops, two or three letters: "P.M.", "K. A.", "B.T.C."
-DOTTED_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+DOTTED_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z](?:[\-'’][A-Z])?\."
+                                r"(?:[ \t]?[A-Z](?:[\-'’][A-Z])?\.){1,2}(?![\w])")
 # initials set in brackets straight after a name: "Tyler (TM, 15)", "Amira (AH)"
 _INITIALS_IN_BRACKETS_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})(?=[,;)])")
 

@@ -45,6 +45,8 @@ _SCHOOL_TYPES = (r"(?:Primary School|Primary Academy|Primary|Infant and Junior S
                  r"Secondary School|Grammar School|Secondary Academy|Academy|Sixth Form College|"
                  r"College|Nursery School|Nursery|Pre-?[Ss]chool|Special School|School|"
                  r"Pupil Referral Unit|PRU|University|"
+                 # Scotland's short forms: "Kirkbrae PS", "Braeside HS" (never "PS:" a postscript)
+                 r"PS(?![:\w])|HS(?![:\w])|"
                  # "St Bede's Catholic High", "Thornbury High" (not "High Street", "High Risk")
                  r"High(?![ \t]+[A-Z]))")
 _SCHOOL_RE = re.compile(rf"(?<![\w'’])(?:The[ \t]+)?{_PREFIX}[ \t]+(?P<type>{_CHURCH}"
@@ -261,7 +263,8 @@ _ADDRESS_RE = re.compile(
     rf"(?<![\w])(?:{_FLAT},?[ \t]+(?:{_BUILDING},?[ \t]+|{_CAP}(?:[ \t]+{_CAP}){{0,3}},[ \t]+)?)?"
     rf"(?P<number>\d{{1,4}}[A-Za-z]?"
     rf"(?:[ \t]*[\-–][ \t]*\d{{1,4}}[A-Za-z]?)?),?[ \t]+(?P<street>(?:{_CAP}[ \t]+){{1,4}}?"
-    rf"{_STREET_SUFFIX})(?![\w])")
+    # (or a northern street of one word, "12 Kirkgate", "40 Wellgate": never "Tailgate")
+    rf"{_STREET_SUFFIX}|(?!Tailgate|Floodgate|Tollgate)[A-Z][a-z]+[b-df-hj-np-tv-z]gate)(?![\w])")
 _STREET_ONLY_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
                              rf"(?P<type>{_STREET_STRONG})(?![\w])")
 # a street with no number, its type abbreviated, which only a street's is: "on Wharf St",
@@ -974,7 +977,7 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
         if not protected.free(suffix_start, m.end()):
             continue
         words = street.split()[:-1]
-        if all(w.lower() in STOP_WORDS and w.lower() not in PLACE_WORDS
+        if words and all(w.lower() in STOP_WORDS and w.lower() not in PLACE_WORDS
                and w.lower() not in ("st", "st.", "the") for w in words):
             continue      # "3 Children Services Road" is unlikely; "2 Core Group Way" protected
         end = extend(m.end())
@@ -1144,7 +1147,9 @@ _WHAT3WORDS_RE = re.compile(r"(?:(?<![\w/])///|\b(?i:what3words|w3w)\b[ \t]*:?[ 
                             r"(?P<words>[^\W\d_]+\.[^\W\d_]+\.[^\W\d_]+)(?![\w]|\.\w)")
 # a park by its name, even of common words ("Grange Park", "Memorial Park"); not a kind of
 # park ("Car Park", "Skate Park") nor a person ("Mr Park", "Ji-woo Park")
-_PARK_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+Park"
+# (and a recreation ground or playing field: "Hartley Rec", "Moor Lane Playing Fields")
+_PARK_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
+                      r"(?:Park|Rec|Recreation[ \t]+Ground|Playing[ \t]+Fields?)"
                       rf"(?![\w'’])(?![ \t]+[A-Z])")
 _KINDS_OF_PARK = frozenset({"car", "skate", "retail", "business", "industrial", "science", "theme",
                             "water", "safari", "country", "national", "holiday", "caravan",
@@ -1155,7 +1160,7 @@ _KINDS_OF_PARK = frozenset({"car", "skate", "retail", "business", "industrial", 
 
 def _parks(text: str, protected: Mask) -> list[Span]:
     out = []
-    for m in _PARK_RE.finditer(text) if "Park" in text else ():
+    for m in _PARK_RE.finditer(text) if re.search(r"Park|Rec|Playing", text) else ():
         if not protected.free(m.start(), m.end()):
             continue
         trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))

@@ -258,8 +258,8 @@ HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-25": 0.98,  # 89.3% first; 98.7% after its category fixes
                    "held-out-26": 0.97,  # 90.0% first; 97.4% after its category fixes
                    "held-out-27": 0.97,  # 96.0% first; 97.8% after its category fixes
-                   "held-out-28": 0.90,  # 90.6% first
-                   "held-out-29": 0.91}  # 91.2% first
+                   "held-out-28": 0.98,  # 90.6% first; 98.0% after its category fixes
+                   "held-out-29": 0.94}  # 91.2% first; 94.8% after (7 weekdays by design)
 
 
 def read_marked(folder) -> list[str]:
@@ -1618,3 +1618,33 @@ def test_prison_hospital_and_grouped_scheme_numbers_are_references(text, number)
 
 def test_years_in_a_row_stay_as_years():
     assert "reference" not in found("Moves in 2019 2020 2021 2022 were hard.").values()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("19:40 BRANTWOOD REC", "BRANTWOOD REC"),
+    ("Lads kicking a ball about on Ashby Rec again.", "Ashby Rec"),
+    ("Met at Colne Lane Playing Fields.", "Colne Lane Playing Fields"),
+    ("| Mr Hay | Depute Head | Glenmuir PS |", "Glenmuir PS"),
+    ("She moved up to Strathbeg HS in August.", "Strathbeg HS"),
+    ("Clinic address: 7 Northgate, Brackley", "7 Northgate"),
+    ("He stays at 31 Kirkgate with his gran.", "31 Kirkgate"),
+])
+def test_recreation_grounds_scottish_schools_and_gate_streets_go(text, place):
+    out = anonymise(text, key="test").text
+    assert not any(w in out for w in place.split() if w not in ("Lane",)), out
+
+
+@pytest.mark.parametrize("text", ["PS: ring me back after 4.", "We went to the rec after tea.",
+                                  "Went through the tailgate of the van."])
+def test_a_postscript_the_rec_and_a_tailgate_stay(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("She has been snapping an older lad who calls himself dr1ll.kidd and he picks her up.",
+     "dr1ll.kidd"),
+    ("He gave us his insta lil.moe_x so he can follow the project.", "lil.moe_x"),
+    ("She calls herself queen_b.07 online.", "queen_b.07"),
+])
+def test_usernames_after_a_platform_or_calls_himself_are_handles(text, handle):
+    assert found(text).get(handle) == "handle", found(text)
