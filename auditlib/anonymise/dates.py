@@ -238,8 +238,8 @@ _DATE_RES = [
     # a festival placed in time ("since Christmas", "at Easter", "over Eid", "since about New
     # Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year, written back
     # as the date it became; "a Christmas card", "Christmas was hard", "a Halloween party" stay
-    ("festival", re.compile(r"(?<![\w])(?:(?i:since|at|on|over|before|after|until|till|by|"
-                            r"from|around|during|for|last|next|this)|"
+    ("festival", re.compile(r"(?<![\w])(?:(?P<cue>(?i:since|at|on|over|before|after|until|"
+                            r"till|by|from|around|during|for|last|next|this))|"
                             # Welsh: since, over, before, after, until, by, on, at the time of
                             r"(?i:ers|dros|cyn|wedi|ar(?:[ \t]+ôl)?|tan|hyd|erbyn|adeg|"
                             r"yn[ \t]+ystod))"
@@ -256,6 +256,17 @@ _DATE_RES = [
                             # children…"); alone, "back after Christmas a little unsettled"
                             r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’])|(?![\w'’])"
                             rf"(?(cy)|(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t]))))")),
+    # a festival with its year is a date wherever it stands ("he was in Libya, Easter 2023")
+    ("festival", re.compile(r"(?<![\w])(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday))?|"
+                            r"Good[ \t]+Friday|New[ \t]+Year(?:['’]s)?)"
+                            r"(?:[ \t]+(?i:holidays?|hols|break|weekend))?,?[ \t]+"
+                            r"(?P<y>(?:19|20)\d\d)(?![\w'’/\-–])")),
+    # a bank holiday named by its month or season: "from May bank holiday", "the August bank
+    # holiday weekend", "late May bank holiday 2024": its Monday, written back as a date
+    ("festival", re.compile(r"(?<![\w])(?P<fest>(?:(?i:early|late)[ \t]+)?(?:May(?:[ \t]+Day)?|"
+                            r"(?i:spring|summer)|August|Aug|Easter)[ \t]+(?i:bank[ \t]+holiday))"
+                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?"
+                            r"(?![\w'’])")),
     # a named half term: "Feb half term 2025", "from October half-term"
     ("half_term", re.compile(r"(?<![\w])(?P<ht>Feb(?:ruary)?|May|Oct(?:ober)?)[ \t]+"
                              r"(?i:half[ \t\-]?term)(?:[ \t]+(?P<y>(?:19|20)\d{2}))?(?![\w])")),
@@ -294,7 +305,9 @@ _DATE_RES = [
     ("month", re.compile(rf"(?<=\()(?P<brk>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=\))")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
     # "this sat (3rd)" too: the weekday with it
-    ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due)"
+    ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due|"
+                               # a part of the day: "on the evening of the 6th"
+                               rf"(?:morning|afternoon|evening|night)[ \t]+of)"
                                rf"[ \t]+(?:the[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
                                rf"(?:the[ \t]+|\((?=\d{{1,2}}(?i:st|nd|rd|th)\)))?)"
                                rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
@@ -352,7 +365,12 @@ _DATE_RES = [
     # drive 2021, no markers", "(theft, 2019)", "came to UK 2013." (a word of count or number
     # before it is checked apart)
     ("year", re.compile(r"(?<![\w'’])(?P<pre>[a-z]{3,}|[A-Z]{2,5}),?[ \t]+"
-                        r"(?P<y>(?:19[5-9]|20[0-3])\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z))")),
+                        # or before the bracket saying what it was: "known to CSC 2022 (CIN)"
+                        r"(?P<y>(?:19[5-9]|20[0-3])\d)(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?\n|\Z|"
+                        r"\((?=[A-Za-z])))")),
+    # a year given as a guess: "(2009 maybe)", "2015-ish", "2019 I think", "2012 or so"
+    ("year", re.compile(r"(?<![\w£$.,/\-])(?P<guess>)(?P<y>(?:19[5-9]|20[0-3])\d)(?=-?ish\b|[ \t]+"
+                        r"(?:maybe|probably|perhaps|possibly|or[ \t]+so|I[ \t]+think|roughly)\b)")),
     # a year after the place it dates: "came over from Jalandhar 2014 on a visa", "moved to
     # Leeds 2019" (never a room's, a flat's or a statute's number: see _NOT_PLACE_BEFORE_YEAR)
     ("year", re.compile(r"(?<![\w])(?i:from|to|in|into|at|left|leaving|via)[ \t]+"
@@ -423,7 +441,10 @@ _EVENT_BEFORE = re.compile(r"(?i)\b(?:seized|arrested|charged|interviewed|releas
                            r"expired|expires|moved|left|"
                            # contact made: "chased 3/6", "emailed 4/7"
                            r"chased|emailed|phoned|rang|texted|called|requested|reminded|"
-                           r"followed[ \t]+up|wrote|posted)[ \t]*$")
+                           r"followed[ \t]+up|wrote|posted)"
+                           # and how: "sent by email 10.3", "chased via text 4/6"
+                           r"(?:[ \t]+(?:by|via)[ \t]+(?:e-?mail|post|letter|text|phone|fax|hand))?"
+                           r"[ \t]*$")
 # a table's column of dates: its heading says so ("| By", "Due date |")
 _DATE_HEADING = re.compile(r"(?i)(?:by|when|due|date|dated|deadline|target(?:[ \t]+date)?|"
                            r"timescales?|review(?:[ \t]+date)?|completed(?:[ \t]+by)?|"
@@ -560,6 +581,8 @@ def _festival(name: str) -> str:
     """The key in ``_FESTIVAL_DAYS`` of a festival or half term as written ("Good Friday" is
     Easter's, "Eid ul-Adha" the second Eid's, "October" the October half term's)."""
     low = _festival_key(name)[0]
+    if "bank" in low:                   # before "may", the May half term's key
+        return "bank holiday"
     if low.startswith(("easter", "good")):
         return "easter"
     if low.startswith("eid"):
@@ -570,7 +593,24 @@ def _festival(name: str) -> str:
 def _festival_month_day(name: str) -> tuple[int, int]:
     """A festival's day (month, day) until its year is known."""
     key = _festival(name)
+    if key == "bank holiday":
+        day = _bank_holiday(name, 2001)
+        return day.month, day.day
     return _FESTIVAL_DAYS.get(key) or _HOLIDAYS[key]
+
+
+def _bank_holiday(name: str, year: int) -> dt.date:
+    """A bank holiday's Monday in ``year``: Easter Monday; the first of May ("May bank
+    holiday", "early May"); the last of May ("late May", "spring"); the last of August."""
+    low = _festival_key(name)[0]
+    if low.startswith("easter"):
+        return _easter(year) + _DAY
+    if low.startswith(("late", "spring")) or not low.startswith(("may", "early")):
+        month = 5 if low.startswith(("late", "spring")) else 8
+        last = dt.date(year, month, 31)
+        return last - dt.timedelta(days=last.weekday())
+    first = dt.date(year, 5, 1)
+    return first + dt.timedelta(days=-first.weekday() % 7)
 
 
 def _easter(year: int) -> dt.date:
@@ -596,6 +636,8 @@ def _festival_day(name: str, year: int) -> dt.date:
     if other := _other_festival(name):
         return _OTHER_FESTIVAL_DAYS[other](year)
     key = _festival(name)
+    if key == "bank holiday":
+        return _bank_holiday(name, year)
     if key == "easter":
         easter = _easter(year)
         low = _festival_key(name)[0]
@@ -738,8 +780,12 @@ _IRREGULAR_BEFORE = re.compile(r"(?<![\w])(?i:seen|met|sent|held|went|saw|rang|t
 _BRACKET_MONTH_BEFORE = re.compile(r"(?i)(?:\b(?:review|meeting|visit|conference|hearing|panel|"
                                    r"assessment|appointment|appt|letter|report|referral|plan|"
                                    r"check|contact|session|scan|test|exam|court|strategy|"
-                                   r"icpc|rcpc|pep|ehcp|lac|cla|cin|core[ \t]+group)s?|"
-                                   r"\b[a-z]{2,}ed)[ \t]*\($")
+                                   r"icpc|rcpc|pep|ehcp|lac|cla|cin|core[ \t]+group|"
+                                   # an incident: "one warning for a visitor after 11pm (Aug)"
+                                   r"warning|incident|episode|exclusion|suspension|arrest|"
+                                   r"admission|complaint|argument|fight|overdose)s?|"
+                                   # a clock time: no person is named after one
+                                   r"\b\d{1,2}(?:[:.]\d\d)?[ \t]?[ap]m|\b[a-z]{2,}ed)[ \t]*\($")
 
 
 def _bracket_month_is_date(text: str, m: re.Match) -> bool:
@@ -829,6 +875,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
                                         not in _LOWER_MONTH_CUES)):
                 continue            # "reviews in Nov each year": no one date
+            if form == "festival" and not g.get("y") \
+                    and (g.get("cue") or "").lower() in ("at", "for"):
+                continue            # "text at Christmas", "saving for Eid": the occasion, each
+                # year or to come, no day placed in time ("since Christmas" is one)
             if form == "pl_d_month" and g["plmon"] == "Maja" and not g.get("y"):
                 continue            # "3 Maja and Ola": a girl's name (a month is lower case)
             if form == "d_range" and not int(g["d0"]) < int(g["d"]):
@@ -899,6 +949,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 continue
             if g.get("pre") and g["pre"].lower() in _NOT_YEAR_BEFORE:
                 continue
+            if g.get("guess") is not None and (word := _WORD_BEFORE_RE.search(
+                    text, max(0, m.start() - 20), m.start())) \
+                    and word.group(1).lower() in _NOT_YEAR_BEFORE | {"to", "of", "at"}:
+                continue            # "costs 2000 maybe", "came to 2000 maybe": a count
             if form in _YEAR_LEVEL:
                 month, day = 7, 2               # the middle of the year, until moved
                 if form == "year":
@@ -998,7 +1052,7 @@ def _source_before(before: str) -> bool:
 _FESTIVAL_WORDS = ("christmas", "boxing", "year", "hogmanay", "bonfire", "fawkes", "hallowe",
                    "valentine", "burns", "remembrance", "armistice", "easter", "friday", "eid",
                    "nadolig", "galan", "calan", "pasg", "groglith", "steffan", "dewi", "dwynwen",
-                   "patrick", "david", "andrew", "george")
+                   "patrick", "david", "andrew", "george", "bank")
 
 
 def _word_windows(text: str, words: tuple[str, ...], before: int,

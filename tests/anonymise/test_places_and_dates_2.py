@@ -509,3 +509,49 @@ def test_a_festival_of_another_calendar_with_its_year(text, date):
 ])
 def test_a_festival_of_another_calendar_moves_as_its_day_that_year(text, moved):
     assert anonymise(text, date_shift_days=7).text == moved, anonymise(text, date_shift_days=7).text
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a year given as a guess, in quotes or not
+    ('Last saw her dad when small ("2011 I think").', ("2011",)),
+    ("Moved up from Devon 2016-ish with the boys.", ("2016",)),
+    # a year closing a clause, the bracket after it saying what it was
+    ("Open to early help 2021 (school attendance), closed 2022.", ("2021", "2022")),
+    # a festival with its year wherever it stands, no word before placing it
+    ("Last heard from his cousin in Calais, Christmas 2022.", ("Christmas 2022",)),
+    # a bank holiday by its month or season
+    ("Handover moves to Sundays from the August bank holiday.", ("August bank holiday",)),
+    ("Caravan booked for late May bank holiday 2025.", ("late May bank holiday 2025",)),
+    # a month in brackets after an incident's clock time
+    ("Police called once, noise after 1am (October).", ("October",)),
+    # a short day.month after what was sent and how
+    ("Minutes went out 12/05/2024; the plan posted by post 14.5.", ("14.5",)),
+    # a bare ordinal after a part of the day
+    ("Seen 4 June 2024. He went missing on the night of the 9th and was found.", ("9th",)),
+])
+def test_guessed_years_bank_holidays_and_parts_of_days(text, dates):
+    result = found(text)
+    assert all(result.get(d) == "date" for d in dates), result
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a festival "at" or "for" with no year is the occasion, each year or to come
+    ("Grandad only rings at Christmas, nothing else.", "Christmas"),
+    ("She is putting money aside for Easter, she says.", "Easter"),
+    # a count with a guess is no year
+    ("The bill came to 2000 maybe, he was unsure.", "2000"),
+])
+def test_an_occasion_or_a_count_is_no_date(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    # a bank holiday's Monday moved, written back as the date it became, in order
+    ("Seen 1 May 2024; contact resumes from May bank holiday.",
+     "Seen 8 May 2024; contact resumes from 13 May."),
+    ("Seen 20/08/2024, then off over the August bank holiday.",
+     "Seen 27/08/2024, then off over the 2 September."),
+    ("Met 2 April 2023, last seen Easter 2023.", "Met 9 April 2023, last seen 16 April 2023."),
+])
+def test_a_bank_holiday_or_festival_with_its_year_moves_in_order(text, moved):
+    assert anonymise(text, date_shift_days=7).text == moved, anonymise(text, date_shift_days=7).text
