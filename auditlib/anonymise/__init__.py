@@ -158,7 +158,13 @@ address, then names):
     al-Adha 2021", "Hanukkah 2019"), "end Feb" and "by end Oct" (a part of a month without
     "of"), a short date opening a list after a colon ("DNA x3: 8 Jan, 22/01/24"), a short
     day/month after where it happened ("seen at school 7/10") where it fits the dated entries
-    around it (never a score, "6/10 at home"), "DOB 1990", a year
+    around it (never a score, "6/10 at home"), a year given as a guess ("2009 maybe",
+    "2015-ish"), a year closing a clause before a bracket ("known to CSC 2022 (CIN, …)"), a
+    festival with its year wherever it stands ("…, Easter 2023"), bank holidays by month or
+    season, moved as their Monday ("May bank holiday"), a month in brackets after an incident
+    or a time ("after 11pm (August)"), a short day.month after a sending verb ("sent by email
+    10.3"), a lone ordinal after a part of the day ("evening of 6th"); a festival after "at"
+    or "for" with no year is an occasion and stays ("a text at Christmas"), "DOB 1990", a year
     after a comma or acronym ending a clause, "(2015-18)", months joined by "/" ("Feb/March"),
     a month in a table's date column and short dates listed after a contact verb ("chased 3/6
     and 11/6"); "8/12/16 wk" (ages in weeks) is none. So are a year alone in a table's column
@@ -247,12 +253,12 @@ address, then names):
     warrant or collar number with letters before it (``warrant no. KT 5182``). Employee,
     staff, payroll, member, tenancy, policy, certificate and account numbers after their label;
     after any label, a number in groups of digits (``no. 0019 0226 6874``); codes with two
-    letter groups (``AB-NE-30917``); an immigration card's letters after "ARC" (``ARC UKH
-    4427190``); one letter, a hyphen and five digits or more (``R-558102``, a repair's or
-    job's number; never "C-12"); a prison, prisoner, hospital, patient or unit number after
-    its label; a number in three to five groups of three or four digits, twelve digits or more
-    (a card's or scheme's; never years in a row). A dose or fraction ("30/500") is no
-    reference.
+    letter groups (``AB-NE-30917``); an immigration card's letters after "ARC" (``ARC UKH 4427190``,
+    ``ARC no: UKA 0312 4478 06``, never read as a phone); one letter, a hyphen and five digits or
+    more (``R-558102``, a repair's or job's number; never "C-12"); a prison, prisoner, hospital,
+    patient or unit number after its label; a number in three to five groups of three or four
+    digits, twelve digits or more (a card's or scheme's; never years in a row). A gestation
+    ("31+2/40", "34-36/40"), a dose or fraction ("30/500") is no reference.
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -336,11 +342,12 @@ address, then names):
     regional adoption agency ("Adopt Severn Vale"), a town after a named school, practice or
     clinic where the line ends or a bracket opens ("… Dental Practice, Hope (GDP)"), a
     neighbour's house number alone where a clause ends ("the family at no. 29."; never "no 5
-    times", "session no. 4"), a probation hostel with its kind ("… Approved Premises"), a council's
-    name in a heading in capitals whatever its words ("HIGHLAND COUNCIL"; never "CHILDREN IN CARE
-    COUNCIL"), places in Irish or Scottish Gaelic ("Tigh a' Chomhairle", "Àird an t-Sruthain") and
-    Gaelic schools ("Bun-sgoil …"), a recreation ground or playing fields by name ("Hartley Rec", "…
-    Playing Fields"; never "the rec"), Scotland's "… PS" and "… HS" (never "PS:"), a street of one
+    times", "session no. 4", "review no. 3"), a probation hostel with its kind ("… Approved
+    Premises"), a council's name in a heading in capitals whatever its words ("HIGHLAND COUNCIL";
+    never "CHILDREN IN CARE COUNCIL"), places in Irish or Scottish Gaelic ("Tigh a' Chomhairle",
+    "Àird an t-Sruthain") and Gaelic schools ("Bun-sgoil …"), a recreation ground or playing fields
+    by name ("Hartley Rec", "… Playing Fields"; never "the rec"), Scotland's "… PS" and "… HS"
+    (never "PS:"), a street of one
     word ending "-gate" after its number ("40 Wellgate"), a church by "… Ministries", a venue "The
     …" before its kind ("The Hollies family centre"), "… Parade" after on, in or at, a named clinic
     in lower case ("Ridgeway fracture clinic"), a named CAMHS or CMHT ("Ashdown CAMHS"). Councils by
@@ -517,7 +524,16 @@ address, then names):
       as a register writes it ("Summer (9m)", "(2y)"); a listed surname in capitals before the
       given names ("NGUYỄN Văn Hùng", "WANG Xiu Ying"); a name written with and without its
       accents is one person ("Hùng", "Hung", "HUNG NGUYEN"), and a short word inside a name
-      written with accents is the name's ("Đặng Thu Hà", "Nghệ An"; never "and", "is");
+      written with accents is the name's ("Đặng Thu Hà", "Nghệ An"; never "and", "is"); a
+      person a note calls by one letter and its stop, used so twice inside sentences ("A.
+      self-referred", "told A. I'd…"; never "Dr A. Smith", "Plan B."); a letter set in
+      brackets after a name ("Dilan (D), 9", then "D is quiet"; never "Vitamin D"); dotted
+      initials before an age in a table's next column or sex and age after ("| T.M. | 9 |",
+      "J.B., male, age 12"); a newborn's surname in capitals after "Baby boy"; a name no
+      dictionary holds, found in the text, in lower case before a verb or after "and" ("hawi
+      wants", "Mum and zion"); an initial before quoted words ('that M "fell off"'); a
+      surname that is a word after a given name the lists lack and no dictionary holds
+      ("Delroy Grant");
       a title ending a line with the name on the next; a surname in capitals after a given
       name before an age or date of birth ("Andreea IONESCU dob"); a quoted nickname after
       "aka" even when a word ('aka "Dutch"'), and its later use as a person; a title with one

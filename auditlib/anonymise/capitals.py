@@ -20,6 +20,7 @@ from auditlib.anonymise.names import (
     VERB_AFTER_RE,
     Tok,
     letter_label,
+    person_initials,
 )
 from auditlib.anonymise.places import find_addresses, find_institutions
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, line_after, line_before
@@ -356,9 +357,22 @@ def _given_name_like(word: str) -> bool:
         low not in NAME_STOP_WORDS and not is_english(low))
 
 
+# a newborn by its surname in capitals after "Baby boy" (no given name yet): "Baby boy
+# OKONJO-REID", "Baby girl NOWAK"
+_BABY_SURNAME_RE = re.compile(r"\b(?i:baby[ \t]+(?:boy|girl)|twin[ \t]+(?:1|2|one|two|a|b))"
+                              r"[ \t]+(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?![\w'’])")
+
+
 def _surname_first(text: str, mask: Mask) -> list[Span]:
     out = []
     capitals = never_initials()
+    for m in _BABY_SURNAME_RE.finditer(text) if "aby" in text or "win" in text else ():
+        surname = m.group("surname")
+        if surname not in capitals and surname not in NOT_INITIALS \
+                and all(_name_in_capitals(part) for part in surname.split("-") if part) \
+                and mask.free(m.start("surname"), m.end()):
+            out.append(Span(m.start("surname"), m.end(), "name", PRIORITY["name"] + 1,
+                            words=(surname.title(),)))
     for m in _SURNAME_OF_FAMILY_RE.finditer(text):
         surname = m.group("surname")
         if len(surname) >= 3 and surname not in capitals and surname not in NOT_INITIALS \
@@ -469,13 +483,16 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     dotted = {}
     for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
         core = re.sub(r"[.\s]", "", m.group(0))
+        # "T.J. (15)", 'A-R.M. "Amber" (14)', "| T.M. | 9 |": a young person, whatever else
+        # the letters spell
+        aged = bool(_AGE_AFTER_DOTTED_RE.match(text, m.end()) or person_initials(text, m)) \
+            and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()])  # "3 P.M."
         if ((text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()))
-                or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-                # "T.J. (15)", 'A-R.M. "Amber" (14)', "boy T.W. in with", "YP: L.O'D."
-                or _AGE_AFTER_DOTTED_RE.match(text, m.end())
+                or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()) or aged
+                # "boy T.W. in with", "YP: L.O'D."
                 or _CHILD_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
                 or _PEOPLE_LABEL_BEFORE.search(line_before(text, m.start()))) \
-                and core not in capitals and core not in _DOTTED_ABBREVIATIONS:
+                and (aged or core not in capitals) and core not in _DOTTED_ABBREVIATIONS:
             dotted[core] = m
     # a family's children by their initials ("MOHAMUD - AM (14)"), whatever else they spell
     children = {core for *_, cores in family_lists(text) for core in cores}

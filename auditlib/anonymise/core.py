@@ -29,6 +29,7 @@ from auditlib.anonymise.lowercase import (
     lower_case_places,
     lower_case_regions,
     name_phrases,
+    stopped_letter_people,
 )
 from auditlib.anonymise.names import (
     korean_names,
@@ -118,8 +119,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     accept(name_phrases(text, names, lower, taken), taken, names)
     accept(name_repeats(text, toks, names, taken, lower), taken, names)
     accept(initial_names(text, toks, names, lower, taken), taken, names)
-    accept(month_nicknames(text, names, taken) + staff_initials(text, taken, protected),
-           taken, names)
+    accept(month_nicknames(text, names, taken) + staff_initials(text, taken, protected)
+           + stopped_letter_people(text, taken), taken, names)
     resolve_names(names)
     link_nicknames(names)
     accepted += names

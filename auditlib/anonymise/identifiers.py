@@ -322,6 +322,8 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}[\-/](?:(?:19|20)?\d{2})")
 _FRACTION = re.compile(r"\d{1,3}/\d{1,4}")
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d\d")     # "08/2023": a date
 _WEEKS_AFTER_RE = re.compile(r"[ \t]*(?i:wks?|weeks)\b")
+# weeks of a pregnancy out of forty, alone or a range: "31+2/40", "34-36/40"
+_GESTATION_RE = re.compile(r"\d{1,2}(?:\+\d)?(?:[\-–]\d{1,2}(?:\+\d)?)?/40")
 # a code of capitals and digits with no cue: a share code, a booking or account code
 # ("W8K-3TQ-R7P", "AB12CD34"); letters and digits woven together, or digits in several groups,
 # say it is no word ("COVID-19", "KS2", "A&E" stay)
@@ -372,7 +374,8 @@ def find_references(text: str) -> list[Span]:
         ref = m.group("ref")
         if sum(c.isdigit() for c in ref) >= 3 and sum(c.isalnum() for c in ref) >= 7 \
                 and not _YEAR_RANGE.fullmatch(ref):
-            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"] + 1,
+            # (before a phone: "ARC no: UKA 0312 4478 06" has a phone's shape after its letters)
+            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["phone"] + 1,
                             key=ref.upper()))
     for m in _EXHIBITS_RE.finditer(text):
         for code in _EXHIBIT_RE.finditer(text, m.start("list"), m.end("list")):
@@ -395,8 +398,8 @@ def find_references(text: str) -> list[Span]:
         token = m.group(0)
         if sum(c.isdigit() for c in token) < 5 or _YEAR_RANGE.fullmatch(token) \
                 or (_FRACTION.fullmatch(token) and not _MONTH_YEAR.fullmatch(token)) \
-                or _WEEKS_AFTER_RE.match(text, m.end()):
-            continue        # "jabs at 8/12/16 wk": ages in weeks
+                or _WEEKS_AFTER_RE.match(text, m.end()) or _GESTATION_RE.fullmatch(token):
+            continue        # "jabs at 8/12/16 wk": ages in weeks; "34-36/40" a pregnancy's
         out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 2,
                         key=token.upper()))
     return out

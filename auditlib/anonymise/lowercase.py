@@ -9,7 +9,6 @@ import re
 
 from auditlib.anonymise.english import is_english
 from auditlib.anonymise.names import (
-    AGE_AFTER_RE,
     DOTTED_INITIALS_RE,
     ROLE_AFTER_RE,
     ROLE_BEFORE_RE,
@@ -17,6 +16,7 @@ from auditlib.anonymise.names import (
     VERB_AFTER_RE,
     Tok,
     letter_label,
+    person_initials,
 )
 from auditlib.anonymise.spans import (
     PRIORITY,
@@ -275,7 +275,8 @@ _BODY_AFTER_RE = re.compile(
     r"foot|eye|ear|cheek|thigh|knee|shin|shoulder|wrist|elbow|ankle|hip|temple|side|chest|"
     r"buttock|flank|back|breast|lung|kidney|finger|toe|jaw|brow)s?\b")
 _DOTTED_IN_SENTENCE_RE = re.compile(r"\.[ \t]+[a-z]")
-_INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\()")
+# (or their words quoted after: 'told her that M "fell off the sofa"')
+_INITIAL_AFTER_RE = re.compile(r"^(?:[ \t]*(?:,|&|and)[ \t]+[\w'’]+|[ \t]*\(|[ \t]+[\"“][a-z])")
 
 
 # a letter the text defines as a role ("Father (F):", "Mother (M)", "(M = mother)"): "M says"
@@ -307,7 +308,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
                 (person[0], person[-1]))
     # a young person a log lists by initials and age ("T.J. (15)") is "T" later: "T back"
     for m in DOTTED_INITIALS_RE.finditer(text) if "." in text else ():
-        if AGE_AFTER_RE.match(line_after(text, m.end())):
+        if person_initials(text, m):
             people.setdefault(m.group(0)[0].lower(), set()).add((m.group(0),))
     if not people:
         return []
@@ -356,6 +357,34 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         elif "." in words[0]:       # the person of "T.J. (15)": one placeholder for both
             span.key = ("initials", re.sub(r"[.\s]", "", words[0]))
         out.append(span)
+    return out
+
+
+# a capital letter and its stop inside a sentence, a word before it in lower case: "told A. I'd
+# need to", "push A. towards", "see A. on 20/02", "given A.'s request"
+_STOPPED_LETTER_RE = re.compile(r"(?<=[a-z,] )([A-Z])\.(?=['’]s\b|[ \t]+(?:[a-z]|I\b))")
+
+
+def stopped_letter_people(text: str, mask: Mask) -> list[Span]:
+    """A person a note calls by one letter and its stop, never by name ("A. self-referred",
+    "told A. I'd…"): a letter used so inside sentences twice or more is a person, and goes
+    wherever it stands with its stop (never "A. Smith", an initial before a name, nor a letter
+    naming a part, "Plan B.")."""
+    if "." not in text:
+        return []
+    seen: dict[str, int] = {}
+    for m in _STOPPED_LETTER_RE.finditer(text):
+        if not letter_label(text, m.start()):
+            seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    out = []
+    for letter in (x for x, n in seen.items() if n >= 2):
+        for m in re.finditer(rf"(?<![\w.'’&/\-]){letter}\.(?![ \t]?[A-Z][a-z]|\w)", text):
+            if mask.free(m.start(), m.start() + 1) and not letter_label(text, m.start()) \
+                    and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()]):
+                span = Span(m.start(), m.start() + 1, "name", PRIORITY["name"] - 10,
+                            words=(letter,))
+                span.key = ("initials", letter)
+                out.append(span)
     return out
 
 

@@ -262,10 +262,16 @@ def _surname_after_first_name(text: str, prev: Tok, tok: Tok, mask: Mask) -> boo
     first name: "Kirsty Day" is one person, whatever "day" means elsewhere; and so is any
     common word there when a role comes before the first name and nothing capitalised after
     ("HV Nuala Harbour"; never a day, "Mum Tracy Monday", nor a place, "Dad Kevin Street")."""
-    if not (tok.capitalised and tok.core not in TITLES and prev.low in FIRST_NAMES
-            and not prev.possessive and mask.free(tok.start, tok.end)
+    if not (tok.capitalised and tok.core not in TITLES and not prev.possessive
+            and mask.free(tok.start, tok.end)
             and re.fullmatch(r"[ \t]+", text[prev.end:tok.start])):
         return False
+    if prev.low not in FIRST_NAMES:
+        # a given name the lists lack and no dictionary holds, then a listed surname that is a
+        # word: "Delroy Grant", never "Harrowmere Park"
+        return _no_word(prev, text) and tok.low in SURNAMES and not tok.allcaps \
+            and tok.low not in _PLACE_AFTER_GIVEN_NAME and tok.low not in PLACE_WORDS \
+            and tok.low not in INSTITUTION_WORDS
     return tok.low in SURNAMES or (
         tok.low in NAME_STOP_WORDS and is_english(tok.core) and not tok.possessive
         and tok.low not in PLACE_WORDS and tok.low not in INSTITUTION_WORDS
@@ -889,6 +895,9 @@ _NOT_A_SUBJECT_BEFORE_RE = re.compile(
 _BE_OR_HAVE_AFTER_RE = re.compile(r"[ \t]+(?:is|was|were|are|has|had|have)\b")
 
 
+_AND_BESIDE_RE = re.compile(r"(?i)\b(?:and|&)[ \t]+\Z")
+
+
 def _lower_subject(text: str, tok: Tok) -> bool:
     """A name that is a word, in lower case as the subject of a verb: "rob says", never "the
     rob", "they rob", nor "jasmine was growing"."""
@@ -939,7 +948,12 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                          or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))
                 # a given name that is a word, in lower case as the subject of a verb: "rob
                 # says" after "Rob", never "the rob" nor "they rob"
-                or (low in FIRST_NAMES and _lower_subject(text, tok))):
+                or (low in FIRST_NAMES and _lower_subject(text, tok))
+                # a name no dictionary holds, found in this text, in lower case with a verb
+                # after or beside "and": "hawi wants" after "Hawi", "Mum and zion rooming in"
+                or (tok.core.islower() and len(low) >= 3 and not is_english(low)
+                    and (_lower_subject(text, tok) or _AND_BESIDE_RE.search(
+                        line_before(text, tok.start)[-5:])))):
             continue
         if tok.allcaps and tok.core in capitals:
             continue
@@ -1104,6 +1118,20 @@ def _nana_alone(text: str, toks: list[Tok], names: list[Span], mask: Mask) -> li
 # initials written with stops, two or three letters: "P.M.", "K. A.", "B.T.C."
 DOTTED_INITIALS_RE = re.compile(r"(?<![\w.])[A-Z](?:[\-'’][A-Z])?\."
                                 r"(?:[ \t]?[A-Z](?:[\-'’][A-Z])?\.){1,2}(?![\w])")
+# what says dotted initials are a young person: an age in brackets ("T.J. (15)"), in the next
+# column of a table ("| T.M. | 9 |"), or sex or age after a comma ("J.B., male, age 12")
+_PERSON_AFTER_INITIALS_RE = re.compile(
+    r"[ \t]*\|[ \t]*\d{1,2}[ \t]*(?:y(?:rs?|ears?)?|m(?:ths?|onths?)?)?[ \t]*\|"
+    r"|,[ \t]*(?i:male|female|boy|girl|aged?[ \t]*\d)\b")
+
+
+def person_initials(text: str, m: re.Match) -> bool:
+    """Whether dotted initials (a match of :data:`DOTTED_INITIALS_RE`) are said to be a young
+    person by what follows them."""
+    return bool(AGE_AFTER_RE.match(line_after(text, m.end()))
+                or _PERSON_AFTER_INITIALS_RE.match(text, m.end()))
+
+
 # initials set in brackets straight after a name: "Tyler (TM, 15)", "Amira (AH)"
 _INITIALS_IN_BRACKETS_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})(?=[,;)])")
 
@@ -1111,7 +1139,9 @@ _INITIALS_IN_BRACKETS_RE = re.compile(r"[ \t]*\(([A-Z]{2,3})(?=[,;)])")
 # a letter a text sets for a named person, quoted, later on the name's line: 'Mason Bright,
 # DOB … - "M" below', 'Ayo Bello ("A" from here)'
 _LETTER_DEFINED_RE = re.compile(
-    r"""[^\n]{0,60}?[(\-–—,][ \t]*[("“'‘][ \t]*([B-HJ-Z])[ \t]*["”'’]""")
+    r"""[^\n]{0,60}?[(\-–—,][ \t]*[("“'‘][ \t]*([B-HJ-Z])[ \t]*["”'’]"""
+    # or in brackets straight after the name: "Dilan (D), 9"
+    r"|[ \t]*\([ \t]*([B-HJ-Z])[ \t]*\)")
 
 
 def _defined_letters(text: str, names: list[Span], mask: Mask) -> list[Span]:
@@ -1120,12 +1150,13 @@ def _defined_letters(text: str, names: list[Span], mask: Mask) -> list[Span]:
     letters: dict[str, tuple[str, ...]] = {}
     for s in names:
         m = _LETTER_DEFINED_RE.match(text, s.end)
-        if m and s.words and s.words[0][:1].upper() == m.group(1):
-            letters[m.group(1)] = s.words
+        letter = m and (m.group(1) or m.group(2))
+        if letter and s.words and s.words[0][:1].upper() == letter:
+            letters[letter] = s.words
     out = []
     for letter, words in letters.items():
         for m in re.finditer(rf"(?<![\w'’&/\-.]){letter}(?![\w'’&/\-]|\.\w)", text):
-            if mask.free(m.start(), m.end()):
+            if mask.free(m.start(), m.end()) and not letter_label(text, m.start()):
                 out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] - 10,
                                 words=words))
     return out

@@ -1129,7 +1129,9 @@ def _house_numbers(text: str) -> list[Span]:
         before = line_before(text, m.start())
         if re.search(r"(?i)\b(?:case|ref|reference|item|point|page|question|session|visit|"
                      r"week|stage|step|room|ward|bed|bus|route|platform|gate|size|exhibit|"
-                     r"appointment|contact|entry|section|para(?:graph)?)\w*[ \t]*\Z", before):
+                     r"appointment|contact|entry|section|para(?:graph)?|review|plan|meeting|"
+                     r"conference|panel|hearing|version|issue|attempt|child|sibling)\w*[ \t]*\Z",
+                     before):
             continue
         out.append(Span(m.start("no"), m.end("no"), "address", PRIORITY["address"],
                         key=("place", m.group("no").lower())))
