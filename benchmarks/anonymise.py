@@ -408,14 +408,14 @@ year closing a clause, a festival with its year anywhere, bank holidays moved as
 month in brackets after an incident, a day.month after a sending verb, an ordinal after a part of
 the day; a residence card's number with its letters; gestations, numbered reviews, clinical and
 neonatal abbreviations, conditions, qualification levels, club accreditation and school roles
-kept): 294/299 and 301/305, 7 over-redactions ("M" for a mother never defined, four times;
-extensions, removed by design; "22/4 (after Easter hols)", moved by design so the shift cannot
-be read back) and no practice term changed; left: "w/c", a service's generic name ("0-19 Public
-Health Nursing Service", "Paediatric Safeguarding Service"), "Sexual Health" after a place that
-goes, "tj" in lower case, "Dec" for Declan, "J&A", the label words "FAN" and "PS" before numbers
-that go. Across all sets over-redactions fell from 93 to 62 and practice terms changed from 5 to
-3. The time per 1,000 words did not measurably change (38.7-41.1 against 39.7-40.7 ms, ratio
-201-220 against 221-226 over runs).
+kept): 294/299 and 301/305, 8 over-redactions ("M" for a mother never defined, four times;
+extensions, removed by design; "22/4 (after Easter hols)" and "at Christmas", festivals placed
+in time, moved by design so the shift cannot be read back) and no practice term changed; left:
+"w/c", a service's generic name ("0-19 Public Health Nursing Service", "Paediatric Safeguarding
+Service"), "Sexual Health" after a place that goes, "tj" in lower case, "Dec" for Declan, "J&A",
+the label words "FAN" and "PS" before numbers that go. Across all sets over-redactions fell from
+93 to 67 and practice terms changed from 5 to 3. The time per 1,000 words did not measurably
+change (38.7-41.1 against 39.7-40.7 ms, ratio 201-220 against 221-226 over runs).
 
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.

@@ -163,8 +163,7 @@ address, then names):
     festival with its year wherever it stands ("…, Easter 2023"), bank holidays by month or
     season, moved as their Monday ("May bank holiday"), a month in brackets after an incident
     or a time ("after 11pm (August)"), a short day.month after a sending verb ("sent by email
-    10.3"), a lone ordinal after a part of the day ("evening of 6th"); a festival after "at"
-    or "for" with no year is an occasion and stays ("a text at Christmas"), "DOB 1990", a year
+    10.3"), a lone ordinal after a part of the day ("evening of 6th"), "DOB 1990", a year
     after a comma or acronym ending a clause, "(2015-18)", months joined by "/" ("Feb/March"),
     a month in a table's date column and short dates listed after a contact verb ("chased 3/6
     and 11/6"); "8/12/16 wk" (ages in weeks) is none. So are a year alone in a table's column

@@ -238,8 +238,8 @@ _DATE_RES = [
     # a festival placed in time ("since Christmas", "at Easter", "over Eid", "since about New
     # Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year, written back
     # as the date it became; "a Christmas card", "Christmas was hard", "a Halloween party" stay
-    ("festival", re.compile(r"(?<![\w])(?:(?P<cue>(?i:since|at|on|over|before|after|until|"
-                            r"till|by|from|around|during|for|last|next|this))|"
+    ("festival", re.compile(r"(?<![\w])(?:(?i:since|at|on|over|before|after|until|"
+                            r"till|by|from|around|during|for|last|next|this)|"
                             # Welsh: since, over, before, after, until, by, on, at the time of
                             r"(?i:ers|dros|cyn|wedi|ar(?:[ \t]+ôl)?|tan|hyd|erbyn|adeg|"
                             r"yn[ \t]+ystod))"
@@ -875,10 +875,6 @@ def _date_matches(text: str) -> list[_DateMatch]:
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
                                         not in _LOWER_MONTH_CUES)):
                 continue            # "reviews in Nov each year": no one date
-            if form == "festival" and not g.get("y") \
-                    and (g.get("cue") or "").lower() in ("at", "for"):
-                continue            # "text at Christmas", "saving for Eid": the occasion, each
-                # year or to come, no day placed in time ("since Christmas" is one)
             if form == "pl_d_month" and g["plmon"] == "Maja" and not g.get("y"):
                 continue            # "3 Maja and Ola": a girl's name (a month is lower case)
             if form == "d_range" and not int(g["d0"]) < int(g["d"]):
