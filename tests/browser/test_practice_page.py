@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,16 @@ def saved(practice_servers, audit: int) -> tuple[str | None, dict]:
         return mine.get("response"), store.find_audit(audit)["actions"][0]
 
 
+def wait_saved(practice_servers, audit: int, response: str, seconds: float = 30) -> None:
+    """Wait until the store holds all of ``response``: "Last saved" first shows after the
+    first part typed is saved, while the browser is still sending the rest."""
+    deadline = time.monotonic() + seconds
+    while saved(practice_servers, audit)[0] != response:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the store holds {saved(practice_servers, audit)[0]!r}, not all typed")
+        time.sleep(0.2)
+
+
 def test_a_killed_kernel_is_said_and_the_saved_response_is_kept(practice_servers, page):
     """The page's kernel goes (an idle cull, a crash, a restart) while Pat writes: the page
     says so in words, never "Saved" for what was typed after, offers to reload keeping the
@@ -202,6 +213,7 @@ def test_a_killed_kernel_is_said_and_the_saved_response_is_kept(practice_servers
     tab_to(page, ".aw-response textarea")
     page.keyboard.type(RESPONSE)
     wait_text(page, ".aw-response-status", "Last saved")
+    wait_saved(practice_servers, audit, RESPONSE)
     assert page.locator(".aw-offline").count() == 0
 
     kill_kernel(page)
