@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from auditlib.anonymise.english import is_english
+from auditlib.anonymise.english import folded, is_english
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, finditer_in, windows
 from auditlib.anonymise.wordlists import FIRST_NAMES, TOWNS, VERBS
 
@@ -156,7 +156,6 @@ _OTHER_FESTIVAL_NAMES = {
     "orthodox easter": "orthodox easter", "orthodox christmas": "orthodox christmas"}
 # each ASCII letter's lower-case forms with a diacritic ("e": "èéêëēếệ…"); those Unicode
 # does not decompose ("Đán") by hand
-_STROKED = str.maketrans("đłøħı", "dlohi")
 _ACCENTED: dict[str, str] = {"d": "đ", "l": "ł", "o": "ø", "h": "ħ", "i": "ı"}
 for _cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
     _base = unicodedata.normalize("NFKD", chr(_cp))[0]
@@ -656,8 +655,7 @@ def _eid(key: str, year: int) -> dt.date:
 
 def _other_festival(name: str) -> str | None:
     """The key of a festival of another calendar as written ("Tết" is "lunar new year")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower().translate(_STROKED))
-                    if not unicodedata.combining(c))
+    plain = folded(name.lower())
     return _OTHER_FESTIVAL_NAMES.get(" ".join(plain.replace("-", " ").split()))
 
 

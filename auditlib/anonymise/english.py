@@ -60,6 +60,7 @@ def is_english(word: str) -> bool:
 
 # letters with no decomposition to a plain one: "Đặng" is Dang, "Łukasz" Lukasz
 _PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i",
+                        "ħ": "h", "Ħ": "H",
                         "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
 
 
