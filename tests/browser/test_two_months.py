@@ -286,7 +286,10 @@ def test_two_months_from_the_councils_data_to_the_practitioner_and_back(council,
     assert as_user("tm2", "export", pat_audit, store=store_url).returncode != 0
     with AuditStore(store_url) as store:
         done = store.find_audit(pat_audit)["actions"][0]
-        assert done["done_by"] == "pat" and done["signed_off"] == TODAY.isoformat()
+        # signed off by the command line's own clock: a run that crosses midnight signs off
+        # on the next day
+        assert done["done_by"] == "pat" \
+            and TODAY <= dt.date.fromisoformat(done["signed_off"]) <= dt.date.today()
         assert [r["response"] for r in store.find_responses(pat_audit)] == \
             ["We agree with the findings."]
         trail = [h["what"] for h in store.history(pat_audit)]
