@@ -169,6 +169,15 @@ def _loose(name: str) -> str:
                    "[\u0300-\u036f]*" for ch in name)
 
 
+# what else may follow a festival placed in time, never a noun it qualifies ("since
+# Christmas - school say", "over Christmas too", "since Easter really", "over Christmas (at
+# nan's)", "since Christmas things are calmer"; not "after Christmas dinner")
+_FESTIVAL_FOLLOW = (r"(?=[ \t]*[–—(]|[ \t]+-[ \t]|[ \t]+(?:a|too|also|really|though|tho|"
+                    r"anyway|either|again|yet|now|onwards?|last|this|next|each|every|"
+                    r"['’]?cos|coz|cause|you|his|her|their|my|our|your|things|everything|"
+                    r"everyone|nothing|not|all|both|that|on|over|at|about|without|only|"
+                    r"just|even|still|already|mostly|is|was|were|are|has|had|have|will|"
+                    r"would|could|can|did|does|went|got|came)\b)")
 _OTHER_FESTIVAL_RE = re.compile(
     r"(?<![\w])(?P<fest>(?i:" + "|".join(_loose(n) for n in sorted(
         _OTHER_FESTIVAL_NAMES, key=len, reverse=True)) + r"))"
@@ -250,11 +259,11 @@ _DATE_RES = [
                             rf"New[ \t]+Year(?:['’]s)?|{_FIXED_EVENT})"
                             # a Welsh name with its English in brackets: "Pasg (Easter)"
                             r"(?(cy)(?P<gloss>[ \t]*\([A-Z][A-Za-z'’ ]{2,24}\))?|)"
-                            r"(?:[ \t]+(?i:holidays?|hols|break|period|weekend))?"
+                            r"(?:[ \t]+(?i:holidays?|hols|break|period|weekend|time))?"
                             # its year dates it whatever follows ("since Easter 2024 the
                             # children…"); alone, "back after Christmas a little unsettled"
                             r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’])|(?![\w'’])"
-                            rf"(?(cy)|(?:{_ORDINAL_DAY_FOLLOW}|(?=[ \t]+a[ \t]))))")),
+                            rf"(?(cy)|(?:{_ORDINAL_DAY_FOLLOW}|{_FESTIVAL_FOLLOW})))")),
     # a festival with its year is a date wherever it stands ("he was in Libya, Easter 2023")
     ("festival", re.compile(r"(?<![\w])(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday))?|"
                             r"Good[ \t]+Friday|New[ \t]+Year(?:['’]s)?)"
@@ -356,6 +365,16 @@ _DATE_RES = [
                         + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
+    # a year after a part of it is one whatever stands round it: "Early 2022 was hard",
+    # "excluded late 2019 for", "at the start of 2021 the school", "the first half of 2022"
+    # (the words stay, as "the end of March"'s do; never "mid 2000 hours")
+    ("year", re.compile(r"(?<![\w\-])(?:(?i:early|late|mid)(?:[ \t]+|-)|"
+                        r"(?i:end|start|beginning|middle|rest|part|(?:first|second|last|latter)"
+                        r"[ \t]+(?:half|part|quarter|months?))"
+                        r"[ \t]+of[ \t]+)"
+                        r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
+                        r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
+                        rf"(?!{_COUNT_AFTER})(?![ \t]+(?i:words|metres|meters|pages|steps)\b)")),
     # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"
     ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<y>(?:19|20)\d{{2}})(?=[ \t]*(?:[\-–]|to|until|till)"
                         rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"

@@ -553,3 +553,60 @@ def test_a_count_with_a_guess_is_no_year(text, kept):
 ])
 def test_a_bank_holiday_or_festival_with_its_year_moves_in_order(text, moved):
     assert anonymise(text, date_shift_days=7).text == moved, anonymise(text, date_shift_days=7).text
+
+
+# ---------------------------------------------------------------- dates: a year after a part
+# of it, festivals placed in time before a dash, a bracket or an adverb
+
+@pytest.mark.parametrize(("text", "year", "kept"), [
+    # a part of the year with no word before it placing it, or a word after it no date has
+    ("Early 2021 was a hard year for the boys.", "2021", "was a hard year for the boys."),
+    ("Gran moved out late 2018 and took the dog.", "2018", "and took the dog."),
+    ("He was excluded early 2024 for fighting.", "2024", "He was excluded early"),
+    ("At the start of 2020 the nursery raised concerns.", "2020", "the nursery raised"),
+    ("Things were calmer in the first half of 2023, mum says.", "2023", "first half of"),
+    ("She said that mid 2019 her brother came to stay.", "2019", "her brother came"),
+    ("Contact stopped around mid-2017 after the move.", "2017", "after the move."),
+])
+def test_a_year_after_a_part_of_it_moves_and_the_words_round_it_stay(text, year, kept):
+    moved = anonymise(text, date_shift_days=300).text
+    assert year not in moved and kept in moved, moved
+    assert "date" in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He only listens to early 2000s music.",
+    "Dad collects records from the late 1990s.",
+    "She swam the last part of 2000 metres alone.",
+])
+def test_decades_and_measures_after_a_part_word_are_no_years(text):
+    assert anonymise(text, key="test").text == text, anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a festival placed in time, whatever follows: a dash, a bracket, an adverb, a verb
+    ("She has settled much better since Christmas - nursery agree.", ("since", "- nursery")),
+    ("She has settled much better since Christmas – nursery agree.", ("since", "– nursery")),
+    ("No missing episodes since Easter (school confirm this).", ("since", "(school")),
+    ("The boys stayed with their nan over Christmas too, dad came.", ("over", "too, dad")),
+    ("He has been far calmer since Christmas really.", ("since", "really.")),
+    ("Nothing reported from New Year though, says the school.", ("from", "though, says")),
+    ("They went to his aunt's over Christmas time and came back.", ("over", "and came back")),
+    ("Until Easter things were fine at home.", ("Until", "things were fine")),
+    ("Mum wants a break before Christmas cos she is tired.", ("before", "cos she")),
+])
+def test_a_festival_placed_in_time_moves_before_a_dash_bracket_or_adverb(text, kept):
+    moved = anonymise(text, key="test").text
+    assert "Christmas" not in moved and "Easter" not in moved and "New Year" not in moved, moved
+    assert all(k in moved for k in kept), moved
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # "Christmas" naming a thing, not a time, stays where it did
+    ("She was sick after Christmas dinner at gran's.", "after Christmas dinner"),
+    ("He made his dad a Christmas card at school.", "a Christmas card"),
+    ("Mum saved for Christmas presents all year.", "for Christmas presents"),
+    ("Nan came to see the Christmas play - he was a shepherd.", "the Christmas play"),
+])
+def test_christmas_naming_a_thing_stays(text, kept):
+    assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
