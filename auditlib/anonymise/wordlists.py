@@ -82,6 +82,36 @@ mutated forms: stop words."""
 # stop words that are first names too (Faith, Charity, Autumn) stay possible names; "will",
 # "may" and "mark" are decided by name-also-word.txt instead
 STOP_WORDS = frozenset(_read("stop-words.txt")) - FIRST_NAMES - {"will", "may", "mark"}
+# a heritage written with hyphens ("Ghanaian-British", "Black-Caribbean", "Anglo-Indian",
+# "Turkish-Cypriot"): a nationality or people of the stop list (a word no dictionary holds,
+# ending as one does, or one spelt like a word: "Polish", "Dutch") joined to a wider identity,
+# either way round; never a double-barrelled name, unless both halves are names too
+_WIDER_HERITAGE = frozenset({
+    "british", "english", "scottish", "welsh", "irish", "cornish", "american", "canadian",
+    "australian", "african", "asian", "caribbean", "european", "arab", "latin", "latino",
+    "latina", "hispanic", "cypriot", "jewish", "black", "white", "mixed", "anglo", "afro",
+    "indo", "euro", "sino"})
+_NATIONS_SPELT_AS_WORDS = frozenset({"polish", "dutch", "danish", "french", "german", "scots"})
+_NATION_RE = re.compile(r"[a-z]+(?:an|ish|ese|i|ch|ss|ek|ab|ot|ic|no|na|ts|x|k|ya|ra|un)")
+
+
+def _heritage_compounds() -> frozenset[str]:
+    """Nationalities and peoples joined by a hyphen to a wider heritage, lower case.
+
+    >>> {"ghanaian-british", "black-british", "anglo-indian", "polish-british"} \\
+    ...     <= _heritage_compounds()
+    True
+    """
+    from auditlib.anonymise.english import is_english
+    names = FIRST_NAMES | SURNAMES | SURNAME_WORDS
+    nations = {w for w in STOP_WORDS if _NATION_RE.fullmatch(w) and not is_english(w)}
+    nations |= _NATIONS_SPELT_AS_WORDS
+    return frozenset(f"{a}-{b}" for wide in _WIDER_HERITAGE for other in nations | _WIDER_HERITAGE
+                     for a, b in ((wide, other), (other, wide))
+                     if a != b and not (a in names and b in names))
+
+
+STOP_WORDS |= _heritage_compounds()
 NAME_STOP_WORDS = STOP_WORDS | (frozenset(WELSH_WORDS) - FIRST_NAMES)
 """The stop words and common Welsh words: never a person's name. (Welsh words stay out of the
 places' stop words: "Maes yr Ysgol" is a street.)"""
@@ -95,9 +125,19 @@ WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE
 
 
 def never_initials() -> frozenset[str]:
-    """The shared vocabulary's acronyms and abbreviations, in capitals: never a person's
-    initials, never part of a name."""
-    return vocabulary().capitals
+    """The shared vocabulary's acronyms and abbreviations, in capitals, and the words a letter
+    is headed with (``LETTER_CAPITALS``): never a person's initials, never part of a name."""
+    return _with_letter_capitals(vocabulary().capitals)
+
+
+LETTER_CAPITALS = frozenset({"FAO", "ATTN", "PTO", "RSVP", "TBC", "TBA", "AKA", "BCC", "PPS"})
+"""What a letter or an email is headed or signed off with ("FAO: Ms …", "PTO", "RSVP"): never
+a person's initials, even where someone in the letter has those initials."""
+
+
+@functools.lru_cache(maxsize=8)
+def _with_letter_capitals(capitals: frozenset[str]) -> frozenset[str]:
+    return capitals | LETTER_CAPITALS
 
 
 def practice_spans(text: str) -> list[tuple[int, int]]:

@@ -516,3 +516,141 @@ def test_a_letter_defined_for_a_parents_role_is_kept():
     assert_kept("Present: Mother (M), Father (F). M said the baby slept well.", "M said")
     assert removed("Marta Nowak rang the office. M said the baby slept well.") \
         == ["Marta Nowak", "M"]
+
+
+# ------------------------------------------------ hospital ward staff, beds and shorthand
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Strategy discussed with SG. SG said the discharge can go ahead.", "SG"),
+    ("Discharge held until cleared by SG team.", "SG"),
+    ("NIC to attend the discharge meeting. Discussed with NIC.", "NIC"),
+    ("Visitor buzzed in by HCA at 15:10.", "HCA"),
+    ("Obs done w/ RN at 02:00, settled after.", "RN"),
+    ("CSW on 1:1 overnight; handover given to CSW at 07:30.", "CSW"),
+    ("HCSW stayed with him during the scan.", "HCSW"),
+    ("Pt settled overnight. Pt's aunt rang the ward at 09:00.", "Pt"),
+    ("Moved to Bay 2 Bed 4 after the ward round.", "Bed"),
+    ("Moved to BAY 2 BED 4 after the ward round.", "BED"),
+    ("Backslab intact, fingers warm and pink.", "Backslab"),
+    ("Datix completed by the nurse about the fall.", "Datix"),
+    ("Seen by the Reg at 10:00 and the plan agreed.", "Reg"),
+    ("Plan agreed with Cannula out and Obs stable, Matron aware.", "Matron"),
+])
+def test_ward_staff_beds_and_shorthand_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_names_beside_ward_shorthand_still_go():
+    assert removed("HCA Precious sat with him; NIC tonight: Dorota K.") \
+        == ["Precious", "Dorota K"]
+    assert removed("Reviewed w/ RN Femi and Dr Lasisi + Reg Dr Varga.") \
+        == ["Femi", "Lasisi", "Varga"]
+
+
+def test_a_person_called_reg_still_goes():
+    # only "Reg Dr", "the Reg", "paeds reg"… are the registrar: Reg the grandfather goes
+    assert removed("Grandad Reg Pollitt rang. Reg said he would collect her.") \
+        == ["Reg Pollitt", "Reg"]
+
+
+# ------------------------------------------------------ youth justice orders and headings
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("YRO 12 months with a curfew, supervision weekly.", "YRO"),
+    ("Compliance with the YRO has been poor since March.", "YRO"),
+    ("Given a DTO last year; released on licence.", "DTO"),
+    ("Offered a YCC by the police.", "YCC"),
+    ("PREVIOUS OFFENCES / OUT OF COURT OUTCOMES", "OUT OF COURT"),
+    ("RISKS / DUE DATES", "DUE"),
+])
+def test_youth_justice_orders_and_headings_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_a_name_beside_a_youth_justice_order_still_goes():
+    assert removed("YRO supervised by Kieran Mulvey, YOT officer.") == ["Kieran Mulvey"]
+
+
+# --------------------------------------------------- immigration and student finance letters
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("FAO: the NRPF team, re the family's support.", "FAO"),
+    ("Fao the duty team.", "Fao"),
+    ("Dear Sir/Madam, we write about the application.", "Madam"),
+    ("Father has an FLR(M) application with the Home Office.", "FLR"),
+    ("Mother was granted ILR in 2019.", "ILR"),
+    ("Advised YP to ring SFE about the loan.", "SFE"),
+    ("SFE told him the instalment is late.", "SFE"),
+    ("The SFE instalment has now been paid.", "SFE"),
+    ("Applied for DSA to fund a laptop.", "DSA"),
+])
+def test_immigration_and_student_finance_abbreviations_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_the_person_a_letter_is_for_still_goes():
+    assert removed("FAO: Mr Dariusz Wolak, Housing Options") == ["Dariusz Wolak"]
+    assert removed("Fao Ms Yetunde Bakare (caseworker)") == ["Yetunde Bakare"]
+
+
+def test_fao_is_kept_when_the_person_has_those_initials():
+    # initials are a person's only where the letter does not head itself with them
+    assert removed("FAO: Ms Fatima Aziz Omar, NRPF Team Manager. Ms Omar will reply.") \
+        == ["Fatima Aziz Omar", "Omar"]
+
+
+# ------------------------------------------------ chat and message words opening a message
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('Instagram Chat – "footy lads" (screenshots)', "Chat"),
+    ("Morning all 👋 Reminder that the trip money is due Friday", "Reminder"),
+    ("Voicemail left for the social worker on the duty line.", "Voicemail"),
+    ("Class page 🌟 Photo of the cake sale attached", "Photo"),
+    ("Sent 😊 Screenshot of the messages to the worker.", "Screenshot"),
+])
+def test_message_words_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_a_name_in_a_message_still_goes():
+    assert removed("Voicemail left for Mrs Oyelaran about Tomasz's appointment.") \
+        == ["Oyelaran", "Tomasz"]
+
+
+# ------------------------------------------------------------ grades and college courses
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Aiming for Grade 5 in English and maths.", "Grade 5"),
+    ("Predicted a Grade 4+ in science.", "Grade 4"),
+    ("Got a Grade C in the resit.", "Grade C"),
+    ("Enrolled at the college – Level 2 IT & Digital, town campus.", "Digital"),
+    ("Starting Level 1 Hair & Beauty in September.", "Beauty"),
+    ("On the Entry 3 Carpentry & Joinery course.", "Joinery"),
+])
+def test_grades_and_courses_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_a_person_called_grade_still_goes():
+    # "Grade" is kept before a number or letter only: the surname still goes
+    assert removed("Jade Grade rang; Ms Grade is his aunt.") == ["Jade Grade", "Grade"]
+
+
+# ------------------------------------------------------------ heritage joined by hyphens
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Ama is of Ghanaian-British heritage.", "Ghanaian-British"),
+    ("Recorded as Black-British on the referral.", "Black-British"),
+    ("Dad describes himself as Polish-British.", "Polish-British"),
+    ("Nan is Anglo-Indian and came in 1968.", "Anglo-Indian"),
+    ("Ethnicity: Black-Caribbean", "Black-Caribbean"),
+    ("Mother is Turkish-Cypriot and speaks Turkish.", "Turkish-Cypriot"),
+    ("He is of Kenyan heritage.", "Kenyan"),
+])
+def test_heritage_words_are_kept(text, kept):
+    assert_kept(text, kept)
+
+
+def test_a_double_barrelled_surname_still_goes():
+    assert removed("Ama (Black-British) lives with Efua Mensah-Boateng and Lee White-Jones.") \
+        == ["Ama", "Efua Mensah-Boateng", "Lee White-Jones"]
