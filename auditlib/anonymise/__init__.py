@@ -83,7 +83,9 @@ address, then names):
     Friday, Eid al-Adha, "since about New Year", and the fixed days that are no day off:
     "since Halloween", "on Valentine's Day", Bonfire Night, St David's Day…; a year may
     follow) is its day that year (Easter computed, Eid within a day or so), moved and written
-    back as a date; "a Christmas card", "Christmas was hard", "a Halloween party" stay. Their
+    back as a date, whatever small word, dash or bracket follows ("over Christmas too", "since
+    Easter - school say", "over Christmas (at nan's)"); "a Christmas card", "Christmas was
+    hard", "a Halloween party", "after Christmas dinner" stay. Their
     Welsh names (Nadolig, Pasg, Calan, Gŵyl Dewi, Santes Dwynwen, Calan Gaeaf; "ers y Pasg",
     "dros y Nadolig", "since the Pasg (Easter) holidays") are written back as a Welsh date,
     the English in brackets after it as the English date. A named half term ("Feb half term
@@ -122,7 +124,8 @@ address, then names):
     weekday with a day number ("Mon 20th", "Fri 7") is a date whose month
     is inferred as a bare ordinal's is (not before a time or count, "Fri 7:30"). A year alone
     tied to an event ("born in 1988", "b. 2016", "since 2003", "in early 2019", "(2019)", "2014
-    to March 2019", "from 2014 to 2016", "from 2023 feels…": a verb after it) is a date,
+    to March 2019", "from 2014 to 2016", "from 2023 feels…": a verb after it; after a part of
+    it whatever stands round it, "Early 2022 was hard", "the first half of 2022") is a date,
     never a count, money or a time ("2000 words",
     "1400hrs"); it moves by whole years as the nearest full date of that year in the text
     moves (else as its middle), so the order holds. Seasons and school terms with a year
@@ -256,7 +259,11 @@ address, then names):
     ``ARC no: UKA 0312 4478 06``, never read as a phone); one letter, a hyphen and five digits or
     more (``R-558102``, a repair's or job's number; never "C-12"); a prison, prisoner, hospital,
     patient or unit number after its label; a number in three to five groups of three or four
-    digits, twelve digits or more (a card's or scheme's; never years in a row). A gestation
+    digits, twelve digits or more (a card's or scheme's; never years in a row), or in four
+    groups of four joined by hyphens, never a phone (an application's ``3434-0119-2208-7751``);
+    a number after its label and "is" ("my CRN is 1189 3306 271"); a code whose second part is
+    one letter (``SFE-Q-00827741``); an officer's number after an initialled name or after a
+    comma closing brackets ("DS R. Hollins 4471", "(PC Whitlock, 6612)"). A gestation
     ("31+2/40", "34-36/40"), a dose or fraction ("30/500") is no reference.
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
@@ -268,7 +275,8 @@ address, then names):
     Part of a plate where the text says so: "partial reg KXF", "the plate started YR68" (and
     "it ended …" after), "the first letters of the registration were LD". A plate's first
     half alone where the whole plate is in the text ("LR68" beside "LR68 XNV"); a current
-    plate with its unread letters masked (``KX19 R..``, ``YR68 ???``).
+    plate with its unread letters masked, any of the three (``KX19 R..``, ``YR68 ???``,
+    ``YK19 ?HU``).
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after "as",
     "name", "username", "tag", ":", the platform's own name or "calls himself" on a line naming a
@@ -284,17 +292,20 @@ address, then names):
     PlayStation, ``PlayStation5``, iPhone) have fewer. A username found once, with a dot, digit or
     underscore in it, goes wherever it comes again.
 ``school``
-    capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/Secondary/
-    Grammar/Nursery/Special School, Academy, College, Nursery, Pre-school, Pupil Referral Unit,
-    University, with C of E, CE, RC, Catholic… allowed (``St Mary's C of E Primary``); the name
-    needs one word that is not generic (so "the High School" and "Virtual School" stay). The
-    name alone (``St Mary's``, ``Oakfield``) is then replaced wherever it recurs.
+    capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/
+    Secondary/Grammar/Nursery/Special School, Academy, College,
+    Sixth Form, Nursery, Pre-school, Pupil Referral Unit, University, and after "University of"
+    (``University of Wexcombe``), with C of E, CE, RC, Catholic… allowed (``St Mary's C of E
+    Primary``); the name needs one word that is not generic (so "the High School" and "Virtual
+    School" stay). The name alone (``St Mary's``, ``Oakfield``) is then replaced wherever it
+    recurs.
 ``gp``
     capitalised words before Surgery, Medical Centre, Health Centre, Medical/Group/Family Practice,
     and ``Dr Patel's practice`` (or surgery); the practice's name alone is replaced where it recurs.
 ``health``
     capitalised words before Hospital, Infirmary, Clinic, Dental Practice/Surgery, Pharmacy,
-    Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit", a day
+    Hospice, Maternity Unit, a hospital's units ("… Neonatal Unit", "… Women's Unit", "…
+    Mental Health Unit", though "Mental Health" alone is a practice term, a day
     unit by its specialty, "… Neurology Day Unit", with the ward before it, "Ward C2 …") and a
     ward named by a word ("Lark Ward"; never a given name or after a title: "Sarah Ward", "Mrs
     Ward" are names), a numbered ward ("Ward 21", "Ward C4") where the text names a hospital
@@ -550,9 +561,19 @@ address, then names):
       MACLEOD"); a nickname quoted in brackets after a name whatever the word ('Chidera
       ("Chi")'); a word before a date of birth ("Dolly 10 (DOB …)"; never "Claimed DOB"); a
       word after a family word in lower case ("nanny pat") and two given names hyphened in
-      lower case ("lacey-mae"). Authors cited with a year ("Lord and
-      Borthwick (2008)", "et al.") stay readable, as do common medicines, exam boards, games
-      and psychometric tests (``data/kept-terms.txt``).
+      lower case ("lacey-mae"); a chat's sender with the role or class the phone saved ("16:05
+      Dionne FSW:", "Mr F Yr3:") goes whole when a name is in it; a nickname no dictionary holds
+      where a person goes in a young person's words ("kayz said", "kayz's", "with kayz and them"
+      when the text names it twice; never "with creche worker"), and every later use of a name
+      found in lower case; a given name in lower case with an initial ("jordan m"); the letter a
+      message is signed with after an emoji, a kiss or "cheers," ('😊 R"'; never "plan A, B",
+      "Grade - A"); a surname in capitals after a title and a given name ("DS Rebecca HOLLINS");
+      initials alone in a table's "who" cell, for the one person named so, whatever acronym they
+      spell ("| EP |" for Euan Petrie; "the EP (educational psychologist)" stays). A stop after
+      a surname ends a title's name ("Dr Achterberg. I'll …"), as does a word of a sentence
+      before given names ("Met Rebecca HOLLINS"). Authors cited with a year ("Lord and Borthwick
+      (2008)", "et al.") stay readable, as do common medicines, exam boards, games and
+      psychometric tests (``data/kept-terms.txt``).
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again
@@ -566,19 +587,20 @@ address, then names):
     name's initials ("MATTER OF THE" beside an Olive Fenwick).
 
 ``name``, ``address``, ``school`` in text written in lower case
-    A paragraph (or the whole text) is in lower case when most of its sentences open in
-    lower case (two or more), or it has twelve words or more and hardly a capital
-    (:mod:`~auditlib.anonymise.lowercase`). There: a given name from the list (not one that is
-    also a word, "will", "dean", unless a surname follows), a surname from the list, a word
-    after a title ("pc kapoor"), a role ("his mum tracey") or a name in a list ("dean + sal");
-    the word after a given name is its surname when listed, shaped as one (mc-, o'-,
-    hyphened) or where a name ends (before a stop, a verb), or a single letter ("darren s");
-    a nickname quoted after a name; every later mention of a name in any case. Streets by
-    their type word ("carr lane", "22 manor row", "ravensworth park"), venues ("the cue club",
-    "bradford interchange", "sizzlin grill") and schools ("thornbury high", "bridge pru")
-    after words that are not everyday or generic ("the skate park", "the youth club" stay);
-    towns from the list; streets named -gate ("westgate"). Everyday words (the stop list,
-    verbs, words ending -ing, -ed, -ly…) stay.
+    A paragraph (or the whole text) is in lower case when most of its sentences open in lower
+    case (two or more), or it has twelve words or more and hardly a capital
+    (:mod:`~auditlib.anonymise.lowercase`); in a chat, a message after its time and sender is
+    judged alone ("15:34 Shan: kyle is my brother"). There: a given name from the list (not one
+    that is also a word, "will", "dean", unless a surname follows), a surname from the list, a
+    word after a title ("pc kapoor"), a role ("his mum tracey") or a name in a list ("dean +
+    sal"); the word after a given name is its surname when listed, shaped as one (mc-, o'-,
+    hyphened) or where a name ends (before a stop, a verb), or a single letter ("darren s"); a
+    nickname quoted after a name; every later mention of a name in any case. Streets by their
+    type word ("carr lane", "22 manor row", "ravensworth park"), venues ("the cue club",
+    "bradford interchange", "sizzlin grill") and schools ("thornbury high", "bridge pru") after
+    words that are not everyday or generic ("the skate park", "the youth club" stay); towns from
+    the list; streets named -gate ("westgate"). Everyday words (the stop list, verbs, words
+    ending -ing, -ed, -ly…) stay.
 
     Weak words (names only with evidence): English words that are also surnames (Young, Brown,
     Green, Hill, Wood…), place words (Park, View, North…), months that are names (April, May,

@@ -197,7 +197,8 @@ def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> int | None:
     first = i       # up to two more given names before: "Jayden Lee", "Gurpreet Singh"
     while first > max(0, i - 2) and text[toks[first - 1].end:toks[first].start] == " " \
             and toks[first - 1].capitalised and not toks[first - 1].possessive \
-            and toks[first - 1].low not in NAME_STOP_WORDS and not toks[first].sentence_start:
+            and toks[first - 1].low not in NAME_STOP_WORDS and not toks[first].sentence_start \
+            and (toks[first - 1].low in FIRST_NAMES or not is_english(toks[first - 1].low)):
         first -= 1
     after = line_after(text, nxt.end + (2 if nxt.possessive else 0))
     if re.match(r"[ \t]+[A-Z]{2,}(?![\w'’])", after) and not AGE_AFTER_RE.match(after):

@@ -274,7 +274,7 @@ _LABELLED_REF_RE = re.compile(
     rf"child[ \t]+(?:no|number|id)|person[ \t]+(?:no|number|id)|id|crime[ \t]+(?:no|number)|"
     rf"urn|upn|uln|crn|nhs[ \t]+(?:no|number)|(?:employee|staff|payroll|membership|member|"
     rf"tenancy|policy|certificate|cert|account|acc|prison|prisoner|hospital|patient|"
-    rf"unit)[ \t]+(?:no|number|id|ref))\b\.?|"
+    rf"unit)[ \t]+(?:no|number|id|ref))\b\.?(?:[ \t]+(?i:is|was)\b)?|"
     rf"\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
     rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
     r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?"
@@ -282,7 +282,8 @@ _LABELLED_REF_RE = re.compile(
     r"(?:(?<=\d)[ \t]\d{3,6}(?![\w/]))*)")
 # (a case system's letters-year-number too: "CAS-25-00931")
 # (and one letter before five digits or more: a repair's or job's number, "R-558102")
-_CODE_REF_RE = re.compile(r"(?<![\w/\-])(?:[A-Z]{2,5}[\-/]|[A-Z]-(?=\d{5}))(?:[A-Z]{2,5}[\-/])?"
+# (a second part may be one letter: a query's "SFE-Q-00827741")
+_CODE_REF_RE = re.compile(r"(?<![\w/\-])(?:[A-Z]{2,5}[\-/]|[A-Z]-(?=\d{5}))(?:[A-Z]{1,5}[\-/])?"
                           r"(?:\d{2,4}[\-/])?\d{3,}"
                           r"(?:[\-/][A-Z0-9]+)*"
                           r"(?![\w/\-])")
@@ -342,8 +343,10 @@ def _code_shaped(token: str) -> bool:
         and (bool(_WOVEN.search(token)) or (with_digits >= 2 and digits >= 3))
 
 
-# a card's or scheme's number in groups of digits, no label needed: "1700 2456 8813 0092"
-_GROUPED_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])\d{3,4}(?:[ \t]\d{3,4}){2,4}(?![\w/\-]|[.,]\d)")
+# a card's or scheme's number in groups of digits, no label needed: "1700 2456 8813 0092", or
+# joined by hyphens, as an application's number is ("3434-0119-2208-7751")
+_GROUPED_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,+])\d{3,4}(?P<sep>[ \t\-])\d{3,4}"
+                                r"(?:(?P=sep)\d{3,4}){1,3}(?![\w/\-]|[.,]\d)")
 _YEARS_RE = re.compile(r"(?:(?:19|20)\d\d[ \t]?)+")
 
 
@@ -353,8 +356,10 @@ def find_references(text: str) -> list[Span]:
     for m in _GROUPED_NUMBER_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
         if len(digits) >= 12 and not _YEARS_RE.fullmatch(m.group(0)):
-            out.append(Span(m.start(), m.end(), "reference", PRIORITY["reference"] - 1,
-                            key=digits))
+            # twelve digits joined by hyphens are no UK phone, though a phone's shape fits
+            # their tail ("3434-0119-2208-7751")
+            rank = PRIORITY["phone"] + 1 if m.group("sep") == "-" else PRIORITY["reference"] - 1
+            out.append(Span(m.start(), m.end(), "reference", rank, key=digits))
     for m in _LABELLED_REF_RE.finditer(text):
         ref = m.group("ref")
         if sum(c.isdigit() for c in ref) >= 3 and not _YEAR_RANGE.fullmatch(ref):
@@ -423,9 +428,11 @@ _COLLAR_RE = re.compile(
     rf"(?P<ref>(?:(?<=[\s:#.])[A-Z]{{2,3}}[ \t]?)?\d{{2,6}})"
     rf"(?![\w/]|[:.]\d|[ \t]\d{{2,4}}[ \t]\d|{_MEASURE_AFTER})")
 # the number after the officer's name, bracketed or not: "Sgt Page (1022)", "DC Ann Lowe 4471,"
-# "PC Dunn 2291 attended"
+# "PC Dunn 2291 attended", "DS R. Hollins 4471", or after a comma closing brackets: "(PC
+# Whitlock, 6612)"
 _OFFICER_BRACKET_RE = re.compile(
-    rf"\b{_RANK}\.?[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*(?:\((?P<ref>\d{{2,6}})\)"
+    rf"\b{_RANK}\.?[ \t]+[A-Z](?:\.[ \t]*[A-Z])?[\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?[ \t]*"
+    rf"(?:\((?P<ref>\d{{2,6}})\)|,[ \t]*(?P<comma>\d{{3,6}})(?=\))"
     rf"|(?P<bare>\d{{3,6}})(?![\w/]|[:.]\d|{_MEASURE_AFTER}))")
 _LOG_RE = re.compile(
     r"\b(?i:(?:force[ \t]+)?log|incident|cad|storm|serial|occurrence|crime|crime[ \t]+report)"
@@ -439,7 +446,7 @@ def find_police_numbers(text: str) -> list[Span]:
     out = []
     for regex in (_COLLAR_RE, _OFFICER_BRACKET_RE, _LOG_RE):
         for m in regex.finditer(text):
-            group = "ref" if m.groupdict().get("ref") else "bare"
+            group = next(g for g in ("ref", "comma", "bare") if m.groupdict().get(g))
             out.append(Span(m.start(group), m.end(group), "reference", PRIORITY["reference"],
                             key=m.group(group)))
     return out
@@ -484,8 +491,10 @@ _PLATE_IT_RE = re.compile(
 
 
 # a current plate with the letters not caught masked: "KX19 R..", "WN17 ???", "LD70 K**"
+# (or any of the three masked: "YK19 ?HU", "BD15 X?W")
 _PLATE_MASKED_RE = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-PR-Y]{2}(?:0[1-9]|[1-9]\d)[ \t]?"
-                              r"[A-Z]{0,2}(?:\.{2,3}|…|\?{1,3}|\*{1,3}|_{1,3}))(?![\w.?*])")
+                              r"(?:[A-Z]{0,2}(?:\.{2,3}|…|\?{1,3}|\*{1,3}|_{1,3})"
+                              r"|(?=[A-Z?*_]{0,2}[?*_])[A-Z?*_]{3}))(?![\w.?*])")
 
 
 def find_vehicles(text: str) -> list[Span]:

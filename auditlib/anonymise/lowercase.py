@@ -1,7 +1,11 @@
 """Text written all in lower case (a typed-up notebook, text-speak): capitals say nothing there,
 so names are known by the word lists and by what is round them, and places and schools by their
 type words. Also a person's initials used as their name ("k said", "with KB"), in any text.
-See the package docstring for the rules."""
+See the package docstring for the rules.
+
+Longer than 500 lines because every finder here judges a word by the same tests of text typed
+in lower case (the regions, an everyday word, a word where a person goes); apart, each module
+would import the others' private helpers."""
 from __future__ import annotations
 
 import bisect
@@ -67,6 +71,11 @@ def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
         w, o, small, caps = (b - a for a, b in zip(counts[first], counts[last]))
         return w >= 4 and ((o >= 2 and small >= 0.6 * o) or (w >= 12 and caps < 0.04 * w))
 
+    def lower_message(first: int, last: int) -> bool:
+        # one message: short, so every sentence opening in lower case and hardly a capital
+        w, o, small, caps = (b - a for a, b in zip(counts[first], counts[last]))
+        return w >= 3 and o >= 1 and small == o and caps <= 0.1 * w
+
     whole = lower(0, len(toks))
     regions = Mask(len(text))
     found = False
@@ -75,12 +84,23 @@ def lower_case_regions(text: str, toks: list[Tok]) -> Mask | None:
         if whole or lower(first, last):
             regions.add(m.start(), m.end())
             found = True
+    # a chat where one writer types in lower case and the others do not: each message after
+    # its speaker is judged alone ("15:34 Shan: kyle is my brother")
+    for m in _SPEAKER_RE.finditer(text) if speakers else ():
+        if not m.group("time"):
+            continue        # "Carers: would prefer …" is a form's field, not a chat
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        first, last = bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, end)
+        if lower_message(first, last):
+            regions.add(m.end(), end)
+            found = True
     return regions if found else None
 
 
 # a chat or transcript's speaker opening its line, after a time perhaps ("21:58  Kaz: u up",
 # "Me: ye"): a label, capitalised whatever case the messages are written in
-_SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?:\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-–,]*)?"
+_SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<time>\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-–,]*)?"
                          r"(?P<tag>[^\W\d_][\w'’\-]*)[ \t]*:")
 
 
@@ -126,6 +146,33 @@ def _surname_after(text: str, prev: Tok, tok: Tok) -> bool:
 _LIST_RE = re.compile(r"[ \t]*(?:\+|&|,|and|,[ \t]*and)[ \t]*")
 
 
+# where a person goes in a young person's words: after "with" or "me and", before a verb of
+# speech or going, or with a possessive
+_NAME_PLACE_BEFORE_RE = re.compile(r"(?:\bwith|\bme[ \t]+and|\band[ \t]+me)[ \t]+\Z")
+_NAME_PLACE_AFTER_RE = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|messaged|picked|"
+                                  r"dropped|and[ \t]+me)\b")
+
+
+# one letter in lower case is a word in text speak: "will b there", "c u", "r u ok", "n"
+_TEXT_SPEAK_LETTERS = frozenset("abcinruxy")
+_PHRASE_END_RE = re.compile(r"[ \t]*(?:$|[,.;:!?)\"”'’]|(?:and|&|\+)(?![\w]))", re.M)
+
+
+def _unknown_in_name_place(text: str, tok: Tok, before: str) -> bool:
+    """A word no dictionary or list holds, in lower case, where a person goes: a nickname."""
+    low = tok.low
+    if len(low) < 3 or not low.replace("-", "").isalpha() or is_english(low) \
+            or low in _WELSH or _plain(low) or low in WEAK:
+        return False
+    if tok.possessive or _NAME_PLACE_AFTER_RE.match(text, tok.end):
+        return True
+    # "with kayz and them", but never "with creche worker", "with petechiae on": the word ends
+    # its phrase, and the text names it again ("more time with aabbe" once is a family word)
+    return bool(_NAME_PLACE_BEFORE_RE.search(before[-12:])
+                and _PHRASE_END_RE.match(text, tok.end)
+                and len(re.findall(rf"(?<![\w'’]){re.escape(tok.core)}(?![\w])", text)) >= 2)
+
+
 def lower_case_names(text: str, toks: list[Tok], regions: Mask, blocked: Mask) -> list[Span]:
     """In lower-case paragraphs: a known given name (a word also everyday, "dean", "will",
     with a surname after it), a known surname, a word after a title ("pc kapoor") or a role
@@ -156,8 +203,14 @@ def lower_case_names(text: str, toks: list[Tok], regions: Mask, blocked: Mask) -
         if _given(tok) or ((titled or roled or listed) and not _plain(low) and len(low) >= 2
                            and low not in WEAK and not (roled and everyday)):
             pass
+        elif titled and len(low) == 1 and low not in ("a", "i", "x"):
+            pass                # "sorry mr f": a teacher by the letter of their name
+        elif low in FIRST_NAMES and surname_next and len(nxt.low) == 1:
+            pass                # "jordan m": a given name, however weak, and an initial
         elif low in NAME_ALSO_WORD and low in FIRST_NAMES and surname_next:
             pass                # "dean o'hare", never "the dean"
+        elif _unknown_in_name_place(text, tok, before):
+            pass                # "with kayz and them", "kayz said"
         elif low in SURNAMES and not _plain(low) and low not in WEAK:
             pass
         else:
@@ -207,6 +260,19 @@ def lower_case_given_names(text: str, toks: list[Tok], regions: Mask | None,
                 continue        # "nanny pat", "uncle dev": a family word, then the name
         if len(core) < 3:
             continue
+        outside = blocked.free(tok.start, tok.end) and not (
+            regions is not None and _inside(regions, tok.start, tok.end))
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if outside and tok.low in FIRST_NAMES and tok.low not in NAME_ALSO_WORD \
+                and nxt is not None and len(nxt.core) == 1 and nxt.core.islower() \
+                and nxt.core not in _TEXT_SPEAK_LETTERS and _surname_after(text, tok, nxt) \
+                and _PHRASE_END_RE.match(text, nxt.end):
+            out.append(Span(tok.start, nxt.end, "name", PRIORITY["name"],
+                            words=(core, nxt.core)))
+            continue        # "rhys and jordan m and …": a given name and its initial
+        if outside and _unknown_in_name_place(text, tok, line_before(text, tok.start)):
+            out.append(Span(tok.start, tok.end, "name", PRIORITY["name"], words=(core,)))
+            continue        # "I was with kayz and them": a nickname in a young person's words
         # two given names hyphened ("lacey-mae", "ruby-jo") are one, words or not
         joined = "-" in core and all(p in FIRST_NAMES and p not in NAME_STOP_WORDS
                                      for p in tok.low.split("-"))
@@ -326,7 +392,13 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
                 or DOTTED_INITIALS_RE.match(text, tok.start):    # "L.O'D.": another person's
             continue
         lower_here = regions is not None and _inside(regions, tok.start, tok.end)
-        if not (tok.core.isupper() or lower_here) or tok.core.upper() in capitals \
+        # alone in a table's cell, the initials of the one person the text names so are that
+        # person's, whatever acronym they spell ("| Phone dad | EP |" for Euan Petrie)
+        cell = len(low) == 2 and tok.core.isupper() and len(people[low]) == 1 \
+            and len(next(iter(people[low]))) == 2 \
+            and bool(re.search(r"\|[ \t]*\Z", line_before(text, tok.start))) \
+            and bool(re.match(r"[ \t]*\|", after))
+        if not (tok.core.isupper() or lower_here) or (tok.core.upper() in capitals and not cell) \
                 or (len(low) == 2 and low in NAME_STOP_WORDS) or letter_label(text, tok.start):
             continue
         if _JOINED_LETTERS_RE.match(text, max(0, tok.start - 2)) \
@@ -341,7 +413,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         # a sentence that goes on in lower case
         dotted = len(low) == 1 and tok.core.isupper() and _DOTTED_IN_SENTENCE_RE.match(after) \
             and (re.search(r"[a-z]", line_before(text, tok.start)) or stop_verb)
-        if not (dotted or VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
+        if not (dotted or cell or VERB_AFTER_RE.match(after) or _INITIAL_BEFORE_RE.search(
                 line_before(text, tok.start)[-20:]) or _INITIAL_AFTER_RE.match(after)
                 or tok.possessive       # "R's login" for Rahima's
                 # "M wet the bed": a capital letter alone opening a sentence is no word
@@ -385,6 +457,28 @@ def stopped_letter_people(text: str, mask: Mask) -> list[Span]:
                             words=(letter,))
                 span.key = ("initials", letter)
                 out.append(span)
+    return out
+
+
+# a message signed off with the writer's letter at its end, after an emoji, a kiss or a
+# closing word: '… the train money 😊 R"', "see u then x J", "cheers, M" (never "plan A, B"
+# nor "Grade - A")
+_SIGN_OFF_LETTER_RE = re.compile(
+    r"(?m)(?:[\U0001F300-\U0001FAFF\u2600-\u2712\u2719-\u27BF]|(?<![\w'’])x{1,3}"
+    r"|(?i:\b(?:thanks|thank[ \t]+you|cheers|ta|love|regards|speak[ \t]+soon|bye|laters"
+    r"|see[ \t]+ya?)[ \t]*[,\-–—]?))[ \t]*"
+    r"(?P<letter>[A-HJ-Z])[ \t]*[\"”']?[ \t]*\r?$")
+
+
+def sign_off_letters(text: str, mask: Mask) -> list[Span]:
+    """The letter a message is signed with, at the end of its line: its writer."""
+    out = []
+    for m in _SIGN_OFF_LETTER_RE.finditer(text):
+        at = m.start("letter")
+        if mask.free(at, at + 1):
+            span = Span(at, at + 1, "name", PRIORITY["name"] - 10, words=(m.group("letter"),))
+            span.key = ("initials", m.group("letter"))
+            out.append(span)
     return out
 
 

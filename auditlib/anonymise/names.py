@@ -788,8 +788,15 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 words += toks[j:end + 1]        # "Mr van der Kolk", "Mr Ó hAodha"
                 j = end + 1
                 continue
-            if not (re.fullmatch(r"\.?[ \t]+|\.", gap) or collar) \
-                    or not (nxt.capitalised or nxt.initial) \
+            # a stop ends the name unless it is the title's or an initial's: "Dr Achterberg.
+            # I'll pick you up" is two sentences, "Dr R. Hollins" one name
+            stop_ends = "." in gap and words and not words[-1].initial
+            # a surname in capitals after a given name: "DS Rebecca HOLLINS"
+            capitals = (nxt.allcaps and len(nxt.core) >= 3 and bool(words)
+                        and words[-1].low in FIRST_NAMES and nxt.low not in NAME_STOP_WORDS
+                        and nxt.core not in never_initials())
+            if not (re.fullmatch(r"\.?[ \t]+|\.", gap) or collar) or stop_ends \
+                    or not (nxt.capitalised or nxt.initial or capitals) \
                     or not mask.free(nxt.start, nxt.end) or nxt.core in TITLES:
                 break
             # a common word ends the name unless it is a surname after a first name or a
@@ -920,6 +927,9 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                       if s.title == _NICK and len(s.words) == 1} & NAME_STOP_WORDS
     components -= NAME_STOP_WORDS
     given_words = {folded(s.words[0].lower()) for s in names if s.words}
+    alone = {folded(s.words[0].lower()) for s in names if len(s.words) == 1}
+    # a nickname the text itself writes in lower case ("kayz"): so is every other time
+    found_lower = {folded(w) for s in names for w in s.words if w.islower()}
     capitals = never_initials()
     out = []
     for i, tok in enumerate(toks):
@@ -942,9 +952,13 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         # a given name no dictionary holds is the person in lower case too, and so is any such
         # name in a text message ("22:48 YP: ty bex" after "Bex")
         if not (tok.capitalised or tok.allcaps
-                or (lower is not None and all(lower.taken[tok.start:tok.end]))
+                # (in lower case, an everyday word only if a given name: "the little one"
+                # is no "Little Owls")
+                or (lower is not None and all(lower.taken[tok.start:tok.end])
+                    and (tok.core[0].isupper() or low in FIRST_NAMES or low in SURNAMES
+                         or low in alone or not is_english(low)))
                 or (tok.core.islower() and len(low) >= 3 and not is_english(low)
-                    and (low in FIRST_NAMES
+                    and (low in FIRST_NAMES or low in found_lower
                          or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))
                 # a given name that is a word, in lower case as the subject of a verb: "rob
                 # says" after "Rob", never "the rob" nor "they rob"

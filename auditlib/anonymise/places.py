@@ -43,6 +43,7 @@ _SCHOOL_TYPES = (r"(?:Primary School|Primary Academy|Primary|Infant and Junior S
                  r"Junior and Infant School|Infants'? School|Infant School|Infants|"
                  r"Junior School|Juniors|First School|Middle School|High School|"
                  r"Secondary School|Grammar School|Secondary Academy|Academy|Sixth Form College|"
+                 r"Sixth Form|"
                  r"College|Nursery School|Nursery|Pre-?[Ss]chool|Special School|School|"
                  r"Pupil Referral Unit|PRU|University|"
                  # Scotland's short forms: "Kirkbrae PS", "Braeside HS" (never "PS:" a postscript)
@@ -66,7 +67,8 @@ _HEALTH_TYPES = (r"(?:(?:General|District|Community|Royal|University|Children['�
                  # 12" stays: a number identifies nobody once the hospital has gone)
                  r"(?:Women['’]s|Children['’]s|Neonatal|Postnatal|Antenatal|Labour|Delivery|"
                  r"Special[ \t]+Care[ \t]+Baby|Paediatric|Mother[ \t]+and[ \t]+Baby|Adolescent|"
-                 r"Inpatient|Assessment|Burns|Renal|Cardiac|Stroke)[ \t]+Unit|Ward|"
+                 r"Inpatient|Assessment|Burns|Renal|Cardiac|Stroke|Mental[ \t]+Health|"
+                 r"Psychiatric|Eating[ \t]+Disorders?)[ \t]+Unit|Ward|"
                  r"Birth(?:ing)?[ \t]+Centre|"
                  r"Minor[ \t]+Injuries[ \t]+Unit|Walk-[Ii]n[ \t]+Centre|"
                  r"Urgent[ \t]+Treatment[ \t]+Centre|Opticians?|Eye[ \t]+Centre|"
@@ -97,10 +99,12 @@ _SCHOOL_FIRST_RE = re.compile(
     r"(?<![\w'’])(?P<type>Ysgol|Bunscoil|Gaelscoil|Na[ií]scoil|Me[aá]nscoil|Scoil|Col[aá]iste|"
     # Scottish Gaelic: a primary and a secondary school
     r"Bun-[Ss]goil|[AÀ]rd-[Ss]goil|"
+    # a university by its town: "University of Wexcombe" (the town is what identifies it)
+    r"University[ \t]+of(?:[ \t]+the)?|"
     rf"Gaelchol[aá]iste)[ \t]+(?P<prefix>(?:(?:an|na)[ \t]+)?{_SCHOOL_FIRST_WORD}"
     rf"(?:[ \t]+(?:{_SCHOOL_FIRST_WORD}|"
     r"an|na|y|yr|a|ac|ap|dan|uwch)){0,3})")
-_SCHOOL_FIRST_ANCHOR = re.compile(r"scoil|[Ss]goil|Ysgol|ol[aá]iste")
+_SCHOOL_FIRST_ANCHOR = re.compile(r"scoil|[Ss]goil|Ysgol|ol[aá]iste|University of")
 # a hospital's or health centre's service written after it: "Ashby Health Centre Children's
 # Speech & Language Therapy" is one health service
 _SERVICE_AFTER_RE = re.compile(
@@ -642,8 +646,10 @@ def _named(text: str, m: re.Match, protected: Mask,
     """Where a named place found by ``m`` starts ("The Grange Surgery" keeps its "The"), and
     where its own name starts and what it is (leading sentence words dropped); None when its
     type word is a practice term (unless a ``service``: "Northcote Perinatal Mental Health
-    Service" is one area's) or nothing distinctive is left."""
-    if not service and not protected.free(m.start("type"), m.end("type")):
+    Service" is one area's) or nothing distinctive is left. A practice term inside the type
+    does not count when the type's last word is free: "Ashgrove Mental Health Unit" is a place."""
+    last = m.group("type").rsplit(None, 1)[-1]
+    if not service and not protected.free(m.end("type") - len(last), m.end("type")):
         return None
     trimmed = _trim_prefix(text, m.start("prefix"), m.group("prefix"))
     if trimmed is None:

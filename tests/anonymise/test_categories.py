@@ -262,8 +262,8 @@ HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-29": 0.94,  # 91.2% first; 94.8% after (7 weekdays by design)
                    "held-out-30": 0.98,  # 94.0% first; 98.3% after its category fixes
                    "held-out-31": 0.98,  # 94.1% first; 98.7% after its category fixes
-                   "held-out-32": 0.96,  # 96.8% first
-                   "held-out-33": 0.89}  # 89.4% first
+                   "held-out-32": 0.99,  # 96.8% first; 99.4% after its category fixes
+                   "held-out-33": 0.96}  # 89.4% first; 96.5% after (4 weekdays by design)
 
 
 def read_marked(folder) -> list[str]:
@@ -1663,4 +1663,39 @@ def test_a_residence_cards_number_with_its_issuers_letters_is_one_reference():
                                   "Pathway plan review no. 3 held today.",
                                   "Child protection conference no. 2 is booked."])
 def test_gestations_and_numbered_reviews_stay(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Seen at the scene (PC Marsh, 7731) and taken home.", "7731"),
+    ("| DC J. Pollard 2208 | Officer in case | CID |", "2208"),
+])
+def test_an_officers_number_after_an_initialled_name_or_a_comma(text, number):
+    assert found(text).get(number) == "reference", found(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A neighbour saw a grey van, reg BX14 ?KT, leave at speed.", "BX14 ?KT"),
+    ("Her visa application (number 5120-0448-3391-0027) is pending.", "5120-0448-3391-0027"),
+    ("His customer reference is CRN 2207 4419 380 with the loans company; my CRN is "
+     "2207 4419 380.", "2207 4419 380"),
+    ("Helpline query logged as HLP-Z-00411923 this morning.", "HLP-Z-00411923"),
+])
+def test_masked_plates_hyphened_application_numbers_and_query_codes(text, code):
+    assert code in found(text), found(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("He hopes to join Larkfield Sixth Form in September.", "Larkfield Sixth Form"),
+    ("She now studies nursing at the University of Brackenmoor.", "University of Brackenmoor"),
+    ("Dad spent a month on Willowbank Mental Health Unit.", "Willowbank Mental Health Unit"),
+])
+def test_a_sixth_form_a_university_by_its_town_and_a_mental_health_unit(text, place):
+    assert place in found(text), found(text)
+
+
+@pytest.mark.parametrize("text", ["He wants to stay on in the sixth form; the Sixth Form is small.",
+                                  "Referred to the Mental Health Unit and to CAMHS.",
+                                  "A query code is needed: write HLP first."])
+def test_generic_sixth_forms_and_units_stay(text):
     assert anonymise(text, key="test").text == text

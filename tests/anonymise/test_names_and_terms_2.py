@@ -497,3 +497,85 @@ def test_letters_naming_parts_and_times_stay(text, kept):
 ])
 def test_a_surname_that_is_a_word_after_a_given_name_the_lists_lack(text, gone):
     assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Appointment booked with Dr Varga. I'll take them both.", "I'll take"),
+    ("I rang Mrs Odell. I'm to call back at four.", "I'm to call"),
+    ("Met Sophie CARRICK at the office.", "Met "),
+])
+def test_a_stop_after_a_surname_ends_the_name(text, kept):
+    out = anonymise(text, key="test").text
+    assert kept in out and "[Name 1]" in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Chair: DI Marcus OYELOWO, Child Abuse Investigation Team", "OYELOWO"),
+    ("Met Mrs Janet PRIDDY at the door.", "PRIDDY"),
+])
+def test_a_surname_in_capitals_after_a_title_and_given_name(text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+def test_a_chats_sender_goes_whole_with_the_role_the_phone_saved():
+    chat = ("09:12 Karen EHW: Morning both, see you at ten\n"
+            "09:15 Mrs P Yr5: Thank you, Karen\n"
+            "09:20 Tash: ok see u then, call me tash\n")
+    out = anonymise(chat, key="test").text
+    assert "EHW" not in out and "Yr5" not in out and "Mrs P" not in out, out
+    assert out.splitlines()[0].startswith("09:12 [Name 1]: Morning"), out
+    # the same person keeps one placeholder in the messages
+    assert "Thank you, [Name 1]" in out, out
+
+
+def test_a_chat_message_typed_in_lower_case_is_judged_alone():
+    chat = ("18:01 Mr Hale: Good evening. The trip letter is in her bag.\n"
+            "18:40 Tash: thanks. bradley is my cousin he was round all day. sorry mr h\n")
+    out = anonymise(chat, key="test").text
+    assert "bradley" not in out and "mr h\n" not in out + "\n", out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ('"I was with zeddy and them all night. Me and zeddy got chips." Zeddy later denied it.',
+     "zeddy"),
+    ('"It was rhys and casey t and me at the flat," she said.', "casey t"),
+    ('"Tayo said nothing. Ask ree-ree." ree-ree said she was there.', "ree-ree said"),
+])
+def test_nicknames_in_lower_case_in_a_young_persons_own_words(text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", [
+    "Children play with creche workers while parents meet.",
+    'He said he wants "more time with abbo" at weekends.',
+    "Bruising with petechiae on the left ear.",
+])
+def test_unknown_words_in_a_persons_place_once_are_no_nickname(text):
+    assert anonymise(text, key="test").text == text
+
+
+def test_a_roles_acronym_stays_though_someones_initials_match_it():
+    out = anonymise("Apologies: Dr Ann Hale (EP, report sent).\nEP: Dr Hale. Escort Mrs Erin "
+                    "Pike. Grey van.", key="test").text
+    assert out.count("EP") == 2 and "Pike" not in out and "Grey van" in out, out
+
+
+def test_initials_alone_in_a_who_cell_are_the_person_whatever_they_spell():
+    out = anonymise("Lead: Elspeth Pringle, social worker.\n| Ring school | EP | 3/3/25 |\n"
+                    "Report from the EP (educational psychologist) awaited.", key="test").text
+    assert "| EP |" not in out and "the EP (" in out, out
+
+
+@pytest.mark.parametrize(("text", "signed"), [
+    ('> "can u ring the college for me pls 🙏 T"', "T"),
+    ("ok see u thurs x D", "D"),
+    ("Thanks for today, cheers, W", "W"),
+])
+def test_the_letter_a_message_is_signed_with(text, signed):
+    out = anonymise(text, key="test").text
+    assert out.rstrip('"').endswith("[Name 1]"), out
+
+
+@pytest.mark.parametrize("text", ["Options: plan A, B", "Grade - A", "Checked 7/10 ✓ B"])
+def test_letters_ending_a_line_that_sign_nothing_stay(text):
+    assert anonymise(text, key="test").text == text
