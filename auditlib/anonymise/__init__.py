@@ -276,7 +276,7 @@ address, then names):
     "it ended …" after), "the first letters of the registration were LD". A plate's first
     half alone where the whole plate is in the text ("LR68" beside "LR68 XNV"); a current
     plate with its unread letters masked, any of the three (``KX19 R..``, ``YR68 ???``,
-    ``YK19 ?HU``).
+    ``YK19 ?HU``), a sentence's stop after it or not.
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after "as",
     "name", "username", "tag", ":", the platform's own name or "calls himself" on a line naming a

@@ -494,7 +494,9 @@ _PLATE_IT_RE = re.compile(
 # (or any of the three masked: "YK19 ?HU", "BD15 X?W")
 _PLATE_MASKED_RE = re.compile(r"(?<![\w/\-])(?P<plate>[A-HJ-PR-Y]{2}(?:0[1-9]|[1-9]\d)[ \t]?"
                               r"(?:[A-Z]{0,2}(?:\.{2,3}|…|\?{1,3}|\*{1,3}|_{1,3})"
-                              r"|(?=[A-Z?*_]{0,2}[?*_])[A-Z?*_]{3}))(?![\w.?*])")
+                              r"|(?=[A-Z?*_]{0,2}[?*_])[A-Z?*_]{3}))"
+                              # (a stop may end the sentence: "reg BX14 ?KT.", "KX19 R...")
+                              r"(?![\w?*])(?!\.[\w.])")
 
 
 def find_vehicles(text: str) -> list[Span]:

@@ -1676,6 +1676,8 @@ def test_an_officers_number_after_an_initialled_name_or_a_comma(text, number):
 
 @pytest.mark.parametrize(("text", "code"), [
     ("A neighbour saw a grey van, reg BX14 ?KT, leave at speed.", "BX14 ?KT"),
+    ("The van's reg was BX14 ?KT.", "BX14 ?KT"),
+    ("The van's reg was BX14 K*T. It left.", "BX14 K*T"),
     ("Her visa application (number 5120-0448-3391-0027) is pending.", "5120-0448-3391-0027"),
     ("His customer reference is CRN 2207 4419 380 with the loans company; my CRN is "
      "2207 4419 380.", "2207 4419 380"),
