@@ -113,6 +113,12 @@ _RECURRING_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+month|
 # a verb after a year makes it the thing spoken of, never a count ("in 2000 words")
 _VERB_AFTER_YEAR = (r"|(?=[ \t]+(?:" + "|".join(sorted({*VERBS, "were", "are", "have"}, key=len,
                                                         reverse=True)) + r")\b)")
+# the meetings and documents a month names ("the February report", "the June panel")
+_MONTH_NOUNS = (r"review|report|visit|panel|meeting|conference|hearing|assessment|"
+                r"appointment|appt|plan|letter|referral|session|update|minutes|newsletter|"
+                r"audit|inspection|return|figures|data|deadline|board|census|submission|"
+                r"statement|supervision|core[ \t]+group|ICPC|RCPC|PEP|LAC|CLA|CIN|MARAC|"
+                r"strategy[ \t]+(?:meeting|discussion)")
 # a word placing something in time: "since Easter", "in Sept"
 _TIME_CUE = (r"(?i:in|since|from|until|till|to|by|during|before|after|around|over|through|"
              r"throughout|at|for|of|last|next|this)")
@@ -302,7 +308,16 @@ _DATE_RES = [
                          r"|(?<![\w])(?P<part>(?i:end|start|beginning|middle))"
                          r"(?:[ \t]+of[ \t]+|(?P<bare>[ \t]+|-)(?=[A-Z])))"
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
-                         rf"(?![ \t]+[A-Z][a-z])(?!{_VERB_AFTER_YEAR[1:]})")),
+                         # "was" after it only when the month is the time a thing was measured
+                         # in ("use in February was 212 hours"; see _month_alone_is_date)
+                         rf"(?![ \t]+[A-Z][a-z])(?:(?=[ \t]+(?:was|were)\b)(?P<inwas>)|"
+                         rf"(?!{_VERB_AFTER_YEAR[1:]}))")),
+    # a month naming the meeting or document it dates: "the February report", "at the March
+    # and April panels" (capitalised: "the march route" is no month)
+    ("month", re.compile(rf"(?<![\w])(?i:the|this|that|last|next|his|her|their|its|our|my|"
+                         rf"your)[ \t]+(?P<noun>)(?P<mon>{_MONTH}|{_MONTH.upper()})(?![\w'’\-])"
+                         rf"(?=(?:[ \t]*(?:,|and|or|&|/|[\-–])[ \t]*{_MONTH}(?![\w'’\-]))*"
+                         rf"[ \t]+(?:{_MONTH_NOUNS})s?\b)")),
     # a month alone in a table's column of dates ("| Who | By when |" … "| Dad | Jan |")
     ("month", re.compile(rf"(?<=\|)[ \t]*(?P<cell>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=[ \t]*\|)")),
     # a month after an event's irregular past ("seen Sept at the dentist"; the word before is
@@ -365,6 +380,22 @@ _DATE_RES = [
                         + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
+    # a year where a record stops or starts: "the life story book stops at 2018 and…", "her
+    # file goes up to 2019.", "the chronology starts around 2016" (never a count, a measure or
+    # a time: "ends at 2000 hours", "stops at 2000 words"; a round number or time is checked
+    # apart, _ROUND_TIME)
+    ("year", re.compile(r"(?<![\w])(?i:stop(?:s|ped)?|end(?:s|ed)?|finish(?:es|ed)?|run(?:s)?|"
+                        r"ran|go(?:es)?|went|cover(?:s|ed)?|continu(?:es|ed)|stretch(?:es|ed)?|"
+                        r"reach(?:es|ed)?|start(?:s|ed)?|begin(?:s)?|began|date[sd]?|last(?:s|ed)|"
+                        r"extend(?:s|ed)?)"
+                        r"[ \t]+(?:(?i:only|just|still|back)[ \t]+)?"
+                        r"(?P<rec>(?i:at|in|around|up[ \t]+to|to|until|till|from|with))[ \t]+"
+                        r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
+                        r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
+                        rf"(?!{_COUNT_AFTER})(?![ \t]+(?i:words|metres|meters|pages|steps)\b)"
+                        r"(?:" + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]',
+                                                           r'[.,;:!?()"”\r\n\-–]')
+                        + _VERB_AFTER_YEAR + ")")),
     # a year after a part of it is one whatever stands round it: "Early 2022 was hard",
     # "excluded late 2019 for", "at the start of 2021 the school", "the first half of 2022"
     # (the words stay, as "the end of March"'s do; never "mid 2000 hours")
@@ -419,6 +450,9 @@ _NOT_YEAR_BEFORE = frozenset({
     "just", "another", "rent", "arrears", "debt", "fine", "fines", "loan", "balance", "was",
     "were", "are", "is", "has", "had", "have", "with", "for", "per", "every", "each",
     "act", "order", "rules", "regs"})     # a statute's year: "CHILDREN ACT 1989"
+# a clock time on the quarter hour that a year after "at" may be ("finishes at 1930"); a
+# round number after any such word is a count ("went up to 2000")
+_ROUND_TIME = re.compile(r"(?:19|20)(?:00|15|30|45)")
 # more years of a range or list: "from 2014 to 2016", "in 2009 and 2011", "(2014-2016)"
 _YEAR_MORE_RE = re.compile(r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?:to|and|or|until|till|&)[ \t]+|"
                            r",[ \t]*(?=(?:19|20)\d\d(?:,[ \t]*(?:19|20)\d\d)*\)))"
@@ -780,6 +814,9 @@ def _month_alone_is_date(g: dict) -> bool:
     if g.get("part"):   # "the start of June": the month's, no person's; "start June" may be
         return not (g.get("bare") is not None and g["part"].lower() != "end"
                     and mon in _MONTHS_ALSO_NAMES)
+    if g.get("inwas") is not None and not (prep in ("in", "during", "throughout")
+                                           and g["mon"][0].isupper()):
+        return False    # "since June was born": a person; "in June was 40 hours" a month
     if g.get("was"):    # "it was May": a person as likely as a month
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec")
     if g.get("ed") or g.get("irr") is not None:
@@ -960,6 +997,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 continue
             if form == "years" and not _years_are_dates(text, m):
                 continue
+            if g.get("rec") and (int(g["y"]) % 50 == 0 or (
+                    g["rec"].lower() == "at" and _ROUND_TIME.fullmatch(g["y"]))):
+                continue            # "contact ends at 2030": a time; "went up to 2000" a count
             if g.get("pre") and g["pre"].lower() in _NOT_YEAR_BEFORE:
                 continue
             if g.get("guess") is not None and (word := _WORD_BEFORE_RE.search(
@@ -1409,9 +1449,9 @@ def find_dates(text: str, shift: int) -> list[Span]:
             out.append(Span(d.start, d.end, "date", PRIORITY["date"],
                             replacement=_shifted_years(text, d, _year_delta(d, full, shift))))
             continue
-        if d.form == "season":
-            out.append(Span(d.start, d.end, "date", PRIORITY["date"],
-                            replacement=_shifted_season(text, d, shift)))
+        if d.form == "season":              # "end of Spring term 2025": as "end of March"
+            out.append(_widened(text, Span(d.start, d.end, "date", PRIORITY["date"],
+                                           replacement=_shifted_season(text, d, shift)), d))
             continue
         valid = True
         try:
@@ -1438,9 +1478,10 @@ def find_dates(text: str, shift: int) -> list[Span]:
 
 
 # words that belong to the date after them: "mid March 2025", "end of March", "Tuesdays from
-# 3 Sept", "by end Oct" (kept as written, the date in them moved; "w/c 9th Dec" is the date alone)
+# 3 Sept", "by end Oct", "the week of 10 February", "end of Spring term 2025" (kept as
+# written, the date in them moved; "w/c 9th Dec" is the date alone)
 _DATE_LEAD_RE = re.compile(r"(?i)(?:\b(?:early|mid|late|end(?:[ \t]+of)?|"
-                           r"(?:start|beginning|middle)[ \t]+of)|"
+                           r"(?:start|beginning|middle|week)[ \t]+of)|"
                            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days[ \t]+from)[ \t\-]*\Z")
 # the clock time straight after a full date, as an email header writes it ("Sent: Thursday,
 # 7 November 2024 16:52"): one date with it

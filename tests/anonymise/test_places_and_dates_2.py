@@ -610,3 +610,76 @@ def test_a_festival_placed_in_time_moves_before_a_dash_bracket_or_adverb(text, k
 ])
 def test_christmas_naming_a_thing_stays(text, kept):
     assert kept in anonymise(text, key="test").text, anonymise(text, key="test").text
+
+
+# ---------------------------------------------------------------- dates: a month naming a
+# report's own time, a year where a record stops, words leading a term or a week
+
+@pytest.mark.parametrize(("text", "month"), [
+    # a month measured in, before "was" or "were"
+    ("Respite nights in October were 9, the most this year.", "October"),
+    ("Missed school days during November was the worst so far.", "November"),
+    # a month naming the meeting or document it dates
+    ("Carried over from the January panel, still not resolved.", "January"),
+    ("Her sister read out the June review notes to her.", "June"),
+    ("Dad missed the March and April visits with no reason given.", "March"),
+])
+def test_a_month_measured_in_or_naming_a_meeting_moves(text, month):
+    moved = anonymise(text, date_shift_days=400).text
+    assert month not in moved, moved
+    assert found(text).get(month) == "date", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Since June was little she has lived with her nan.",
+    "The march report was passed on to the local paper.",
+    "She may visit the May family at the weekend.",
+    "Mum says he may march out when told no.",
+])
+def test_a_month_word_that_is_a_name_or_a_verb_stays(text):
+    assert "date" not in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("His memory box stops at 2017 and has nothing from foster care.", "2017"),
+    ("The photo album only goes up to 2019, mum kept the rest.", "2019"),
+    ("The old file ended at 2016 when the family moved away.", "2016"),
+])
+def test_a_year_where_a_record_stops_moves(text, year):
+    moved = anonymise(text, date_shift_days=400).text
+    assert year not in moved, moved
+
+
+@pytest.mark.parametrize("text", [
+    "Contact ends at 1930 and he is collected by car.",
+    "Her essay stops at 2017 words and needs an ending.",
+    "The bill went up to 2000 and then came down again.",
+    "Supervised time finishes at 2000 hours on school nights.",
+])
+def test_times_counts_and_measures_after_stops_at_stay(text):
+    moved = anonymise(text, date_shift_days=400).text
+    assert moved == text, moved
+
+
+@pytest.mark.parametrize(("text", "date", "kept"), [
+    ("Tutoring is funded until the end of Summer term 2024 only.", "end of Summer term 2024",
+     "until the end of"),
+    ("Her respite was booked for the week of 14 April 2025 at the farm.",
+     "week of 14 April 2025", "booked for the week of"),
+])
+def test_a_term_or_a_week_goes_with_the_words_leading_it(text, date, kept):
+    assert found(text).get(date) == "date", found(text)
+    moved = anonymise(text, date_shift_days=400).text
+    assert kept in moved and date not in moved, moved
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a date followed by its time moves; the time stays as written
+    ("Call logged 21.05.24 09:15 by the duty worker.", "21.05.24"),
+    ("Next visit Weds 4th Dec 2024, 3.15pm at home.", "4th Dec 2024"),
+    ("Police attended 03.11.24, approx 23:10, and left.", "03.11.24"),
+    ("He came back at 02.45 on 9th June, cold and wet. Seen 2 June 2024.", "9th June"),
+])
+def test_a_date_before_its_time_moves(text, date):
+    moved = anonymise(text, date_shift_days=400).text
+    assert date not in moved, moved
