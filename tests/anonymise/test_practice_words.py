@@ -654,3 +654,61 @@ def test_heritage_words_are_kept(text, kept):
 def test_a_double_barrelled_surname_still_goes():
     assert removed("Ama (Black-British) lives with Efua Mensah-Boateng and Lee White-Jones.") \
         == ["Ama", "Efua Mensah-Boateng", "Lee White-Jones"]
+
+
+# ------------------------------------------- adoption support, family words, health visiting,
+# ------------------------------------- school programmes, online meetings and attendance routes
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    # adoption support: the fund, its cap and the therapies it pays for
+    ("Orla Brennick sent the ASF bid for Tamsin in March.", "ASF", ["Orla Brennick", "Tamsin"]),
+    ("Twelve sessions paid by ASF, led by Wendell Ashgrove.", "ASF", ["Wendell Ashgrove"]),
+    ("Tamsin started DDP (with both carers) through Orla.", "DDP", ["Tamsin", "Orla"]),
+    ("Cost went over the Fair Access Limit, so Orla Brennick asked for match funding.",
+     "Fair Access Limit", ["Orla Brennick"]),
+    # what the children call a parent
+    ("Tamsin and Jory talk about Papa every night.", "Papa", ["Tamsin", "Jory"]),
+    ("Jory drew a card for Pappa and gave it to Orla.", "Pappa", ["Jory", "Orla"]),
+    ("Mom said Tamsin slept well; Mommy is her word at bedtime.", "Mommy", ["Tamsin"]),
+    # health visiting: service levels, feeding and vaccines
+    ("Stepped down to Universal Plus by Keturah Vance.", "Universal Plus", ["Keturah Vance"]),
+    ("Universal Partnership Plus continues for Jory.", "Universal Partnership Plus", ["Jory"]),
+    ("Latch improved after Keturah showed a laid-back hold.", "Latch", ["Keturah"]),
+    ("Jory had Rotavirus and Hib/MenC at the clinic with Keturah.", "Rotavirus",
+     ["Jory", "Keturah"]),
+    ("MMR and PCV booster due; Keturah Vance to send the letter.", "MMR", ["Keturah Vance"]),
+    # school reading and maths programmes
+    ("Tamsin does Lexia four times a week with Mr Halloran.", "Lexia", ["Tamsin", "Halloran"]),
+    ("Jory is on Accelerated Reader and Numicon with Priya Ostby.", "Accelerated Reader",
+     ["Jory", "Priya Ostby"]),
+    ("Sparx homework set; Tamsin logged in twice.", "Sparx", ["Tamsin"]),
+    ("Read Write Inc group daily, run by Priya.", "Read Write Inc", ["Priya"]),
+    ("Jory uses Nessy and IDL at home with Orla.", "Nessy", ["Jory", "Orla"]),
+    # online meetings
+    ("Invite sent by Priya Ostby: Microsoft Teams meeting, Passcode: 4hT9xw",
+     "Microsoft Teams", ["Priya Ostby"]),
+    ("Joined on Google Meet with Wendell Ashgrove and Orla.", "Google Meet",
+     ["Wendell Ashgrove", "Orla"]),
+    # attendance routes
+    ("Jory would move to Fast Track if attendance stays under 60%.", "Fast Track", ["Jory"]),
+    ("3. Fast Track timetable shared with Orla Brennick.", "Fast Track", ["Orla Brennick"]),
+    ("Parenting Contract signed by Orla; ESO considered if no change for Tamsin.", "ESO",
+     ["Orla", "Tamsin"]),
+])
+def test_words_of_support_services_stay_and_names_beside_them_go(text, kept, gone):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+    originals = [r.original for r in out.replacements]
+    assert not any(kept in o or o in kept for o in originals), originals
+    for name in gone:
+        assert any(name in o for o in originals), (name, out.text)
+
+
+def test_the_asf_reference_after_the_fund_still_goes():
+    out = anonymise("ASF bid no. ASF-40217-M for Tamsin Ruddock.", key="test")
+    assert out.text.startswith("ASF bid"), out.text
+    assert "40217" not in out.text and "Ruddock" not in out.text, out.text
+
+
+def test_a_name_after_a_family_word_still_goes():
+    assert removed("Papa Deniz rang; Mama Selin will visit.") == ["Deniz", "Selin"]
