@@ -42,7 +42,10 @@ NHS and NI numbers, other phone numbers, date, postcode, reference, then school,
 address, then names):
 
 ``email``
-    ``local@domain.tld``.
+    ``local@domain.tld``. A web link goes as a ``reference`` (a meeting's or a profile's link
+    carries its ids: ``https://…``, ``www.…``), but a public body's page with no query
+    (gov.uk, nhs.uk) stays; so does a passcode, password, PIN or meeting ID with a digit, after
+    its label ("Passcode: Xk7p3Q", "Meeting ID: 845 2231 9907").
 ``nhs_number``
     ten digits, together or spaced 3-3-4, that pass the NHS modulus-11 check; a Scottish CHI
     written 6+4 (the first six a day and month), and ten digits in any grouping after an NHS,
@@ -136,7 +139,11 @@ address, then names):
     is a date, moved as a whole month; "cared for April", "a note to Jan", "met June" (a
     month that is a name too, after for/to/by/at/of or a verb), a schedule's months ("in Nov
     each year"), one in brackets after no event ("her aunt (June)") and one before a verb or
-    a capitalised word ("June Smith") stay for the names.
+    a capitalised word ("June Smith") stay for the names. A capitalised month in a report's
+    own time ("Agency use in February was…", "the February report", "the March and April
+    visits") and a year where a record stops or starts ("the book stops at 2018 and…"; never
+    "ends at 1930", a time, nor a round count) are dates; "week of" and "end of" go with the
+    date or term they place ("week of 10 February 2025", "end of Spring term 2025").
     Seasons without a year are kept. "Jan 25" ending a clause, a lower-case month after a
     time cue ("since sept"), "NOV 2024" in capitals and a day.month ("17.3") after a date word,
     an event's verb or a weekday are dates ("17.3kg", "scored 17.3" stay).
@@ -195,8 +202,9 @@ address, then names):
     place's or body's name that continue it go with it, its kind decided by the last word (Aid,
     Partnership, Holiday Park, Packaging, Allotments, Junior, Children's ED, Health Service…):
     "[Leeds] Women's Aid" (a national body a place makes local), "St [Hilda]'s Junior"; a lower-case
-    place noun after a place ("[Moorside] estate", "… shop"; never "estate agent"); a place of
-    worship with its type word first ("Masjid Al-Falah", "Gurdwara Sri …"); a venue by name before
+    place noun after a place ("[Moorside] estate", "… shop", a log's "est", "YC", "hall",
+    "rd"; "St Cuthberts hall" with its saint; never "estate agent"); a place of worship
+    with its type word first ("Masjid Al-Falah", "Gurdwara Sri …"); a venue by name before
     "on <street>", one place with it ("at Golden Lotus on Mill St"); a body met at or with before
     its town ("at Second Step Bristol"; "Citizens Advice Leeds" keeps the service's words); services
     and firms by what they do ("… Mobility", "… Direct", "… Community Transport", "… Short Breaks",
@@ -476,6 +484,14 @@ address, then names):
     - a Korean given name, two romanised syllables joined by a hyphen ("Ha-eun", "Ji-woo"),
       anywhere, with a common family name before or after it ("Jang Do-hyun", "Ha-eun Kim");
       "Set-up", "Sit-in", "Yo-yo" (an English ending or a repeat) only with a family name;
+    - a Vietnamese name, a common family name and given syllables whatever they mean in
+      English, with "Van" or "Thi" in the middle ("Pham Van Duc", "Nguyen Thi Mai") or the
+      family name in capitals and a comma first ("NGUYEN, Bao An"); every syllable shaped as
+      Vietnamese ones are ("Drive", "Hire" are no syllables of it);
+    - every alias quoted after "AKA" or "known to … as" ('AKA: "Merc", "DC"', 'known to us as
+      "Bells"'), whatever it spells; a young person's dotted initials before the given name
+      and age in brackets ("K.D. (Kayden, 15)", "A-M.W. (Amara-Mae, 14)", "R. (Radek, 16)"),
+      and the same letters later, with or without stops and hyphen ("AMW" in a table);
     - initials of a full name seen (``JW`` for Jane Wilkinson, ``I-M`` for Isla-Mae, ``TAL``
       for T. Ashworth-Lyle, every part of a double-barrelled name), unless
       a practice acronym or an abbreviation of the shared vocabulary; and a named person's
@@ -607,6 +623,15 @@ address, then names):
     June, August), and unknown words ending like English words (-tion, -ment, -ing, -ed, -ly…).
     ``Jane``, ``Jane Wilkinson``, ``Mrs Wilkinson``: a single word joins the one full name it can
     belong to; when two full names share it (two Wilkinsons), it gets its own placeholder.
+
+Ward shorthand ("SG", "NIC", "HCA", "RN", "Pt", "Bed 2", "Datix", "the Reg"), youth justice
+orders ("YRO", "DTO"), the abbreviations of immigration and student finance letters ("FLR",
+"ILR", "SFE", "FAO"), a chat's and a letter's words ("Chat", "Reminder", "Voicemail",
+"Passcode", "Dear Sir/Madam"), grades and courses ("Grade 5", "IT & Digital"), heritage
+compounds ("Ghanaian-British"), family words (Papa, Mama), health visiting words and vaccines
+("Universal Plus", "Latch", "Rotavirus"), school programmes (Lexia, Sparx), "Fast Track" and
+the Adoption Support Fund ("ASF", "DDP") are kept; the names beside them still go ("HCA
+Gemma", "Reg Pollitt").
 
 The UK's police forces by name ("West Yorkshire Police", "Police Scotland"), Scottish and
 Northern Irish orders, hearings and roles ("Compulsory Supervision Order", "Children's

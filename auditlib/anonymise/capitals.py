@@ -487,7 +487,8 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
         # "T.J. (15)", 'A-R.M. "Amber" (14)', "| T.M. | 9 |": a young person, whatever else
         # the letters spell
         aged = bool(_AGE_AFTER_DOTTED_RE.match(text, m.end()) or person_initials(text, m)) \
-            and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()])  # "3 P.M."
+            and not (core in ("AM", "PM")      # "3 P.M.", never "3.1 K.D. (Kayden, 15)"
+                     and re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()]))
         if ((text[m.start() - 1:m.start()] == "(" and text.startswith(")", m.end()))
                 or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()) or aged
                 # "boy T.W. in with", "YP: L.O'D."
@@ -495,6 +496,8 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
                 or _PEOPLE_LABEL_BEFORE.search(line_before(text, m.start()))) \
                 and (aged or core not in capitals) and core not in _DOTTED_ABBREVIATIONS:
             dotted[core] = m
+            if "-" in core:
+                dotted[core.replace("-", "")] = m     # "A-M.W." is "AMW" in a table
     # a family's children by their initials ("MOHAMUD - AM (14)"), whatever else they spell
     children = {core for *_, cores in family_lists(text) for core in cores}
     hits = [(m.start(), m.end(), m.group(0)) for m in _INITIALS_RE.finditer(text)
@@ -545,13 +548,16 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     for start, end, core in hits:
         if core in people and mask.free(start, end):
             span = Span(start, end, "name", PRIORITY["name"] - 10, words=(core,))
-            span.key = ("initials", core)
+            span.key = ("initials", core.replace("-", ""))     # "A-M.W." and "AMW": one
             out.append(span)
     return out
 
 
 # an age in brackets after initials, a nickname in quotes between: 'A-R.M. "Amber" (14)'
-_AGE_AFTER_DOTTED_RE = re.compile(r"[ \t]*(?:[\"“][^\"”\n]{1,25}[\"”][ \t]*)?" + _AGE_IN_BRACKETS)
+# (or the given name and age in brackets: "K.D. (Kayden, 15)")
+_AGE_AFTER_DOTTED_RE = re.compile(r"[ \t]*(?:[\"“][^\"”\n]{1,25}[\"”][ \t]*)?(?:"
+                                  + _AGE_IN_BRACKETS + r"|[ \t]*\([ \t]*[A-Z][\w'’\-]*[ \t]*,"
+                                  + _AGE_IN_BRACKETS.replace(r"\(", "", 1) + ")")
 # a word for a child just before: "Yr 4 boy T.W.", "her son J.P."
 _CHILD_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:boy|girl|child|yp|son|daughter|brother|sister|"
                                    r"sibling|baby|pupil)[ \t]+\Z")

@@ -42,6 +42,7 @@ from auditlib.anonymise.names import (
     resolve_names,
     title_names,
     tokens,
+    vietnamese_names,
 )
 from auditlib.anonymise.places import (
     continue_place_names,
@@ -113,6 +114,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     taken = blocked
     names: list[Span] = []
     accept(nickname_names(text, blocked) + korean_names(text, blocked)
+           + vietnamese_names(text, blocked)
            + title_names(text, toks, blocked)
            + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)
            + (lower_case_names(text, toks, lower, blocked) if lower else [])

@@ -62,7 +62,9 @@ _EMAIL_RE = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)
 
 
 def find_emails(text: str) -> list[Span]:
-    """Email addresses (a trailing full stop or hyphen left out)."""
+    """Email addresses (a trailing full stop or hyphen left out); web links (a reference: a
+    meeting's or a profile's link carries its ids), but a public body's page with no query
+    (gov.uk, nhs.uk) stays; a passcode, password, PIN or meeting ID after its label."""
     out = []
     for m in _EMAIL_RE.finditer(text):
         end = m.end()
@@ -70,7 +72,28 @@ def find_emails(text: str) -> list[Span]:
             end -= 1
         out.append(Span(m.start(), end, "email", PRIORITY["email"],
                         key=text[m.start():end].lower()))
+    for m in _URL_RE.finditer(text) if "http" in text or "www." in text else ():
+        url = m.group(0).rstrip(".,;:!?)'\"”’")
+        if _PUBLIC_PAGE_RE.match(url):
+            continue
+        out.append(Span(m.start(), m.start() + len(url), "reference", PRIORITY["email"] + 1,
+                        key=url.lower()))
+    for m in _SECRET_RE.finditer(text):
+        code = m.group("code")
+        if any(c.isdigit() for c in code):
+            out.append(Span(m.start("code"), m.end("code"), "reference", PRIORITY["reference"],
+                            key=code))
     return out
+
+
+_URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"]+")
+# a public body's page names nobody: "https://www.gov.uk/guidance/…", "www.nhs.uk/conditions/…"
+_PUBLIC_PAGE_RE = re.compile(r"(?i)(?:https?://)?(?:www\.)?(?:[\w\-]+\.)*(?:gov\.uk|nhs\.uk)"
+                             r"(?:/[^?#]*)?\Z")
+# what lets someone into a meeting or an account: "Passcode: Xk7p3Q", "Meeting ID: 345 678 901"
+_SECRET_RE = re.compile(r"\b(?i:pass[ \t]?code|password|passwd|pin|meeting[ \t]+id|"
+                        r"conference[ \t]+id)\b[ \t]*(?:is[ \t]+)?[:#]?[ \t]*"
+                        r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-_]{3,}(?:[ \t]\d{3,})*)(?![\w])")
 
 
 # ten digits, together or 3-3-4, or a Scottish CHI number written as its date of birth and

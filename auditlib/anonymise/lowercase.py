@@ -427,7 +427,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
         if len(found) > 1:
             span.key = ("initials", low)
         elif "." in words[0]:       # the person of "T.J. (15)": one placeholder for both
-            span.key = ("initials", re.sub(r"[.\s]", "", words[0]))
+            span.key = ("initials", re.sub(r"[.\s\-]", "", words[0]))
         out.append(span)
     return out
 
@@ -435,6 +435,11 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
 # a capital letter and its stop inside a sentence, a word before it in lower case: "told A. I'd
 # need to", "push A. towards", "see A. on 20/02", "given A.'s request"
 _STOPPED_LETTER_RE = re.compile(r"(?<=[a-z,] )([A-Z])\.(?=['’]s\b|[ \t]+(?:[a-z]|I\b))")
+
+
+# a letter and its stop before the given name it stands for and an age: "R. (Radek, 16)"
+_LETTER_BEFORE_NAME_AGE_RE = re.compile(r"(?<![\w.'’&/\-])([A-Z])\.[ \t]*\([ \t]*\1[a-z][\w'’\-]*"
+                                        r"[ \t]*,[ \t]*(?:aged?[ \t]*)?\d{1,2}\b")
 
 
 def stopped_letter_people(text: str, mask: Mask) -> list[Span]:
@@ -448,11 +453,14 @@ def stopped_letter_people(text: str, mask: Mask) -> list[Span]:
     for m in _STOPPED_LETTER_RE.finditer(text):
         if not letter_label(text, m.start()):
             seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    for m in _LETTER_BEFORE_NAME_AGE_RE.finditer(text):
+        seen[m.group(1)] = 2        # "R. (Radek, 16)": the letter is set for him
     out = []
     for letter in (x for x, n in seen.items() if n >= 2):
         for m in re.finditer(rf"(?<![\w.'’&/\-]){letter}\.(?![ \t]?[A-Z][a-z]|\w)", text):
             if mask.free(m.start(), m.start() + 1) and not letter_label(text, m.start()) \
-                    and not re.search(r"\d[ \t]*\Z", text[max(0, m.start() - 3):m.start()]):
+                    and not re.search(r"(?<![\d.])\d[ \t]*\Z",      # "room 3 B.", not "3.3 R."
+                                      text[max(0, m.start() - 5):m.start()]):
                 span = Span(m.start(), m.start() + 1, "name", PRIORITY["name"] - 10,
                             words=(letter,))
                 span.key = ("initials", letter)

@@ -996,6 +996,7 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
         if tok.allcaps and core in initials and (core not in capitals or core in defined
                                                  or _initials_as_person(text, tok, initials)) \
                 and not text[tok.start - 1:tok.start].isdigit() \
+                and not DOTTED_INITIALS_RE.match(text, tok.start) \
                 and mask.free(tok.start, tok.end) and not (
                     tok.low in NAME_STOP_WORDS and _among_capitals(text, tok)):    # "MATTER OF THE"
             out.append(_initials_span(tok.start, tok.end, core, initials[core]))
@@ -1264,7 +1265,8 @@ def _initials_span(start: int, end: int, core: str, people: set[tuple[str, ...]]
 # "Tyrese Golding aka 'T-Bone'", "(known as Deano)", "nicknamed Tiny": the nickname is the
 # same person; it may be any word, capitalised or not
 _NICKNAME_RE = re.compile(
-    r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known as|nicknamed|nickname|calls? (?:him|her|them)"
+    r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known(?: to \w+)? as|nicknamed|nickname|"
+    r"calls? (?:him|her|them)"
     r"self|goes by|street name|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
     # the name an account, profile or booking is in: 'account name "AZ M"'
     r"|(?:account|user|profile|display|screen|booking)[ \t]*name)\b)[ \t:]*"
@@ -1272,7 +1274,11 @@ _NICKNAME_RE = re.compile(
     r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
     r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
 _NICK = "nickname"
-_AKA_RE = re.compile(r"(?i)(?:aka|a\.k\.a|also known as|known as|nicknamed|goes by|street name)\b")
+_AKA_RE = re.compile(r"(?i)(?:aka|a\.k\.a|also known as|known(?: to \w+)? as|nicknamed|goes by|"
+                     r"street name)\b")
+# more nicknames quoted after the first: 'AKA: "Merc", "DC"', 'known as "Bells" or "Izzy"'
+_MORE_QUOTED_RE = re.compile(r"[ \t]*(?:,|/|or|and)[ \t]*[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*"
+                             r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])")
 # what friends call each other ("calls him 'bro'"): no nickname; "Bro" opens Welsh place names
 # ("Bro Morgannwg"), so these are no stop words
 _TERMS_OF_ADDRESS = frozenset({"bro", "bruv", "blud", "cuz", "fam", "bestie", "mate", "babe",
@@ -1352,6 +1358,13 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
             continue
         out.append(Span(start, m.end(group), "name", PRIORITY["name"] + 1,
                         words=(nick,), title=_NICK))
+        at = m.end()
+        while named and (more := _MORE_QUOTED_RE.match(text, at)):
+            at = more.end()     # each alias of the list, whatever it spells
+            if mask.free(more.start("quoted"), more.end("quoted")):
+                out.append(Span(more.start("quoted"), more.end("quoted"), "name",
+                                PRIORITY["name"] + 1, words=(more.group("quoted"),),
+                                title=_NICK))
     return out
 
 
@@ -1421,6 +1434,44 @@ _KO_ENGLISH_END = ("in", "on", "up", "da")
 _KOREAN_RE = re.compile(
     rf"(?<![\w\-])(?:(?P<fam>{_KO_FAMILY})[ \t]+)?(?P<given>{_KO_GIVEN})"
     rf"(?:[ \t]+(?P<after>{_KO_FAMILY}))?(?![\w\-])")
+
+
+# a Vietnamese name: a common family name (in capitals too), a comma perhaps, then one to three
+# given syllables, capitalised, words of English or not ("Pham Van Duc", "NGUYEN, Bao An",
+# "Tran Thi Mai"); accents or none
+_VI_FAMILY = (r"(?:Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|[DĐ][aặ]ng|"
+              r"B[uù]i|[DĐ][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]|[DĐ]inh|Tr[uư][oơ]ng|Mai|Cao|"
+              r"Lam|Quach|Qu[aá]ch|Ta|T[aạ]|Trinh|Tri[nệ]h|La|Luu|L[uư]u|Thai|Th[aá]i)")
+_VI_SYLLABLE = r"[A-ZĐ][a-zà-ỹđ]{1,6}"
+_VIETNAMESE_RE = re.compile(
+    rf"(?<![\w\-])(?P<fam>{_VI_FAMILY}|(?-i:[A-ZĐ][A-ZÀ-ỸĐ]{{1,6}}))(?P<comma>,)?"
+    rf"(?P<given>(?:[ \t]+{_VI_SYLLABLE}){{1,3}})(?![\w\-])")
+# the middle names that say a Vietnamese name: "Văn", "Thị"
+_VI_MIDDLE = frozenset({"van", "văn", "thi", "thị"})
+# one Vietnamese syllable, accents or none: an onset, vowels, a final consonant ("Quang",
+# "Nghia", "Duc"; never "Drive", "Hire")
+_VI_SYLLABLE_SHAPE = re.compile(
+    r"(?i)(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
+    r"(?:ch|ng|nh|[cmnpt])?")
+
+
+def vietnamese_names(text: str, mask: Mask) -> list[Span]:
+    """A Vietnamese family name and its given names: three or more syllables with "Van" or
+    "Thi" in the middle ("Pham Van Duc"), or a listed family name in capitals and a comma
+    before the given names ("NGUYEN, Bao An"), whatever the syllables mean in English."""
+    out = []
+    for m in _VIETNAMESE_RE.finditer(text):
+        fam, given = m.group("fam"), m.group("given").split()
+        listed = bool(re.fullmatch(_VI_FAMILY, fam.title().replace("Đ", "Đ")))
+        middle = len(given) >= 2 and given[0].lower() in _VI_MIDDLE
+        capitals_first = fam.isupper() and m.group("comma") and listed
+        if not (listed and (middle or capitals_first)) or not mask.free(m.start(), m.end()) \
+                or not all(_VI_SYLLABLE_SHAPE.fullmatch(g) for g in given):
+            continue
+        out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
+                        words=(fam.title(), given[-1])))
+    return out
 
 
 def korean_names(text: str, mask: Mask) -> list[Span]:

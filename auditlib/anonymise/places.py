@@ -1529,6 +1529,9 @@ _WORSHIP_OPENING_RE = re.compile(rf"{_WORSHIP_FIRST}(?![\w])")
 # Hospice] shop" (not "estate agent")
 _PLACE_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:estate|shop|site|flats|precinct|allotments?|"
                                   r"park|rec|refuge|hostel|custody[ \t]+suite|"
+                                  # a log's short forms: "[Oakfield] est", "[Westgate] YC",
+                                  # "[St Cuthberts] hall", "[Hadley] rd"
+                                  r"est|YC|hall|centre|rd|st|ave|ln|cl|dr|cres|gdns|"
                                   # "[Eastgate] custody suite", "[Hollins Lane] children's home"
                                   r"(?:children['’]s|care)[ \t]+home|police[ \t]+station|"
                                   r"(?:probation|housing|council)[ \t]+office|"
@@ -1657,6 +1660,7 @@ def _continue_one(text: str, spans: list[Span], starts: dict[int, Span], s: Span
                 text[s.start:s.end])):
         # ("Kai shop" is chat; "[Tickhill Road Hospital] clinic" is the hospital's clinic)
         end, kind, taken = noun.end(), "address", []
+        saint = saint or _SAINT_BEFORE_RE.search(text, max(0, s.start - 8), s.start)
     else:
         _with_country(text, spans, starts, s)
         return

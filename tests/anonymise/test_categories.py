@@ -264,8 +264,8 @@ HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-31": 0.98,  # 94.1% first; 98.7% after its category fixes
                    "held-out-32": 0.99,  # 96.8% first; 99.4% after its category fixes
                    "held-out-33": 0.96,  # 89.4% first; 96.5% after (4 weekdays by design)
-                   "held-out-34": 0.91,  # 91.8% first
-                   "held-out-35": 0.93}  # 93.5% first
+                   "held-out-34": 0.96,  # 91.8% first; 96.5% after its category fixes
+                   "held-out-35": 0.95}  # 93.5% first; 95.8% after (6 times in date labels)
 
 
 def read_marked(folder) -> list[str]:
@@ -1702,4 +1702,25 @@ def test_a_sixth_form_a_university_by_its_town_and_a_mental_health_unit(text, pl
                                   "Referred to the Mental Health Unit and to CAMHS.",
                                   "A query code is needed: write HLP first."])
 def test_generic_sixth_forms_and_units_stay(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Join here: https://meet.example.net/j/88231?pwd=Qx7tR2 before ten.",
+     "https://meet.example.net/j/88231?pwd=Qx7tR2"),
+    ("Her page is www.example-social.com/amber.k.2011, set to public.",
+     "www.example-social.com/amber.k.2011"),
+    ("Meeting ID: 845 2231 9907\nPasscode: Rt5w9K", "Rt5w9K"),
+    ("Meeting ID: 845 2231 9907\nPasscode: Rt5w9K", "845 2231 9907"),
+])
+def test_links_passcodes_and_meeting_ids_go(text, code):
+    assert found(text).get(code) == "reference", found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Guidance: https://www.gov.uk/government/publications/keeping-children-safe-in-education.",
+    "Advice given from www.nhs.uk/conditions/baby/ about colic.",
+    "Password reset by IT; the PIN pad was broken.",
+])
+def test_public_pages_and_words_about_passwords_stay(text):
     assert anonymise(text, key="test").text == text

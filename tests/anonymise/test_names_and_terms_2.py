@@ -579,3 +579,42 @@ def test_the_letter_a_message_is_signed_with(text, signed):
 @pytest.mark.parametrize("text", ["Options: plan A, B", "Grade - A", "Checked 7/10 ✓ B"])
 def test_letters_ending_a_line_that_sign_nothing_stay(text):
     assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ('Risk sheet. AKA: "Spanner", "TK", "Boss-man"', "TK"),
+    ('A boy known to staff as "Rocket" or "Ro" was there. Rocket left.', "Ro"),
+    ('A boy known to staff as "Rocket" or "Ro" was there. Rocket left.', "Rocket left"),
+])
+def test_every_alias_after_aka_or_known_to_someone_as(text, gone):
+    out = anonymise(text, key="test").text
+    assert f'"{gone}"' not in out and gone not in out.replace("Risk sheet", ""), out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("4.2 T.B. (Tobias, 12) enjoyed the trip.", "T.B."),
+    ("4.3 L-J.K. (Lily-Jo, 9) was tired. Later L-J.K. slept.\n| 3/3 | LJK | fall |", "LJK"),
+    ("4.3 L-J.K. (Lily-Jo, 9) was tired. Later L-J.K. slept.", "L-J.K."),
+    ("2.1 D. (Dawid, 15) was out. Staff said D. came back late.", "D."),
+])
+def test_young_peoples_initials_before_their_given_name_and_age(text, gone):
+    out = anonymise(text, key="test").text
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Dropped him back at Ashdene est after the session.", "Ashdene"),
+    ("Session ended; van back to Morley Vale YC at nine.", "YC"),
+    ("Leaflets left at St Barnabas hall for the parents.", "Barnabas hall"),
+])
+def test_a_named_place_with_its_type_written_short(text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Interpreter Mr Vu Van Long attended by phone.", "Vu Van Long"),
+    ("Baby: TRAN, Minh Chau   DOB 01/02/2025", "Minh Chau"),
+    ("Grandmother Hoang Thi Lan lives with them.", "Thi Lan"),
+])
+def test_vietnamese_names_whatever_their_syllables_mean(text, gone):
+    assert gone not in anonymise(text, key="test").text
