@@ -294,7 +294,7 @@ def _surname_after_dotted_initial(text: str, prev: Tok, tok: Tok, mask: Mask) ->
 # ("Mac an t-Sagairt")
 _MUTATED_RE = re.compile(r"(?:t|h|n|bh|bp|dt|gc|mb|nd|ng)-?[A-ZÁÉÍÓÚ][a-záéíóú]+")
 # "an" (the) joins Irish names after Mac, Nic, Mhic, Ó… only ("Mac an Bhaird")
-_IRISH_PATRONYMICS = frozenset({"mac", "mc", "nic", "mhic", "mic", "ó", "o", "ní", "uí"})
+_IRISH_PATRONYMICS = frozenset({"mac", "mc", "nic", "mhic", "mic", "ó", "o", "ní", "ni", "uí"})
 
 
 def _particles_then_name(text: str, toks: list[Tok], i: int, mask: Mask) -> int | None:
@@ -304,7 +304,9 @@ def _particles_then_name(text: str, toks: list[Tok], i: int, mask: Mask) -> int 
     particles = PARTICLES | _IRISH_PATRONYMICS
     after_particle = i > 0 and toks[i - 1].low in particles
     j = i
-    while j < len(toks) and mask.free(toks[j].start, toks[j].end) and (
+    # (a particle is never written in capitals: "NI Number" is National Insurance)
+    while j < len(toks) and mask.free(toks[j].start, toks[j].end) \
+            and not (toks[j].allcaps and len(toks[j].core) > 1) and (
             toks[j].low in particles or (toks[j].low == "an" and j > 0
                                          and toks[j - 1].low in _IRISH_PATRONYMICS)):
         j += 1
@@ -783,7 +785,11 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             if not words and _WRAPPED_GAP_RE.fullmatch(gap) \
                     and re.search(r"[a-z,][ \t]+\Z", line_before(text, tok.start)):
                 gap = " "       # "found by PC\nGrant Lowther": a sentence wrapped after the title
-            if (re.fullmatch(r"\.?[ \t]+", gap) and not (nxt.capitalised or nxt.initial)
+            # (an Irish patronymic written with its capital after a given name: "Cormac Ni
+            # Bhriain", "Aoife Nic Giolla")
+            if (re.fullmatch(r"\.?[ \t]+", gap)
+                    and (not (nxt.capitalised or nxt.initial)
+                         or (words and nxt.low in _IRISH_PATRONYMICS))
                     and (end := _particles_then_name(text, toks, j, mask)) is not None):
                 words += toks[j:end + 1]        # "Mr van der Kolk", "Mr Ó hAodha"
                 j = end + 1

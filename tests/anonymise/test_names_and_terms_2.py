@@ -618,3 +618,17 @@ def test_a_named_place_with_its_type_written_short(text, gone):
 ])
 def test_vietnamese_names_whatever_their_syllables_mean(text, gone):
     assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Her friend's mum (Keeley) said she had not seen her.", "Keeley"),
+    ("I saw Carly at the gate.", "Carly"),
+    ("Letter from Dr Aisling Ni Dhuibhir, clinical psychologist.", "Dhuibhir"),
+])
+def test_common_given_names_and_an_irish_surname_without_its_accent(text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+def test_national_insurance_in_capitals_is_no_particle():
+    out = anonymise("Mr Jones NI Insurance letter sent.", key="test").text
+    assert "NI Insurance letter" in out, out
