@@ -502,6 +502,28 @@ label words and dates are kept or moved), a half-written phone. Across the earli
 over-redactions stayed at 71 and no set's score fell. The time per 1,000 words did not clearly
 change (43.2-44.3 against 42.9-43.8 ms, ratio 203-207 against 193-203 over alternating runs).
 
+``held-out-36/`` and ``held-out-37/`` (a child in need review for a disabled child's
+Pakistani-heritage family, an emergency duty team's weekend log, a school's safeguarding
+chronology for a Year 9 pupil, a probation officer's letter on licence conditions, a kinship
+carer's diary; a Welsh council's bilingual care and support plan review, a young people's
+substance misuse assessment, a children's guardian's initial analysis, a joint housing and
+social work visit to an Afghan family in a hotel, a sports coach's safeguarding email; written
+while held-out-34 and -35 were fixed, scored once after those fixes): 304/316 (96.2%) and
+283/300 (94.3%): name 133/141 and 108/113, address 35/36 and 40/42, handle 8/10 and 4/4, school
+6/7 and 9/9, date 60/60 and 65/69, reference 17/17 and 15/18, gp 2/2 and 3/4, health 6/6 and
+8/10, every other kind complete; 12 and 15 over-redactions, no practice term changed. The leaks:
+staff initials in a chronology ("TWS", "RF"), a hyphened surname alone ("Lewis-Bray"), a family's
+pet names in a diary ("dommy", "beb", "K", "Nana Pat"), nicknames ("Tiny", "lil mo"), full names
+in capitals in a heading ("CERYS ANGHARAD PRITCHARD-MORGAN", "AMARA GRACE OKONKWO-FLEET", "TOBI
+JAMES FLEET"); usernames with dots and no cue nearby ("k.bren.x", "kelz.marie.x"); a nursery by
+name ("Tiny Steps"), a village ("Upper Wendlow"), a Welsh surgery and ward by name ("Meddygfa
+Glan yr Afon", "Ward Enlli"), a service in capitals; "Jan 25", "2024", "half term", a weekday;
+hotel rooms, a housing benefit number after "HB", an FA number. Over-redacted: drug names and
+slang ("Ketamine", "ket", "Alprazolam", "bars"), Welsh words ("Mae", "Gwyrdd"), "Approved
+Premises", "Offender Management Unit", "Paeds ED", "Chromebook", "Insta", "Info", "Inset",
+"Ive", "no. 29", a fostering agency the labels left, and "Eid" and "Easter" placed in time
+(moved by design).
+
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.
 
