@@ -250,7 +250,7 @@ address, then names):
     of capitals and digits woven together or in several groups, with no cue ("W8K-3TQ-R7P",
     "AB12CD34"; never "COVID-19", "KS2", "16/17-YEAR-OLD"); and any other
     run of five or more digits that is not money or a year range (over-redaction by design).
-    After a benefit or agency (UC, Universal Credit, Pension Credit, HMRC, DWP, PIP…), a code
+    After a benefit or agency (UC, Universal Credit, Pension Credit, HMRC, DWP, PIP, HB…), a code
     of letter and digit groups with five digits or more, the cue too when the code follows it
     straight (``UC 5520 3381 TM``; "PC" only before nine digits or more, ``PC 6631 2087 14``,
     a constable's collar number being one short group); a force's letters before a log
@@ -287,9 +287,9 @@ address, then names):
     ``YK19 ?HU``), a sentence's stop after it or not.
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after "as",
-    "name", "username", "tag", ":", the platform's own name or "calls himself" on a line naming a
-    platform (Snapchat, TikTok, Xbox…, "snapping"; a graffiti tag too: "her insta jazzyy.x", "calls
-    himself kxng.rio_"); and with no cue word, a token shaped only as a username is (an underscore
+    "name", "username", "tag", "under", "from", ":", the platform's own name or "calls himself" on
+    a line naming a platform (Snapchat, TikTok, Xbox…, "snapping"; a graffiti tag too: "her insta
+    jazzyy.x", "calls himself kxng.rio_", "posting under k.bren.x"); and with no cue word, a token shaped only as a username is (an underscore
     among letters, ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``,
     ``jaydenb2009``) within 80 characters of a word about being online (a platform, chat, messaged,
     gaming, followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
@@ -596,7 +596,8 @@ address, then names):
     with those words written as names are ("HOLLYBANK LODGE" as "Hollybank Lodge"): the
     schools, services, buildings and addresses found there go, and a town of the list
     ("SITTING AT SHEFFIELD"); a listed first name or a title before a word in capitals that is
-    not a common one is a name ("CHILD: TYLER BRANNIGAN"), and so is a surname in capitals
+    not a common one is a name ("CHILD: TYLER BRANNIGAN"), with the further names in capitals
+    that are not common words ("CERYS ANGHARAD PRITCHARD-MORGAN"), and so is a surname in capitals
     before a listed given name or an initial, as police records write them ("DANFORTH, Lewis",
     "DANFORTH L", "SMITH J (DOB …)"; never "SECTION B", "PLAN A"). Heading words ("HANDOVER",
     "APPLICANT", "SHIFT NOTES") stay, and a word in capitals that is a common word is no

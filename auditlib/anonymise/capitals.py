@@ -265,8 +265,9 @@ def capital_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 and nxt.core not in never_initials()):
             continue
         start, last = nxt.start if title else tok.start, i + 1
-        # "MR FEROZ HAKIMI": the words of a name after the title go with it
-        while title and last + 1 < min(len(toks), i + 4) and toks[last + 1].allcaps \
+        # "MR FEROZ HAKIMI": the words of a name after the title go with it, and after given
+        # names ("TOBI JAMES FLEET", "CERYS ANGHARAD PRITCHARD-MORGAN")
+        while last + 1 < min(len(toks), i + 4) and toks[last + 1].allcaps \
                 and re.fullmatch(r"[ \t]+", text[toks[last].end:toks[last + 1].start]) \
                 and _name_in_capitals(toks[last + 1].core):
             last += 1

@@ -315,7 +315,7 @@ _LONG_NUMBER_RE = re.compile(r"(?<![\w/\-.£$,])[A-Za-z]{0,4}\d[\dA-Za-z/\-]*(?<
 # a benefit's or agency's reference in groups of letters and digits, its cue with it: "UC 5520
 # 3381 TM", "HMRC ref 123 4567 890", "DWP reference: AB 12 34 56", "UC ref: UC-4410 2231 07"
 _AGENCY_REF_RE = re.compile(
-    r"\b(?P<cue>UC|Universal[ \t]+Credit|PC|Pension[ \t]+Credit|HMRC|DWP|PIP|ESA|JSA|DLA|"
+    r"\b(?P<cue>UC|Universal[ \t]+Credit|PC|Pension[ \t]+Credit|HMRC|DWP|PIP|ESA|JSA|DLA|HB|"
     r"Child[ \t]+Benefit|Tax[ \t]+Credits?|Housing[ \t]+Benefit|Council[ \t]+Tax)"
     r"(?:[ \t]+(?i:claim|account|journal|award))?"
     r"(?:[ \t]+(?i:ref(?:erence)?|no|number|id)\b\.?)?[ \t]*[:#]?[ \t]*"
@@ -582,7 +582,8 @@ _PLATFORM_WORDS = re.compile(rf"(?i)\b{_PLATFORMS}\b")
 _BARE_HANDLE_RE = re.compile(
     # (or straight after the platform, or after "calls himself": "her insta k.r_", "calls
     # himself kxng.r")
-    rf"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id|tag|"
+    # ("posting under k.bren.x", "messaged me from kelz.marie.x": an account named as one)
+    rf"(?i:\b(?:as|called|named|name|is|was|handle|username|account|profile|id|tag|under|from|"
     rf"(?:him|her|them)sel(?:f|ves)|{_PLATFORMS})|:|\()"
     r"[ \t]*['\"“‘]?"
     r"(?P<h>(?=[\w.\-]*(?:\d|_|[A-Za-z]\.[A-Za-z]))[A-Za-z0-9_](?:[\w.\-]*[\w])?_?)"

@@ -1726,3 +1726,12 @@ def test_links_passcodes_and_meeting_ids_go(text, code):
 ])
 def test_public_pages_and_words_about_passwords_stay(text):
     assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Housing benefit claim HB 51200388 is suspended.", "51200388"),
+    ("She posts on TikTok under jaz.rae.x most nights.", "jaz.rae.x"),
+    ("Dad messaged her on Instagram from dee.j.official at 2am.", "dee.j.official"),
+])
+def test_a_housing_benefit_number_and_an_account_posted_under_or_messaged_from(text, code):
+    assert code in "".join(found(text)), found(text)

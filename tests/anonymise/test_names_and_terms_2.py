@@ -632,3 +632,11 @@ def test_common_given_names_and_an_irish_surname_without_its_accent(text, gone):
 def test_national_insurance_in_capitals_is_no_particle():
     out = anonymise("Mr Jones NI Insurance letter sent.", key="test").text
     assert "NI Insurance letter" in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Child's name: MILLIE JADE ASHWORTH-KANE", "ASHWORTH-KANE"),
+    ("IN THE MATTER OF: KIAN LEWIS OSEI (boy, DOB 02/02/2019)", "OSEI"),
+])
+def test_a_full_name_in_capitals_after_a_given_name(text, gone):
+    assert gone not in anonymise(text, key="test").text
