@@ -287,18 +287,18 @@ address, then names):
     ``YK19 ?HU``), a sentence's stop after it or not.
 ``handle``
     ``@name`` anywhere; a username-shaped token (with a digit, underscore or inner dot) after "as",
-    "name", "username", "tag", "under", "from", ":", the platform's own name or "calls himself" on
-    a line naming a platform (Snapchat, TikTok, Xbox…, "snapping"; a graffiti tag too: "her insta
-    jazzyy.x", "calls himself kxng.rio_", "posting under k.bren.x"); and with no cue word, a
-    token shaped only as a username is (an underscore among letters, ``dark_wolf_77``, or lower-case letters run into digits, ``k.smith04``,
-    ``jaydenb2009``) within 80 characters of a word about being online (a platform, chat, messaged,
-    gaming, followers…) or in quotes. Files (``report_v2.pdf``), devices and games (``PS5``,
-    ``FIFA23``, ``Xbox360``), times and capitalised words with digits (``Shadow99``, which needs a
-    cue) are not. Letters only with two or more small-to-capital changes (``xXNightOwlXx``,
-    ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may end it) near a word about being online
-    (login, username, profile and platform among them) or in quotes; names and brands (McDonald,
-    PlayStation, ``PlayStation5``, iPhone) have fewer. A username found once, with a dot, digit or
-    underscore in it, goes wherever it comes again.
+    "name", "username", "tag", "under", "from", ":", the platform's own name or "calls himself" on a
+    line naming a platform (Snapchat, TikTok, Xbox…, "snapping"; a graffiti tag too: "her insta
+    jazzyy.x", "calls himself kxng.rio_", "posting under k.bren.x"); and with no cue word, a token
+    shaped only as a username is (an underscore among letters, ``dark_wolf_77``, or lower-case
+    letters run into digits, ``k.smith04``, ``jaydenb2009``) within 80 characters of a word about
+    being online (a platform, chat, messaged, gaming, followers…) or in quotes. Files
+    (``report_v2.pdf``), devices and games (``PS5``, ``FIFA23``, ``Xbox360``), times and capitalised
+    words with digits (``Shadow99``, which needs a cue) are not. Letters only with two or more
+    small-to-capital changes (``xXNightOwlXx``, ``LilTeeFromDaEnd``, ``SkyRunnerKid22``: digits may
+    end it) near a word about being online (login, username, profile and platform among them) or in
+    quotes; names and brands (McDonald, PlayStation, ``PlayStation5``, iPhone) have fewer. A
+    username found once, with a dot, digit or underscore in it, goes wherever it comes again.
 ``school``
     capitalised words before Primary (School|Academy), Infant/Junior/First/Middle/High/
     Secondary/Grammar/Nursery/Special School, Academy, College,
