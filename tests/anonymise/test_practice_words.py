@@ -712,3 +712,66 @@ def test_the_asf_reference_after_the_fund_still_goes():
 
 def test_a_name_after_a_family_word_still_goes():
     assert removed("Papa Deniz rang; Mama Selin will visit.") == ["Deniz", "Selin"]
+
+
+# ------------------------------------- drugs, probation, hospital, school devices, Welsh and texts
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    # drugs by their name and by street slang, in a substance misuse assessment
+    ("Ketamine use reported by Tobiah Grenfell at the first session.", "Ketamine",
+     ["Tobiah Grenfell"]),
+    ("Tobiah says he uses ket at weekends with Marnie.", "ket", ["Tobiah", "Marnie"]),
+    ("Marnie Holloway buys bars (Xanax) from an older boy.", "Xanax", ["Marnie Holloway"]),
+    ("Alprazolam was found in Marnie's bedroom by Nia.", "Alprazolam", ["Marnie", "Nia"]),
+    ("Tobiah takes mandy and MDMA at parties, says Priya Ostby.", "mandy",
+     ["Tobiah", "Priya Ostby"]),
+    ("Benzos and xans were offered to Marnie by Jaxon.", "Benzos", ["Marnie", "Jaxon"]),
+    ("Tobiah Grenfell was seen with Mcat and Spliffs near the park.", "Mcat",
+     ["Tobiah Grenfell"]),
+    # probation
+    ("Darnell Quist resides at Approved Premises until his licence ends.",
+     "Approved Premises", ["Darnell Quist"]),
+    ("Darnell lives in Approved Premises and sees Ffion Tregaron weekly.", "Approved Premises",
+     ["Darnell", "Ffion Tregaron"]),
+    ("Email from the Offender Management Unit at HMP Oakhurst about Darnell Quist.",
+     "Offender Management Unit", ["Darnell Quist"]),
+    # a hospital's children's emergency department written short
+    ("Kezia Wolsey was brought to Paeds ED at 02:10 by her aunt Lorna.", "Paeds ED",
+     ["Kezia Wolsey", "Lorna"]),
+    # school and devices
+    ("Kezia left her Chromebook at Lorna's house.", "Chromebook", ["Kezia", "Lorna"]),
+    ("Kezia Wolsey showed me her Insta account with Jaxon.", "Insta", ["Kezia Wolsey"]),
+    ("Info: Mum rang to say Kezia Wolsey is poorly.", "Info", ["Kezia Wolsey"]),
+    ("Inset day on Friday so Kezia will stay with Lorna Pybus.", "Inset",
+     ["Kezia", "Lorna Pybus"]),
+    # text speak without its apostrophe
+    ("Ive told him not to come round, Kezia said to Jaxon.", "Ive", ["Kezia", "Jaxon"]),
+    ("Theyve gone to Lorna Pybus for the night.", "Theyve", ["Lorna Pybus"]),
+])
+def test_drugs_probation_devices_and_text_speak_stay_and_names_go(text, kept, gone):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+    originals = [r.original for r in out.replacements]
+    assert not any(kept in o or o in kept for o in originals), originals
+    for name in gone:
+        assert any(name in o for o in originals), (name, out.text)
+
+
+def test_mandy_the_person_still_goes():
+    out = anonymise("Mandy rang the office. Spoke to Mandy Corrigan about Tobiah.", key="test")
+    assert "Mandy" not in out.text and "Corrigan" not in out.text, out.text
+    assert "Tobiah" not in out.text, out.text
+
+
+def test_welsh_mae_and_a_colour_class_stay_and_names_go():
+    out = anonymise("Mae hi'n hapus yn Nosbarth Gwyrdd gyda Mrs Pritchard-Hughes.",
+                    key="test")
+    assert out.text.startswith("Mae hi'n hapus yn Nosbarth Gwyrdd gyda Mrs "), out.text
+    assert "Pritchard" not in out.text, out.text
+    assert "Lily-Mae" not in anonymise("Lily-Mae Trevenna is settled.", key="test").text
+    assert "Mae" not in anonymise("Mae said she was fine at school.", key="test").text
+
+
+def test_drug_slang_and_probation_words_leave_a_street_to_go():
+    assert "Crack" not in anonymise("Tobiah lives at 4 Crack Lane.", key="test").text
+    assert "Bryn Glas" not in anonymise("Address: 12 Bryn Glas, Aberaeron.", key="test").text
