@@ -487,7 +487,8 @@ address, then names):
     - a Vietnamese name, a common family name and given syllables whatever they mean in
       English, with "Van" or "Thi" in the middle ("Pham Van Duc", "Nguyen Thi Mai") or the
       family name in capitals and a comma first ("NGUYEN, Bao An"); every syllable shaped as
-      Vietnamese ones are ("Drive", "Hire" are no syllables of it);
+      Vietnamese ones are ("Drive", "Hire" are no syllables of it); an Irish patronymic after a
+      given name, with its accent or without ("Cormac Ni Bhriain"; never "NI Insurance");
     - every alias quoted after "AKA" or "known to … as" ('AKA: "Merc", "DC"', 'known to us as
       "Bells"'), whatever it spells; a young person's dotted initials before the given name
       and age in brackets ("K.D. (Kayden, 15)", "A-M.W. (Amara-Mae, 14)", "R. (Radek, 16)"),
