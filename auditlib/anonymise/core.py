@@ -43,6 +43,7 @@ from auditlib.anonymise.names import (
     title_names,
     tokens,
     vietnamese_names,
+    whole_chat_senders,
 )
 from auditlib.anonymise.places import (
     continue_place_names,
@@ -126,7 +127,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
            + stopped_letter_people(text, taken) + sign_off_letters(text, taken), taken, names)
     resolve_names(names)
     link_nicknames(names)
-    _whole_chat_senders(text, names, accepted)
+    whole_chat_senders(text, names, accepted)
     accepted += names
     accepted += _joined_by_ampersand(text, names, taken)
     continue_place_names(text, accepted, protected)
@@ -170,29 +171,6 @@ def _law_spans(text: str) -> list[tuple[int, int]]:
 # [Brew]") or of a couple; never a role, a title, a common word or an acronym ("Mum & [Kai]")
 _AMPERSAND_BEFORE_RE = re.compile(r"(?<![\w'’\-&])(?P<w>[A-Z][a-z'’\-]+)[ \t]*&[ \t]*\Z")
 _AMPERSAND_AFTER_RE = re.compile(r"[ \t]*&[ \t]*(?P<w>[A-Z][a-z'’\-]+)(?![\w'’\-&])")
-
-
-# a chat's message opening with its time and who sent it, as the phone saved them: "16:05
-# Dionne FSW: Hi both", "[12/07/2024, 08:03] Mr F Yr3: Morning"
-_CHAT_SENDER_RE = re.compile(
-    r"(?m)^[ \t]*\[?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"(?:[ \t]?[apAP][mM])?\]?[ \t]*[\-–]?[ \t]*(?P<who>[^\s:\d][^:\n]{0,30}?)[ \t]*:[ \t]")
-
-
-def _whole_chat_senders(text: str, names: list[Span], others: list[Span]) -> None:
-    """A chat's sender goes whole when a name is in it: the role or class a phone saved with
-    the name ("Dionne FSW", "Mr F Yr3") says who it is as much as the name does."""
-    if ":" not in text:
-        return
-    for m in _CHAT_SENDER_RE.finditer(text):
-        start, end = m.span("who")
-        if len(m.group("who").split()) > 4 or any(
-                o.start < end and start < o.end for o in others):
-            continue
-        inside = [s for s in names if start <= s.start and s.end <= end]
-        if len(inside) == 1 and not any(s.start < end and start < s.end
-                                        for s in names if s is not inside[0]):
-            inside[0].start, inside[0].end = start, end
 
 
 def _joined_by_ampersand(text: str, names: list[Span], taken: Mask) -> list[Span]:

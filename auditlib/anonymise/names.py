@@ -965,7 +965,7 @@ def name_repeats(text: str, toks: list[Tok], names: list[Span], mask: Mask,
                          or low in alone or not is_english(low)))
                 or (tok.core.islower() and len(low) >= 3 and not is_english(low)
                     and (low in FIRST_NAMES or low in found_lower
-                         or _MESSAGE_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))
+                         or CHAT_LINE_RE.match(text, text.rfind("\n", 0, tok.start) + 1)))
                 # a given name that is a word, in lower case as the subject of a verb: "rob
                 # says" after "Rob", never "the rob" nor "they rob"
                 or (low in FIRST_NAMES and _lower_subject(text, tok))
@@ -1064,8 +1064,29 @@ def _name_before_handle(text: str, mask: Mask) -> list[Span]:
 
 
 # a text message as a log or export has it: a time, then who sent it ("17:34 YP: ty x")
-_MESSAGE_LINE_RE = re.compile(r"[ \t]*\[?\d{1,2}[:.]\d{2}(?::\d{2})?\]?[ \t\-–,]*"
-                              r"[^\W\d_][\w'’\- ]{0,20}:")
+# a chat's message line, opening with its time (a date perhaps before it) and who sent it, as
+# the phone saved them: "22:48 YP: ty bex", "16:05 Dionne FSW: Hi both", "[12/07/2024, 08:03]
+# Mr F Yr3: Morning"
+CHAT_LINE_RE = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+    r"(?:[ \t]?[apAP][mM])?\]?[ \t\-–,]*(?P<who>[^\W\d_][^:\n]{0,30}?)[ \t]*:")
+
+
+def whole_chat_senders(text: str, names: list[Span], others: list[Span]) -> None:
+    """A chat's sender goes whole (``names`` changed in place) when one name is in it and no
+    other identifier: the role or class a phone saved with the name ("Dionne FSW", "Mr F Yr3")
+    says who it is as much as the name does."""
+    if ":" not in text:
+        return
+    for m in CHAT_LINE_RE.finditer(text):
+        start, end = m.span("who")
+        if len(m.group("who").split()) > 4 or any(
+                o.start < end and start < o.end for o in others):
+            continue
+        inside = [s for s in names if start <= s.start and s.end <= end]
+        if len(inside) == 1 and not any(s.start < end and start < s.end
+                                        for s in names if s is not inside[0]):
+            inside[0].start, inside[0].end = start, end
 
 
 # how a diary or log says how a child was, with no verb: "Hope up at 7", "Will asleep by 8"
