@@ -443,6 +443,81 @@ _PEOPLE_LABEL_BEFORE = re.compile(
     # "NIGHT  waking night: RA"
     r"|(?i:\b(?:staff[ \t]+on|on[ \t]+shift|waking[ \t]+nights?|sleep[ \t\-]*ins?|sleeping[ \t]+in)"
     r"[ \t]*:[ \t]*(?:[A-Za-z]{2,3}[ \t]*(?:/|,|&|\+|and)[ \t]*)*\Z)")
+# who handed over, signed or took a record, by initials: "From: RB / SM   To: AK", "Signed
+# off: SM", "Rec'd by: JMcG" (a form's field, at a line's start or two spaces on)
+_SIGNED_LIST_RE = re.compile(
+    r"(?im)(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?P<label>from|to|handover[ \t]+(?:from|to)|"
+    r"signed(?:[ \t]+off)?(?:[ \t]+by)?|(?:rec['’]?d|received|taken|completed|logged|recorded|"
+    r"written|checked|authorised|entered|countersigned|reviewed|updated)[ \t]+by|author|"
+    r"allocated[ \t]+(?:to|sw|worker)|key[ \t]*worker)[ \t]*:[ \t]*"
+    r"(?P<list>(?-i:[A-Z]{2,3})(?:[ \t]*(?:/|,|&|\+|and)[ \t]*(?-i:[A-Z]{2,3}))*)"
+    r"(?=[ \t]*(?:$|[ \t]{2}|\t|\||[ \t]+\d|[ \t]*\())")
+# (never a word in capitals: "WHO'S WHO")
+_GAELIC_INITIALS_RE = re.compile(r"(?<![\w'’\-])(?!WHO|TWO)[A-Z]{1,2}(?:Mc|Mac|O['’])[A-Z]"
+                                 r"(?![\w'’\-])")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|their|his|her|your)[ \t]+\Z")
+# a table's column of people by their initials: its heading says who ("SW", "Worker", "Who")
+# (not "Who" or "Lead": those cells hold roles and bodies, "| CSC |", "| HT |")
+_PEOPLE_HEADING = re.compile(
+    r"(?i)[ \t]*(?:sw|worker|allocated(?:[ \t]+(?:worker|sw|to))?|key[ \t]*worker|staff|"
+    r"initials|practitioner|assigned(?:[ \t]+to)?|case[ \t]+holder)[ \t]*")
+
+
+_ROLE_LETTERS = frozenset({"TM", "DM", "YP", "CYP", "FSW", "SSW", "CSW", "ASW", "PA", "SN",
+                           "PC", "DC", "DS", "DI", "SENCO", "BSO", "ATM", "HOS"})
+
+
+def _signed_initials(text: str) -> dict[int, str]:
+    """Initials after a record's "From:", "Signed off:", "Rec'd by:"… and in a table's column
+    of workers, by where they start."""
+    out = {}
+    for m in _SIGNED_LIST_RE.finditer(text) if ":" in text else ():
+        line = line_before(text, m.start()) + line_after(text, m.start())
+        # a handover's "From: … To: …" on one line; an email's "From:" alone names a sender
+        if m.group("label").lower() in ("from", "to") \
+                and not re.search(r"(?i)\bfrom[ \t]*:.*\bto[ \t]*:", line):
+            continue
+        for item in _INITIALS_RE.finditer(m.group("list")):
+            if item.group(0).lower() not in NAME_STOP_WORDS:
+                out[m.start("list") + item.start()] = item.group(0)
+    for m in _INITIALS_RE.finditer(text) if "\t" in text or "|" in text else ():
+        if _in_people_column(text, m.start(), m.end()):
+            out[m.start()] = m.group(0)
+    # a role is no one's initials: "| Ring GP | SW | Friday |"
+    return {at: core for at, core in out.items()
+            if core.lower() not in ROLES and core not in _ROLE_LETTERS}
+
+
+def _in_people_column(text: str, start: int, end: int) -> bool:
+    """Initials alone in a table's cell (tab or bar between cells), under a heading that
+    names a person: the nearest line above with as many cells and no digit in them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    sep = "\t" if "\t" in line else "|" if "|" in line else None
+    if sep is None:
+        return False
+    cells = line.split(sep)
+    column = text.count(sep, line_start, start)
+    if not re.fullmatch(r"[ \t]*[A-Z'’]{2,5}[ \t]*(?:\([a-z ]{0,12}\))?[ \t]*", cells[column]):
+        return False
+    # the heading: the table's first line, above rows of as many cells (a "## Team" line
+    # between them aside), before a blank line or a line cut otherwise
+    heading = None
+    above_end = line_start - 1
+    for _ in range(40):
+        if above_end <= 0:
+            break
+        above_start = text.rfind("\n", 0, above_end) + 1
+        line = text[above_start:above_end]
+        if not line.strip() or (sep in line and len(line.split(sep)) != len(cells)):
+            break
+        if sep in line and re.search(r"[A-Za-z]", line):
+            heading = line.split(sep)
+        above_end = above_start - 1
+    return heading is not None and bool(_PEOPLE_HEADING.fullmatch(heading[column]))
+
+
 # a shift's staff by their initials, in either case, after such a heading: "staff on: SH / dk"
 _STAFF_LIST_RE = re.compile(
     r"(?i:\b(?:staff[ \t]+on|on[ \t]+shift|waking[ \t]+nights?|sleep[ \t\-]*ins?|sleeping[ \t]+in)"
@@ -516,12 +591,27 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
             # (even letters that are an acronym elsewhere: "SH" on a rota is no self-harm)
             if core.lower() != "and" and core.lower() not in NAME_STOP_WORDS:
                 shift_staff[m.start("list") + item.start()] = core
+    # who signed, took or handed over a record, and a table's column of workers: a person,
+    # whatever else the letters stand for ("TB" covering is no tuberculosis), and so are
+    # their other mentions unless a thing's word follows ("TB screening")
+    signed = _signed_initials(text)
+    for m in _INITIALS_RE.finditer(text) if signed else ():
+        if m.group(0) in signed.values() and m.start() not in signed \
+                and not _noun_after(line_after(text, m.end())) \
+                and not _ARTICLE_BEFORE.search(line_before(text, m.start())):
+            signed[m.start()] = m.group(0)
+    shift_staff.update(signed)
     listed = {start for start, _, _ in hits}
     hits += [(at, at + len(core), core.upper()) for at, core in shift_staff.items()
              if at not in listed and protected.free(at, at + len(core))]
+    # "JMcG", "AO'C": initials of a Mc or O' surname are a person's, never an acronym
+    gaelic = {m.group(0) for m in _GAELIC_INITIALS_RE.finditer(text)} if "c" in text else set()
+    hits += [(m.start(), m.end(), m.group(0)) for m in _GAELIC_INITIALS_RE.finditer(text)
+             if gaelic and protected.free(m.start(), m.end())]
     if not hits:
         return []
-    people: set[str] = set(dotted) | children | {c.upper() for c in shift_staff.values()}
+    people: set[str] = set(dotted) | children | {c.upper() for c in shift_staff.values()} \
+        | gaelic
     pairs: list[tuple[str, str]] = []
     for start, end, core in hits:
         before, after = line_before(text, start), line_after(text, end)

@@ -33,6 +33,7 @@ from auditlib.anonymise.lowercase import (
     stopped_letter_people,
 )
 from auditlib.anonymise.names import (
+    field_names,
     korean_names,
     link_nicknames,
     month_nicknames,
@@ -114,7 +115,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     blocked.taken = bytearray(a | b for a, b in zip(taken.taken, protected.taken))
     taken = blocked
     names: list[Span] = []
-    accept(nickname_names(text, blocked) + korean_names(text, blocked)
+    accept(nickname_names(text, blocked) + korean_names(text, blocked) + field_names(text, blocked)
            + vietnamese_names(text, blocked)
            + title_names(text, toks, blocked)
            + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)

@@ -269,6 +269,9 @@ def find_postcodes(text: str) -> list[Span]:
     """Full postcodes; an outward code alone when labelled or after a place name."""
     out = []
     for m in _POSTCODE_RE.finditer(text):
+        letters = re.sub(r"[^A-Za-z]", "", m.group(0))
+        if not (letters.isupper() or letters.islower() or " " in m.group(0)):
+            continue        # "s17ZA" is a section of an Act; a postcode run together is in one case
         outward, inward = m.group(1).upper(), m.group(2).upper()
         if _POSTCODE_STRICT.fullmatch(outward) and _INWARD_STRICT.fullmatch(inward):
             out.append(Span(m.start(), m.end(), "postcode", PRIORITY["postcode"],

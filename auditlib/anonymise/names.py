@@ -207,13 +207,19 @@ _CALENDAR_RE = re.compile(rf"{_DAY}|(?i:january|february|march|april|may|june|ju
                           r"september|october|november|december|christmas|easter)")
 
 
+# an Arabic family name with its article in lower case: "al-Hamwi", "el-Sayed", "ash-Shami"
+_ARTICLE_NAME_RE = re.compile(r"(?:al|el|ul|ad|ud|as|ash|ar|az|at|an)-(?!Anon)[A-Z][a-z]+"
+                              r"(?:-[A-Z][a-z]+)?")
+
+
 def _joinable(tok: Tok, mask: Mask, text: str = "") -> bool:
     if tok.initial:
         if text and letter_label(text, tok.start):
             return False
         if _DOTTED_INITIAL_RE.match(text, tok.end) and mask.free(tok.start, tok.end):
             return True     # "A. Munro-Kerr": "A" is a word, "A." before a name an initial
-    if not ((tok.capitalised or tok.initial) and tok.low not in NAME_STOP_WORDS
+    if not ((tok.capitalised or tok.initial or _ARTICLE_NAME_RE.fullmatch(tok.core))
+            and tok.low not in NAME_STOP_WORDS
             and tok.core not in TITLES and not tok.contraction and not tok.adjective
             and mask.free(tok.start, tok.end)):
         return False
@@ -776,7 +782,8 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             continue
         j = i + 1
         words = []
-        while j < len(toks) and len(words) < 3:
+        # (particles aside: "Mr Khaled bin Yusuf al-Hamwi")
+        while j < len(toks) and sum(w.low not in PARTICLES for w in words) < 3:
             nxt = toks[j]
             prev_end = words[-1].end if words else tok.end
             gap = text[prev_end:nxt.start]
@@ -802,7 +809,8 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                         and words[-1].low in FIRST_NAMES and nxt.low not in NAME_STOP_WORDS
                         and nxt.core not in never_initials())
             if not (re.fullmatch(r"\.?[ \t]+|\.", gap) or collar) or stop_ends \
-                    or not (nxt.capitalised or nxt.initial or capitals) \
+                    or not (nxt.capitalised or nxt.initial or capitals
+                            or _ARTICLE_NAME_RE.fullmatch(nxt.core)) \
                     or not mask.free(nxt.start, nxt.end) or nxt.core in TITLES:
                 break
             # a common word ends the name unless it is a surname after a first name or a
@@ -1513,4 +1521,57 @@ def korean_names(text: str, mask: Mask) -> list[Span]:
             continue
         words = (m.group("given"), family) if family else (m.group("given"),)
         out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1, words=words))
+    return out
+
+
+# a form's field for a person's name: "Surname: HAMWI", "Name: Zed", "Child's name: Tobi
+# FLEET", "Name of child: …"; whatever words stand there are the name, English words or not
+_NAME_FIELD_RE = re.compile(
+    r"(?im)(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:(?:child|young[ \t]+person|yp|mother|mum|"
+    r"father|dad|parent|carer|patient|client|baby|sibling|pupil)['’]?s?[ \t]+)?"
+    r"(?:(?:full|first|given|fore|last|sur|family|maiden|preferred)[ \t]*)?names?"
+    r"(?:[ \t]+of[ \t]+(?:child|young[ \t]+person|yp|parent|mother|father|carer|baby|pupil|"
+    r"person|patient|referrer|worker|social[ \t]+worker|interpreter))?"
+    r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*"
+    r"(?P<value>[^\W\d_][^\n|\t:;,(]{0,60}?)"
+    r"(?=[ \t]*(?:\r?\n|\||\t|[ \t]{2}|[(,;]|\Z|[ \t]+(?i:dob|d\.o\.b|aged?|born)\b))")
+# a patient's or family's field holds a name in capitals: "Pt: LI Xiaomei", "Family: AL-HAMWI"
+_CAPITALS_FIELD_RE = re.compile(
+    r"(?im)(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:pt|patient|client|family|surname)[ \t]*:[ \t]*"
+    r"(?P<value>[A-Z][A-Z'’\-]+(?:[ \t][A-Z][\w'’\-]*){0,3})"
+    r"(?=[ \t]*(?:\r?\n|\||\t|[ \t]{2}|[(,;]|\Z|[ \t]+(?i:dob|d\.o\.b|aged?|born)\b))")
+_NO_NAME_YET = frozenset({"unknown", "not", "n/a", "na", "tbc", "tbd", "withheld", "none",
+                          "redacted", "various", "see", "as", "baby", "unborn", "same", "nil",
+                          "anonymous", "no"})
+_FIELD_WORD_RE = re.compile(r"[^\W\d_][\w'’\-.]*")
+
+
+def field_names(text: str, mask: Mask) -> list[Span]:
+    """The name in a form's name field ("Surname: HAMWI", "Name: Zed"), and a patient's or
+    family's name where it is written in capitals ("Pt: LI Xiaomei", "Family: AL-HAMWI")."""
+    if ":" not in text:
+        return []
+    out = []
+    for regex in (_NAME_FIELD_RE, _CAPITALS_FIELD_RE):
+        for m in regex.finditer(text):
+            words = list(_FIELD_WORD_RE.finditer(m.group("value")))
+            # "Name: Baby KOWALCZYK", "Name: Unknown male": no name, or not yet one
+            while words and words[0].group(0).lower().rstrip(".") in _NO_NAME_YET:
+                if words[0].group(0).lower() != "baby":
+                    words = []
+                    break
+                words.pop(0)
+            # every word a name's: capitalised, in capitals, an initial or a particle
+            if not words or not all(w.group(0)[0].isupper() or w.group(0).lower() in PARTICLES
+                                    or _ARTICLE_NAME_RE.fullmatch(w.group(0)) for w in words):
+                continue
+            start = m.start("value") + words[0].start()
+            end = m.start("value") + words[-1].end()
+            if text[end - 1] == "." and not re.fullmatch(r"[A-Z]\.", words[-1].group(0)):
+                end -= 1
+            if mask.free(start, end):
+                cores = tuple(w.group(0).rstrip(".").title() if w.group(0).isupper()
+                              and len(w.group(0)) > 1 else w.group(0).rstrip(".")
+                              for w in words if w.group(0).lower() not in PARTICLES)
+                out.append(Span(start, end, "name", PRIORITY["name"] + 1, words=cores))
     return out

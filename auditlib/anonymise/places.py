@@ -261,14 +261,23 @@ _STREET_STRONG = (r"(?:Road|Rd|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|G
                   r"Way|Court|Parade)")
 _FLAT = (r"(?:(?i:flat|apartment|apt|unit|room|plot|pitch)\.?[ \t]+\d{1,4}[A-Za-z]?"
          r"(?:[/\-]\d{1,4})?)")
+# a floor of a building, before it and its street: "2nd Floor, Ravensworth House, 14 Market St"
+_FLOOR = (r"(?:(?:\d{1,2}(?:st|nd|rd|th)|Ground|First|Second|Third|Fourth|Fifth|Top|Lower|"
+          r"Upper|Basement)[ \t]+Floor)")
 _BUILDING = (r"(?:[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}[ \t]+(?:House|Court|Lodge|"
              r"Mansions|Tower|Towers|Buildings|Apartments|Heights|Point|Block|Hall))")
 _ADDRESS_RE = re.compile(
-    rf"(?<![\w])(?:{_FLAT},?[ \t]+(?:{_BUILDING},?[ \t]+|{_CAP}(?:[ \t]+{_CAP}){{0,3}},[ \t]+)?)?"
+    rf"(?<![\w])(?:(?:{_FLAT}|{_FLOOR}),?[ \t]+"
+    rf"(?:{_BUILDING},?[ \t]+|{_CAP}(?:[ \t]+{_CAP}){{0,3}},[ \t]+)?)?"
     rf"(?P<number>\d{{1,4}}[A-Za-z]?"
     rf"(?:[ \t]*[\-–][ \t]*\d{{1,4}}[A-Za-z]?)?),?[ \t]+(?P<street>(?:{_CAP}[ \t]+){{1,4}}?"
     # (or a northern street of one word, "12 Kirkgate", "40 Wellgate": never "Tailgate")
     rf"{_STREET_SUFFIX}|(?!Tailgate|Floodgate|Tollgate)[A-Z][a-z]+[b-df-hj-np-tv-z]gate)(?![\w])")
+# a house number before one or two common words and a street's own type word is an address
+# whatever the words mean ("3 High Street", "14 Market Street", "12 Long Lane"); "Way",
+# "Court" and "Parade" are left out ("Section 8 Family Court", "Tier 2 Early Help Way")
+_STREET_OF_WORDS_RE = re.compile(r"(?:[A-Z][a-z]+[ \t]+){1,2}(?:Road|Rd|Street|St|Lane|Avenue|"
+                                 r"Ave|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews)")
 _STREET_ONLY_RE = re.compile(rf"(?<![\w'’])(?P<prefix>{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]+"
                              rf"(?P<type>{_STREET_STRONG})(?![\w])")
 # a street with no number, its type abbreviated, which only a street's is: "on Wharf St",
@@ -984,8 +993,9 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
             continue
         words = street.split()[:-1]
         if words and all(w.lower() in STOP_WORDS and w.lower() not in PLACE_WORDS
-               and w.lower() not in ("st", "st.", "the") for w in words):
-            continue      # "3 Children Services Road" is unlikely; "2 Core Group Way" protected
+               and w.lower() not in ("st", "st.", "the") for w in words) \
+                and not _STREET_OF_WORDS_RE.fullmatch(street):
+            continue      # "2 Core Group Way" protected; "3 High Street", "14 Fast Lane" not
         end = extend(m.end())
         # "Apartment 3, Abbey Street Mews": the flat's number, read as a house number, with it
         flat = _FLAT_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())

@@ -1739,3 +1739,40 @@ def test_public_pages_and_words_about_passwords_stay(text):
 ])
 def test_a_housing_benefit_number_and_an_account_posted_under_or_messaged_from(text, code):
     assert code in "".join(found(text)), found(text)
+
+
+# ---------------------------------------------------------------- held-out-38 to -41
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("They moved to 3 High Street last spring.", "3 High Street"),
+    ("Nan lives at 14 Fast Lane with her dog.", "14 Fast Lane"),
+    ("Office: 2nd Floor, Kestrel House, 14 Market Street, Dunmere", "Kestrel House"),
+    ("Ground Floor, Arden Court, 6 Mill Road", "Arden Court"),
+])
+def test_a_numbered_street_of_common_words_and_a_floor_before_its_building(text, gone):
+    out = anonymise(text, key="test").text
+    assert gone not in out and "Floor" not in out.replace("floor", ""), out
+
+
+@pytest.mark.parametrize("text", [
+    "She lives on the 2nd floor of the block.",
+    "Listed under Section 8 Family Court rules.",
+])
+def test_floors_and_court_rules_in_a_sentence_stay(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize("text", [
+    "An assessment under s17ZA of the Children Act 1989.",
+    "Needs assessed (s17ZA) and a plan agreed.",
+])
+def test_a_section_number_run_together_is_no_postcode(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Post code: ls63qw", "ls63qw"),
+    ("Postcode LS63QW on the letter.", "LS63QW"),
+])
+def test_a_postcode_run_together_in_one_case_still_goes(text, gone):
+    assert gone not in anonymise(text, key="test").text
