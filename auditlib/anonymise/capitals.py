@@ -327,7 +327,7 @@ _SURNAME_FIRST_RE = re.compile(
 
 # a listed surname in capitals, in any alphabet's letters, before the given names, as Vietnamese,
 # Chinese and Korean names are written: "NGUYỄN Văn Hùng", "WANG Xiu Ying"
-_SURNAME_BEFORE_GIVEN_RE = re.compile(r"(?<![\w'’\-])(?P<surname>[^\W\d_]{3,})(?=[ \t]+"
+_SURNAME_BEFORE_GIVEN_RE = re.compile(r"(?<![\w'’\-])(?P<surname>[^\W\d_]{2,})(?=[ \t]+"
                                       r"[^\W\d_a-z][^\W\d_A-Z])")
 
 _FIELD_END_RE = re.compile(r"[ \t]*(?:[|,;(]|\r?\n|\Z|[ \t]{2}|\t)")
@@ -349,6 +349,12 @@ def _given_after_surname(text: str, surname: str, given: str, end: int) -> bool:
 _SURNAME_OF_FAMILY_RE = re.compile(
     r"(?<![\w'’\-])(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?=[ \t]+(?:baby|babies|twins|family|"
     r"families|household|children|siblings|boys|girls)\b)")
+
+
+# Chinese, Korean and Vietnamese family names of two letters, in capitals
+_SHORT_FAMILY_NAMES = frozenset({"LI", "WU", "XU", "HU", "MA", "HE", "YU", "LU", "GU", "SU",
+                                 "DU", "FU", "YE", "LO", "HO", "NG", "KO", "OH", "IM", "YI",
+                                 "MO", "QI", "VU", "DO", "LY"})
 
 
 def _given_name_like(word: str) -> bool:
@@ -384,10 +390,19 @@ def _surname_first(text: str, mask: Mask) -> list[Span]:
     for m in _SURNAME_BEFORE_GIVEN_RE.finditer(text):
         surname = m.group("surname")
         low = folded(surname.lower())
-        if surname.isupper() and low in SURNAMES and low not in NAME_STOP_WORDS \
+        given = re.match(r"[ \t]+([^\W\d_]+)", text[m.end():]).group(1)
+        if surname in _SHORT_FAMILY_NAMES and mask.free(m.start(), m.end()) \
+                and not is_english(given.lower()) and given.lower() not in NAME_STOP_WORDS:
+            # "LI Xiaomei", "WU Jian": a family name of two letters, before a given name no
+            # dictionary holds
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
+                            words=(surname.title(),)))
+            continue
+        if len(surname) >= 3 and surname.isupper() and low in SURNAMES \
+                and low not in NAME_STOP_WORDS \
                 and surname not in capitals and low not in TOWNS \
                 and mask.free(m.start(), m.end()) \
-                and _given_name_like(re.match(r"[ \t]+([^\W\d_]+)", text[m.end():]).group(1)):
+                and _given_name_like(given):
             out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
                             words=(surname.title(),)))
     for m in _SURNAME_FIRST_RE.finditer(text):

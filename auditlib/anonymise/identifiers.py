@@ -303,7 +303,9 @@ _LABELLED_REF_RE = re.compile(
     rf"unit)[ \t]+(?:no|number|id|ref))\b\.?(?:[ \t]+(?i:is|was)\b)?|"
     rf"\b(?:{_SYSTEMS})\b(?:[ \t]+(?i:id|no|number|"
     rf"ref(?:erence)?)\b\.?)?|\bno\.|#)[ \t]*[:#]?[ \t]*"
-    r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?"
+    # (the issuer's letters may stand apart before the digits: "ref CHB 7730 1192")
+    r"(?P<ref>(?:(?!TBC|TBA|NFA|DOB|AND|FOR|THE)[A-Z]{2,5}[ \t]+(?=\d{3}))?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9/\-]*[A-Za-z0-9])?"
     # a number in groups of digits: "no. 0019 0226 6874"
     r"(?:(?<=\d)[ \t]\d{3,6}(?![\w/]))*)")
 # (a case system's letters-year-number too: "CAS-25-00931")

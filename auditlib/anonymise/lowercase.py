@@ -474,8 +474,9 @@ def stopped_letter_people(text: str, mask: Mask) -> list[Span]:
 _SIGN_OFF_LETTER_RE = re.compile(
     r"(?m)(?:[\U0001F300-\U0001FAFF\u2600-\u2712\u2719-\u27BF]|(?<![\w'’])x{1,3}"
     r"|(?i:\b(?:thanks|thank[ \t]+you|cheers|ta|love|regards|speak[ \t]+soon|bye|laters"
-    r"|see[ \t]+ya?)[ \t]*[,\-–—]?))[ \t]*"
-    r"(?P<letter>[A-HJ-Z])[ \t]*[\"”']?[ \t]*\r?$")
+    r"|see[ \t]+ya?|best[ \t]+wishes|best)[ \t]*[,\-–—!.]?))[ \t]*"
+    # (or on the line under it, an email's: "Thanks\nC")
+    r"(?:\r?\n[ \t]*)?(?P<letter>[A-HJ-Z])[ \t]*[\"”']?[ \t]*\r?$")
 
 
 def sign_off_letters(text: str, mask: Mask) -> list[Span]:
@@ -483,6 +484,8 @@ def sign_off_letters(text: str, mask: Mask) -> list[Span]:
     out = []
     for m in _SIGN_OFF_LETTER_RE.finditer(text):
         at = m.start("letter")
+        if "\n" in m.group(0) and not re.match(r"(?i)[ \t]*(?!x{1,3}\b)[a-z]{2}", m.group(0)):
+            continue        # a letter on the line under a kiss or emoji is no sign-off
         if mask.free(at, at + 1):
             span = Span(at, at + 1, "name", PRIORITY["name"] - 10, words=(m.group("letter"),))
             span.key = ("initials", m.group("letter"))

@@ -116,7 +116,10 @@ _CONTRACTION_RE = re.compile(r"(?:^I['’][a-z]+|n['’]t|['’](?:m|ve|ll|re|d)
 # what may open a line before its first word: a list number ("1.", "2)", "c)", "(iv)"), a
 # section number ("4.4") or a log entry's time ("03:15")
 _LINE_OPENING_RE = re.compile(
-    r"[ \t]*(?:\d+(?:\.\d+)*[.)]?|\d{1,2}:\d{2}|\(?(?:\d+|[a-zA-Z]|[ivx]+)\))")
+    r"[ \t]*(?:\d+(?:\.\d+)*[.)]?|\d{1,2}:\d{2}|\(?(?:\d+|[a-zA-Z]|[ivx]+)\)|Q\d{1,2}[.:)]?)")
+# a log entry's time before its dash: "6.00 – Feed: 200ml", "8am – Calmer", "14:05 - Rang"
+_LOG_TIME_RE = re.compile(r"[ \t]*(?:\d{1,2}(?:[:.]\d{2})?[ \t]*(?:[ap]\.?m\.?|hrs)?|"
+                          r"\d{3,4}[ \t]*hrs)[ \t]*")
 
 
 # a word said on its own at a quotation's start ('"Sorry, sorry"', '"Thanks!"'); never one
@@ -134,8 +137,9 @@ def _is_sentence_start(text: str, i: int) -> bool:
         return True
     if text[i - 1] in "\"“" and _SPEECH_GOES_ON_RE.match(text, i):
         return True         # the first word of what someone said: 'said "Sorry, sorry"'
-    if text[j] in "-–" and not line_before(text, j).strip(" \t"):
-        return True         # a list's dash, indented or not (" - Paid work at…")
+    if text[j] in "-–—" and (not line_before(text, j).strip(" \t")
+                            or _LOG_TIME_RE.fullmatch(line_before(text, j))):
+        return True         # a list's dash, indented or not (" - Paid work at…"), or a log's
     gap = text[j + 1:i]
     if "  " in gap or "\t" in gap:
         return True
@@ -804,6 +808,12 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
             # a stop ends the name unless it is the title's or an initial's: "Dr Achterberg.
             # I'll pick you up" is two sentences, "Dr R. Hollins" one name
             stop_ends = "." in gap and words and not words[-1].initial
+            # a rank in capitals takes no stop, nor does a common word follow a title's:
+            # "Reg passed to PC. Missing episode closed" is two sentences
+            stop_ends = stop_ends or ("." in gap and not words and (
+                (tok.core.isupper() and len(tok.core) > 1)
+                or (nxt.low in NAME_STOP_WORDS and nxt.low not in FIRST_NAMES
+                    and nxt.low not in SURNAMES)))
             # a surname in capitals after a given name: "DS Rebecca HOLLINS"
             capitals = (nxt.allcaps and len(nxt.core) >= 3 and bool(words)
                         and words[-1].low in FIRST_NAMES and nxt.low not in NAME_STOP_WORDS
@@ -1302,9 +1312,9 @@ def _initials_span(start: int, end: int, core: str, people: set[tuple[str, ...]]
 _NICKNAME_RE = re.compile(
     r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known(?: to \w+)? as|nicknamed|nickname|"
     r"calls? (?:him|her|them)"
-    r"self|goes by|street name|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
+    r"self|goes by|street name(?:[ \t]+(?:is|was))?|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
     # the name an account, profile or booking is in: 'account name "AZ M"'
-    r"|(?:account|user|profile|display|screen|booking)[ \t]*name)\b)[ \t:]*"
+    r"|(?:account|user|profile|display|screen|booking|group|chat|channel)[ \t]*name)\b)[ \t:]*"
     r"(?:[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*"
     r"(?:[ \t]+[\w'’\-]+){0,2}?)[\"”'’](?![\w])|[\"“'‘]?"
     r"(?P<nick>[A-Za-z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)?)(?P<quote>[\"”'’])?)")
@@ -1357,6 +1367,24 @@ def _glossary_acronym(text: str, m: re.Match) -> bool:
         and words[-len(nick)].lower() not in FIRST_NAMES
 
 
+# a list of people by their nicknames, under a line that says so: "named two males only by
+# street names:" then '- "Stacks" – 20s', '- "Little T" / "Tizzy" – about 18'
+_NICKNAME_LIST_CUE_RE = re.compile(r"(?im)\b(?:street[ \t]+names?|nick[ \t]*names?|aliases|"
+                                   r"aka|known[ \t]+as)\b[^\n:]{0,25}:[ \t]*$")
+_LISTED_NICK_RE = re.compile(r"[ \t]*(?:[\-–•*]|\d{1,2}[.)])[ \t]*" + _QUOTED_NICK)
+
+
+def _listed_nicknames(text: str) -> list[re.Match]:
+    """The quoted nickname opening each item of a list under a line saying nicknames."""
+    out = []
+    for cue in _NICKNAME_LIST_CUE_RE.finditer(text) if "name" in text or "aka" in text else ():
+        at = text.find("\n", cue.end()) + 1
+        while at and (item := _LISTED_NICK_RE.match(text, at)):
+            out.append(item)
+            at = text.find("\n", item.end()) + 1
+    return out
+
+
 def nickname_names(text: str, mask: Mask) -> list[Span]:
     """Nicknames introduced as such ("aka", "known as"…, or quoted and set against a full
     name with "=" or "real name"); quoted, or capitalised when not quoted."""
@@ -1366,6 +1394,7 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
               for m in _DEFINED_NICKNAME_RE.finditer(text)]
     found += [(m, "quoted") for m in _BRACKETED_NICK_RE.finditer(text)
               if not _glossary_acronym(text, m)] if "(" in text else []
+    found += [(m, "quoted") for m in _listed_nicknames(text)]
     for m, group in found:
         nick = m.group(group)       # "aka 'lil d'": all of it
         if m.re is _DEFINED_NICKNAME_RE and nick.isupper():
@@ -1376,9 +1405,9 @@ def nickname_names(text: str, mask: Mask) -> list[Span]:
         # 'Dean Hollis aka "Dutch"': one word quoted with a capital after "aka" is a
         # nickname, whatever the word means
         # (and one quoted in brackets straight after a name: 'Chidera ("Chi")')
-        named = quoted and ((m.re is _NICKNAME_RE and _AKA_RE.match(m.group(0)))
-                            or m.re is _BRACKETED_NICK_RE) \
-            and re.fullmatch(r"[A-Z][\w'’\-]*", nick)
+        named = (quoted and ((m.re is _NICKNAME_RE and _AKA_RE.match(m.group(0)))
+                             or m.re in (_BRACKETED_NICK_RE, _LISTED_NICK_RE))
+                 and re.fullmatch(r"[A-Z][\w'’\-]*", nick)) or m.re is _LISTED_NICK_RE
         if all(w in NAME_STOP_WORDS or w in _TERMS_OF_ADDRESS or w in ROLES
                for w in nick.lower().split()) and not (
                 named and nick.lower() not in _TERMS_OF_ADDRESS and nick.lower() not in ROLES):

@@ -1776,3 +1776,21 @@ def test_a_section_number_run_together_is_no_postcode(text):
 ])
 def test_a_postcode_run_together_in_one_case_still_goes(text, gone):
     assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Rang the benefit line, ref CHB 7730 1192, told six weeks.", "CHB 7730 1192"),
+    ("Housing ref: TAH 00912 on the letter.", "TAH 00912"),
+])
+def test_a_labelled_reference_with_its_issuers_letters_apart(text, gone):
+    assert gone.split()[0] not in anonymise(text, key="test").text
+
+
+def test_a_labelled_reference_word_that_is_no_issuer_stays():
+    assert anonymise("Ref: TBC 2024 review", key="test").text == "Ref: TBC 2024 review"
+
+
+def test_a_chat_groups_name_goes():
+    out = anonymise('She showed screenshots from a group (group name "Westend Crew").',
+                    key="test").text
+    assert "Westend" not in out, out

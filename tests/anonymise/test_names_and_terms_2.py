@@ -722,3 +722,62 @@ def test_roles_bodies_and_words_in_those_places_are_kept(text):
             assert kept in out, out
     if "Mother rang the CWO" in text:
         assert "rang the CWO" in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "6.00 – Feed: 200ml via pump.",
+    "8am – Calmer. Packed his bag.",
+    "12.30 - Settled after lunch.",
+    "Q7 Conflict over child contact - YES",
+    "Q14 Hurt anyone else - NO",
+    "Keys handed to PC. Missing episode closed 01:55.",
+])
+def test_a_word_opening_a_log_entry_after_its_time_or_question_number_is_kept(text):
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("6.00 – Kacper arrived with his dad.", "Kacper"),
+    ("Q3 Orrin said he felt safe at home.", "Orrin"),
+    ("Seen by Dr. Okonedo at the clinic.", "Okonedo"),
+    ("Paddy attends appointments when he can.", "Paddy"),
+    ("Mother LI Xiaoling attended with the interpreter.", "LI"),
+    ("Grandfather WU Jianguo is in Harbin.", "WU"),
+])
+def test_names_after_a_log_time_a_titles_stop_short_forms_and_two_letter_family_names(
+        text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", ["MA Social Work (2019)", "HE Said no in capitals"])
+def test_two_capitals_before_an_english_word_are_no_family_name(text):
+    assert anonymise(text, key="test").text.split()[0] == text.split()[0]
+
+
+def test_quoted_nicknames_listed_under_a_line_saying_street_names():
+    text = ('He knew the older males only by their street names:\n'
+            ' - "Brick" – 20s, drives a grey car.\n'
+            ' - "Small G" / "Gizmo" – about 18.\n'
+            'He says he owes "Brick" money.')
+    out = anonymise(text, key="test").text
+    assert not any(n in out for n in ("Brick", "Small G", "Gizmo")), out
+    marks = [line.split('"')[1] for line in out.splitlines()[1:2]]
+    assert marks[0] in out.splitlines()[3], out
+
+
+def test_a_quoted_phrase_in_another_list_is_no_nickname():
+    text = 'Risks identified:\n- "County lines" activity near school.'
+    assert anonymise(text, key="test").text == text
+
+
+@pytest.mark.parametrize(("text", "letter"), [
+    ("I'll chase the school today.\nThanks\nQ\n\n-----Original Message-----", "\nQ\n"),
+    ("See you at the review.\nKind regards,\nW", "\nW"),
+])
+def test_an_emails_sign_off_letter_on_the_line_under_its_closing(text, letter):
+    assert letter not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", ["Tick the option x\nA", "Thanks all.\nA. Background"])
+def test_a_letter_under_a_kiss_or_a_lettered_heading_is_no_sign_off(text):
+    assert anonymise(text, key="test").text == text
