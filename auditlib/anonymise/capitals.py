@@ -322,7 +322,7 @@ def family_lists(text: str) -> list[tuple[int, int, str, set[str]]]:
 _SURNAME_FIRST_RE = re.compile(
     r"(?<![\w'’\-])(?P<surname>[A-Z][A-Z'’\-]*[A-Z])(?:,[ \t]*(?P<given>[A-Z][a-z][\w'’\-]*)"
     r"|,[ \t]*(?P<givens>[A-Z][A-Z'’\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’\-]*[A-Z]){0,3})(?![\w'’\-])"
-    r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z]))")
+    r"|[ \t]+(?P<initial>[A-Z])(?![\w'’&/\-])(?!\.?[ \t]+[a-z])(?!\.[A-Za-z]\.))")
 
 
 # a listed surname in capitals, in any alphabet's letters, before the given names, as Vietnamese,

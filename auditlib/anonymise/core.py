@@ -46,6 +46,7 @@ from auditlib.anonymise.names import (
     vietnamese_names,
     whole_chat_senders,
 )
+from auditlib.anonymise.ocr import ocr_view
 from auditlib.anonymise.places import (
     continue_place_names,
     ends_in_place_word,
@@ -92,6 +93,9 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     :param date_shift_days: the number of days to move every date (overrides ``key``).
     """
     shift = date_shift_days if date_shift_days is not None else _shift_from_key(key)
+    # a scanned form's OCR confusions undone for the finders ("CHlLD", "l4/02/2017"); the
+    # text as scanned is what gets replaced
+    scanned, text = text, ocr_view(text) or text
     protected = Mask(len(text))
     for start, end in practice_spans(text) + _law_spans(text):
         protected.add(start, end)
@@ -134,7 +138,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     continue_place_names(text, accepted, protected)
     join_addresses(text, accepted)
     _take_the(text, accepted)
-    return _build(text, accepted, shift)
+    return _build(scanned, accepted, shift)
 
 
 # the law a text cites, public and named by no one: a statute ("Criminal Justice Act 1988") and

@@ -672,6 +672,9 @@ def _dob_after(text: str, words: list[Tok]) -> bool:
         and bool(_DOB_AFTER_RE.match(line_after(text, words[0].end)))
 
 
+_TICK_BOX_AFTER_RE = re.compile(r"[ \t]*\[[ \txX✓✔]?\]")
+
+
 def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     """Runs of capitalised words that are names by the evidence around them or the lists."""
     out: list[Span] = []
@@ -732,6 +735,8 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                            or _PET_BEFORE_RE.search(before[-80:].rstrip("\"“'‘")))) \
                 or (cores and all(t.low in pets for t in cores)):
             continue        # "the black Golf" (a car), "two dogs called Biscuit and Pepper"
+        if not title and len(cores) == 1 and _TICK_BOX_AFTER_RE.match(after):
+            continue        # "Police [x]  Health [x]  Ed [x]": a form's tick box, labelled
         if not title and len(cores) == 1 and not last.possessive \
                 and _cited_author(text, cores, before, after):
             continue        # "Lord and Borthwick (2008)", "Munro et al. (2011)": a book cited
