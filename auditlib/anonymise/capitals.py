@@ -445,6 +445,10 @@ _BY_BEFORE = re.compile(r"(?i)\b(?:by|with|and|to|from|told|asked|informed|alert
 _SPEAKER = re.compile(r"(?:^|[\d:.]+[ \t]*[\-–—][ \t]*|[\-–—][ \t]*)$")
 # (not a label before its number: "UPN: H8212…", "ref: 4471")
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]*(?![A-Za-z]*\d)|[ \t]*$")
+# a log's entry for a person opening its line, a dash after: "JJ - quiet, asked about her"
+_ENTRY_AFTER = re.compile(r"[ \t]+[\-–—][ \t]+[a-z]")
+# a note signed with its writer's initials and the date: "… NOT FOR SENDING - PR 13/3/25"
+_SIGNED_DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}/\d{2,4}[ \t]*$")
 # a word of a thing after: "and TB screening", "by PEG feed" are no person
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z][\w\-]*)")
 _PAIR_AFTER = re.compile(r"[ \t]*(?:,|and|&|/|\+)[ \t]*([A-Z]{2,3})(?![\w'’\-/&@])")
@@ -646,6 +650,8 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
                 or re.match(_AGE_IN_BRACKETS, after)        # "KT (15)": a young person
                 or (_BY_BEFORE.search(before[-12:]) and not _noun_after(after))
                 or (_SPEAKER.search(before) and _SPEAKER_AFTER.match(after))
+                or (not before.strip() and _ENTRY_AFTER.match(after))
+                or (re.search(r"[\-–—][ \t]*$", before) and _SIGNED_DATE_AFTER.match(after))
                 or (pair and candidate(pair.group(1)))):
             people.add(core)
     for _ in range(2):          # "BN, HC and …": beside a person's initials, a person's

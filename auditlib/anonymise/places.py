@@ -317,6 +317,13 @@ _CY_FLAT = rf"(?:(?:{_FLAT}|Fflat[ \t]+\d{{1,4}}[A-Za-z]?),?[ \t]+)"
 _CY_ADDRESS_RE = re.compile(
     rf"(?<![\w])(?:{_CY_FLAT}?{_CY_HOUSE}|{_CY_FLAT})?\d{{1,4}}[A-Za-z]?,?[ \t]+"
     rf"(?P<type>{_CY_STREET})(?:['’]r)?[ \t]+(?P<name>{_CY_NAME})(?![\w])")
+# Scottish Gaelic too puts the type word first, with an article between: "2 Taigh na Mara",
+# "14 Sràid a' Chnuic", "3 Rathad an Locha"
+_GD_JOIN = r"(?:na|nan|an|am|a['’]|na[ \t]+h-|an[ \t]+t-)"
+_GD_ADDRESS_RE = re.compile(
+    rf"(?<![\w])\d{{1,4}}[A-Za-z]?,?[ \t]+(?P<type>Taigh|Tigh|Sràid|Sraid|Rathad|Cnoc|Bruach|"
+    rf"Ceann|Cùl|Druim|Lòn|Achadh|Gleann|Cladach|Tobar|Baile)[ \t]+"
+    rf"(?P<name>(?:{_GD_JOIN}[ \t]*)?{_CY_CAP}(?:[ \t]+{_CY_CAP})?)(?![\w])")
 # a Welsh name joined by hyphens is a house, street or village ("27 Maes-y-Coed",
 # "Bryn-y-Mor", "Pen-yr-Heol"): no English word or person is written so
 _CY_HYPHENED_RE = re.compile(rf"(?<![\w'’\-])(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?{_CY_CAP}"
@@ -1038,6 +1045,7 @@ def find_addresses(text: str, protected: Mask) -> list[Span]:
             out.append(Span(m.start(), m.end(), "address", PRIORITY["address"] - 2,
                             key=" ".join(m.group(0).lower().split())))
     for regex, priority in ((_CY_ADDRESS_RE, PRIORITY["address"]),
+                            (_GD_ADDRESS_RE, PRIORITY["address"]),
                             (_CY_STREET_ONLY_RE, PRIORITY["address"] - 1)):
         for m in regex.finditer(text):
             # a trailing common word is the sentence going on ("2 Lôn Las Mum said")

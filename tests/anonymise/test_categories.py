@@ -1794,3 +1794,12 @@ def test_a_chat_groups_name_goes():
     out = anonymise('She showed screenshots from a group (group name "Westend Crew").',
                     key="test").text
     assert "Westend" not in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Address: 2 Taigh na Mara, Achnacreig, IV54 8QT", "Taigh na Mara"),
+    ("They moved to 14 Sràid a' Chnuic last year.", "Chnuic"),
+    ("Gran is at 3 Rathad an Locha now.", "Rathad an Locha"),
+])
+def test_a_scottish_gaelic_street_with_its_type_word_first(text, gone):
+    assert gone not in anonymise(text, key="test").text

@@ -781,3 +781,15 @@ def test_an_emails_sign_off_letter_on_the_line_under_its_closing(text, letter):
 @pytest.mark.parametrize("text", ["Tick the option x\nA", "Thanks all.\nA. Background"])
 def test_a_letter_under_a_kiss_or_a_lettered_heading_is_no_sign_off(text):
     assert anonymise(text, key="test").text == text
+
+
+def test_initials_opening_a_log_entry_before_its_dash():
+    text = "WQ - quiet, asked about her mum twice.\nZB - returned 01:15, settled."
+    out = anonymise(text, key="test").text
+    assert "WQ" not in out and "ZB" not in out, out
+
+
+@pytest.mark.parametrize("text", ["CP - plan agreed at conference.", "DA - ongoing concerns.",
+                                  "NB - check the plan.", "PE - kit forgotten again."])
+def test_an_acronym_opening_a_line_before_a_dash_is_kept(text):
+    assert anonymise(text, key="test").text == text
