@@ -58,6 +58,7 @@ from auditlib.anonymise.places import (
 )
 from auditlib.anonymise.results import LABELS, Replacement, Result
 from auditlib.anonymise.spans import PRIORITY, Mask, Span, accept
+from auditlib.anonymise.spoken import find_spoken
 from auditlib.anonymise.wordlists import (
     FIRST_NAMES,
     ROLES,
@@ -102,10 +103,14 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
 
     taken = Mask(len(text))
     accepted: list[Span] = []
+    # dictated identifiers ("oh one six three two…", "W-H-I-T-F-I-E-L-D"): names go with the
+    # names below, so a spelling and the name it spells share a placeholder
+    spoken = find_spoken(text, protected)
     accept(find_emails(text) + find_nhs_numbers(text) + find_ni_numbers(text) + find_phones(text)
            + find_dates(text, shift) + find_postcodes(text) + find_references(text)
            + find_police_numbers(text) + find_vehicles(text) + find_handles(text)
-           + find_addresses_abroad(text, protected), taken, accepted)
+           + find_addresses_abroad(text, protected)
+           + [s for s in spoken if s.kind != "name"], taken, accepted)
     toks = tokens(text)
     lower = lower_case_regions(text, toks)
     accept(find_institutions(text, protected) + find_addresses(text, protected)
@@ -124,7 +129,8 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
            + title_names(text, toks, blocked)
            + name_runs(text, toks, blocked) + capital_names(text, toks, blocked)
            + (lower_case_names(text, toks, lower, blocked) if lower else [])
-           + lower_case_given_names(text, toks, lower, blocked), taken, names)
+           + lower_case_given_names(text, toks, lower, blocked)
+           + [s for s in spoken if s.kind == "name"], taken, names)
     accept(name_phrases(text, names, lower, taken), taken, names)
     accept(name_repeats(text, toks, names, taken, lower), taken, names)
     accept(initial_names(text, toks, names, lower, taken), taken, names)

@@ -257,6 +257,8 @@ _STREET_SUFFIX = (r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Cres
                   r"Rise|Row|Hill|Park|Parade|Pde|Green|View|Vale|Mount|Fold|Garth|Croft|Chase|Wynd|"
                   r"Boulevard|Approach|Gate|Bank|Brow|Side|Meadows?|Wharf|Quay|Yard|Fields?|"
                   r"Heights|Lea|Dale|End|Hollow|Link|Path|Circus|Market|Broadway|Estate)")
+# a street's name and its type word ("Pelham Court"), for the finders of other modules
+STREET_NAME = rf"(?:{_CAP}[ \t]+){{1,4}}?{_STREET_SUFFIX}"
 _STREET_STRONG = (r"(?:Road|Rd|Street|Avenue|Close|Lane|Drive|Crescent|Gardens|Grove|Terrace|Mews|"
                   r"Way|Court|Parade)")
 _FLAT = (r"(?:(?i:flat|apartment|apt|unit|room|plot|pitch)\.?[ \t]+\d{1,4}[A-Za-z]?"
