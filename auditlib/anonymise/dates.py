@@ -42,6 +42,34 @@ _WORD_DAYS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
 _WORD_DAY = "(?i:" + "|".join(w.replace(" ", r"[ \t]+")
                               for w in sorted(_WORD_DAYS, key=len, reverse=True)) + ")"
 _WD_PREFIX = rf"(?:(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?)?"
+# dates dictated to speech-to-text: "the twenty second of the eleventh twenty fifteen", "born
+# twenty two eleven two thousand fifteen"; numbers 1-99 in words, months by their ordinal
+_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_VALUES = {w: n for n, w in enumerate(_ONES) if w} | {w: 10 + n for n, w in
+                                                              enumerate(_TEENS)}
+_NUMBER_VALUES |= {w: 10 * n for n, w in enumerate(_TENS) if w} | {"oh": 0, "and": 0}
+
+
+def _number_alternation(low: int, high: int) -> str:
+    """A pattern for the numbers ``low`` to ``high`` in words ("twenty two", "twenty-two")."""
+    words = [_TEENS[n - 10] if 10 <= n < 20 else _ONES[n] if n < 10 else
+             _TENS[n // 10] + (r"[ \t\-]+" + _ONES[n % 10] if n % 10 else "")
+             for n in range(low, high + 1)]
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])"
+
+
+_SAY_DAY = "(?i:" + _number_alternation(1, 31) + ")"
+_SAY_MONTH = "(?i:" + _number_alternation(1, 12) + ")"
+_SAY_MONTH_ORD = "(?i:" + "|".join(sorted(_WORD_ORDINALS[:12], key=len, reverse=True)) + ")"
+# a year spoken: "twenty fifteen", "nineteen ninety-eight", "twenty oh nine", "two thousand
+# and fifteen"
+_SAY_YEAR = (r"(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred(?![\w])|oh[ \t\-]+"
+             + _number_alternation(1, 9) + "|" + _number_alternation(10, 99)
+             + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?" + _number_alternation(1, 39)
+             + r")?(?![\w]))")
 # Welsh months and weekdays, with their soft-mutated forms ("5ed o Fawrth", "nos Wener"):
 # (radical, mutated) by number; a date moved keeps the mutation its place in the sentence needs
 _CY_MONTHS = (("", ""), ("Ionawr", "Ionawr"), ("Chwefror", "Chwefror"), ("Mawrth", "Fawrth"),
@@ -104,6 +132,13 @@ _ORDINAL_MORE = (r"(?:,[ \t]*|[ \t]+(?:and|&|or|to|until|till)[ \t]+(?:the[ \t]+
 # a day alone may end before a dash between words ("on the 20th - car park"; never "the
 # 2nd-floor flat")
 _ORDINAL_DASH = r"(?![ \t]*-\w)(?=[ \t]*[\-–—][ \t])"
+# and, after a word saying when, a word no noun of the day ("on the 13th together", "by the
+# 3rd his mum"; "on the 3rd floor" is a place)
+_ORDINAL_THE_FOLLOW = (r"(?=[ \t]+(?P<xf>(?i:together|again|too|also|instead|anyway|though|"
+                       r"although|unless|once|maybe|probably|possibly|hopefully|definitely|not|now|"
+                       r"already|yet|still|only|just|either|both|all|you|us|them|him|her|me|"
+                       r"from|around|about|via|without|please|ok|okay|the|a|an|his|their|our|"
+                       r"my|your|its|this|that|onwards?|tbc|&))(?![\w'’\-]))")
 _ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + f"(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH})")
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_YEAR_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+year|annually|"
@@ -118,13 +153,22 @@ _MONTH_NOUNS = (r"review|report|visit|panel|meeting|conference|hearing|assessmen
                 r"appointment|appt|plan|letter|referral|session|update|minutes|newsletter|"
                 r"audit|inspection|return|figures|data|deadline|board|census|submission|"
                 r"statement|supervision|core[ \t]+group|ICPC|RCPC|PEP|LAC|CLA|CIN|MARAC|"
-                r"strategy[ \t]+(?:meeting|discussion)")
+                r"strategy[ \t]+(?:meeting|discussion)|"
+                # and the events it dates: "after the January relapse", "the May half term"
+                r"relapse|incident|overdose|admission|arrest|exclusion|move|fire|assault|"
+                r"attack|fight|argument|episode|disclosure|crisis|breakdown|eviction|raid|"
+                r"holiday|trip|birthday|half[ \t\-]?term|break|court|scan|exam|mock|"
+                r"discharge|allegation|complaint|injury")
 # a word placing something in time: "since Easter", "in Sept"
 _TIME_CUE = (r"(?i:in|since|from|until|till|to|by|during|before|after|around|over|through|"
-             r"throughout|at|for|of|last|next|this)")
+             r"throughout|at|for|of|last|next|this|"
+             # a month given roughly: "approx July", "roughly March"
+             r"approximately|approx\.?|roughly|circa|about)")
 # the year after "12 March", never a count or a time ("12 March 20 minutes") nor the next
 # date of a list ("8 Jan, 22/01/24", "8 Jan, 22 Feb")
-_YEAR_AFTER_MONTH = (r"(?:,?[ \t]+(?P<y>\d{4}(?![/.\-]\d\d?[/.\-]\d)|['’]?\d{2}(?![:./\-]\d)"
+# (or its apostrophe year straight after: "9th Sept’24")
+_YEAR_AFTER_MONTH = (r"(?:(?:,?[ \t]+|(?=['’]\d\d(?![\w])))"
+                     r"(?P<y>\d{4}(?![/.\-]\d\d?[/.\-]\d)|['’]?\d{2}(?![:./\-]\d)"
                      rf"(?![ \t]+(?:of[ \t]+)?(?i:{_MONTH})(?![\w]))"
                      r"(?![ \t]*(?i:%|am\b|pm\b|hours?\b|hrs\b|mins?\b|minutes\b|"
                      r"years?\b|months?\b|weeks?\b|days?\b|times\b|people\b|"
@@ -189,12 +233,42 @@ _OTHER_FESTIVAL_RE = re.compile(
         _OTHER_FESTIVAL_NAMES, key=len, reverse=True)) + r"))"
     r",?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’/\-])")
 _DATE_RES = [
+    # a full date typed through OCR, "l" or "I" for 1 and "O" for 0 ("D.O.B: l4/02/2017",
+    # "2O/O3/2025"): a date only where the digits they stand for make one (_ocr_date_ok)
+    ("ocr_dmy", re.compile(r"(?<![\w/.\-])(?P<d>[\dlIO]{1,2})(?P<sep>[/.\-])(?P<m>[\dlIO]{1,2})"
+                           r"(?P=sep)(?P<y>[\dlIO]{4}|[\dlIO]{2})(?![\w/\-])(?!\.\d)")),
     ("dmy", re.compile(rf"{_WD_PREFIX}(?<![\d/.\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})"
                        # "jabs at 8/12/16 wk" are ages in weeks, not a date
                        rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}}(?![ \t]*(?i:wks?|weeks)\b))(?![\d/\-])"
                        r"(?!\.\d)")),
     ("ymd", re.compile(r"(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)"
                        r"(?P<d>\d{1,2})(?![\d/\-])(?!\.\d)")),
+    # a date written compact in a file's or a recording's name ("Strategy meeting-20250422_0902-
+    # Transcript", "IMG_20240315_142233.jpg"), never inside a reference (_compact_is_date)
+    ("compact", re.compile(r"(?<![^\W_])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])"
+                           r"(?P<d>0[1-9]|[12]\d|3[01])(?:(?![^\W_])|(?=T\d{4}))")),
+    # a month and its year joined by hyphens, as a spreadsheet writes them: "Mar-25", "(made
+    # Oct-24)", "21-Mar-25", "04-Apr-2025"; never inside a code ("ABC-MAR-25-001")
+    ("mon_y", re.compile(rf"(?<![\w\-/.])(?P<d>\d{{1,2}})-(?P<mon>(?i:{_MONTH}))-"
+                         r"(?P<y>\d{2}|(?:19|20)\d{2})(?![\w\-/]|\.\d)")),
+    ("mon_y", re.compile(rf"(?<![\w\-/.])(?P<mon>{_MONTH}|{_MONTH.upper()})-"
+                         rf"(?P<y>\d{{2}}|(?:19|20)\d{{2}})(?![\w\-/]|\.\d)(?!{_COUNT_AFTER})")),
+    # a date dictated to speech-to-text, written back as it was said: "the twenty second of
+    # the eleventh twenty fifteen", "the fifteenth of March two thousand and nine"; a month
+    # by its ordinal needs its year ("the first of the second batch" is none)
+    ("spoken", _SAY_OF_RE := re.compile(
+        rf"{_WD_PREFIX}(?<![\w])(?:(?i:the)[ \t]+)?(?P<dw>{_WORD_DAY})[ \t]+(?i:day[ \t]+)?"
+        rf"(?i:of)[ \t]+(?:(?i:the)[ \t]+)?(?:(?P<smo>{_SAY_MONTH_ORD})(?![\w'’\-])|"
+        rf"(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?(?![\w'’\-]))"
+        rf"(?:,?[ \t]+(?P<sy>{_SAY_YEAR})|{_YEAR_AFTER_MONTH})")),
+    # "born twenty two eleven two thousand fifteen", "DOB: the third of four twenty twenty":
+    # numbers alone, so a word of birth or "on" before and the year after
+    ("spoken", _SAY_CUE_RE := re.compile(
+        rf"(?<![\w])(?P<cue>(?i:born|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birthday|dated|on))"
+        rf"[ \t]*:?[ \t]+(?:(?i:the)[ \t]+)?(?:(?P<dw>{_WORD_DAY})|(?P<sdc>{_SAY_DAY}))"
+        rf",?[ \t]+(?:(?i:of)[ \t]+)?(?:(?i:the)[ \t]+)?(?:(?P<smo>{_SAY_MONTH_ORD})|"
+        rf"(?P<smc>{_SAY_MONTH})|(?P<mon>(?i:{_MONTH})))(?![\w'’\-]),?[ \t]+"
+        rf"(?P<sy>{_SAY_YEAR})")),
     # "the 13th of March", "the 3rd day of February 2024", "Wednesday the twelfth of March":
     # "the" goes with the date (searched near "of" and a month only, see _OF_MONTH)
     ("d_month", _THE_D_MONTH_RE := re.compile(
@@ -310,8 +384,11 @@ _DATE_RES = [
                          rf"(?P<mon>(?i:{_MONTH}))(?![\w'’\-])(?![ \t]*\d)"
                          # "was" after it only when the month is the time a thing was measured
                          # in ("use in February was 212 hours"; see _month_alone_is_date)
-                         rf"(?![ \t]+[A-Z][a-z])(?:(?=[ \t]+(?:was|were)\b)(?P<inwas>)|"
-                         rf"(?!{_VERB_AFTER_YEAR[1:]}))")),
+                         # a capitalised word or a verb after it only after a strong word
+                         # saying when ("since March Dad says", "since September has been";
+                         # see _month_before_word_is_date)
+                         rf"(?:(?=[ \t]+[A-Z][a-z])(?P<capnext>)|(?=[ \t]+(?:was|were)\b)"
+                         rf"(?P<inwas>)|{_VERB_AFTER_YEAR[1:]}(?P<verbnext>)|)")),
     # a month naming the meeting or document it dates: "the February report", "at the March
     # and April panels" (capitalised: "the march route" is no month)
     ("month", re.compile(rf"(?<![\w])(?i:the|this|that|last|next|his|her|their|its|our|my|"
@@ -327,14 +404,21 @@ _DATE_RES = [
     # a month alone in brackets after the event it dates: "raised at the last review (June)"
     ("month", re.compile(rf"(?<=\()(?P<brk>)(?P<mon>{_MONTH})(?P<dot>\.)?(?=\))")),
     # "on the 26th", "by the 3rd", "Monday the 4th": the month is the nearest dated entry's
-    # "this sat (3rd)" too: the weekday with it
-    ("ordinal_day", re.compile(rf"(?:\b(?i:on|by|from|until|till|to|before|after|since|due|"
+    # "this sat (3rd)" too: the weekday with it. In words after "the" ("on Saturday the
+    # fifteenth"; "the first" to "the third" only after a weekday: "on the second by his social
+    # worker" is an occasion); before a word no noun of it after a strong word saying when ("go
+    # on the 13th together"; never "on the 3rd floor", "by the 21st century"); see
+    # _ordinal_day_is_date
+    ("ordinal_day", re.compile(rf"(?:\b(?P<when>(?i:on|by|from|until|till|to|before|after|since|"
+                               # the week it opens: "w/c 9th", "week commencing the 16th"
+                               rf"due|w/?c|wk/?c|w\.c\.|week[ \t]+(?:commencing|beginning|"
                                # a part of the day: "on the evening of the 6th"
-                               rf"(?:morning|afternoon|evening|night)[ \t]+of)"
-                               rf"[ \t]+(?:the[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+"
-                               rf"(?:the[ \t]+|\((?=\d{{1,2}}(?i:st|nd|rd|th)\)))?)"
-                               rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))"
-                               rf"(?![\w])(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH})")),
+                               rf"starting)|(?:morning|afternoon|evening|night)[ \t]+of))"
+                               rf"[ \t]+(?P<the>(?i:the)[ \t]+)?|(?<![\w])(?P<wd>{_WEEKDAY})\.?,?"
+                               rf"[ \t]+(?:(?i:the)[ \t]+|\((?=\d{{1,2}}(?i:st|nd|rd|th)\)))?)"
+                               rf"(?:(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))|(?P<dw>{_WORD_DAY}))"
+                               rf"(?![\w\-])(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH}|"
+                               rf"{_ORDINAL_THE_FOLLOW})")),
     # what a thing's day is: "his op is the 28th so…", "it's the 3rd." ("he was the 3rd to
     # arrive", "she is the 2nd." are places)
     ("ordinal_day", re.compile(r"(?<![\w'’])(?<!(?i:he|we) )(?<!(?i:she|who|you) )"
@@ -380,6 +464,24 @@ _DATE_RES = [
                         + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
                         # or a verb: "the court case from 2023 feels…", "since 2019 was"
                         + _VERB_AFTER_YEAR + "))")),
+    # a year after the service or event it dates, before what says more of it: "known to Early
+    # Help 2023 re housing", "DA 2019 previous partner", "CAMHS 2021 for low mood" (1990-2039;
+    # never a count: "Referral 2000 words")
+    ("year", re.compile(r"(?<![\w])(?:CIN|CPP?|CLA|LAC|EHA?|ICPC|RCPC|PLO|SGO|EHCP|S\.?47|S\.?17|"
+                        r"DA|DV|CSE|CCE|MASH|MARAC|CSC|CAMHS|YOT|YJS|IDVA|MAPPA|LADO|"
+                        r"(?i:early[ \t]+help|social[ \t]+(?:care|services)|police|referral|"
+                        r"referred|arrest(?:ed)?|conviction|convicted|caution(?:ed)?|incident|"
+                        r"overdose|admission|admitted|exclusion|excluded|eviction|evicted|"
+                        r"separat(?:ed|ion)|divorced?|married|died|death|diagnos(?:ed|is)|"
+                        r"relapsed?|miscarriage|adopted|adoption|injunction|bereavement))"
+                        r"(?:[ \t]+(?i:plan|episode|case|involvement))?[ \t]+"
+                        r"(?P<y>(?:199|20[0-3])\d)(?![\w])(?![/\-–.,:]\d)"
+                        r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
+                        rf"(?!{_COUNT_AFTER})(?:"
+                        + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
+                        + r"|(?=[ \t]+(?i:re|regarding|previous|prev|prior|following|due|against|"
+                        r"involving|concerning|relating|ex|former|alleged|x\d)\b)"
+                        + _VERB_AFTER_YEAR + ")")),
     # a year where a record stops or starts: "the life story book stops at 2018 and…", "her
     # file goes up to 2019.", "the chronology starts around 2016" (never a count, a measure or
     # a time: "ends at 2000 hours", "stops at 2000 words"; a round number or time is checked
@@ -791,7 +893,8 @@ _OTHER_FESTIVAL_DAYS = {
 
 # a month in lower case is a date only after a word that cannot come before the verb "march"
 # or "may" ("since sept", "in june"; not "to march")
-_LOWER_MONTH_CUES = frozenset({"in", "since", "from", "until", "till", "during", "before",
+_LOWER_MONTH_CUES = frozenset({"approx", "approx.", "approximately", "roughly", "circa",
+                               "in", "since", "from", "until", "till", "during", "before",
                                "after", "throughout", "by", "around"})
 
 
@@ -823,11 +926,30 @@ def _month_alone_is_date(g: dict) -> bool:
         # "phoned April", "asked Jan", "met June": a person; "supplied March" a date
         return mon[:3] not in ("Apr", "May", "Jun", "Aug", "Jan", "Dec") and g["mon"][0].isupper()
     if mon in ("Jan", "Dec"):
-        return prep not in ("from", "to", "by", "at", "for", "of")
-    return not (mon in _MONTHS_ALSO_NAMES and prep in ("to", "by", "at", "for", "of"))
+        return prep not in ("from", "to", "by", "at", "for", "of", "about")
+    return not (mon in _MONTHS_ALSO_NAMES and prep in ("to", "by", "at", "for", "of", "about"))
 
 
 _MONTHS_ALSO_NAMES = frozenset({"April", "May", "June", "August"})
+# the words that place a month in time even before a capitalised word or a verb
+_STRONG_MONTH_CUES = frozenset({"since", "in", "during", "until", "till", "throughout", "before",
+                                "after", "from"})
+# a place's type word after a month: "in March Street" is an address
+_PLACE_AFTER_MONTH = re.compile(r"[ \t]+(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Court|Drive|"
+                                r"Way|Place|Gardens|Crescent|Terrace|Grove|Park|House|Hall|"
+                                r"Centre|Center|School|Academy|College|Ward|Unit|Team|Project|"
+                                r"Service|Group|Estate|View|Rise|Walk|Row|Square|Mews|Hill)\b")
+
+
+def _month_before_word_is_date(text: str, m: re.Match) -> bool:
+    """A month before a capitalised word or a verb ("since March Dad says", "since September
+    has been better") is a date after a strong word saying when and if no one is named so
+    ("since June left", "in May Smith's flat") and no place ("in March Street")."""
+    g = m.groupdict()
+    mon = g["mon"]
+    return ((g.get("prep") or "").lower() in _STRONG_MONTH_CUES and mon[0].isupper()
+            and mon.capitalize() not in _MONTHS_ALSO_NAMES | {"Jan", "Dec"}
+            and not (g.get("capnext") is not None and _PLACE_AFTER_MONTH.match(text, m.end())))
 _IRREGULAR_BEFORE = re.compile(r"(?<![\w])(?i:seen|met|sent|held|went|saw|rang|took|came|made|"
                                r"done|wrote|paid|left|got)[ \t]+\Z")
 # the event a month in brackets dates ("at the last review (June)", "letter sent (Oct)")
@@ -838,6 +960,8 @@ _BRACKET_MONTH_BEFORE = re.compile(r"(?i)(?:\b(?:review|meeting|visit|conference
                                    # an incident: "one warning for a visitor after 11pm (Aug)"
                                    r"warning|incident|episode|exclusion|suspension|arrest|"
                                    r"admission|complaint|argument|fight|overdose)s?|"
+                                   # a form's answer: "previous CP? YES (August)"
+                                   r"\b(?:yes|no)|"
                                    # a clock time: no person is named after one
                                    r"\b\d{1,2}(?:[:.]\d\d)?[ \t]?[ap]m|\b[a-z]{2,}ed)[ \t]*\($")
 
@@ -846,6 +970,90 @@ def _bracket_month_is_date(text: str, m: re.Match) -> bool:
     """A month alone in brackets is a date after the event it dates ("review (June)"), not
     after a person ("her aunt (June)") nor a heading's word ("Recommendations (Feb):")."""
     return bool(_BRACKET_MONTH_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
+
+# the digits OCR reads as letters: "l" and "I" for 1, "O" for 0
+_OCR_DIGITS = str.maketrans("lIO", "110")
+
+
+def _int(raw: str) -> int:
+    return int(raw.translate(_OCR_DIGITS))
+
+
+def _ocr_date_ok(m: re.Match, year: int, month: int, day: int, digits: bool = False) -> bool:
+    """A date typed through OCR: letters for some digits (``digits``: none needed), at least
+    four digits read right, and the date they make real (a four-digit year 1900-2099)."""
+    raw = m.group(0)
+    if (raw.translate(_OCR_DIGITS) == raw and not digits) or sum(c.isdigit() for c in raw) < 4 \
+            or (len(m.group("y")) == 4 and not 1900 <= year <= 2099):
+        return False
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+# what makes eight digits a date in a file's name: a time, an extension or a word after it
+_COMPACT_AFTER = re.compile(r"_\d{4}(?:\d\d)?(?!\d)|T\d{4}|\.[A-Za-z][A-Za-z\d]{1,4}(?![\w])|"
+                            r"[_\-][A-Za-z]")
+# a reference's letters or digits before it ("CAD-", "REF/", "12-")
+_COMPACT_CODE_BEFORE = re.compile(r"(?:(?<![\w])[A-Z]{2,}\d*[\-/]?|\d[\-/])\Z")
+
+
+def _compact_is_date(text: str, m: re.Match) -> bool:
+    """"meeting-20250422_0902", "IMG_20240315_142233.jpg", "Recording 20250422.mp4": eight
+    digits joined to a name or an extension; never a reference's group ("CAD-20250422-0012")
+    nor a number alone ("account 20250422")."""
+    before = text[m.start() - 1:m.start()]
+    if _COMPACT_CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+            or re.match(r"[\-/]\d", text[m.end():m.end() + 2]):
+        return False
+    return before in ("_", "-") or bool(_COMPACT_AFTER.match(text, m.end()))
+
+
+def _said_number(words: str) -> int:
+    """A number said in words: "twenty two", "twenty-two", "eleven"."""
+    return sum(_NUMBER_VALUES[w] for w in re.split(r"[ \t\-]+", words.lower()))
+
+
+def _said_year(words: str) -> int:
+    """A year said in words: "twenty fifteen", "nineteen ninety-eight", "twenty oh nine",
+    "nineteen hundred", "two thousand and fifteen"."""
+    parts = [w for w in re.split(r"[ \t\-]+", words.lower()) if w not in ("and", "oh")]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(_NUMBER_VALUES[w] for w in parts[2:])
+    return 100 * _NUMBER_VALUES[parts[0]] + sum(_NUMBER_VALUES.get(w, 0) for w in parts[1:])
+
+
+def _say_number(value: int, template: str) -> str:
+    """``value`` (1-99) in words, joined as ``template`` joins its words."""
+    if value < 10:
+        return _ONES[value]
+    if value < 20:
+        return _TEENS[value - 10]
+    sep = "-" if "-" in template else " "
+    return _TENS[value // 10] + (sep + _ONES[value % 10] if value % 10 else "")
+
+
+def _say_year(year: int, template: str) -> str:
+    """``year`` in words as ``template`` says its year ("two thousand and nine", "twenty
+    fifteen"); one from 2000 to 2009 as "two thousand (and) …" whatever the template."""
+    low = template.lower()
+    rest = year % 100
+    if year >= 2000 and ("thousand" in low or rest < 10):
+        joiner = " and " if " and " in low or "thousand" not in low else " "
+        return "two thousand" + (joiner + _say_number(rest, low) if rest else "")
+    century = _say_number(year // 100, low)
+    if rest == 0:
+        return century + " hundred"
+    return century + " " + ("oh " + _ONES[rest] if rest < 10 else _say_number(rest, low))
+
+
+def _said_case(template: str, words: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return words.upper()
+    return words[0].upper() + words[1:] if template[0].isupper() else words
 
 
 def _two_digit_year(y: int) -> int:
@@ -871,6 +1079,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
     near_festivals: list[tuple[int, int]] | None = None
     near_years = windows(text, _FOUR_DIGIT_YEAR, 40, 60)     # a year alone needs a year
     of_month = windows(text, _OF_MONTH, 50, 40)
+    said: dict[re.Pattern, list[tuple[int, int]]] = {   # dates spoken: near their words
+        _SAY_OF_RE: windows(text, _OF_SAID_MONTH, 60, 60),
+        _SAY_CUE_RE: windows(text, _SAID_YEAR_HINT, 80, 40)}
+    near_hyphen_years = windows(text, _HYPHEN_YEAR, 14, 15)     # "Mar-25", "21-Mar-25"
     for form, regex in _DATE_RES:
         if form in ("holiday", "festival") and near_festivals is None:
             near_festivals = _word_windows(text, _FESTIVAL_WORDS, 45, 70)
@@ -879,6 +1091,8 @@ def _date_matches(text: str) -> list[_DateMatch]:
                   else finditer_in(regex, text, windows(text, _FOUR_DIGIT_YEAR, 30, 2))
                   if regex is _OTHER_FESTIVAL_RE
                   else finditer_in(regex, text, of_month) if regex is _THE_D_MONTH_RE
+                  else finditer_in(regex, text, said[regex]) if form == "spoken"
+                  else finditer_in(regex, text, near_hyphen_years) if form == "mon_y"
                   else finditer_in(regex, text, near_festivals or [])
                   if form in ("holiday", "festival") else regex.finditer(text)):
             if not taken.free(m.start(), m.end()):
@@ -887,7 +1101,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
             year = None
             if g.get("y"):
                 raw = g["y"].lstrip("'’")
-                year = int(raw) if len(raw) == 4 else _two_digit_year(int(raw))
+                year = _int(raw) if len(raw) == 4 else _two_digit_year(_int(raw))
+            elif g.get("sy"):
+                year = _said_year(g["sy"])
             if g.get("mon"):
                 month = _MONTH_NUMBERS[g["mon"].lower()]
             elif g.get("cymon"):
@@ -901,13 +1117,33 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 month, day = fest_day.month, fest_day.day
             elif g.get("fest") or g.get("ht"):
                 month, day = _festival_month_day(g.get("fest") or g["ht"])
+            elif g.get("smo"):
+                month = _WORD_DAYS[g["smo"].lower()]
+            elif g.get("smc"):
+                month = _said_number(g["smc"])
             else:
-                month = int(g["m"]) if g.get("m") else 0
+                month = _int(g["m"]) if g.get("m") else 0
             if not (g.get("fest") or g.get("ht")):
-                day = _holiday(g["hol"])[1] if g.get("hol") else int(g["d"]) if g.get("d") \
+                day = _holiday(g["hol"])[1] if g.get("hol") else _int(g["d"]) if g.get("d") \
                     else None
             if g.get("dw"):
-                day = _WORD_DAYS[" ".join(g["dw"].lower().split())]
+                day = _WORD_DAYS[" ".join(g["dw"].lower().replace("-", " ").split())]
+            elif g.get("sdc"):
+                day = _said_number(g["sdc"])
+            if form == "ocr_dmy" and not _ocr_date_ok(m, year or 0, month, day or 0):
+                continue            # "12/03/2024" (the next form's), "Il/lO/IOIl"
+            if form == "compact" and not (_compact_is_date(text, m)
+                                          and _ocr_date_ok(m, year or 0, month, day or 0, True)):
+                continue            # "CAD-20250422-0012": a reference; "20230229" no date
+            if form == "spoken" and (
+                    not 1900 <= (year or 1900) <= 2039
+                    or (g.get("smo") and year is None
+                        and not _SAID_END_RE.match(text, m.end()))
+                    or (g.get("mon") and year is None and g["mon"].islower()
+                        and g["mon"].lower() in ("may", "march", "mar"))):
+                continue            # "the first of the second batch", "the first of may"
+            if form == "ordinal_day" and not _ordinal_day_is_date(g):
+                continue            # "on the second by his social worker": an occasion
             if form == "month_d" and not (g.get("ord") or g.get("y")) \
                     and not _month_day_is_date(text, m):
                 continue            # "May 3 children": not a date
@@ -924,6 +1160,9 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     text, max(0, m.start() - 8), m.start()):
                 continue            # a month after no irregular past ("seen Sept")
             if form == "month" and (not _month_alone_is_date(g)
+                                    or ((g.get("capnext") is not None
+                                         or g.get("verbnext") is not None)
+                                        and not _month_before_word_is_date(text, m))
                                     or _RECURRING_YEAR_RE.match(text, m.end())
                                     or (g.get("each") and g["mon"].islower())
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
@@ -950,8 +1189,10 @@ def _date_matches(text: str) -> list[_DateMatch]:
                         or _CENTILE_RE.match(text, pos):
                     continue            # "on the 2nd and 3rd floors", "the 1st of each month",
                     # "dropped from the 25th to the 9th centile"
-                if not g.get("wd"):
-                    start = m.start("d")        # "on the 26th": only the day is the date
+                if not g.get("wd"):             # "on the 26th": only the day is the date
+                    start = m.start("d" if g.get("d") else "dw")
+            if g.get("cue"):
+                start = m.start("dw" if g.get("dw") else "sdc")    # "born" stays
             tentative = False       # a date only if it fits the dated entries round it
             if form == "dm":
                 before = text[max(0, m.start() - 30):m.start()]
@@ -1130,6 +1371,12 @@ def _word_windows(text: str, words: tuple[str, ...], before: int,
 
 
 _OF_MONTH = re.compile(rf"(?i)\bof[ \t]+{_MONTH}\b")
+_OF_SAID_MONTH = re.compile(rf"(?i)\bof[ \t]+(?:the[ \t]+)?(?:{_MONTH}|{_SAY_MONTH_ORD})\b")
+# what may end a month said by its ordinal with no year ("due on the fourteenth of the
+# seventh."; not "the first of the second batch")
+_SAID_END_RE = re.compile(r"[ \t]*(?:[.,;:!?)]|\r?\n|\Z)|[ \t]+(?:at|when|for|with|so|then)\b")
+_HYPHEN_YEAR = re.compile(r"-(?:19|20)?\d\d(?![\w])")
+_SAID_YEAR_HINT = re.compile(r"(?i)\b(?:nineteen|twenty|thousand)\b")
 # the next month of a list or range after a month alone: "in March and May", "June to August"
 _MONTH_MORE_RE = re.compile(rf"[ \t]*(?:,|,?[ \t]+(?:and|or|to|until|till|through)|&|[\-–/])"
                             rf"[ \t]*(?P<mon>{_MONTH})(?![\w'’\-])(?![ \t]*\d)"
@@ -1203,10 +1450,12 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
             parts.append((d.m.start(group) - d.start, d.m.end(group) - d.start, value))
 
     def num(group: str, value: int) -> str:
-        raw = d.m.group(group)           # 12/03/2019 pads; 4 March pads only if written 04
+        raw = d.m.group(group).translate(_OCR_DIGITS)   # 12/03/2019 pads; 4 March only if 04
         padded = raw.startswith("0")
-        if d.form in ("dmy", "ymd", "dm"):  # 26.2 and 24/5 do not (they become 7.4, 3/7)
+        if d.form in ("dmy", "ymd", "dm", "ocr_dmy", "compact"):  # 26.2, 24/5 do not (7.4, 3/7)
             padded = padded or (len(raw) == 2 and len(g["d"]) == len(g["m"]) == 2)
+        elif d.form == "mon_y":         # "21-Mar-25": a spreadsheet's, always two digits
+            padded = len(raw) == 2
         return f"{value:02d}" if padded else str(value)
 
     if g.get("wd"):
@@ -1218,9 +1467,18 @@ def _shifted_date(text: str, d: _DateMatch, year: int, shift: int) -> str:
         put("d", num("d", new.day))
     if g.get("ord"):
         put("ord", _format_case(g["ord"], _ordinal(new.day)))
-    if g.get("dw"):
-        word = next(w for w, n in _WORD_DAYS.items() if n == new.day)
-        put("dw", word.capitalize() if g["dw"][0].isupper() else word)
+    if g.get("dw"):                  # "twenty-first" or "twenty first", as written
+        sep = " " if " " in g["dw"].strip() else "-"
+        word = next(w for w, n in _WORD_DAYS.items() if n == new.day and "- "[sep == "-"] not in w)
+        put("dw", _said_case(g["dw"], word))
+    if g.get("sdc"):
+        put("sdc", _said_case(g["sdc"], _say_number(new.day, g["sdc"])))
+    if g.get("smo"):
+        put("smo", _said_case(g["smo"], _WORD_ORDINALS[new.month - 1]))
+    if g.get("smc"):
+        put("smc", _said_case(g["smc"], _say_number(new.month, g["smc"])))
+    if g.get("sy"):
+        put("sy", _said_case(g["sy"], _say_year(new.year, g["sy"])))
     if g.get("m"):
         put("m", num("m", new.month))
     if g.get("mon"):
@@ -1340,6 +1598,43 @@ def _infer_month(d: _DateMatch, with_month: list[_DateMatch], years: dict[int, i
     return year
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "our", "my", "your", "its",
+                          "this", "that"})
+
+
+def _ordinal_day_is_date(g: dict) -> bool:
+    """A day alone in words needs "the" or a weekday, and a weekday for "the first" to "the
+    third"; in words or before a word no noun of it ("on the 13th together"), a strong word
+    saying when ("moved up to the fifth." is a floor or a year group), and before a noun's
+    word only "on", "by" or "until" ("after the 2nd a third baby came" is a child)."""
+    when = (g.get("when") or "").lower()
+    if g.get("dw") and (g["dw"].lower() in ("first", "second", "third") or not g.get("the")
+                        or when in ("to", "since", "due")):
+        return bool(g.get("wd"))
+    xf = (g.get("xf") or "").lower()
+    return not xf or not (when in ("to", "since", "due") or (when in ("after", "before", "from")
+                                                              and xf in _DETERMINERS))
+
+
+def _month_of_weekday(d: _DateMatch, year: int) -> int:
+    """A bare day with its weekday ("Saturday the 15th"): the month (set on ``d``) nearest the
+    one inferred in which that day falls on that weekday, so the weekday written stays true."""
+    wd = d.m.groupdict().get("wd")
+    if not wd or d.day is None:
+        return year
+    written = wd.lower().rstrip(".")[:3]
+    for offset in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+        new_year, month = divmod(year * 12 + d.month - 1 + offset, 12)
+        try:
+            day = dt.date(new_year, month + 1, d.day)
+        except ValueError:
+            continue
+        if _WEEKDAY_FULL[day.weekday()].lower().startswith(written):
+            d.month = month + 1
+            return new_year
+    return year
+
+
 def _year_delta(d: _DateMatch, full: list[_DateMatch], shift: int) -> int:
     """How many years a year written alone moves: as the nearest full date of that year in the
     text moves, so the two keep their order; failing one, as its middle (the middle of the
@@ -1441,7 +1736,7 @@ def find_dates(text: str, shift: int) -> list[Span]:
     with_month = [d for d in matches if d.month and d.form not in (*_YEAR_LEVEL, "festival")]
     for d in matches:
         if not d.month:
-            resolved[d.start] = _infer_month(d, with_month, resolved)
+            resolved[d.start] = _month_of_weekday(d, _infer_month(d, with_month, resolved))
     out = []
     for d in matches:
         year = resolved[d.start]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from auditlib.anonymise import anonymise
+from auditlib.anonymise.dates import find_dates
 
 
 def found(text: str) -> dict[str, str]:
@@ -683,3 +684,167 @@ def test_a_term_or_a_week_goes_with_the_words_leading_it(text, date, kept):
 def test_a_date_before_its_time_moves(text, date):
     moved = anonymise(text, date_shift_days=400).text
     assert date not in moved, moved
+
+
+# ---------------------------------------------------------------- dates: a month and year as a
+# spreadsheet writes them, a date inside a file's name, a month or a day placed in time, a
+# week commencing, a year after the service it dates, OCR's letters for digits, dates dictated
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("Last seen by the dentist in Feb-25, no follow-up.", "Feb-25", "Mar-25"),
+    ("Housing benefit backdated to Sep-24 after the appeal.", "Sep-24", "Oct-24"),
+    ("| Aug-24 | Respite booked |", "Aug-24", "Sep-24"),
+    ("The placement order (made Jun-23) still stands.", "Jun-23", "Jul-23"),
+    ("17-Feb-25\tHome visit\tDuty SW", "17-Feb-25", "17-Mar-25"),
+    ("Letter posted 03-Jan-2025 to both parents.", "03-Jan-2025", "31-Jan-2025"),
+])
+def test_a_month_and_year_joined_by_a_hyphen_moves_in_its_shape(text, date, moved):
+    assert found(text).get(date) == "date", found(text)
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("Notes saved as Family meeting-20250311_1415-Transcript.docx", "20250311", "20250408"),
+    ("Photo IMG_20240702_093012.jpg shows the bruise.", "20240702", "20240730"),
+    ("Audio Recording 20231105.m4a uploaded to the file.", "20231105", "20231203"),
+])
+def test_a_compact_date_in_a_file_name_moves(text, date, moved):
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    # a month naming the event it dates
+    ("She has struggled since the October overdose.", "October"),
+    # a month given roughly
+    ("Last drank approx August, not since.", "August"),
+    # a form's answer with its month in brackets
+    ("Any previous CIN? YES (November)", "November"),
+    # a month after a strong word saying when, before a capitalised word or a verb
+    ("No contact since February Dad tells me.", "February"),
+    ("School since October has been much calmer.", "October"),
+])
+def test_a_bare_month_placed_in_time_moves(text, month):
+    assert found(text).get(month) == "date", found(text)
+    assert month not in anonymise(text, date_shift_days=28).text
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a day alone after "w/c"
+    ("Extra sessions w/c 6th and w/c 13th.", ("6th", "13th")),
+    ("W/C 20th: Dad to attend both.", ("20th",)),
+    # a year's apostrophe straight after the month
+    ("Half term falls w/c 28th Oct’24 this year.", ("28th Oct’24",)),
+])
+def test_a_week_commencing_moves(text, dates):
+    result = found(text)
+    assert all(result.get(d) == "date" for d in dates), result
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Known to Early Help 2022 re school attendance.", "2022"),
+    ("DV 2018 previous partner, no contact since.", "2018"),
+    ("CAMHS 2021 for low mood, discharged.", "2021"),
+    ("Referral 2023 re neglect from the school.", "2023"),
+])
+def test_a_year_after_the_service_or_event_it_dates_moves(text, year):
+    assert found(text).get(year) == "date", found(text)
+    assert year not in anonymise(text, date_shift_days=400).text
+
+
+@pytest.mark.parametrize(("text", "day", "kept"), [
+    ("We agreed to go on the 19th together.", "19th", "on the "),
+    ("I will see her on the 4th again.", "4th", " again."),
+    ("Contact is on Saturday the fifteenth at the centre.", "fifteenth", "on Saturday the "),
+    ("The panel sits on the twenty-second unless it is moved.", "twenty-second", "unless"),
+])
+def test_a_day_alone_placed_in_time_moves(text, day, kept):
+    moved = anonymise(text, date_shift_days=28).text
+    assert day not in moved and kept in moved, moved
+
+
+def test_a_day_alone_keeps_its_weekday_true():
+    moved = anonymise("Contact is on Saturday the fifteenth at the centre.",
+                      date_shift_days=28).text
+    assert moved == "Contact is on Saturday the twelfth at the centre.", moved
+
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("D.O.B: l2/05/2016 per the GP letter.", "l2/05/2016", "09/06/2016"),
+    ("Date of referral: I1.O4.2025", "I1.O4.2025", "09.05.2025"),
+    ("Incident 1O/O6/2024 logged by police.", "1O/O6/2024", "08/07/2024"),
+])
+def test_a_date_read_by_ocr_moves_read_as_digits(text, date, moved):
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+    # the date finder reads it whole itself, letters and all
+    assert [text[s.start:s.end] for s in find_dates(text, 28)] == [date]
+
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("Date of birth the nineteenth of the sixth twenty eighteen.",
+     "nineteenth of the sixth", "seventeenth of the seventh"),
+    ("He was born twenty one ten two thousand fourteen.", "twenty one ten two thousand fourteen",
+     "eighteen eleven two thousand fourteen"),
+    ("Next hearing on the ninth of December twenty twenty five.",
+     "ninth of December twenty twenty five", "sixth of January twenty twenty six"),
+    ("Moved out on the twentieth of December twenty nineteen.",
+     "twentieth of December twenty nineteen", "seventeenth of January twenty twenty"),
+])
+def test_a_dictated_date_moves_said_as_it_was(text, date, moved):
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+
+
+@pytest.mark.parametrize("text", [
+    # no month and year, or a code or a count
+    "Flat MAR-2 is on the plan.",
+    "Mar-25 hours of respite were used.",
+    "The boiler part is Dec-4 only.",
+    # no date in a file's name
+    "Invoice 20251399_final.pdf attached.",
+    "Photo IMG_20230229_101010.jpg attached.",
+    # a verb, a family's name
+    "We will march to the town hall together.",
+    "She may come on Friday if she can.",
+    "The May family moved in next door.",
+    # a water closet on a floor
+    "New w/c fitted on the 2nd floor landing.",
+    # a statute's year, a count, a measure, an amount
+    "Children Act 1989 re s47 enquiries.",
+    "Care Act 2014 in force now.",
+    "The essay was 2000 words long.",
+    "Mum drank 2000ml of cider.",
+    "She paid 2019 in cash.",
+    # a floor, a century, an attempt, an occasion
+    "She lives on the 3rd floor now.",
+    "By the 21st century the town had grown.",
+    "He passed on the fourth attempt.",
+    "On the second occasion he was calm.",
+    "After the 2nd a third baby came.",
+    # numbers in words that are no date
+    "She has twenty two cousins and eleven aunts.",
+    "The first of the second batch arrived.",
+    "He came second of the three runners.",
+    # letters and digits that make no date
+    "Tick lO/IO/lO on the form.",
+])
+def test_near_misses_of_the_new_date_forms_stay(text):
+    assert anonymise(text, key="test").text == text, anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", [
+    "Order code ABC-MAR-25-001 on the form.",
+    "Police log CAD-20250422-0012 raised.",
+    "He lives in March Street with his nan.",
+    "Since June left the flat is quiet.",
+])
+def test_codes_streets_and_names_are_no_dates(text):
+    assert "date" not in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # letters for digits with no real date or no year
+    "Date l4/l3/2017 on the form.",
+    "Room l0/l2 is free.",
+    "Tick lO/IO/lO on the form.",
+])
+def test_letters_for_digits_that_make_no_full_date_are_none(text):
+    assert not find_dates(text, 28), find_dates(text, 28)
