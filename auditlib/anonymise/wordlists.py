@@ -120,7 +120,12 @@ WELSH_INSIDE_NAMES = NAME_STOP_WORDS - STOP_WORDS
 though they never open or end a person's name."""
 KEPT_TERMS = _read("kept-terms.txt")
 """Programmes, tools, schemes and family words kept readable beside the shared practice terms."""
-WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE
+NOT_NAMES = frozenset(_read("not-names.txt")) - FIRST_NAMES - SURNAMES
+"""Words that are no one's name but may name a place, a venue, a club or a shop: GIRFEC's
+wellbeing indicators, dishes, sports, products ("see Safe", "plays Shinty", "had Jollof";
+"Safe Haven", "Hollybank Shinty Club", "Jollof Kitchen"). Weak, and no stop words: a name only
+with evidence, and a place named with one still goes, in capitals or in lower case."""
+WEAK = SURNAME_WORDS | PLACE_WORDS | NEVER_BARE | NOT_NAMES
 """Words that are a name only with evidence (a title, a role, an age…), never alone."""
 
 
