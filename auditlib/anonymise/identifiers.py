@@ -18,7 +18,7 @@ from auditlib.anonymise.spans import (
     line_before,
     windows,
 )
-from auditlib.anonymise.wordlists import STOP_WORDS
+from auditlib.anonymise.wordlists import STOP_WORDS, never_initials
 
 
 def nhs_number_is_valid(number: str) -> bool:
@@ -389,9 +389,15 @@ def find_references(text: str) -> list[Span]:
             rank = PRIORITY["phone"] + 1 if m.group("sep") == "-" else PRIORITY["reference"] - 1
             out.append(Span(m.start(), m.end(), "reference", rank, key=digits))
     for m in _LABELLED_REF_RE.finditer(text):
-        ref = m.group("ref")
+        ref, start = m.group("ref"), m.start("ref")
+        # a record system's or a practice acronym's letters before the number stay ("Ref:
+        # WCCIS 7730419"); an issuer's own code goes with it ("ref CHB 7730 1192")
+        issuer = re.match(r"([A-Z]{2,5})[ \t]+(?=\d)", ref)
+        if issuer and (issuer.group(1) in never_initials() or re.fullmatch(
+                _SYSTEMS, issuer.group(1))):
+            ref, start = ref[issuer.end():], start + issuer.end()
         if sum(c.isdigit() for c in ref) >= 3 and not _YEAR_RANGE.fullmatch(ref):
-            out.append(Span(m.start("ref"), m.end("ref"), "reference", PRIORITY["reference"],
+            out.append(Span(start, m.end("ref"), "reference", PRIORITY["reference"],
                             key=ref.upper()))
     for m in _AGENCY_REF_RE.finditer(text):
         ref = m.group("ref")

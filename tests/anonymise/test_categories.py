@@ -1790,6 +1790,12 @@ def test_a_labelled_reference_word_that_is_no_issuer_stays():
     assert anonymise("Ref: TBC 2024 review", key="test").text == "Ref: TBC 2024 review"
 
 
+@pytest.mark.parametrize("system", ["WCCIS", "LCS", "Mosaic"])
+def test_a_record_systems_name_before_a_labelled_number_stays(system):
+    out = anonymise(f"Ref: {system} 7730419", key="test").text
+    assert out.startswith(f"Ref: {system} [Reference") and "7730419" not in out, out
+
+
 def test_a_chat_groups_name_goes():
     out = anonymise('She showed screenshots from a group (group name "Westend Crew").',
                     key="test").text
