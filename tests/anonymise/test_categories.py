@@ -271,7 +271,9 @@ HELD_OUT_FLOORS = {"held-out": 0.99, "held-out-2": 0.99, "held-out-3": 0.98,
                    "held-out-38": 0.93,  # 93.8% first
                    "held-out-39": 0.88,  # 88.8% first
                    "held-out-40": 0.94,  # 94.1% first
-                   "held-out-41": 0.84}  # 84.7% first
+                   "held-out-41": 0.84,  # 84.7% first
+                   "held-out-42": 0.94,  # 95.0% first (301/317)
+                   "held-out-43": 0.95}  # 95.5% first
 
 
 def read_marked(folder) -> list[str]:
