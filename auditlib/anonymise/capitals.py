@@ -588,7 +588,9 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
                 or _INITIALS_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()) or aged
                 # "boy T.W. in with", "YP: L.O'D."
                 or _CHILD_WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
-                or _PEOPLE_LABEL_BEFORE.search(line_before(text, m.start()))) \
+                or _PEOPLE_LABEL_BEFORE.search(line_before(text, m.start()))
+                # "J.M. arrived with significant anger": a person does what the verb says
+                or VERB_AFTER_RE.match(line_after(text, m.end()))) \
                 and (aged or core not in capitals) and core not in _DOTTED_ABBREVIATIONS:
             dotted[core] = m
             if "-" in core:
@@ -675,4 +677,5 @@ _CHILD_WORD_BEFORE_RE = re.compile(r"(?i)\b(?:boy|girl|child|yp|son|daughter|bro
                                    r"sibling|baby|pupil)[ \t]+\Z")
 # letters written with stops that are words, not a person: "(U.K.)", "(a.k.a.)", "(D.O.B.)"
 _DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "GB", "UAE", "AKA", "RIP", "DOB",
-                                   "BA", "MA", "QC", "KC", "AD", "BC"})
+                                   "BA", "MA", "QC", "KC", "AD", "BC", "PS", "NB", "AM", "PM",
+                                   "IE", "EG", "ETA", "ASAP", "RSVP"})

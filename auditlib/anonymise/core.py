@@ -144,6 +144,7 @@ def anonymise(text: str, key: str | None = None, date_shift_days: int | None = N
     continue_place_names(text, accepted, protected)
     join_addresses(text, accepted)
     _take_the(text, accepted)
+    _take_saint(text, accepted)
     return _build(scanned, accepted, shift)
 
 
@@ -222,6 +223,24 @@ def _take_the(text: str, spans: list[Span]) -> None:
         if s.key is None:
             s.key = text[s.start:s.end].lower()
         s.start = the
+
+
+# a saint's name naming a church, hall, school or pantry: "St" goes with it ("St [Barnabas
+# Hall]" would leave the saint's title); never a street's "St" after its name ("Wharf St Kyle")
+_SAINT_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\[\"“'‘,;:/]))(?:St\.?|Saint)[ \t]+\Z")
+_WORD_BEFORE_SAINT_RE = re.compile(r"[A-Z][\w'’\-]*[ \t]+\Z")
+
+
+def _take_saint(text: str, spans: list[Span]) -> None:
+    for s in spans:
+        if s.kind == "date":
+            continue
+        m = _SAINT_BEFORE_RE.search(text, max(0, s.start - 8), s.start)
+        if m is None or _WORD_BEFORE_SAINT_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if s.key is None:
+            s.key = text[s.start:s.end].lower()
+        s.start = m.start()
 
 
 def _build(text: str, spans: list[Span], shift: int) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from auditlib.anonymise.english import is_english
 from auditlib.anonymise.spans import (
     PRIORITY,
     Span,
@@ -601,6 +602,12 @@ _BARE_HANDLE_RE = re.compile(
     r"(?![\w@])")
 
 
+# a username of letters alone straight after a platform's label: "snap: kacexleigh", "her
+# insta is kaceyyy" (a word of the language there is the sentence going on)
+_PLATFORM_LABEL_HANDLE_RE = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|discord|"
+    r"telegram|threads|youtube|twitch|roblox|kik|yubo|gamertag|user[ \t]?name|screen[ \t]?name)"
+    r"(?:[ \t]*:|[ \t]+(?:is|was|name[ \t]*:?)))[ \t]*(?P<h>[a-z][a-z0-9]{3,29})(?![\w@.\-])")
 # a username with no cue word before it: shaped as no word, name or code is ("dark_wolf_77",
 # "k.smith04", "ghostrider2011"), in a sentence about being online or quoted
 _SHAPED_HANDLE_RE = re.compile(r"(?<![\w.@/\-+])(?P<q>['\"“‘])?"
@@ -658,6 +665,11 @@ def find_handles(text: str) -> list[Span]:
             continue
         out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
                         key=h.lower()))
+    for m in _PLATFORM_LABEL_HANDLE_RE.finditer(text):
+        h = m.group("h")
+        if h.lower() not in STOP_WORDS and not is_english(h):
+            out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
+                            key=h.lower()))
     for m in _SHAPED_HANDLE_RE.finditer(text):
         h = m.group("h")
         if not _username_shaped(h):

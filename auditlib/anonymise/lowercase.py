@@ -139,8 +139,10 @@ def _surname_after(text: str, prev: Tok, tok: Tok) -> bool:
         return False        # ("lacey didn't leave": a contraction is no surname)
     # a listed surname or one shaped as surnames are (mc-, o'-, double-barrelled); an unknown
     # word only where a name ends: before a stop, a verb or the end of the line
+    # ("can jess come": a word of the language ending the line is no surname)
     return (low in SURNAMES or bool(_SURNAME_SHAPE_RE.match(low))
-            or bool(_NAME_END_RE.match(line_after(text, tok.end + (2 if tok.possessive else 0)))))
+            or (not is_english(low) and bool(_NAME_END_RE.match(
+                line_after(text, tok.end + (2 if tok.possessive else 0))))))
 
 
 _LIST_RE = re.compile(r"[ \t]*(?:\+|&|,|and|,[ \t]*and)[ \t]*")

@@ -683,8 +683,11 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     for run in _runs(text, toks, mask):
         # "O. Ashdown": an initial with its stop is no particle ("O'Neill", "de")
         # an initial ending the run is a surname's, particle or not ("Tayla O")
+        # (a capitalised particle alone that is no English word is a name's: "Des said",
+        # "Di rang"; never "Van", "Mac")
         words = [t for t in run if t.low not in PARTICLES
-                 or (t.initial and (text.startswith(".", t.end) or t is run[-1]))]
+                 or (t.initial and (text.startswith(".", t.end) or t is run[-1]))
+                 or (len(run) == 1 and t.capitalised and not is_english(t.low))]
         # drop unknown words that read like English (-ed, -ing, -tion…) from either end
         while words and not words[0].initial and _weak(words[0]) and words[0].low not in WEAK \
                 and words[0].low not in NAME_ALSO_WORD \
@@ -830,7 +833,14 @@ def title_names(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
                 break
             # a common word ends the name unless it is a surname after a first name or a
             # collar number ("PC Reece Ward", "PC 4471 Ward")
-            surname = nxt.low in SURNAMES and (words[-1].low in FIRST_NAMES if words else collar)
+            # (after a title, the one word before a listed surname is a given name, listed or
+            # not, where the name ends there: "| Mrs Hyacinth Grant |")
+            surname = nxt.low in SURNAMES and (
+                (words[-1].low in FIRST_NAMES or (
+                    len(words) == 1 and nxt.low not in PLACE_WORDS
+                    and nxt.low not in INSTITUTION_WORDS
+                    and not re.match(r"[ \t]+[\dA-Z]", line_after(text, nxt.end))))
+                if words else collar)
             # "(Mr Ciprian Moldovan)": after a title and a given name, the last capitalised
             # word is the surname, a nationality's word or not (no role, place or body)
             surname = surname or (len(words) == 1 and words[0].low in FIRST_NAMES
@@ -1117,7 +1127,8 @@ _STATE_AFTER_RE = re.compile(r"[ \t]+(?:up|awake|asleep|home|upset|unsettled|set
                              r"grumpy|poorly|unwell|quiet|happy|excited|in[ \t]+bed)\b")
 # a playful short form of a name: "Cally" for Calum, "BRADDERS" for Mr Bradshaw, "Jonno"
 # for Jonathan, "Hopey" for Hope (the name's first letters, a doubled letter, an ending)
-_SHORT_FORM_ENDINGS = r"(?:y|ie|ey|o|a|sy|ers|za|ster)"
+_SHORT_FORM_SUFFIXES = r"(?:y|ie|ey|o|a|sy|ers|za|ster)"
+_SHORT_FORM_ENDINGS = rf"(?:{_SHORT_FORM_SUFFIXES})?"    # (or none: "Des", "Bev")
 
 
 def _short_forms(toks: list[Tok], names: list[Span], mask: Mask,
@@ -1133,7 +1144,9 @@ def _short_forms(toks: list[Tok], names: list[Span], mask: Mask,
         low = tok.low
         if low in components or not mask.free(tok.start, tok.end):
             continue
-        name = _short_form_of(low, by_start)
+        # (a word in capitals cut short is an acronym's: "NASS" beside a Nassim; "BRADDERS" is
+        # a short form)
+        name = _short_form_of(low, by_start, bare=not tok.allcaps)
         if name and low not in NAME_STOP_WORDS and tok.core not in never_initials() \
                 and low not in english and low.removesuffix("s") not in english:
             out.append(Span(tok.start, tok.end, "name", PRIORITY["name"] - 10, words=(name,)))
@@ -1149,16 +1162,16 @@ def _names_by_start(names: list[Span]) -> dict[str, list[str]]:
     return by_start
 
 
-def _short_form_of(low: str, by_start: dict[str, list[str]]) -> str | None:
-    """The name (of those by their first three letters) that ``low`` is a short form of."""
-    for name in by_start.get(low[:3], ()):
-        stem = name.lower()
-        if low != stem and any(
-                low.startswith(stem[:k]) and re.fullmatch(
-                    re.escape(stem[k - 1]) + "?" + _SHORT_FORM_ENDINGS, low[k:])
-                for k in range(3, len(stem) + 1)):
-            return name
-    return None
+def _short_form_of(low: str, by_start: dict[str, list[str]], bare: bool = True) -> str | None:
+    """The name (of those by their first three letters) that ``low`` is a short form of; none
+    when it may be two people's ("Sam" beside a Samantha and a Samuel)."""
+    found = {name.lower(): name for name in by_start.get(low[:3], ())
+             if low != name.lower() and any(
+                 low.startswith(name.lower()[:k]) and re.fullmatch(
+                     re.escape(name.lower()[k - 1]) + "?"
+                     + (_SHORT_FORM_ENDINGS if bare else _SHORT_FORM_SUFFIXES), low[k:])
+                 for k in range(3, len(name) + 1))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # "her Nana", "maternal Nana", "my nana's": the grandmother, whoever else is called Nana
@@ -1317,7 +1330,8 @@ def _initials_span(start: int, end: int, core: str, people: set[tuple[str, ...]]
 _NICKNAME_RE = re.compile(
     r"(?i:\b(?:aka|a\.k\.a\.?|also known as|known(?: to \w+)? as|nicknamed|nickname|"
     r"calls? (?:him|her|them)"
-    r"self|goes by|street name(?:[ \t]+(?:is|was))?|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
+    r"self|(?:everyone|every1|people|they|friends|mates)[ \t]+calls?[ \t]+(?:me|him|her|them)|"
+    r"goes by|street name(?:[ \t]+(?:is|was))?|call(?:s|ed)?[ \t]+(?:him|her|them)|called"
     # the name an account, profile or booking is in: 'account name "AZ M"'
     r"|(?:account|user|profile|display|screen|booking|group|chat|channel)[ \t]*name)\b)[ \t:]*"
     r"(?:[\"“'‘](?P<quoted>[^\W\d_][\w'’\-]*"
@@ -1353,7 +1367,9 @@ _DEFINED_NICKNAME_RE = re.compile(
 
 
 # a nickname quoted in brackets straight after a name: 'Jordan ("JJ")', 'Rebecca ("Bex")'
-_BRACKETED_NICK_RE = re.compile(r"(?<=[A-Za-z])[ \t]*\([ \t]*" + _QUOTED_NICK + r"[ \t]*\)")
+# (or who uses it after it: 'Mrs Grant ("Mama G" to the children)')
+_BRACKETED_NICK_RE = re.compile(r"(?<=[A-Za-z])[ \t]*\([ \t]*" + _QUOTED_NICK
+                                + r"[ \t]*(?:(?:to|for|by|with)[ \t]+[^()\n]{1,30})?\)")
 _WORDS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’\-]*[ \t]+(?:(?:of|and|for|the|in)[ \t]+)?)*"
                               r"[A-Z][\w'’\-]*)\Z")
 

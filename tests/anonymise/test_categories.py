@@ -1811,3 +1811,17 @@ def test_a_chat_groups_name_goes():
 ])
 def test_a_scottish_gaelic_street_with_its_type_word_first(text, gone):
     assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("snap: brynnexo", "brynnexo"),
+    ("her snap is brynnexo and she posts a lot", "brynnexo"),
+])
+def test_a_username_of_letters_alone_after_a_platforms_label(text, gone):
+    assert gone not in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", ["her insta is private now", "snap: blocked him",
+                                  "Facebook: none known"])
+def test_a_word_after_a_platforms_label_is_no_username(text):
+    assert anonymise(text, key="test").text == text
