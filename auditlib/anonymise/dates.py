@@ -139,7 +139,14 @@ _ORDINAL_THE_FOLLOW = (r"(?=[ \t]+(?P<xf>(?i:together|again|too|also|instead|any
                        r"already|yet|still|only|just|either|both|all|you|us|them|him|her|me|"
                        r"from|around|about|via|without|please|ok|okay|the|a|an|his|their|our|"
                        r"my|your|its|this|that|onwards?|tbc|&))(?![\w'’\-]))")
-_ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + f"(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH})")
+# a text message's words after a day alone ("£11 left till the 28th wtf", "on the 4th pm"):
+# no noun a day could be the number of; never shared, as "am" and "pm" after a year are times
+_ORDINAL_CHAT_FOLLOW = (r"(?=[ \t]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]|"
+                        r"(?i:wtf|lol|lmao|lmfao|omg|ffs|tbh|tho|idk|ngl|innit|init|ha(?:ha)+|"
+                        r"x{1,4}|['’]?cos|coz|cuz|bc|pm|am|n|nd|yeah|yh|pls|plz|btw|asap|"
+                        r"soz|im|ive|u|ur|dont|didnt|cant|wont|aint|never)(?![\w'’\-])))")
+_ORDINAL_MORE_RE = re.compile(_ORDINAL_MORE + f"(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH}|"
+                              f"{_ORDINAL_CHAT_FOLLOW})")
 _ORDINAL_MORE_ANY = re.compile(_ORDINAL_MORE)
 _RECURRING_YEAR_RE = re.compile(r"(?i)[^.;\n]{0,30}?\b(?:(?:each|every|a)[ \t]+year|annually|"
                                 r"yearly)\b")
@@ -293,6 +300,13 @@ _DATE_RES = [
                            # after a range of months two digits are its year ("Sept–Nov 24")
                            rf"(?P<y>\d{{4}}|['’]\d{{2}}|(?(mon0)\d{{2}}(?![:.]\d)|(?!)))"
                            rf"(?![\w/])(?!{_COUNT_AFTER})")),
+    # the same in lower case, as a young person types it ("in aug 2024", "since march '23"):
+    # only with a four-digit or apostrophe year ("july 24" may be a day); "may" only after a
+    # word saying when ("may 2024 be better" is a wish; see _lower_may_is_date)
+    ("month_y", re.compile(rf"(?<![\w'’])(?:(?P<mon0>{_MONTH.lower()})[ \t]*[\-–/][ \t]*)?"
+                           rf"(?P<lowmon>)(?P<mon>{_MONTH.lower()})(?P<dot>\.)?,?[ \t]+"
+                           rf"(?P<y>(?:19|20)\d\d|['’]\d\d)(?![\w/'’])(?![.,]\d)"
+                           rf"(?!{_COUNT_AFTER})(?![ \t]+(?i:words|metres|meters|pages|steps)\b)")),
     ("month_d", re.compile(rf"{_WD_PREFIX}(?P<mon>(?i:{_MONTH}))(?P<dot>\.)?[ \t]+"
                            rf"(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))?(?:,?[ \t]+(?P<y>\d{{4}}))?"
                            rf"(?![\w/:])")),
@@ -344,9 +358,11 @@ _DATE_RES = [
                             # children…"); alone, "back after Christmas a little unsettled"
                             r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d)(?![\w'’])|(?![\w'’])"
                             rf"(?(cy)|(?:{_ORDINAL_DAY_FOLLOW}|{_FESTIVAL_FOLLOW})))")),
-    # a festival with its year is a date wherever it stands ("he was in Libya, Easter 2023")
-    ("festival", re.compile(r"(?<![\w])(?P<fest>Christmas|Easter(?:[ \t]+(?:Sunday|Monday))?|"
-                            r"Good[ \t]+Friday|New[ \t]+Year(?:['’]s)?)"
+    # a festival with its year is a date wherever it stands ("he was in Libya, Easter 2023"),
+    # in lower case too ("at christmas 2022", "xmas 2021"; "new year" only capitalised: "the
+    # new year 2025 budget" is no day)
+    ("festival", re.compile(r"(?<![\w])(?P<fest>(?i:Christmas|X-?mas|Easter(?:[ \t]+(?:Sunday|"
+                            r"Monday))?|Good[ \t]+Friday)|New[ \t]+Year(?:['’]s)?)"
                             r"(?:[ \t]+(?i:holidays?|hols|break|weekend))?,?[ \t]+"
                             r"(?P<y>(?:19|20)\d\d)(?![\w'’/\-–])")),
     # a bank holiday named by its month or season: "from May bank holiday", "the August bank
@@ -418,7 +434,7 @@ _DATE_RES = [
                                rf"[ \t]+(?:(?i:the)[ \t]+|\((?=\d{{1,2}}(?i:st|nd|rd|th)\)))?)"
                                rf"(?:(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))|(?P<dw>{_WORD_DAY}))"
                                rf"(?![\w\-])(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH}|"
-                               rf"{_ORDINAL_THE_FOLLOW})")),
+                               rf"{_ORDINAL_CHAT_FOLLOW}|{_ORDINAL_THE_FOLLOW})")),
     # what a thing's day is: "his op is the 28th so…", "it's the 3rd." ("he was the 3rd to
     # arrive", "she is the 2nd." are places)
     ("ordinal_day", re.compile(r"(?<![\w'’])(?<!(?i:he|we) )(?<!(?i:she|who|you) )"
@@ -432,12 +448,14 @@ _DATE_RES = [
                                r"(?![\w])(?=[ \t]*(?:[.,;:!?)\r\n]|\Z|[–—]|-[ \t]))")),
     # a weekday with a day number is a date whatever follows ("Mon 20th - visit", "Fri 7, at
     # home"), unless a time or a count does ("Fri 7:30", "Sat 3 exams"), or it opens a range
-    # of hours ("Weds 12-2", "Mon-Fri 9-5")
+    # of hours ("Weds 12-2", "Mon-Fri 9-5"); after an ordinal "am", "pm" or a kiss is its
+    # part of the day or a sign-off ("shut Thurs 12th pm", "see you weds 9th x")
     ("wd_day", re.compile(rf"(?<![\w])(?P<wd>{_WEEKDAY})\.?,?[ \t]+(?:the[ \t]+)?"
                           rf"(?P<d>(?:[12]\d|3[01]|0?[1-9]))(?:(?P<ord>(?i:st|nd|rd|th))(?![\w])"
-                          rf"(?!{_COUNT_AFTER})|(?![\w])(?![:.]\d)(?![ \t]*[\-–][ \t]*\d)"
-                          rf"(?=[ \t]*(?:\Z|[.,;!?)\r\n–\-]|"
-                          rf"(?:at|and|or|but|when|with|in|for|to|from|until|then|after|before)\b)))")),
+                          rf"(?:(?=[ \t]*(?i:am|pm|x{{1,4}})(?![\w'’\-]))|(?!{_COUNT_AFTER}))|"
+                          rf"(?![\w])(?![:.]\d)(?![ \t]*[\-–][ \t]*\d)"
+                          rf"(?=[ \t]*(?:\Z|[.,;!?)\r\n–\-]|(?:at|and|or|but|when|with|in|"
+                          rf"for|to|from|until|then|after|before)\b)))")),
     # seasons and school terms with a year: "spring term 2025", "Summer 2026", "autumn 2 2024"
     ("season", re.compile(r"(?<![\w])(?P<season>(?i:spring|summer|autumn|winter))"
                           r"(?:[ \t]+(?P<half>[12]))?(?:[ \t]+(?P<term>(?i:half[ \t\-]?term|term))"
@@ -508,9 +526,13 @@ _DATE_RES = [
                         r"(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
                         rf"(?!{_COUNT_AFTER})(?![ \t]+(?i:words|metres|meters|pages|steps)\b)")),
-    # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"
-    ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<y>(?:19|20)\d{{2}})(?=[ \t]*(?:[\-–]|to|until|till)"
-                        rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:present|now|date)\b)"
+    # a year opening a range that ends in a date: "2014 to March 2019", "2016 – present"; or
+    # in what is still going on, as a table of involvement has it ("| 2020 - ongoing |",
+    # "2019 - to date")
+    ("year", re.compile(rf"(?<![\w/.\-£$,])(?P<rng>)(?P<y>(?:19|20)\d{{2}})"
+                        rf"(?=[ \t]*(?:[\-–—]|to|until|till)"
+                        rf"[ \t]*(?:(?:{_MONTH}|(?:19|20)\d{{2}})(?![\w])|(?i:(?:to[ \t]+)?(?:"
+                        rf"present|now|date|today)|ongoing|on[ \t\-]?going|current(?:ly)?)\b)"
                         rf"|[ \t]+(?i:onwards?)\b)")),
     # a year closing a clause after the event it dates, as a record lists them: "PNC - drink
     # drive 2021, no markers", "(theft, 2019)", "came to UK 2013." (a word of count or number
@@ -523,9 +545,12 @@ _DATE_RES = [
     ("year", re.compile(r"(?<![\w£$.,/\-])(?P<guess>)(?P<y>(?:19[5-9]|20[0-3])\d)(?=-?ish\b|[ \t]+"
                         r"(?:maybe|probably|perhaps|possibly|or[ \t]+so|I[ \t]+think|roughly)\b)")),
     # a year after the place it dates: "came over from Jalandhar 2014 on a visa", "moved to
-    # Leeds 2019" (never a room's, a flat's or a statute's number: see _NOT_PLACE_BEFORE_YEAR)
+    # Leeds 2019", "back to Kumasi, Ghana 2021" (a town abroad with its country; never a
+    # room's, a flat's or a statute's number: see _NOT_PLACE_BEFORE_YEAR)
     ("year", re.compile(r"(?<![\w])(?i:from|to|in|into|at|left|leaving|via)[ \t]+"
-                        r"(?P<place>[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2}),?"
+                        r"(?P<place>[A-Z][a-z][\w'’\-]*(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2})"
+                        r"(?:,[ \t]+(?P<country>[A-Z][a-z][\w'’\-]*"
+                        r"(?:[ \t]+[A-Z][a-z][\w'’\-]*)?))?,?"
                         r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         rf"(?!{_COUNT_AFTER})")),
     # a year naming the event it dates: "sent the 2024 cycle reminder", "her 2019 conviction"
@@ -737,6 +762,8 @@ def _festival(name: str) -> str:
     low = _festival_key(name)[0]
     if "bank" in low:                   # before "may", the May half term's key
         return "bank holiday"
+    if low in ("xmas", "x-mas"):
+        return "christmas"
     if low.startswith(("easter", "good")):
         return "easter"
     if low.startswith("eid"):
@@ -896,6 +923,18 @@ _OTHER_FESTIVAL_DAYS = {
 _LOWER_MONTH_CUES = frozenset({"approx", "approx.", "approximately", "roughly", "circa",
                                "in", "since", "from", "until", "till", "during", "before",
                                "after", "throughout", "by", "around"})
+_LOWER_MAY_CUES = _LOWER_MONTH_CUES | {"of", "last", "early", "mid", "late", "til", "through",
+                                      "over", "thru"}
+
+
+def _lower_may_is_date(text: str, m: re.Match) -> bool:
+    """"may" in lower case before a year is the month only after a word saying when ("since
+    may 2023", "end of may 2024"), in a range or with an apostrophe year ("may '24"); any
+    other month is one ("march 2023" is no verb)."""
+    if m.group("mon") != "may" or m.group("mon0") or not m.group("y")[0].isdigit():
+        return True
+    word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+    return bool(word) and word.group(1).lower().rstrip("-") in _LOWER_MAY_CUES
 
 
 def _lower_month_is_date(text: str, m: re.Match) -> bool:
@@ -1151,9 +1190,15 @@ def _date_matches(text: str) -> list[_DateMatch]:
                     and not (form == "year" and _in_column_of_dates(text, m)):
                 continue            # a month alone in a table, not under a heading of dates
             if g.get("place") and (not _is_place(g["place"])
+                                   or (g.get("country") and not _is_place(g["country"]))
                                    or _TITLE_BEFORE.search(text, max(0, m.start() - 40),
                                                            m.start())):
                 continue            # "in Room 2014", "Child Protection in Scotland 2021"
+            if g.get("rng") is not None and not _YEAR_MORE_RE.match(text, m.end()) \
+                    and (word := _WORD_BEFORE_RE.search(text, max(0, m.start() - 20),
+                                                        m.start())) \
+                    and word.group(1).lower() in _NOT_PLACE_BEFORE_YEAR:
+                continue            # "Flat 2022 - ongoing": a flat's ("Unit 2017–2021" dates)
             if g.get("brk") is not None and not _bracket_month_is_date(text, m):
                 continue            # "her aunt (June)": a name
             if g.get("irr") is not None and not _IRREGULAR_BEFORE.search(
@@ -1168,6 +1213,8 @@ def _date_matches(text: str) -> list[_DateMatch]:
                                     or (g["mon"].islower() and (g.get("prep") or "in").lower()
                                         not in _LOWER_MONTH_CUES)):
                 continue            # "reviews in Nov each year": no one date
+            if g.get("lowmon") is not None and not _lower_may_is_date(text, m):
+                continue            # "may 2024 be kinder to us": a wish
             if form == "pl_d_month" and g["plmon"] == "Maja" and not g.get("y"):
                 continue            # "3 Maja and Ola": a girl's name (a month is lower case)
             if form == "d_range" and not int(g["d0"]) < int(g["d"]):
@@ -1343,10 +1390,10 @@ def _source_before(before: str) -> bool:
 
 # a word every festival or named day has ("Good Friday", "Gŵyl Dewi", "New Year"): they are
 # searched for only near one
-_FESTIVAL_WORDS = ("christmas", "boxing", "year", "hogmanay", "bonfire", "fawkes", "hallowe",
-                   "valentine", "burns", "remembrance", "armistice", "easter", "friday", "eid",
-                   "nadolig", "galan", "calan", "pasg", "groglith", "steffan", "dewi", "dwynwen",
-                   "patrick", "david", "andrew", "george", "bank")
+_FESTIVAL_WORDS = ("christmas", "xmas", "x-mas", "boxing", "year", "hogmanay", "bonfire",
+                   "fawkes", "hallowe", "valentine", "burns", "remembrance", "armistice",
+                   "easter", "friday", "eid", "nadolig", "galan", "calan", "pasg", "groglith",
+                   "steffan", "dewi", "dwynwen", "patrick", "david", "andrew", "george", "bank")
 
 
 def _word_windows(text: str, words: tuple[str, ...], before: int,
@@ -1758,7 +1805,9 @@ def find_dates(text: str, shift: int) -> list[Span]:
             new = (_festival_day(name, year) if d.form == "festival"
                    else dt.date(year, d.month, d.day or 1)) + dt.timedelta(days=shift)
             year_text = f" {new.year}" if d.m.group("y") else ""
-            replacement = f"{new.day} {_MONTH_FULL[new.month]}{year_text}"
+            # in lower case as it was written ("xmas 2022" in a text message)
+            month = _MONTH_FULL[new.month].lower() if name.islower() else _MONTH_FULL[new.month]
+            replacement = f"{new.day} {month}{year_text}"
             if _festival_key(name)[1]:          # a Welsh name: a Welsh date
                 replacement = f"{new.day} {_CY_MONTHS[new.month][0]}{year_text}"
                 if d.form == "festival" and d.m.group("gloss"):    # "Pasg (Easter)"

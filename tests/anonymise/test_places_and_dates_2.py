@@ -848,3 +848,102 @@ def test_codes_streets_and_names_are_no_dates(text):
 ])
 def test_letters_for_digits_that_make_no_full_date_are_none(text):
     assert not find_dates(text, 28), find_dates(text, 28)
+
+
+# ---------------------------------------------------------------- dates in a young person's
+# own words: a month or a festival with its year in lower case, a day alone before chat words;
+# a weekday with its day before "pm"; a year after a town abroad or opening what is ongoing
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("went camping with scouts in july 2024 and my feet were wrecked", "july 2024",
+     "august 2024"),
+    ("aint heard from my dad since march 2023 so whatever", "march 2023", "april 2023"),
+    ("nan took us to the caravan in aug '23 it was class", "aug '23", "sep '23"),
+    ("got kicked out end of may 2024 and been sofa surfing", "end of may 2024",
+     "end of june 2024"),
+    ("stayed at my aunties feb-march 2022 while mum was in hospital", "feb-march 2022",
+     "mar-april 2022"),
+])
+def test_a_lower_case_month_with_its_year_moves_in_lower_case(text, date, moved):
+    assert find_dates(text, 28)[0].replacement == moved, find_dates(text, 28)
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+
+
+@pytest.mark.parametrize(("text", "date", "moved"), [
+    ("it all kicked off at my nans at christmas 2023 and the police came",
+     "christmas 2023", "22 january 2024"),
+    ("easter 2024 i went to my dads for the whole week", "easter 2024", "28 april 2024"),
+    ("xmas 2022 was the last time i saw my brother", "xmas 2022", "22 january 2023"),
+    ("We stayed with Nan over the Xmas 2021 holidays.", "Xmas 2021", "22 January 2022"),
+])
+def test_a_festival_with_its_year_moves_in_any_case(text, date, moved):
+    assert anonymise(text, date_shift_days=28).text == text.replace(date, moved)
+
+
+@pytest.mark.parametrize(("text", "day", "moved"), [
+    ("only got £11 left till the 28th wtf am i meant to eat", "28th", "25th"),
+    ("bus pass runs out on the 15th lol", "15th", "12th"),
+    ("have to pay her back by the 12th cos she needs it", "12th", "9th"),
+    ("dentist on the 4th pm so cant come to group", "4th", "1st"),
+    ("see u on the 9th x", "9th", "6th"),
+    ("they said the letter came on the 6th but i never got it", "6th", "3rd"),
+])
+def test_a_day_alone_before_a_text_message_word_moves(text, day, moved):
+    assert anonymise(text, date_shift_days=28).text == text.replace(day, moved)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Duty desk closed Thurs 12th pm for the team away day.", "Thurs 12th"),
+    ("Contact moved to Mon 3rd am as dad is on a late shift.", "Mon 3rd"),
+    ("hope to see you weds 9th x", "weds 9th"),
+    ("FRIDAY 14TH PM - panel prep with the manager", "FRIDAY 14TH"),
+])
+def test_a_weekday_with_its_day_before_a_part_of_the_day_moves(text, date):
+    assert found(text).get(date) == "date", found(text)
+
+
+def test_a_weekday_with_its_day_before_pm_keeps_its_weekday_true():
+    text = "Letter sent 6 May 2025. Panel prep Thurs 22nd pm with the manager."
+    moved = "Letter sent 3 June 2025. Panel prep Thu 19th pm with the manager."
+    assert anonymise(text, date_shift_days=28).text == moved, anonymise(text,
+                                                                         date_shift_days=28).text
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Uncle moved back to Kumasi, Ghana 2021 and rings on Sundays.", "2021"),
+    ("Older brother returned to Sylhet, Bangladesh 2019, no contact since.", "2019"),
+    ("| 2020 - ongoing | Early Help involvement |", "2020"),
+    ("2018 – current: living with paternal grandparents", "2018"),
+    ("Respite carers 2021 - to date, every other weekend.", "2021"),
+])
+def test_a_year_after_a_town_abroad_or_opening_what_goes_on_moves(text, year):
+    assert found(text).get(year) == "date", found(text)
+    assert year not in anonymise(text, date_shift_days=400).text
+
+
+@pytest.mark.parametrize("text", [
+    # "may" before a year as a wish; a march that is measured; "new year" in lower case
+    "may 2025 be a better year for all of us",
+    "we had to march 2000 metres in the rain at cadets",
+    "the new year 2025 budget is tight",
+    # a festival in lower case without its year
+    "at christmas we always go round my nans",
+    # an ordinal that is a floor, a lap, an attempt, before a chat word too
+    "she got put on the 2nd floor lol",
+    "he crashed on the 3rd lap tbh",
+    "passed on the 5th attempt wtf",
+    # a weekday before a week of term
+    "Tuesday 3rd week of term is parents evening.",
+])
+def test_near_misses_of_lower_case_and_chat_dates_stay(text):
+    assert anonymise(text, key="test").text == text, anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize("text", [
+    # a flat or a room with what is ongoing; a statute after a town and its country
+    "| Flat 2019 - ongoing repairs |",
+    "Damp in Room 2022 - ongoing, landlord aware.",
+    "Guidance in Wales, Act 2014 applies here.",
+])
+def test_a_flat_a_room_or_an_act_before_a_range_is_no_year(text):
+    assert "date" not in found(text).values(), found(text)
