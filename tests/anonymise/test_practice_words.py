@@ -891,3 +891,98 @@ def test_dishes_family_words_products_services_and_sports_stay_and_names_go(text
 ])
 def test_places_and_people_named_with_those_words_still_go(text, gone):
     assert gone not in anonymise(text, key="test").text
+
+
+# ------------------------------------ clinical scores and hospital units, games, TV and toys,
+# ------------------------------- equipment and adaptations, notes' abbreviations and generic
+# --------------------------------------------------------------------------- public buildings
+
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    # scores and scales named after a person or a town, and a maternity unit by its kind
+    ("Finnegan scores peaked at 14 on day 3; Midwife Bronagh Lisgoold was told.",
+     "Finnegan scores", ["Bronagh Lisgoold"]),
+    ("Apgars 9 and 10; baby checked by Dr Eilidh Sandercock.", "Apgars", ["Eilidh Sandercock"]),
+    ("Glasgow Coma Scale 15 on arrival, noted Nurse Gethin Marchbank.", "Glasgow Coma Scale",
+     ["Gethin Marchbank"]),
+    ("A Brazelton assessment was done on the ward by Niamh Quarrie.", "Brazelton",
+     ["Niamh Quarrie"]),
+    ("Bishop score 6 before induction, said Midwife Bronagh Lisgoold.", "Bishop score",
+     ["Bronagh Lisgoold"]),
+    ("Guthrie test repeated on day 8; Moro reflex present, said Eilidh.", "Moro reflex",
+     ["Eilidh"]),
+    ("Waterlow 12 and Barthel 60, scored by Gethin Marchbank.", "Waterlow", ["Gethin Marchbank"]),
+    ("Baby was born on our Delivery Suite at 03:10; Bronagh Lisgoold present.", "Delivery Suite",
+     ["Bronagh Lisgoold"]),
+    ("Mum moved to Labour Ward at 02:00, then went to Postnatal Ward.", "Labour Ward", []),
+    ("Baby went to Transitional Care for 48 hours with Niamh Quarrie.", "Transitional Care",
+     ["Niamh Quarrie"]),
+    ("Admitted to NNU, then SCBU; reviewed by ANNP Eilidh Sandercock.", "SCBU",
+     ["Eilidh Sandercock"]),
+    ("Mum went to Birth Centre; Midwife Led Unit was full.", "Midwife Led Unit", []),
+    # games, toys and children's TV
+    ("We played Uno and Jenga with Gethin Marchbank.", "Uno", ["Gethin Marchbank"]),
+    ("Tayo loves Bluey and Peppa Pig, said Niamh Quarrie.", "Bluey", ["Tayo", "Niamh Quarrie"]),
+    ("Tayo watches Paw Patrol and Cocomelon before school.", "Cocomelon", ["Tayo"]),
+    ("He plays Minecraft, Roblox and Fortnite online with Tayo.", "Fortnite", ["Tayo"]),
+    ("Kairo and Nan watch Tipping Point after tea.", "Tipping Point", ["Kairo"]),
+    ("We played Cluedo, Scrabble, Connect 4 and Guess Who with Bronagh.", "Guess Who",
+     ["Bronagh"]),
+    ("Tayo built Lego and raced on Mario Kart with Niamh Quarrie.", "Mario Kart",
+     ["Tayo", "Niamh Quarrie"]),
+    # equipment and adaptations
+    ("Stairlift NOT recommended by OT Gethin Marchbank.", "Stairlift", ["Gethin Marchbank"]),
+    ("Hoist fitted; Wet Room approved by Niamh Quarrie.", "Wet Room", ["Niamh Quarrie"]),
+    ("Through-Floor Lift quote received from Bronagh Lisgoold.", "Through-Floor Lift",
+     ["Bronagh Lisgoold"]),
+    ("Closomat toilet fitted in the bathroom for Tayo.", "Closomat", ["Tayo"]),
+    ("Tilt-in-Space chair delivered for Tayo.", "Tilt-in-Space", ["Tayo"]),
+    ("Grab Rails fitted; Sara Stedy used for transfers by Eilidh Sandercock.", "Sara Stedy",
+     ["Eilidh Sandercock"]),
+    ("Leckey seat and Rifton chair trialled with Kairo.", "Leckey", ["Kairo"]),
+    # abbreviations of notes: a section, roles written short, a housing register's band
+    ("See Sect 4 for the chronology.", "Sect", []),
+    ("See App 3 and Appx 2 of the report by Gethin Marchbank.", "Appx", ["Gethin Marchbank"]),
+    ("PN Bronagh Lisgoold gave the vaccinations.", "PN", ["Bronagh Lisgoold"]),
+    ("Seen by HCP on Monday; ANP to review.", "HCP", []),
+    ("ANP Eilidh Sandercock saw him; RMN to follow up.", "RMN", ["Eilidh Sandercock"]),
+    ("Mum is on band B. Niamh rang to explain the bids.", "band B", ["Niamh"]),
+    # public buildings by their kind, with no place's name before them
+    ("Meeting at Town Hall, Committee Room 2, with Gethin Marchbank.", "Town Hall",
+     ["Gethin Marchbank"]),
+    ("Mum went to the Council Offices to ask about rent.", "Council Offices", []),
+    ("Sessions at the Family Hub on Tuesdays with Bronagh Lisgoold.", "Family Hub",
+     ["Bronagh Lisgoold"]),
+    ("Met at the Library after school, said Tayo.", "Library", ["Tayo"]),
+    ("Met at the Leisure Centre, then the Sports Centre.", "Leisure Centre", []),
+    ("Mum went to the One Stop Shop with Niamh Quarrie.", "One Stop Shop", ["Niamh Quarrie"]),
+])
+def test_scores_units_games_equipment_abbreviations_and_buildings_stay_and_names_go(
+        text, kept, gone):
+    out = anonymise(text, key="test")
+    assert kept in out.text, out.text
+    originals = [r.original for r in out.replacements]
+    assert not any(kept in o or o in kept for o in originals), originals
+    for name in gone:
+        assert any(name in o for o in originals), (name, out.text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    # a unit or a public building named by its town or its own name still goes
+    ("Baby was moved to Kelsford Neonatal Unit overnight.", "Kelsford"),
+    ("Mum went to Kelsford Labour Ward at 02:00.", "Kelsford"),
+    ("Ward 32 (Lantern Neonatal Unit) for 9 days.", "Lantern"),
+    ("Meeting at Kelsford Town Hall on Monday.", "Kelsford"),
+    ("Mum attended Kelsford Family Hub with Tayo.", "Kelsford"),
+    ("Met at Kelsford Leisure Centre.", "Kelsford"),
+    ("Mum went to Kelsford Council Offices.", "Kelsford"),
+    ("Meeting at Kelsford Civic Centre on Monday.", "Kelsford"),
+    # streets named with those words, and people named like a score or a show
+    ("Dad lives on Library Road.", "Library Road"),
+    ("Dad lives on Coronation Street.", "Coronation Street"),
+    ("Mrs Finnegan said the baby was unsettled.", "Finnegan"),
+    ("Mr Bishop scored him at the clinic.", "Bishop"),
+    ("Kaye Walker (OT) visited on Monday.", "Kaye Walker"),
+    ("Tayo said Ben and Holly came to contact.", "Holly"),
+])
+def test_places_and_people_named_like_those_words_still_go(text, gone):
+    assert gone not in anonymise(text, key="test").text
