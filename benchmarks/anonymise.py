@@ -567,6 +567,30 @@ teenager's "All About Me" form in her own words), scored once before any change:
 address 28/30 and 39/41, reference 14/14 and 17/18, handle 3/3 and 3/4, every other kind
 complete; 8 and 16 over-redactions, 3 and no practice terms changed.
 
+After the category fixes for held-out-38 to -43 (the package docstring lists them: a form's
+name field, Arabic articles, initials that hand over, sign or receive a record and a table's
+column of workers, two-letter family names, short forms cut from a given name, log entries'
+first words, numbered streets of common words and floors, Scottish Gaelic streets, an issuer's
+letters before a reference, a scanned form's OCR confusions read back, identifiers dictated
+through speech-to-text, dates in spreadsheet, file-name, lower-case, chat and dictated forms;
+dishes, sports, products, family words, clinical scores, games and equipment kept):
+held-out-38 301/304 (99.0%), -39 315/321 (98.1%), -40 296/304 (97.4%), -41 293/307 (95.4%),
+-42 308/317 (97.2%), -43 305/312 (97.8%); 3, 0, 16, 2, 3 and 12 over-redactions (most are
+teams, councils, a police force, cities and a housing association the labels left, and a pet);
+eight teams and services labelled as kept terms whole with their town lose the town, by design.
+Left: a country or city on a journey ("Ethiopia", "Paris"), "the" or "w/c" or "CAD", "collar",
+"intel ref" and a record system's letters ("LCS") inside labels whose dates and numbers go, a
+speech-to-text mishearing ("Dean pole it", "Ramesh warren", "are see primary"), a date in the
+Eritrean calendar, lower-case short names in a text message ("jess", "dec"), single letters
+for people never named in full ("P", "E"), a shop's name in Polish, a townland's "Upper", a
+district abroad, a refugee camp's "camp", "Pathway Point" and a church's full name. Across the
+earlier sets no set's score fell and over-redactions went from 85 to 84 (two gone; "since
+September" in held-out-15 added, a month placed in time, moved by design); the six new sets
+had 88 at first sight and 36 after; practice terms changed went from 3 to 11 (the eight teams).
+The time per 1,000 words went from 42.5-42.7 to 47.0-47.1 ms (ratio 201-202 to 221), measured
+alternately against the session's first commit: the new date forms cost most of it; the OCR,
+dictation, name-field and sign-off readers about 3% between them.
+
 Machines here are noisy, so the ratio is the figure to read; the absolute time is printed for
 context.
 

