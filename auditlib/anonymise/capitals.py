@@ -475,8 +475,8 @@ _SIGNED_LIST_RE = re.compile(
 _GAELIC_INITIALS_RE = re.compile(r"(?<![\w'’\-])(?!WHO|TWO)[A-Z]{1,2}(?:Mc|Mac|O['’])[A-Z]"
                                  r"(?![\w'’\-])")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|our|their|his|her|your)[ \t]+\Z")
-# a table's column of people by their initials: its heading says who ("SW", "Worker", "Who")
-# (not "Who" or "Lead": those cells hold roles and bodies, "| CSC |", "| HT |")
+# a table's column of people by their initials: its heading says who ("SW", "Worker",
+# "Initials"; not "Who" or "Lead": those cells hold roles and bodies, "| CSC |", "| HT |")
 _PEOPLE_HEADING = re.compile(
     r"(?i)[ \t]*(?:sw|worker|allocated(?:[ \t]+(?:worker|sw|to))?|key[ \t]*worker|staff|"
     r"initials|practitioner|assigned(?:[ \t]+to)?|case[ \t]+holder)[ \t]*")
@@ -509,7 +509,7 @@ def _signed_initials(text: str) -> dict[int, str]:
 
 def _in_people_column(text: str, start: int, end: int) -> bool:
     """Initials alone in a table's cell (tab or bar between cells), under a heading that
-    names a person: the nearest line above with as many cells and no digit in them."""
+    names a person: the table's first line, above rows of as many cells."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
@@ -626,9 +626,10 @@ def staff_initials(text: str, mask: Mask, protected: Mask) -> list[Span]:
     hits += [(at, at + len(core), core.upper()) for at, core in shift_staff.items()
              if at not in listed and protected.free(at, at + len(core))]
     # "JMcG", "AO'C": initials of a Mc or O' surname are a person's, never an acronym
-    gaelic = {m.group(0) for m in _GAELIC_INITIALS_RE.finditer(text)} if "c" in text else set()
-    hits += [(m.start(), m.end(), m.group(0)) for m in _GAELIC_INITIALS_RE.finditer(text)
-             if gaelic and protected.free(m.start(), m.end())]
+    gaelic_hits = list(_GAELIC_INITIALS_RE.finditer(text))
+    gaelic = {m.group(0) for m in gaelic_hits}
+    hits += [(m.start(), m.end(), m.group(0)) for m in gaelic_hits
+             if protected.free(m.start(), m.end())]
     if not hits:
         return []
     people: set[str] = set(dotted) | children | {c.upper() for c in shift_staff.values()} \

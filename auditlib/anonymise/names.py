@@ -683,8 +683,8 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
     for run in _runs(text, toks, mask):
         # "O. Ashdown": an initial with its stop is no particle ("O'Neill", "de")
         # an initial ending the run is a surname's, particle or not ("Tayla O")
-        # (a capitalised particle alone that is no English word is a name's: "Des said",
-        # "Di rang"; never "Van", "Mac")
+        # (a capitalised particle alone that is no English word is a name's: "Later Des
+        # said"; never "Van", "Mac")
         words = [t for t in run if t.low not in PARTICLES
                  or (t.initial and (text.startswith(".", t.end) or t is run[-1]))
                  or (len(run) == 1 and t.capitalised and not is_english(t.low))]
