@@ -203,7 +203,9 @@ def _surname_in_capitals(text: str, toks: list[Tok], i: int) -> int | None:
     after = line_after(text, nxt.end + (2 if nxt.possessive else 0))
     if re.match(r"[ \t]+[A-Z]{2,}(?![\w'’])", after) and not AGE_AFTER_RE.match(after):
         return None
-    if AGE_AFTER_RE.match(after):
+    # an Arabic family name in capitals with its article says surname by itself: "Arwa Saleh
+    # AL-QADHI,"
+    if AGE_AFTER_RE.match(after) or re.fullmatch(r"(?:AL|EL|ABU|BIN|BINT|ABD)-[A-Z]{3,}", nxt.core):
         return first
     known = any(t.low in FIRST_NAMES and t.low not in NAME_ALSO_WORD for t in toks[first:i + 1]) \
         or bool(_FIELD_LABEL_RE.search(line_before(text, toks[first].start)))

@@ -608,6 +608,8 @@ _PLATFORM_LABEL_HANDLE_RE = re.compile(
     r"(?i:\b(?:snap(?:chat)?|insta(?:gram)?|ig|tik[ \t]?tok|twitter|facebook|fb|discord|"
     r"telegram|threads|youtube|twitch|roblox|kik|yubo|gamertag|user[ \t]?name|screen[ \t]?name)"
     r"(?:[ \t]*:|[ \t]+(?:is|was|name[ \t]*:?)))[ \t]*(?P<h>[a-z][a-z0-9]{3,29})(?![\w@.\-])")
+_NEXT_ACCOUNT_RE = re.compile(r"[ \t]*/[ \t]*@?(?P<h>[A-Za-z][\w.]*\d[\w.]*|[\w.]*_[\w.]+)"
+                              r"(?![\w@])")
 # a username with no cue word before it: shaped as no word, name or code is ("dark_wolf_77",
 # "k.smith04", "ghostrider2011"), in a sentence about being online or quoted
 _SHAPED_HANDLE_RE = re.compile(r"(?<![\w.@/\-+])(?P<q>['\"“‘])?"
@@ -682,6 +684,12 @@ def find_handles(text: str) -> list[Span]:
         if h.lower() not in _CAMEL_NOT_HANDLE and _online_or_quoted(text, m):
             out.append(Span(m.start("h"), m.end("h"), "handle", PRIORITY["handle"] - 30,
                             key=h.lower()))
+    # another account after a found one and a slash: "account GemmaW_89 / TomekW86"
+    for s in list(out):
+        nxt = _NEXT_ACCOUNT_RE.match(text, s.end)
+        if nxt:
+            out.append(Span(nxt.start("h"), nxt.end("h"), "handle", PRIORITY["handle"] - 30,
+                            key=nxt.group("h").lower()))
     # a username found once is one wherever it comes again ("handle k.ryder09 … intel form
     # re k.ryder09"); only those no word can be (a dot, digit or underscore inside)
     seen = {text[s.start:s.end].lstrip("@") for s in out}

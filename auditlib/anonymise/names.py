@@ -715,7 +715,10 @@ def name_runs(text: str, toks: list[Tok], mask: Mask) -> list[Span]:
         title = _TITLE_BEFORE_RE.search(before)
         # "A. Munro-Kerr", "C. Whitcombe": an initial and its full stop before a word the
         # stop list does not know
-        dotted = run[0].initial and text.startswith(".", run[0].end) and len(run) > 1
+        # (never before a verb opening the next sentence: "banded C. Explained the option")
+        dotted = run[0].initial and text.startswith(".", run[0].end) and len(run) > 1 \
+            and not (run[1].low in VERBS or (run[1].low.endswith("ed") and is_english(run[1].low)
+                                             and run[1].low not in SURNAMES))
         evidence = bool(
             title or dotted or ROLE_BEFORE_RE.search(before) or AGE_AFTER_RE.match(after)
             or _at_a_place(words, after)
@@ -1559,9 +1562,27 @@ def vietnamese_names(text: str, mask: Mask) -> list[Span]:
     return out
 
 
+# a Hong Kong name: a Cantonese family name (in capitals too) before a given name of two
+# syllables joined by a hyphen ("CHAN Hoi-ting", "Lau Mei-ling", "Lau Siu-fong")
+_YUE_FAMILY = (r"(?i:Chan|Chen|Cheung|Chiu|Chow|Chau|Choi|Chu|Fung|Fong|Ho|Hui|Ip|Kam|Kan|Ko|"
+               r"Kong|Kwan|Kwok|Lai|Lam|Lau|Law|Lee|Leung|Li|Lo|Lui|Luk|Mak|Man|Ng|Pang|Poon|"
+               r"Shum|Siu|So|Sze|Tam|Tang|Ting|Tong|Tsang|Tse|Wong|Wu|Yeung|Yip|Yu|Yuen)")
+_YUE_SYLLABLE = (r"(?:ch|kw|gw|ng|sh|ts|tz|[bcdfghjklmnpstwy])?"
+                 r"(?:eung|oeng|eui|oey|ui|oi|ai|au|ei|eu|iu|oo|ou|ee|ue|yu|[aeiou])(?:ng|[kmnpt])?")
+_YUE_RE = re.compile(rf"(?<![\w\-])(?P<fam>{_YUE_FAMILY})[ \t]+"
+                     rf"(?P<given>(?=[A-Z][a-z]*-[a-z])(?i:{_YUE_SYLLABLE})-{_YUE_SYLLABLE})"
+                     rf"(?![\w\-])")
+
+
 def korean_names(text: str, mask: Mask) -> list[Span]:
-    """Korean given names with a hyphen, with a family name before or after them."""
+    """Korean given names with a hyphen, with a family name before or after them; Hong Kong
+    names, a Cantonese family name before its hyphened given name."""
     out = []
+    for m in _YUE_RE.finditer(text) if "-" in text else ():
+        # ("Lee Sit-in": a word of the language hyphened is no given name)
+        if mask.free(m.start(), m.end()) and not is_english(m.group("given")):
+            out.append(Span(m.start(), m.end(), "name", PRIORITY["name"] + 1,
+                            words=(m.group("given"), m.group("fam").title())))
     for m in _KOREAN_RE.finditer(text) if "-" in text else ():
         family = m.group("fam") or m.group("after")
         first, second = m.group("given").lower().split("-")

@@ -334,7 +334,8 @@ _CY_HYPHENED_RE = re.compile(rf"(?<![\w'’\-])(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?{_
 # Lane" (with "The" or a house word, since "Kai, 4 Mill Lane" is a person)
 _HOUSE_BEFORE_RE = re.compile(
     rf"(?<![\w'’])(?:The[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}}|{_CAP}(?:[ \t]+{_CAP}){{0,2}}?[ \t]+"
-    r"(?:Cottage|Farm|Barn|Forge|Mill|Lodge|House|Grange|Manor|Bungalow|Farmhouse|Hall))"
+    r"(?:Cottage|Cottages|Farm|Barn|Forge|Mill|Lodge|House|Grange|Manor|Bungalow|Farmhouse|Hall|"
+    r"View|Villa|Gables|Haven|Nook|Retreat))"
     r",?[ \t]+$")
 # a venue named "The …" where the text says it is one: "a youth club called The Hangout", "at
 # The Hangout, Elm Street Youth Club", "youth worker at The Den"

@@ -1827,3 +1827,13 @@ def test_a_username_of_letters_alone_after_a_platforms_label(text, gone):
                                   "Facebook: none known"])
 def test_a_word_after_a_platforms_label_is_no_username(text):
     assert anonymise(text, key="test").text == text
+
+
+def test_a_house_named_as_a_view_before_its_street():
+    out = anonymise("Address: Meadow View, 7 Heron Lane, Little Hadcombe", key="test").text
+    assert "Meadow View" not in out, out
+
+
+def test_a_second_account_after_a_slash():
+    out = anonymise("Messages via the app only (accounts DanaP_91 / RickyB84).", key="test").text
+    assert "DanaP_91" not in out and "RickyB84" not in out, out

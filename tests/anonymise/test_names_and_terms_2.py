@@ -849,3 +849,32 @@ def test_a_saints_title_goes_with_the_place_named_after_the_saint(text, gone):
 def test_a_streets_short_type_before_a_name_stays():
     out = anonymise("on Wharf St Kyle said hi", key="test").text
     assert "St [Name" in out, out
+
+
+# ---------------------------------------------------------------- held-out-44 and -45
+
+@pytest.mark.parametrize(("text", "family", "given"), [
+    ("Pupil:   CHEUNG Ka-yan (known as \"Kathy\")    DOB 03/11/2011", "CHEUNG", "Ka-yan"),
+    ("Her mum is Wong Wing-yee; they moved in the summer.", "Wong", "Wing-yee"),
+    (" Tsang Siu-ming (mat. grandad) | approx 70 |", "Tsang", "Siu-ming"),
+])
+def test_a_hong_kong_name_with_its_hyphened_given_name(text, family, given):
+    out = anonymise(text, key="test").text
+    assert family not in out and given not in out, out
+
+
+def test_a_cantonese_family_name_before_a_hyphened_word_is_no_name():
+    text = "Mr Fong said the drop-in was busy; Ho set-up the room."
+    assert "drop-in" in anonymise(text, key="test").text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Present: mother Rania Nabil AL-SHAMRI, paternal grandmother Huda", "AL-SHAMRI"),
+    ("Banded C. Explained the rematch option to the family.", None),
+])
+def test_an_arabic_surname_in_capitals_and_a_band_before_a_verb(text, gone):
+    out = anonymise(text, key="test").text
+    if gone:
+        assert gone not in out, out
+    else:
+        assert out == text, out
