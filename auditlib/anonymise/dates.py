@@ -337,9 +337,10 @@ _DATE_RES = [
                            r"(?=,?[ \t]+(?:19|20)\d\d(?![\w])))"
                            r"(?:,?[ \t]+(?P<y>(?:19|20)\d\d))?(?![\w])")),
     ("festival", _OTHER_FESTIVAL_RE),
-    # a festival placed in time ("since Christmas", "at Easter", "over Eid", "since about New
-    # Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year, written back
-    # as the date it became; "a Christmas card", "Christmas was hard", "a Halloween party" stay
+    # a festival placed in time ("since Christmas", "before Xmas", "at Easter", "over Eid", "since
+    # about New Year", "ers y Pasg", "since the Pasg (Easter) holidays"): its day that year,
+    # written back as the date it became; "a Christmas card", "Christmas was hard", "a Halloween
+    # party" stay
     ("festival", re.compile(r"(?<![\w])(?:(?i:since|at|on|over|before|after|until|"
                             r"till|by|from|around|during|for|last|next|this)|"
                             # Welsh: since, over, before, after, until, by, on, at the time of
@@ -348,6 +349,9 @@ _DATE_RES = [
                             r"[ \t]+(?:(?i:about|roughly|approx\.?|just)[ \t]+)?"
                             r"(?:(?i:the|y|yr|gwyliau['’]r|gwyliau[ \t]+y)[ \t]+)?"
                             rf"(?P<fest>(?P<cy>{_CY_FESTIVAL}|{_CY_FIXED_EVENT})|Christmas|"
+                            # "before Xmas", "after Xmas", "by Xmas" ("since Xmas" stays)
+                            r"(?:(?<=(?i:before)[ \t])|(?<=(?i:after)[ \t])|(?<=(?i:by)[ \t]))"
+                            r"(?i:X-?mas)|"
                             r"Easter(?:[ \t]+(?:Sunday|Monday|Day))?|"
                             r"Good[ \t]+Friday|Eid(?:[ \t\-]+(?:al|ul|el)[ \t\-]+(?:Fitr|Adha))?|"
                             rf"New[ \t]+Year(?:['’]s)?|{_FIXED_EVENT})"
@@ -435,6 +439,13 @@ _DATE_RES = [
                                rf"(?:(?P<d>\d{{1,2}})(?P<ord>(?i:st|nd|rd|th))|(?P<dw>{_WORD_DAY}))"
                                rf"(?![\w\-])(?:{_ORDINAL_DAY_FOLLOW}|{_ORDINAL_DASH}|"
                                rf"{_ORDINAL_CHAT_FOLLOW}|{_ORDINAL_THE_FOLLOW})")),
+    # a day alone in a schedule, before its time or the day it runs to: "F has 24th from 10am
+    # to 26th at 2pm", "from 24th to 26th" ("has 24th birthday" is no date)
+    ("ordinal_day", re.compile(r"(?<![\w])(?i:has|from)[ \t]+(?:(?i:the)[ \t]+)?"
+                               r"(?P<d>\d{1,2})(?P<ord>(?i:st|nd|rd|th))(?![\w\-])"
+                               r"(?=[ \t]+(?i:from|at|to|until|till)[ \t]+(?:(?i:the)[ \t]+)?"
+                               r"(?:\d{1,2}(?:[:.]\d\d)?[ \t]*(?i:am|pm)|\d{1,2}[:.]\d\d|"
+                               r"(?i:noon|midday)|\d{1,2}(?i:st|nd|rd|th))(?![\w]))")),
     # what a thing's day is: "his op is the 28th so…", "it's the 3rd." ("he was the 3rd to
     # arrive", "she is the 2nd." are places)
     ("ordinal_day", re.compile(r"(?<![\w'’])(?<!(?i:he|we) )(?<!(?i:she|who|you) )"
@@ -553,6 +564,25 @@ _DATE_RES = [
                         r"(?:[ \t]+[A-Z][a-z][\w'’\-]*)?))?,?"
                         r"[ \t]+(?P<y>(?:19|20)\d{2})(?![\w])(?![/\-–.,:]\d)"
                         rf"(?!{_COUNT_AFTER})")),
+    # a year given roughly where it dates a birth or an event: "b. approx 1990", "born about
+    # 1962", "in about 1990", "moved approx 1990 after the fire", "Around 2005 she left", "|
+    # approx 1944 |" in a column of dates; never a count ("approx 2000 words", "about 1500ml",
+    # "owed approx 2000.")
+    ("year", re.compile(r"(?:(?<![\w])(?i:b\.|born|d\.?o\.?b\.?:?|y\.?o\.?b\.?:?|in|since|"
+                        r"from|until|till|by|before|after)[ \t]+"
+                        r"|(?<![^\n|])[ \t]*(?P<cell>)"
+                        r"|(?<![\w])(?P<ev>[A-Za-z]{2,}ed|(?i:left|came|went|met|split|fled))"
+                        r"[ \t]+(?:(?i:out|in|over|here|back|"
+                        r"away|up|home|there)[ \t]+)?"
+                        r"|(?:^|(?<=[.;:!?(\n])[ \t]*)(?P<start>))"
+                        r"(?i:approx\.?|approximately|circa|c\.|about|around|roughly)[ \t]*"
+                        r"(?P<y>(?:19\d|20[0-3])\d)(?![\w])(?![/\-–.,:]\d)"
+                        r"(?![ \t]*(?:[\-–]|to|and|or)[ \t]*(?!(?:19|20)\d\d(?!\d))\d)"
+                        rf"(?!{_COUNT_AFTER})(?![ \t]+(?i:words|metres|meters|pages|steps)\b)"
+                        r"(?(cell)(?=[ \t]*\|)|(?(start)(?=,?[ \t]+(?:(?i:she|he|they|we|mum|"
+                        r"dad)|I)\b)|(?:"
+                        + _ORDINAL_DAY_FOLLOW.replace(r'[.,;:!?)"”\r\n]', r'[.,;:!?()"”\r\n\-–]')
+                        + _VERB_AFTER_YEAR + ")))")),
     # a year naming the event it dates: "sent the 2024 cycle reminder", "her 2019 conviction"
     ("year", re.compile(r"(?<![\w])(?i:the|his|her|their|its|our|my|your|this|last|that)[ \t]+"
                         r"(?P<y>(?:19|20)\d{2})(?=[ \t]+(?i:cycle|review|assessment|report|"
@@ -577,6 +607,13 @@ _NOT_YEAR_BEFORE = frozenset({
     "just", "another", "rent", "arrears", "debt", "fine", "fines", "loan", "balance", "was",
     "were", "are", "is", "has", "had", "have", "with", "for", "per", "every", "each",
     "act", "order", "rules", "regs"})     # a statute's year: "CHILDREN ACT 1989"
+# the past tenses that count or measure before a number given roughly ("owed approx 2000.")
+_COUNTED_BEFORE_ROUGH_YEAR = frozenset({
+    "owed", "borrowed", "earned", "saved", "raised", "needed", "claimed", "received", "charged",
+    "billed", "walked", "cycled", "travelled", "scored", "counted", "measured", "weighed",
+    "estimated", "totalled", "reached", "increased", "dropped", "reduced", "added", "typed",
+    "used", "wanted", "asked", "offered", "paid", "priced", "valued", "ordered", "printed",
+    "posted", "collected", "donated", "sold", "listed", "recorded", "logged", "averaged"})
 # a clock time on the quarter hour that a year after "at" may be ("finishes at 1930"); a
 # round number after any such word is a count ("went up to 2000")
 _ROUND_TIME = re.compile(r"(?:19|20)(?:00|15|30|45)")
@@ -1290,6 +1327,8 @@ def _date_matches(text: str) -> list[_DateMatch]:
                 continue            # "contact ends at 2030": a time; "went up to 2000" a count
             if g.get("pre") and g["pre"].lower() in _NOT_YEAR_BEFORE:
                 continue
+            if g.get("ev") and g["ev"].lower() in _COUNTED_BEFORE_ROUGH_YEAR:
+                continue            # "owed approx 2000.", "walked about 2000 and": a count
             if g.get("guess") is not None and (word := _WORD_BEFORE_RE.search(
                     text, max(0, m.start() - 20), m.start())) \
                     and word.group(1).lower() in _NOT_YEAR_BEFORE | {"to", "of", "at"}:

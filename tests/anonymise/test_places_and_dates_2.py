@@ -947,3 +947,52 @@ def test_near_misses_of_lower_case_and_chat_dates_stay(text):
 ])
 def test_a_flat_a_room_or_an_act_before_a_range_is_no_year(text):
     assert "date" not in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a year given roughly where it dates a birth or an event
+    ("Paternal aunt b. approx 1987, lives locally.", "1987"),
+    ("Step-dad born about 1979 and works nights.", "1979"),
+    ("Grandmother moved over approx 1968 when she married.", "1968"),
+    ("Around 2011 she stopped going to the GP.", "2011"),
+    ("| Relative | DOB |\n| Great aunt | approx 1944 |\n| Uncle | 1972 |", "1944"),
+])
+def test_a_year_given_roughly_for_a_birth_or_an_event_moves(text, year):
+    assert found(text).get(year) == "date", found(text)
+    assert year not in anonymise(text, date_shift_days=400).text
+
+
+@pytest.mark.parametrize(("text", "fest"), [
+    ("Mum hopes the boys are home before Xmas.", "Xmas"),
+    ("School said attendance dropped after xmas.", "xmas"),
+    ("Repairs to be finished by Xmas, landlord says.", "Xmas"),
+])
+def test_xmas_placed_in_time_moves(text, fest):
+    assert found(text).get(fest) == "date", found(text)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Respite: K has 12th from 4pm to 14th at 11am.", ("12th", "14th")),
+    ("Carers away from 8th to 10th so cover needed.", ("8th", "10th")),
+])
+def test_a_day_alone_in_a_schedule_moves(text, days):
+    assert all(found(text).get(day) == "date" for day in days), found(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a count or a measure given roughly
+    "His statement ran to approx 2000 words.",
+    "She drinks about 1500ml of squash a day.",
+    "Mum owed approx 2000. to the catalogue.",
+    "Rent arrears approx 1950.",
+    # Xmas that is a thing, not a time
+    "He made an Xmas card at school.",
+    "Xmas was hard this year, she said.",
+    "They talked after Xmas dinner about contact.",
+    # an ordinal that is an age, a place or a floor
+    "Dad has 24th birthday party planned.",
+    "He has 2nd to 5th place in the league.",
+    "She moved from 3rd floor to ground floor.",
+])
+def test_near_misses_of_rough_years_xmas_and_schedule_days_stay(text):
+    assert anonymise(text, key="test").text == text, anonymise(text, key="test").text
