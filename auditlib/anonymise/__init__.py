@@ -211,6 +211,10 @@ address, then names):
     wtf"), a weekday and ordinal before am or pm ("Fri 21st pm"), a year after a town abroad and
     its country ("returned to Durrës, Albania 2022"), and a year opening an open range ("2022 -
     ongoing").
+    From held-out-44 and -45: a year given roughly after a birth or a word saying when ("b.
+    approx 1990", "| approx 1944 |"; never "approx 2000 words"), "Xmas" after before, after or
+    by, and a day alone in a schedule before a time or another day ("F has 24th from 10am to
+    26th at 2pm").
 ``postcode``
     full UK postcodes in any case (``ls6 2ab``, ``LS62AB``), validated against the Royal Mail
     letter rules; an outward code alone (``LS6``) only in one of the UK's postcode areas (so
@@ -653,6 +657,12 @@ address, then names):
       "everyone calls me"; dotted initials before a verb ("J.M. arrived"); a saint's title with
       the place named after the saint ("St Barnabas Hall"); a username of letters alone after a
       platform's label ("snap: kacexleigh").
+      From held-out-44 and -45: Hong Kong names, a Cantonese family name before a hyphened given
+      name ("CHAN Hoi-ting", "Lau Mei-ling"); an Arabic family name in capitals with its article
+      after given names ("Arwa Saleh AL-QADHI,"); a second account after a slash ("GemmaW_89 /
+      TomekW86"); a house named as a View or Villa before its street ("Orchard View, 7 Kestrel
+      Lane"); an initial's stop before a verb opening the next sentence is no name ("banded C.
+      Explained the option").
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again
@@ -737,7 +747,10 @@ television ("Uno", "Bluey", "Tipping Point"), equipment and adaptations ("throug
 "wet room"), page and section shorthand ("See Sect 4"), a practice nurse's "PN", housing bands
 ("band B"), generic public buildings ("Town Hall", "Council Offices"), police shorthand (LPA,
 VRI), languages and dialects ("Gàidhlig", "Levantine"). Words that are no one's name but may
-name a place sit in ``data/not-names.txt`` (weak, see above).
+name a place sit in ``data/not-names.txt`` (weak, see above). From held-out-44 and -45, kept
+too: FLO, PPP and GWF, a solicitor's "Associate", interpreter shorthand, Hong Kong and Macau,
+Nepali, Cantonese and Arabic family words and honorifics ("Hajurama", "Popo", "Hajja"), Gas
+Safe, regiments, youth groups and a leisure system's name.
 
 Not covered: towns that are English words too at the start of a sentence with nothing after
 them saying name, the local authority's name, free-text descriptions (a job, a distinctive
