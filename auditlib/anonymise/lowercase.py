@@ -355,8 +355,16 @@ _ROLE_LETTER_RE = re.compile(
 _PARENT_PAIR = {"m": "f", "f": "m"}
 
 
+# "F has Sat–Mon only; M rest", "M's address": a text using both letters alone, again and
+# again, calls the parents so, whatever else the letters begin
+_LONE_LETTER_RE = {x: re.compile(rf"(?<![\w'’.\-]){x.upper()}(?![\w\-.]|['’][a-rt-z])")
+                   for x in _PARENT_PAIR}
+
+
 def _role_letters(text: str) -> set[str]:
     letters = {(m.group(1) or m.group(2)).lower() for m in _ROLE_LETTER_RE.finditer(text)}
+    if all(len(regex.findall(text)) >= 3 for regex in _LONE_LETTER_RE.values()):
+        letters |= set(_PARENT_PAIR)
     return letters | {_PARENT_PAIR[x] for x in letters if x in _PARENT_PAIR}
 
 
@@ -381,7 +389,7 @@ def initial_names(text: str, toks: list[Tok], names: list[Span], regions: Mask |
     if not people:
         return []
     capitals = never_initials()
-    roles = _role_letters(text) if "(" in text else set()
+    roles = _role_letters(text)
     out = []
     for tok in toks:
         low = tok.low

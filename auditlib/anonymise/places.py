@@ -359,10 +359,14 @@ _CY_STREET_ONLY_RE = re.compile(
 _ABROAD_TYPE = (r"(?:ul\.|ulica|al\.|aleja|os\.|osiedle|Calle|C/|Avenida|Avda\.|Av\.|Rua|"
                 r"Travessa|Largo|[Rr]ue|[Aa]venue|[Bb]oulevard|Via|Viale|Piazza|Corso|Strada|"
                 r"Str\.|Stradă|Bulevardul|Bd\.|Sokak|Sok\.|Sk\.|Caddesi|Cad\.|Cd\.|Mahallesi|"
-                r"Mah\.|Jalan|Jl\.|Plac|Carrer|Camino|Chemin|Platz|Straat|Laan|Ulitsa|ulitsa)")
+                r"Mah\.|Jalan|Jl\.|Plac|Carrer|Camino|Chemin|Platz|Straat|Laan|Ulitsa|ulitsa|"
+                # Ukrainian: "vul. Sadova 22, kv. 41", "prov. Tykhyi 3", "prosp. Nauky 14"
+                r"vul\.|[Vv]ulytsia|prov\.|[Pp]rovulok|prosp\.|[Pp]rospekt)")
 _ABROAD_JOIN = r"(?:de|del|de[ \t]+la|des|du|da|do|dos|das|di|della|von|van|der|le|la)"
 _ABROAD_NAME = rf"(?:{_ABROAD_JOIN}[ \t]+)?{_CAP}(?:[ \t]+(?:{_ABROAD_JOIN}[ \t]+)?{_CAP}){{0,3}}"
-_ABROAD_NUMBER = r"(?:,?[ \t]+(?:(?i:nr|no|n)\.?[ \t]*)?\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)"
+# (and the flat after it: "22, kv. 41", "12, apt 4")
+_ABROAD_NUMBER = (r"(?:,?[ \t]+(?:(?i:nr|no|n)\.?[ \t]*)?\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+                  r"(?:,?[ \t]+(?i:kv|apt|app|lok)\.?[ \t]*\d{1,4}[A-Za-z]?)?)")
 _ABROAD_STREET_RE = re.compile(
     rf"(?<![\w'’])(?:\d{{1,5}}[A-Za-z]?,?[ \t]+)?{_ABROAD_TYPE}[ \t]+{_ABROAD_NAME}"
     rf"{_ABROAD_NUMBER}?(?![\w])")

@@ -1837,3 +1837,11 @@ def test_a_house_named_as_a_view_before_its_street():
 def test_a_second_account_after_a_slash():
     out = anonymise("Messages via the app only (accounts DanaP_91 / RickyB84).", key="test").text
     assert "DanaP_91" not in out and "RickyB84" not in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Previous address: vul. Sadova 22, kv. 41, Kharkiv, Ukraine.", "kv. 41"),
+    ("They lived at prosp. Nauky 14, Kyiv until 2022.", "Nauky 14"),
+])
+def test_a_ukrainian_street_and_its_flat(text, gone):
+    assert gone not in anonymise(text, key="test").text

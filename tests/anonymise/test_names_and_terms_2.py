@@ -878,3 +878,15 @@ def test_an_arabic_surname_in_capitals_and_a_band_before_a_verb(text, gone):
         assert gone not in out, out
     else:
         assert out == text, out
+
+
+def test_a_schedule_calling_the_parents_m_and_f_keeps_the_letters():
+    text = ("Children: Maja (7). F has M's address. | Christmas | F: Eve; M rest | M: Day |\n"
+            "M to hand over passports. Recital: M's concerns re F noted.")
+    out = anonymise(text, key="test").text
+    assert "Maja" not in out and out.count("M") >= 5 and "F has M's address" in out, out
+
+
+def test_a_childs_initial_used_alone_still_goes():
+    out = anonymise("Maja (7) came. M said she was fine. M wants to go home.", key="test").text
+    assert " M " not in out, out
