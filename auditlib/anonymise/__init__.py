@@ -280,7 +280,8 @@ address, then names):
     "Court" or "Parade": "Section 8 Family Court"); a floor before its building and street goes
     with them ("2nd Floor, Ravensworth House, 14 Market Street"; "the 2nd floor of the block"
     stays); Scottish Gaelic streets put their type word first ("2 Taigh na Mara", "14 Sràid a'
-    Chnuic", "3 Rathad an Locha").
+    Chnuic", "3 Rathad an Locha"). Ukrainian streets too ("vul. Sadova 22, kv. 41", "prosp.
+    Nauky 14"), with the flat after an address abroad's number.
 ``reference``
     a number after a label (``Case ref: 123456``, ``Mosaic ID 556677``, ``LCS 98765``, ``Police
     ref``, ``UPN``, ``ID:``) with three or more digits; codes like ``CHI-00123`` and
@@ -662,7 +663,8 @@ address, then names):
       after given names ("Arwa Saleh AL-QADHI,"); a second account after a slash ("GemmaW_89 /
       TomekW86"); a house named as a View or Villa before its street ("Orchard View, 7 Kestrel
       Lane"); an initial's stop before a verb opening the next sentence is no name ("banded C.
-      Explained the option").
+      Explained the option"). A text that calls the parents "M" and "F", both alone again and
+      again, keeps the letters ("F has M's address"), whoever else's initial "M" is.
 
 ``name``, ``address``, ``school`` written in capitals
     Lines holding words in capitals (headings, letterheads, address blocks) are read again
